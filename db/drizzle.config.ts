@@ -1,0 +1,9 @@
+// drizzle-kit configuration: migrations are generated from db/schema and committed.
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema/index.ts",
+  out: "./db/migrations",
+  casing: "snake_case",
+});

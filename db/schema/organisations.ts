@@ -1,0 +1,29 @@
+// Tables of the organisations domain: the funder, the sector's associations and social
+// partners, and the third parties that deliver services to boards.
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { id, timestamps } from "./columns.js";
+import { localizedText } from "./i18n.js";
+
+export const organisationKind = pgEnum("organisation_kind", [
+  "GOVERNMENT",
+  "SECTOR_ASSOCIATION",
+  "SOCIAL_PARTNER",
+  "SERVICE_PROVIDER",
+  "COMPANY",
+  "NON_PROFIT",
+  "PUBLIC_AGENCY",
+]);
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    name: localizedText("name").notNull(),
+    description: localizedText("description"),
+    kind: organisationKind("kind").notNull(),
+    website: text("website"),
+    ...timestamps(),
+  },
+  (t) => [index("organisations_name_idx").on(sql`(${t.name}->>'nl')`, t.id)],
+);

@@ -1,0 +1,28 @@
+// `npm run db:seed [-- --profile sources|sector]`: migrates, then adds what the profile has
+// and the database lacks. Progress goes to stderr, the summary to stdout.
+import { parseArgs } from "node:util";
+import { openDatabase } from "../client.js";
+import { migrateDatabase } from "../migrate.js";
+import { seedDatabase, type SeedProfile } from "./index.js";
+
+const { values } = parseArgs({ options: { profile: { type: "string", default: "sources" } } });
+const profile = values.profile as SeedProfile;
+if (profile !== "sources" && profile !== "sector") {
+  console.error(`unknown profile "${values.profile}"; use sources or sector`);
+  process.exit(2);
+}
+
+const database = openDatabase();
+try {
+  await migrateDatabase(database);
+  const started = Date.now();
+  const added = await seedDatabase(database, profile, (step, done, total) => {
+    process.stderr.write(`\r${step}: ${done}/${total}${done === total ? "\n" : ""}`);
+  });
+  console.log(
+    `profile "${profile}" on ${database.driver}: added ${added.boards} boards and ${added.organisations} organisations in ${Date.now() - started} ms` +
+      (added.boards + added.organisations === 0 ? " (everything was already there)" : ""),
+  );
+} finally {
+  await database.close();
+}

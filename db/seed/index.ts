@@ -1,0 +1,55 @@
+// Seeding: the "sources" profile loads the real boards and organisations of the sources; the
+// "sector" profile adds a sector-sized synthetic set for benchmarks. Each part is added only
+// when it is missing, so seeding twice changes nothing, and each runs in one transaction, so
+// a database is never left half seeded.
+import { count, like } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { boards } from "../schema/boards.js";
+import { organisations } from "../schema/organisations.js";
+import { BOARDS, ORGANISATIONS } from "./data.js";
+import { SYNTHETIC_PREFIX, syntheticBoards } from "./sector.js";
+
+export type SeedProfile = "sources" | "sector";
+export const SECTOR_BOARD_COUNT = 300;
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export interface SeedResult {
+  boards: number;
+  organisations: number;
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const [b] = await database.db.select({ n: count() }).from(boards);
+  const [o] = await database.db.select({ n: count() }).from(organisations);
+  return (b?.n ?? 0) === 0 && (o?.n ?? 0) === 0;
+}
+
+export async function seedDatabase(database: Database, profile: SeedProfile = "sources", progress: Progress = () => {}): Promise<SeedResult> {
+  const added: SeedResult = { boards: 0, organisations: 0 };
+  if (await isEmpty(database)) {
+    await database.db.transaction(async (tx) => {
+      await tx.insert(organisations).values(ORGANISATIONS);
+      progress("organisations", ORGANISATIONS.length, ORGANISATIONS.length);
+      await tx.insert(boards).values(BOARDS);
+      progress("boards", BOARDS.length, BOARDS.length);
+    });
+    added.organisations += ORGANISATIONS.length;
+    added.boards += BOARDS.length;
+  }
+  if (profile === "sector") {
+    const [existing] = await database.db.select({ n: count() }).from(boards).where(like(boards.name, `%${SYNTHETIC_PREFIX}%`));
+    if ((existing?.n ?? 0) === 0) {
+      const synthetic = syntheticBoards(SECTOR_BOARD_COUNT - BOARDS.length);
+      const batch = 100;
+      await database.db.transaction(async (tx) => {
+        for (let i = 0; i < synthetic.length; i += batch) {
+          await tx.insert(boards).values(synthetic.slice(i, i + batch));
+          progress("synthetic boards", Math.min(i + batch, synthetic.length), synthetic.length);
+        }
+      });
+      added.boards += synthetic.length;
+    }
+  }
+  return added;
+}

@@ -1,0 +1,47 @@
+// The "sector" seed profile: a synthetic data set the size of the sector, for benchmarks.
+// It is deterministic (a fixed pseudo-random sequence), so two runs give the same rows.
+// Each module adds its own generator here as it arrives.
+import type { boards } from "../schema/boards.js";
+
+type NewBoard = typeof boards.$inferInsert;
+
+/** Every synthetic board carries this in its name, so it is never mistaken for a real one. */
+export const SYNTHETIC_PREFIX = "Synthetisch";
+
+const PROVINCES = ["ANTWERP", "EAST_FLANDERS", "FLEMISH_BRABANT", "LIMBURG", "WEST_FLANDERS"] as const;
+const CLUSTERS = ["Woongemeenten", "Landelijke gemeenten", "Regionale steden", "Centrumsteden", null] as const;
+
+/** mulberry32: a tiny seeded generator; good enough to spread synthetic data, not for secrets. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Synthetic municipalities, with an OCMW for every third one and some police zones and
+ * partnerships. NIS codes start at 99000, a range Statbel does not use, so they never clash
+ * with the real boards seeded beside them.
+ */
+export function syntheticBoards(count: number, seed = 2023): NewBoard[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const out: NewBoard[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const province = pick(PROVINCES);
+    // Most Flemish municipalities have 5,000 to 50,000 inhabitants; a few are larger.
+    const population = Math.round(5_000 * Math.exp(random() * Math.log(30)));
+    const nisCode = String(99_000 + i).padStart(5, "0");
+    const label = String(i + 1).padStart(3, "0");
+    out.push({ name: `${SYNTHETIC_PREFIX}e gemeente ${label}`, kind: "MUNICIPALITY", nisCode, province, population, belfiusCluster: pick(CLUSTERS) });
+    if (i % 3 === 0 && out.length < count) out.push({ name: `OCMW ${SYNTHETIC_PREFIX}e gemeente ${label}`, kind: "OCMW", nisCode, province, population });
+    if (i % 10 === 0 && out.length < count) out.push({ name: `Politiezone ${SYNTHETIC_PREFIX} ${label}`, kind: "POLICE_ZONE", province, population: population * 2 });
+    if (i % 25 === 0 && out.length < count) out.push({ name: `${SYNTHETIC_PREFIX} samenwerkingsverband ${label}`, kind: "INTERMUNICIPAL", province, population: population * 5 });
+  }
+  return out;
+}

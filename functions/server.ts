@@ -1,0 +1,41 @@
+// `npm start`: the local API. It listens at once, migrates the database and seeds it when it
+// is empty, then answers: /health turns 200 and /graphql starts serving.
+import { openDatabase } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { seedDatabase, isEmpty } from "../db/seed/index.js";
+import { sql } from "drizzle-orm";
+import { createApp, jsonLog } from "../schema/server.js";
+import { authConfigFromEnv } from "../schema/shared/auth.js";
+import { startLocalServer } from "./http.js";
+
+const database = openDatabase();
+const app = createApp({ database, auth: authConfigFromEnv() });
+
+const ready = (async () => {
+  await migrateDatabase(database);
+  if (await isEmpty(database)) {
+    const added = await seedDatabase(database, "sources");
+    jsonLog({ level: "info", msg: "seeded an empty database", ...added });
+  }
+})();
+
+const server = await startLocalServer(app, {
+  port: Number(process.env.PORT ?? 4000),
+  host: process.env.HOST ?? "127.0.0.1",
+  ready,
+  ping: async () => {
+    await database.db.execute(sql`select 1`);
+  },
+});
+await ready.catch(() => {
+  process.exitCode = 1;
+});
+jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})` });
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,142 @@
+// Ambient types for the SST/Pulumi globals that sst.config.ts and infra/*.ts use.
+//
+// Why this file exists: SST declares these globals in .sst/platform/config.d.ts, which only
+// `sst install` / `sst dev` generate (and they download Pulumi and its providers). CI and
+// developers without that step still typecheck the infrastructure against this file.
+// It declares a narrow subset of the real API, each shape no wider than SST's own, so
+// code that typechecks here also typechecks against the generated types.
+//
+// It never reaches a deploy: SST bundles sst.config.ts with esbuild, which strips types and
+// does not read .d.ts files. It is a script (no import/export) so its declarations are global.
+
+/** Pulumi's `Output<T>`: a value known only once the resource is deployed. */
+interface SstOutput<T> {
+  apply<U>(fn: (value: T) => SstInput<U>): SstOutput<U>;
+}
+
+/** Pulumi's `Input<T>`: a plain value, or one that is resolved at deploy time. */
+type SstInput<T> = T | SstOutput<T> | Promise<T>;
+
+/** Anything Pulumi can order other resources after (`dependsOn`). */
+interface SstResource {
+  readonly urn: SstOutput<string>;
+}
+
+/** The subset of Pulumi's resource options this project sets. */
+interface SstResourceOptions {
+  dependsOn?: SstResource | SstResource[];
+}
+
+type SstStage = string;
+
+interface SstAppInput {
+  stage: SstStage;
+}
+
+interface SstApp {
+  name: string;
+  home: "aws" | "cloudflare" | "local";
+  /** `retain` keeps stateful resources on `sst remove`; `remove` deletes everything. */
+  removal?: "remove" | "retain" | "retain-all";
+  /** When true, `sst remove` refuses to run on the stage. */
+  protect?: boolean;
+  providers?: {
+    aws?: { region?: string; profile?: string; version?: string };
+  };
+}
+
+interface SstConfig {
+  app(input: SstAppInput): SstApp;
+  run(): Promise<Record<string, SstInput<string>> | void>;
+}
+
+declare function $config(config: SstConfig): SstConfig;
+
+declare const $app: Readonly<{
+  name: string;
+  stage: SstStage;
+  removal: "remove" | "retain" | "retain-all";
+  protect: boolean;
+}>;
+
+declare function $interpolate(literals: TemplateStringsArray, ...placeholders: SstInput<unknown>[]): SstOutput<string>;
+
+type SstDuration = `${number} ${"second" | "seconds" | "minute" | "minutes"}`;
+type SstSize = `${number} ${"MB" | "GB"}`;
+
+declare namespace sst {
+  /** A value set per stage with `sst secret set NAME VALUE --stage STAGE`. */
+  class Secret implements SstResource {
+    constructor(name: string, placeholder?: SstInput<string>);
+    readonly urn: SstOutput<string>;
+    readonly name: SstOutput<string>;
+    readonly value: SstOutput<string>;
+  }
+
+  /** What `link` accepts here; SST accepts any linkable component. */
+  type Linkable = Secret | aws.Function;
+
+  namespace aws {
+    interface FunctionArgs {
+      handler: string;
+      runtime?: "nodejs18.x" | "nodejs20.x" | "nodejs22.x" | "nodejs24.x";
+      memory?: SstSize;
+      timeout?: SstDuration;
+      link?: Linkable[];
+      environment?: Record<string, SstInput<string>>;
+      /** Files copied into the function package, `to` relative to the package root. */
+      copyFiles?: { from: string; to?: string }[];
+      description?: string;
+    }
+
+    class Function implements SstResource {
+      constructor(name: string, args: FunctionArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly arn: SstOutput<string>;
+      readonly name: SstOutput<string>;
+      readonly url: SstOutput<string>;
+    }
+
+    interface ApiGatewayV2Args {
+      cors?:
+        | boolean
+        | {
+            allowOrigins?: string[];
+            allowMethods?: ("GET" | "POST" | "OPTIONS" | "*")[];
+            allowHeaders?: string[];
+            maxAge?: SstDuration;
+          };
+    }
+
+    class ApiGatewayV2LambdaRoute implements SstResource {
+      readonly urn: SstOutput<string>;
+    }
+
+    class ApiGatewayV2 implements SstResource {
+      constructor(name: string, args?: ApiGatewayV2Args, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly url: SstOutput<string>;
+      /** `rawRoute` is "METHOD /path"; `handler` a function ARN or the args of a new function. */
+      route(rawRoute: string, handler: SstInput<string> | FunctionArgs): ApiGatewayV2LambdaRoute;
+    }
+  }
+}
+
+/** The @pulumi/aws provider, which SST exposes as the global `aws`. */
+declare namespace aws {
+  namespace lambda {
+    interface InvocationArgs {
+      functionName: SstInput<string>;
+      /** JSON passed as the event; a change of it invokes the function again. */
+      input: SstInput<string>;
+      qualifier?: SstInput<string>;
+    }
+
+    /** Invokes a function synchronously during the deploy; a function error fails the deploy. */
+    class Invocation implements SstResource {
+      constructor(name: string, args: InvocationArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly result: SstOutput<string>;
+    }
+  }
+}

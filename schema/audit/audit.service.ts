@@ -1,0 +1,63 @@
+// Reading the audit log. Writing it is not this module's job: every change writes its own row
+// through schema/shared/changes.ts, in the change's transaction.
+import DataLoader from "dataloader";
+import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog } from "../../db/schema/audit.js";
+import { requireRole } from "../shared/auth.js";
+import type { Context } from "../shared/context.js";
+import { badInput } from "../shared/errors.js";
+import { fn } from "../shared/fn.js";
+import { afterCursor, fromGlobalId, keysetOrder, mapConnection, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+// Microsecond text keeps the cursor exact; a JavaScript Date would round to milliseconds.
+const createdAtText = sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const keyset: Keyset = { sortKey: createdAtText, id: auditLog.id, descending: true };
+
+const listArgs = z.object({
+  first: z.number().int().nullish(),
+  after: z.string().nullish(),
+  filter: z.object({ entityId: z.string().nullish(), operation: z.string().trim().max(100).nullish() }).nullish(),
+});
+
+export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter }) => {
+  requireRole(ctx.actor, "ADMIN");
+  const size = pageSize(first);
+  const conditions: (SQL | undefined)[] = [];
+  if (filter?.entityId) {
+    const parsed = fromGlobalId(filter.entityId);
+    if (!parsed) throw badInput("filter.entityId", "is not a global id");
+    conditions.push(and(eq(auditLog.entityType, parsed.type), eq(auditLog.entityId, parsed.id)));
+  }
+  if (filter?.operation) conditions.push(eq(auditLog.operation, filter.operation));
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select({ entry: auditLog, key: createdAtText })
+    .from(auditLog)
+    .where(and(where, afterCursor(keyset, after)))
+    .orderBy(...keysetOrder(keyset))
+    .limit(size + 1);
+  const page = toConnection(rows, size, { after }, (r) => [r.key, r.entry.id], async () => {
+    const [row] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
+    return row?.n ?? 0;
+  });
+  return mapConnection(page, (r) => r.entry);
+});
+
+export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | null> {
+  return ctx.loader("auditEntryById", ({ db }) =>
+    new DataLoader<string, AuditEntry | null>(async (ids) => {
+      const rows = await db.select().from(auditLog).where(inArray(auditLog.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
+}
+
+/** An audit entry by row id, for `node(id)`: visible to admins only, null for everyone else. */
+export async function findAuditEntry(ctx: Context, id: string): Promise<AuditEntry | null> {
+  if (ctx.actor.role !== "ADMIN") return null;
+  return auditEntryLoader(ctx).load(id);
+}

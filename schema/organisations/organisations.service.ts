@@ -1,0 +1,129 @@
+// The organisations module's manager: the funder, the sector's associations, the social
+// partners and the third parties that deliver services, with their rules and access checks.
+import DataLoader from "dataloader";
+import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { organisationKind, organisations } from "../../db/schema/organisations.js";
+import { EDITORS, requireRole } from "../shared/auth.js";
+import { change } from "../shared/changes.js";
+import type { Context } from "../shared/context.js";
+import { notFound } from "../shared/errors.js";
+import { fn } from "../shared/fn.js";
+import { localizedTextInput } from "../shared/i18n.js";
+import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
+
+export type Organisation = typeof organisations.$inferSelect;
+
+export function organisationLoader(ctx: Context): DataLoader<string, Organisation | null> {
+  return ctx.loader("organisationById", ({ db }) =>
+    new DataLoader<string, Organisation | null>(async (ids) => {
+      const rows = await db.select().from(organisations).where(inArray(organisations.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  );
+}
+
+const dutchName = sql<string>`(${organisations.name}->>'nl')`;
+const keyset: Keyset = { sortKey: dutchName, id: organisations.id };
+
+const listArgs = z.object({
+  first: z.number().int().nullish(),
+  after: z.string().nullish(),
+  filter: z
+    .object({
+      kind: z.enum(organisationKind.enumValues).nullish(),
+      search: z.string().trim().max(100, "must be at most 100 characters").nullish(),
+    })
+    .nullish(),
+});
+
+export const listOrganisations = fn(listArgs, async (ctx, { first, after, filter }) => {
+  const size = pageSize(first);
+  const conditions: (SQL | undefined)[] = [];
+  if (filter?.kind) conditions.push(eq(organisations.kind, filter.kind));
+  if (filter?.search) {
+    // Any translation matches: a French-speaking partner searches in French.
+    const pattern = `%${escapeLike(filter.search)}%`;
+    conditions.push(
+      sql`(${organisations.name}->>'nl' ilike ${pattern} or ${organisations.name}->>'fr' ilike ${pattern} or ${organisations.name}->>'en' ilike ${pattern})`,
+    );
+  }
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select()
+    .from(organisations)
+    .where(and(where, afterCursor(keyset, after)))
+    .orderBy(...keysetOrder(keyset))
+    .limit(size + 1);
+  return toConnection(rows, size, { after }, (o) => [o.name.nl, o.id], async () => {
+    const [row] = await ctx.db.select({ n: count() }).from(organisations).where(where);
+    return row?.n ?? 0;
+  });
+});
+
+export async function getOrganisation(ctx: Context, globalId: string): Promise<Organisation | null> {
+  return organisationLoader(ctx).load(expectGlobalId(globalId, "Organisation"));
+}
+
+const organisationFields = z.object({
+  name: localizedTextInput,
+  description: localizedTextInput.nullish(),
+  kind: z.enum(organisationKind.enumValues),
+  website: httpUrl.nullish(),
+});
+
+export const createOrganisation = fn(organisationFields, async (ctx, input) => {
+  requireRole(ctx.actor, ...EDITORS);
+  return change(ctx, async (tx, recorder) => {
+    const [created] = await tx
+      .insert(organisations)
+      .values({ ...input, description: input.description ?? null, website: input.website ?? null })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    await recorder.record({
+      operation: "createOrganisation",
+      entityType: "Organisation",
+      entityId: created.id,
+      before: null,
+      after: created,
+      event: "organisation.created",
+    });
+    return created;
+  });
+});
+
+const organisationPatch = z.object({
+  id: z.string(),
+  name: notNull(localizedTextInput),
+  description: localizedTextInput.nullish(),
+  kind: notNull(organisationFields.shape.kind),
+  website: httpUrl.nullish(),
+});
+
+export const updateOrganisation = fn(organisationPatch, async (ctx, { id, ...patch }) => {
+  requireRole(ctx.actor, ...EDITORS);
+  const rowId = expectGlobalId(id, "Organisation", "input.id");
+  return change(ctx, async (tx, recorder) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, rowId)).for("update");
+    if (!before) throw notFound("Organisation", "input.id");
+    const values = {
+      name: patch.name ?? before.name,
+      kind: patch.kind ?? before.kind,
+      description: patch.description === undefined ? before.description : patch.description,
+      website: patch.website === undefined ? before.website : patch.website,
+    };
+    const [after] = await tx.update(organisations).set(values).where(eq(organisations.id, rowId)).returning();
+    if (!after) throw notFound("Organisation", "input.id");
+    await recorder.record({
+      operation: "updateOrganisation",
+      entityType: "Organisation",
+      entityId: rowId,
+      before,
+      after,
+      event: "organisation.updated",
+    });
+    return after;
+  });
+});

@@ -1,0 +1,6 @@
+import { updateOrganisation as update } from "../../organisations.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
+
+export const updateOrganisation: NonNullable<MutationResolvers['updateOrganisation']> = async (_parent, { input }, ctx) => ({
+  organisation: await update(ctx, input),
+});

@@ -1,0 +1,5 @@
+import type { OrganisationConnectionResolvers } from "./../../types.generated.js";
+
+export const OrganisationConnection: OrganisationConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

@@ -1,0 +1,81 @@
+// Builds the one GraphQL server every entry point runs: the executable schema from the
+// generated type definitions and resolver map, Apollo with error masking and one structured
+// log line per operation, and the context factory. functions/ only adapts it to a transport.
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import type { GraphQLSchema } from "graphql";
+import type { Database } from "../db/client.js";
+import { resolvers } from "./resolvers.generated.js";
+import { createAuthenticator, type AuthConfig } from "./shared/auth.js";
+import { createContextFactory, type Context, type ContextFactory } from "./shared/context.js";
+import { maskError } from "./shared/errors.js";
+import { EventBus } from "./shared/events.js";
+import { typeDefs } from "./typeDefs.generated.js";
+
+export type LogEntry = Record<string, unknown>;
+export type Log = (entry: LogEntry) => void;
+
+export const jsonLog: Log = (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs, resolvers });
+}
+
+export interface AppOptions {
+  database: Database;
+  auth: AuthConfig;
+  events?: EventBus;
+  log?: Log;
+  /** Shows the explorer on GET /graphql; off on Lambda, where the API is for programs. */
+  landingPage?: boolean;
+}
+
+export interface App {
+  schema: GraphQLSchema;
+  server: ApolloServer<Context>;
+  createContext: ContextFactory;
+  events: EventBus;
+  log: Log;
+}
+
+export function createApp({ database, auth, events = new EventBus(), log = jsonLog, landingPage = true }: AppOptions): App {
+  const schema = buildSchema();
+  const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth), events });
+  const server = new ApolloServer<Context>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      maskError(formatted, error, (original) => {
+        // The message may hold SQL or personal data; the log keeps only what identifies the bug.
+        const e = original as { name?: string; code?: string };
+        log({ level: "error", msg: "unexpected error", name: e?.name, code: e?.code, path: formatted.path });
+      }),
+    plugins: [operationLog(log), ...(landingPage ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+  });
+  return { schema, server, createContext, events, log };
+}
+
+/** One line per operation: what ran, for whom (the role only), how long, how many statements. */
+export function operationLog(log: Log): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, operation, errors, contextValue: ctx }) {
+          log({
+            level: errors?.length ? "warn" : "info",
+            msg: "graphql operation",
+            requestId: ctx.requestId ?? contextValue.requestId,
+            operationName: operationName ?? null,
+            operationType: operation?.operation ?? null,
+            actorRole: ctx.actor.role,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            sqlStatements: ctx.stats.statements,
+            errorCodes: [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")))],
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The one mechanism for languages: the request's Accept-Language header (or a field's
+// `locale` argument) picks the language of translatable text, falling back to Dutch.
+import { z } from "zod";
+import { LOCALES, type Locale, type LocalizedText } from "../../db/schema/i18n.js";
+
+export { LOCALES, type Locale, type LocalizedText };
+export const DEFAULT_LOCALE: Locale = "nl";
+
+/** Parses an Accept-Language header ("fr-BE,fr;q=0.9,en;q=0.8") into the best supported locale. */
+export function localeFromHeader(header: string | null | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return (ranked.find((r) => (LOCALES as readonly string[]).includes(r.lang))?.lang as Locale) ?? DEFAULT_LOCALE;
+}
+
+/** The GraphQL `Locale` enum value (NL/FR/EN) as a locale. */
+export function localeFromEnum(value: "NL" | "FR" | "EN" | null | undefined): Locale | undefined {
+  return value ? (value.toLowerCase() as Locale) : undefined;
+}
+
+/** The text in the wanted language, or the Dutch text when that translation is missing. */
+export function localize(text: LocalizedText, locale: Locale): string;
+export function localize(text: LocalizedText | null | undefined, locale: Locale): string | null;
+export function localize(text: LocalizedText | null | undefined, locale: Locale): string | null {
+  if (!text) return null;
+  return text[locale] || text.nl;
+}
+
+const translation = z.string().trim().min(1, "must not be empty").max(2000);
+
+/** Validation of a LocalizedTextInput: Dutch required, empty optional translations dropped. */
+export const localizedTextInput = z
+  .object({
+    nl: translation,
+    fr: z.string().trim().max(2000).nullish(),
+    en: z.string().trim().max(2000).nullish(),
+  })
+  .transform((t): LocalizedText => {
+    const out: LocalizedText = { nl: t.nl };
+    if (t.fr) out.fr = t.fr;
+    if (t.en) out.en = t.en;
+    return out;
+  });

@@ -1,0 +1,130 @@
+// Relay conventions shared by every module: opaque global ids, cursors, and connections
+// paged with keyset pagination (first/after, at most 100 a page).
+import { sql, type SQL, type AnyColumn } from "drizzle-orm";
+import { badInput } from "./errors.js";
+
+export const MAX_PAGE_SIZE = 100;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toGlobalId(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+}
+
+/** Decodes a global id; null when it is malformed (callers decide whether that is an error). */
+export function fromGlobalId(globalId: string): { type: string; id: string } | null {
+  const decoded = Buffer.from(globalId, "base64url").toString("utf8");
+  const sep = decoded.indexOf(":");
+  if (sep <= 0) return null;
+  const type = decoded.slice(0, sep);
+  const id = decoded.slice(sep + 1);
+  return UUID.test(id) ? { type, id } : null;
+}
+
+/** The row id behind a global id of the expected type, or BAD_USER_INPUT naming the field. */
+export function expectGlobalId(globalId: string, type: string, field = "id"): string {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || parsed.type !== type) throw badInput(field, `is not the id of a ${type}`);
+  return parsed.id;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  /** Counted only when a client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Keyset {
+  /** The value the list is ordered by (ties broken by the id). */
+  sortKey: SQL | AnyColumn;
+  id: AnyColumn;
+  /** Newest-first lists page downwards. */
+  descending?: boolean;
+}
+
+/** The ORDER BY of a keyset, so that the order and the cursor condition never disagree. */
+export function keysetOrder(keyset: Keyset): SQL[] {
+  return keyset.descending
+    ? [sql`${keyset.sortKey} desc`, sql`${keyset.id} desc`]
+    : [sql`${keyset.sortKey} asc`, sql`${keyset.id} asc`];
+}
+
+type Cursor = [string, string];
+
+function encodeCursor(value: Cursor): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2) {
+      const [key, id] = value as unknown[];
+      if (typeof key === "string" && typeof id === "string" && UUID.test(id)) return [key, id];
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw badInput("after", "is not a cursor from this list");
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const n = first ?? 20;
+  if (!Number.isInteger(n) || n < 0) throw badInput("first", "must be a non-negative integer");
+  if (n > MAX_PAGE_SIZE) throw badInput("first", `must be at most ${MAX_PAGE_SIZE}`);
+  return n;
+}
+
+/** The condition that selects the rows after a cursor, in the keyset's order. */
+export function afterCursor(keyset: Keyset, after: string | null | undefined): SQL | undefined {
+  if (!after) return undefined;
+  const [key, id] = decodeCursor(after);
+  // A row comparison lets PostgreSQL type the parameters from the columns and use the index.
+  return keyset.descending
+    ? sql`(${keyset.sortKey}, ${keyset.id}) < (${key}, ${id})`
+    : sql`(${keyset.sortKey}, ${keyset.id}) > (${key}, ${id})`;
+}
+
+/**
+ * Builds a connection from rows fetched with `limit = size + 1` (the extra row tells whether
+ * there is a next page).
+ */
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  args: PageArgs,
+  cursorOf: (row: T) => Cursor,
+  count: () => Promise<number>,
+): Connection<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= count()),
+  };
+}
+
+/** The same page with each node transformed (cursors stay those of the fetched rows). */
+export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
+  return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+}

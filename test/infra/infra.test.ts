@@ -1,0 +1,203 @@
+// Evaluates sst.config.ts and infra/* for each stage with SST's globals replaced by recording
+// fakes, and checks what each stage would deploy. No AWS, Pulumi or SST CLI involved.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+interface Created {
+  type: string;
+  name: string;
+  args: unknown;
+  instance: object;
+}
+
+let created: Created[] = [];
+
+// Plain marker strings stand in for deploy-time Outputs, so the test can see which value went where.
+class FakeSecret {
+  readonly urn: string;
+  readonly value: string;
+  constructor(readonly name: string) {
+    this.urn = `urn:sst.Secret:${name}`;
+    this.value = `secret:${name}`;
+    created.push({ type: "sst.Secret", name, args: undefined, instance: this });
+  }
+}
+
+class FakeFunction {
+  readonly urn: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly url: string;
+  constructor(
+    logicalName: string,
+    readonly args: sst.aws.FunctionArgs,
+    readonly opts?: SstResourceOptions,
+  ) {
+    this.urn = `urn:sst.aws.Function:${logicalName}`;
+    this.arn = `arn:${logicalName}`;
+    this.name = `function-name:${logicalName}`;
+    this.url = `https://${logicalName}.lambda.example`;
+    created.push({ type: "sst.aws.Function", name: logicalName, args, instance: this });
+  }
+}
+
+class FakeApiGatewayV2 {
+  readonly urn: string;
+  readonly url: string;
+  readonly routes: { route: string; handler: SstInput<string> | sst.aws.FunctionArgs }[] = [];
+  constructor(
+    logicalName: string,
+    readonly args?: sst.aws.ApiGatewayV2Args,
+  ) {
+    this.urn = `urn:sst.aws.ApiGatewayV2:${logicalName}`;
+    this.url = `https://${logicalName}.execute-api.example`;
+    created.push({ type: "sst.aws.ApiGatewayV2", name: logicalName, args, instance: this });
+  }
+  route(route: string, handler: SstInput<string> | sst.aws.FunctionArgs): { urn: string } {
+    this.routes.push({ route, handler });
+    return { urn: `urn:route:${route}` };
+  }
+}
+
+class FakeInvocation {
+  readonly urn: string;
+  constructor(
+    logicalName: string,
+    readonly args: aws.lambda.InvocationArgs,
+  ) {
+    this.urn = `urn:aws.lambda.Invocation:${logicalName}`;
+    created.push({ type: "aws.lambda.Invocation", name: logicalName, args, instance: this });
+  }
+}
+
+/** The one fake of class `cls` declared under the logical name `name`. */
+function only<T>(cls: new (...args: never[]) => T, name: string): T {
+  const matches = created
+    .filter((c) => c.name === name)
+    .map((c) => c.instance)
+    .filter((i): i is T & object => i instanceof cls);
+  expect(matches, `exactly one ${cls.name} named ${name}`).toHaveLength(1);
+  const [one] = matches;
+  if (!one) throw new Error(`no ${cls.name} named ${name}`);
+  return one;
+}
+
+function stubSstGlobals(stage: string): void {
+  vi.stubGlobal("$config", (config: SstConfig) => config);
+  vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
+    literals.reduce((out, literal, i) => out + literal + (i < values.length ? String(values[i]) : ""), ""),
+  );
+  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2 } });
+  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation } });
+  // Replaced by app()'s answer before run(), as SST does.
+  vi.stubGlobal("$app", { name: "unset", stage, removal: "remove", protect: false });
+}
+
+const stages = ["dev", "pr-42", "production"] as const;
+
+describe.each(stages)("stage %s", (stage) => {
+  let app: SstApp;
+  let outputs: Record<string, SstInput<string>> | void;
+
+  beforeAll(async () => {
+    created = [];
+    // Infra modules declare resources when first imported: re-evaluate them for this stage.
+    vi.resetModules();
+    stubSstGlobals(stage);
+    const { default: config } = await import("../../sst.config.js");
+    app = config.app({ stage });
+    vi.stubGlobal("$app", {
+      name: app.name,
+      stage,
+      removal: app.removal ?? "retain",
+      protect: app.protect ?? false,
+    });
+    outputs = await config.run();
+  });
+
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("names the app and deploys it to eu-west-1 on AWS", () => {
+    expect(app.name).toBe("talent-api");
+    expect(app.home).toBe("aws");
+    expect(app.providers?.aws?.region).toBe("eu-west-1");
+  });
+
+  it("protects and retains production only", () => {
+    const production = stage === "production";
+    expect(app.removal).toBe(production ? "retain" : "remove");
+    expect(app.protect).toBe(production);
+  });
+
+  it("declares the same resources under the same names in every stage", () => {
+    expect(created.map((c) => `${c.type} ${c.name}`)).toEqual([
+      "sst.Secret DatabaseUrl",
+      "sst.Secret AuthJwksUrl",
+      "sst.Secret AuthIssuer",
+      "sst.aws.Function Migrator",
+      "aws.lambda.Invocation MigrateOnDeploy",
+      "sst.aws.Function GraphqlFunction",
+      "sst.aws.ApiGatewayV2 Api",
+    ]);
+  });
+
+  it("runs the GraphQL handler on Node 22 with the stage's secrets in its environment", () => {
+    const fn = only(FakeFunction, "GraphqlFunction");
+    expect(fn.args.handler).toBe("functions/graphql.handler");
+    expect(fn.args.runtime).toBe("nodejs22.x");
+    expect(fn.args.link).toEqual(
+      expect.arrayContaining([
+        only(FakeSecret, "DatabaseUrl"),
+        only(FakeSecret, "AuthJwksUrl"),
+        only(FakeSecret, "AuthIssuer"),
+      ]),
+    );
+    expect(fn.args.environment).toEqual({
+      STAGE: stage,
+      NODE_ENV: "production",
+      DATABASE_DRIVER: "neon",
+      DATABASE_URL: "secret:DatabaseUrl",
+      AUTH_JWKS_URL: "secret:AuthJwksUrl",
+      AUTH_ISSUER: "secret:AuthIssuer",
+    });
+  });
+
+  it("routes POST /graphql (and GET /graphql) to the GraphQL function", () => {
+    const api = only(FakeApiGatewayV2, "Api");
+    const fn = only(FakeFunction, "GraphqlFunction");
+    expect(api.routes).toContainEqual({ route: "POST /graphql", handler: fn.arn });
+    expect(api.routes.map((r) => r.route).sort()).toEqual(["GET /graphql", "POST /graphql"]);
+    expect(api.routes.every((r) => r.handler === fn.arn)).toBe(true);
+  });
+
+  it("migrates the stage's database on every deploy, before the API function is updated", () => {
+    const migrator = only(FakeFunction, "Migrator");
+    expect(migrator.args.handler).toBe("functions/migrate.handler");
+    expect(migrator.args.runtime).toBe("nodejs22.x");
+    expect(migrator.args.link).toContain(only(FakeSecret, "DatabaseUrl"));
+    expect(migrator.args.environment).toMatchObject({
+      STAGE: stage,
+      DATABASE_DRIVER: "neon",
+      DATABASE_URL: "secret:DatabaseUrl",
+    });
+    expect(migrator.args.copyFiles).toContainEqual({ from: "db/migrations", to: "db/migrations" });
+
+    const invocation = only(FakeInvocation, "MigrateOnDeploy");
+    expect(invocation.args.functionName).toBe(migrator.name);
+    // A fresh input per deploy is what triggers a new invocation.
+    expect(typeof invocation.args.input).toBe("string");
+    expect(JSON.parse(String(invocation.args.input))).toEqual({ deployedAt: expect.any(Number) });
+
+    const graphql = only(FakeFunction, "GraphqlFunction");
+    expect(graphql.opts?.dependsOn).toContain(invocation);
+  });
+
+  it("outputs the API and GraphQL endpoint URLs", () => {
+    expect(outputs).toEqual({
+      api: "https://Api.execute-api.example",
+      graphql: "https://Api.execute-api.example/graphql",
+      migrator: "function-name:Migrator",
+    });
+  });
+});
