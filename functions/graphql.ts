@@ -1,0 +1,61 @@
+// The Lambda handler behind API Gateway v2 (HTTP API): the same app as the local server.
+// The Neon driver's WebSocket pool must not outlive an invocation (a frozen Lambda would hold
+// dead sockets), so each invocation opens its own pool and closes it before returning.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
+import { sql } from "drizzle-orm";
+import { databaseConfigFromEnv, openDatabase, type Database } from "../db/client.js";
+import { createApp } from "../schema/server.js";
+import { authConfigFromEnv } from "../schema/shared/auth.js";
+
+const invocation = new AsyncLocalStorage<Database>();
+
+function current(): Database {
+  const database = invocation.getStore();
+  if (!database) throw new Error("no database outside an invocation");
+  return database;
+}
+
+/** The app sees one Database; behind it, each invocation's own pool. */
+const perInvocation: Database = {
+  get driver() {
+    return current().driver;
+  },
+  get db() {
+    return current().db;
+  },
+  withObserver: (onQuery) => current().withObserver(onQuery),
+  close: async () => {},
+};
+
+// Built once per container: configuration errors (such as the development secret in
+// production) fail the cold start instead of a request.
+const config = databaseConfigFromEnv();
+const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), landingPage: false });
+
+// The integration's typings resolve @apollo/server's CommonJS declarations while this ESM code
+// gets the ESM ones; they are the same class at run time, so the cast only bridges the typings.
+const graphqlHandler = startServerAndCreateLambdaHandler(app.server as never, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+  context: async ({ event }) =>
+    app.createContext({
+      authorization: event.headers.authorization ?? null,
+      acceptLanguage: event.headers["accept-language"] ?? null,
+      requestId: event.requestContext.requestId,
+    }),
+});
+
+export async function handler(event: APIGatewayProxyEventV2, context: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
+  const database = openDatabase(config);
+  try {
+    return await invocation.run(database, async () => {
+      if (event.rawPath === "/health") {
+        await database.db.execute(sql`select 1`);
+        return { statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "ok" }) };
+      }
+      return (await graphqlHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2;
+    });
+  } finally {
+    await database.close();
+  }
+}
