@@ -8,6 +8,7 @@ import { EDITORS, requireRole } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
+import { mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
@@ -150,15 +151,10 @@ export const updateBoard = fn(boardPatch, async (ctx, { id, ...patch }) => {
 });
 
 /** The boards named by the bus's board events, each read fresh when its event arrives. */
-export async function* boardChanges(ctx: Context, types: readonly string[]): AsyncGenerator<{ boardChanged: Board }> {
-  const events = ctx.events.subscribe(types);
-  try {
-    for await (const event of events) {
-      // Not the request's loader: a subscription outlives the request it started in.
-      const [board] = await ctx.db.select().from(boards).where(eq(boards.id, event.entityId));
-      if (board) yield { boardChanged: board };
-    }
-  } finally {
-    await events.return?.();
-  }
+export function boardChanges(ctx: Context, types: readonly string[]): AsyncIterableIterator<{ boardChanged: Board }> {
+  return mapEvents(ctx.events.subscribe(types), async (event) => {
+    // Not the request's loader: a subscription outlives the request it started in.
+    const [board] = await ctx.db.select().from(boards).where(eq(boards.id, event.entityId));
+    return board ? { boardChanged: board } : null;
+  });
 }

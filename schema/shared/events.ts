@@ -64,3 +64,33 @@ export class EventBus {
     return this.listeners.size;
   }
 }
+
+/**
+ * Maps a bus subscription, skipping events `map` turns into null. Unlike an async generator,
+ * its `return()` reaches the bus at once, even while it waits for the next event, so a client
+ * that unsubscribes never leaves a listener behind.
+ */
+export function mapEvents<T>(events: AsyncIterableIterator<DomainEvent>, map: (event: DomainEvent) => Promise<T | null>): AsyncIterableIterator<T> {
+  const close = async (): Promise<IteratorResult<T>> => {
+    await events.return?.();
+    return { value: undefined, done: true };
+  };
+  return {
+    async next() {
+      for (;;) {
+        const result = await events.next();
+        if (result.done) return { value: undefined, done: true };
+        const mapped = await map(result.value);
+        if (mapped !== null) return { value: mapped, done: false };
+      }
+    },
+    return: close,
+    throw: async (error?: unknown) => {
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

@@ -44,7 +44,6 @@ export async function createTestApi(): Promise<TestApi> {
   const testDb = await createTestDatabase();
   const logs: LogEntry[] = [];
   const app = createApp({ database: testDb.database, auth: devAuth, log: (entry) => logs.push(entry) });
-  await app.server.start();
 
   const exec: TestApi["exec"] = async (query, variables, options = {}) => {
     const authorization = options.authorization ?? (options.as ? `Bearer ${await token(options.as)}` : null);

@@ -1,0 +1,105 @@
+// Transactions and concurrency on each driver the product runs on: PGlite locally, and against
+// a real PostgreSQL both node-postgres and the Neon serverless driver (through a local
+// WebSocket proxy). A change is whole or absent, and concurrent writes cannot both win.
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database, type DriverName } from "../../db/client.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { auditLog, domainEvents } from "../../db/schema/audit.js";
+import { boards } from "../../db/schema/boards.js";
+import { createApp, type App } from "../../schema/server.js";
+import { change } from "../../schema/shared/changes.js";
+import { signDevToken } from "../../schema/shared/auth.js";
+import { devAuth } from "../helpers/api.js";
+import { TEST_DATABASE_URL, createPostgresDatabase } from "../helpers/db.js";
+import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
+
+const drivers: DriverName[] = TEST_DATABASE_URL ? ["pg", "neon"] : ["pglite"];
+
+describe.each(drivers)("on the %s driver", (driver) => {
+  let database: Database;
+  let app: App;
+  let teardown: () => Promise<void>;
+
+  beforeAll(async () => {
+    let proxy: WsProxy | undefined;
+    let drop = async () => {};
+    if (driver === "pglite") {
+      database = openDatabase({ driver, pgliteDir: "memory://" });
+    } else {
+      const created = await createPostgresDatabase(TEST_DATABASE_URL!);
+      drop = created.drop;
+      const target = new URL(created.url);
+      if (driver === "neon") proxy = await startWsProxy([`${target.hostname}:${target.port || 5432}`]);
+      database = openDatabase({ driver, url: created.url, neonWsProxy: proxy?.address });
+    }
+    await migrateDatabase(database);
+    app = createApp({ database, auth: devAuth, log: () => {} });
+    teardown = async () => {
+      await app.server.stop();
+      await database.close();
+      await proxy?.close();
+      await drop();
+    };
+  });
+  afterAll(() => teardown());
+
+  async function run(query: string, variables: Record<string, unknown>) {
+    const contextValue = await app.createContext({ authorization: `Bearer ${await signDevToken({ role: "ADMIN" })}` });
+    const response = await app.server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    return response.body.singleResult;
+  }
+
+  const CREATE = `mutation($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }`;
+  const board = (nisCode: string) => ({ name: `Gemeente ${nisCode}`, kind: "MUNICIPALITY", nisCode, province: "LIMBURG", population: 100 });
+
+  it("rolls back every row of a change that fails half-way", async () => {
+    const ctx = await app.createContext({});
+    const before = await database.db.select({ n: count() }).from(auditLog);
+    await expect(
+      change(ctx, async (tx, recorder) => {
+        const [row] = await tx.insert(boards).values({ name: "Half", kind: "OTHER", province: "LIMBURG", population: 1 }).returning();
+        await recorder.record({ operation: "test", entityType: "Board", entityId: row!.id, before: null, after: row, event: "board.created" });
+        throw new Error("fails after writing");
+      }),
+    ).rejects.toThrow("fails after writing");
+    expect(await database.db.select().from(boards).where(eq(boards.name, "Half"))).toEqual([]);
+    expect(await database.db.select({ n: count() }).from(auditLog)).toEqual(before);
+  });
+
+  it("writes the board, its audit row and its outbox event together", async () => {
+    const result = await run(CREATE, { input: board("71001") });
+    const id = Buffer.from((result.data as any).createBoard.board.id, "base64url").toString().split(":")[1]!;
+    expect(await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, id))).toEqual([{ n: 1 }]);
+    const events = await database.db.select().from(domainEvents).where(eq(domainEvents.entityId, id));
+    expect(events.map((e) => e.type)).toEqual(["board.created"]);
+    expect(events[0]!.publishedAt).toBeNull();
+  });
+
+  it.runIf(driver !== "pglite")("lets exactly one of ten concurrent creates with one NIS code win", async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => run(CREATE, { input: board("72002") })));
+    const won = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "BAD_USER_INPUT");
+    expect(won).toHaveLength(1);
+    expect(refused).toHaveLength(9);
+    expect(await database.db.select({ n: count() }).from(boards).where(eq(boards.nisCode, "72002"))).toEqual([{ n: 1 }]);
+  });
+
+  it.runIf(driver !== "pglite")("applies concurrent updates one after the other, each audited against the state it changed", async () => {
+    const created = await run(CREATE, { input: board("73003") });
+    const id = (created.data as any).createBoard.board.id as string;
+    const UPDATE = `mutation($input: UpdateBoardInput!) { updateBoard(input: $input) { board { population } } }`;
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => run(UPDATE, { input: { id, population: 1000 + i } })));
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const rowId = Buffer.from(id, "base64url").toString().split(":")[1]!;
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.entityId, rowId));
+    const updates = entries.filter((e) => e.operation === "updateBoard");
+    expect(updates).toHaveLength(8);
+    // Serialised: every update's "before" is the "after" of exactly one other write.
+    const befores = updates.map((e) => (e.before as { population: number }).population).sort();
+    const afters = [100, ...updates.map((e) => (e.after as { population: number }).population)].sort();
+    const last = (await database.db.select().from(boards).where(eq(boards.id, rowId)))[0]!.population;
+    expect([...befores, last].sort()).toEqual(afters);
+  });
+});
