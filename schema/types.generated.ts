@@ -364,7 +364,10 @@ export type UpdateBoardInput = {
   province?: InputMaybe<Province>;
 };
 
-/** Only the fields given are changed; an explicit null clears an optional field. */
+/**
+ * Only the fields given are changed; an explicit null clears an optional field. A translatable
+ * field is written whole: the translations it omits are removed.
+ */
 export type UpdateOrganisationInput = {
   description?: InputMaybe<LocalizedTextInput>;
   id: Scalars['ID']['input'];

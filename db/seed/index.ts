@@ -1,13 +1,13 @@
-// Seeding: the "sources" profile loads the real boards and organisations of the sources; the
-// "sector" profile adds a sector-sized synthetic set for benchmarks. Each part is added only
-// when it is missing, so seeding twice changes nothing, and each runs in one transaction, so
-// a database is never left half seeded.
-import { count, like } from "drizzle-orm";
+// Seeding: the "sources" profile loads the real boards and organisations of the sources into
+// an empty database; the "sector" profile then tops the boards up with synthetic ones to a
+// sector-sized set for benchmarks. Seeding twice changes nothing, and each part runs in one
+// transaction, so a database is never left half seeded.
+import { count } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { organisations } from "../schema/organisations.js";
 import { BOARDS, ORGANISATIONS } from "./data.js";
-import { SYNTHETIC_PREFIX, syntheticBoards } from "./sector.js";
+import { syntheticBoards } from "./sector.js";
 
 export type SeedProfile = "sources" | "sector";
 export const SECTOR_BOARD_COUNT = 300;
@@ -38,9 +38,10 @@ export async function seedDatabase(database: Database, profile: SeedProfile = "s
     added.boards += BOARDS.length;
   }
   if (profile === "sector") {
-    const [existing] = await database.db.select({ n: count() }).from(boards).where(like(boards.name, `%${SYNTHETIC_PREFIX}%`));
-    if ((existing?.n ?? 0) === 0) {
-      const synthetic = syntheticBoards(SECTOR_BOARD_COUNT - BOARDS.length);
+    const [existing] = await database.db.select({ n: count() }).from(boards);
+    const missing = SECTOR_BOARD_COUNT - (existing?.n ?? 0);
+    if (missing > 0) {
+      const synthetic = syntheticBoards(missing);
       const batch = 100;
       await database.db.transaction(async (tx) => {
         for (let i = 0; i < synthetic.length; i += batch) {

@@ -29,6 +29,8 @@ export function seededRandom(seed: number): () => number {
  * with the real boards seeded beside them.
  */
 export function syntheticBoards(count: number, seed = 2023): NewBoard[] {
+  // Fewer municipalities than boards are generated; 1,000 of them keep the codes at five digits.
+  if (count > 1000) throw new Error("at most 1000 synthetic boards");
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const out: NewBoard[] = [];

@@ -23,7 +23,6 @@ const listArgs = z.object({
 });
 
 export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter }) => {
-  requireRole(ctx.actor, "ADMIN");
   const size = pageSize(first);
   const conditions: (SQL | undefined)[] = [];
   if (filter?.entityId) {
@@ -44,7 +43,7 @@ export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter 
     return row?.n ?? 0;
   });
   return mapConnection(page, (r) => r.entry);
-});
+}, { authorize: (ctx) => requireRole(ctx.actor, "ADMIN") });
 
 export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | null> {
   return ctx.loader("auditEntryById", ({ db }) =>

@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import { and, count, eq, ilike, inArray, like, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { boardKind, boards, province } from "../../db/schema/boards.js";
-import { EDITORS, requireRole } from "../shared/auth.js";
+import { editorsOnly } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
@@ -102,7 +102,6 @@ async function saving<T>(kind: string, work: () => Promise<T>): Promise<T> {
 }
 
 export const createBoard = fn(boardFields, async (ctx, input) => {
-  requireRole(ctx.actor, ...EDITORS);
   checkBoard(input);
   const values = { ...input, nisCode: input.nisCode ?? null, belfiusCluster: input.belfiusCluster ?? null };
   return saving(input.kind, () =>
@@ -113,7 +112,7 @@ export const createBoard = fn(boardFields, async (ctx, input) => {
       return created;
     }),
   );
-});
+}, { argument: "input", authorize: editorsOnly });
 
 const boardPatch = z.object({
   id: z.string(),
@@ -126,7 +125,6 @@ const boardPatch = z.object({
 });
 
 export const updateBoard = fn(boardPatch, async (ctx, { id, ...patch }) => {
-  requireRole(ctx.actor, ...EDITORS);
   const rowId = expectGlobalId(id, "Board", "input.id");
   return change(ctx, async (tx, recorder) => {
     // Locking the row makes concurrent updates apply one after the other, each audited against
@@ -148,7 +146,7 @@ export const updateBoard = fn(boardPatch, async (ctx, { id, ...patch }) => {
     await recorder.record({ operation: "updateBoard", entityType: "Board", entityId: rowId, before, after, event: "board.updated" });
     return after;
   });
-});
+}, { argument: "input", authorize: editorsOnly });
 
 /** The boards named by the bus's board events, each read fresh when its event arrives. */
 export function boardChanges(ctx: Context, types: readonly string[]): AsyncIterableIterator<{ boardChanged: Board }> {

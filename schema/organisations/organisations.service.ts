@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { organisationKind, organisations } from "../../db/schema/organisations.js";
-import { EDITORS, requireRole } from "../shared/auth.js";
+import { editorsOnly } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
@@ -75,7 +75,6 @@ const organisationFields = z.object({
 });
 
 export const createOrganisation = fn(organisationFields, async (ctx, input) => {
-  requireRole(ctx.actor, ...EDITORS);
   return change(ctx, async (tx, recorder) => {
     const [created] = await tx
       .insert(organisations)
@@ -92,7 +91,7 @@ export const createOrganisation = fn(organisationFields, async (ctx, input) => {
     });
     return created;
   });
-});
+}, { argument: "input", authorize: editorsOnly });
 
 const organisationPatch = z.object({
   id: z.string(),
@@ -103,7 +102,6 @@ const organisationPatch = z.object({
 });
 
 export const updateOrganisation = fn(organisationPatch, async (ctx, { id, ...patch }) => {
-  requireRole(ctx.actor, ...EDITORS);
   const rowId = expectGlobalId(id, "Organisation", "input.id");
   return change(ctx, async (tx, recorder) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, rowId)).for("update");
@@ -126,4 +124,4 @@ export const updateOrganisation = fn(organisationPatch, async (ctx, { id, ...pat
     });
     return after;
   });
-});
+}, { argument: "input", authorize: editorsOnly });

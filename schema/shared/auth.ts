@@ -112,6 +112,9 @@ export function requireRole<R extends Role>(actor: Actor, ...roles: R[]): assert
 
 export const EDITORS = ["ADMIN", "CONSULTANT"] as const satisfies Role[];
 
+/** The `authorize` option of a domain function that only editors may call. */
+export const editorsOnly = (ctx: { actor: Actor }): void => requireRole(ctx.actor, ...EDITORS);
+
 export function actorSubject(actor: Actor): string | null {
   return actor.role === "ANONYMOUS" ? null : actor.subject;
 }

@@ -13,9 +13,11 @@ export function localeFromHeader(header: string | null | undefined): Locale {
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, index };
+      // RFC 9110: q is between 0 and 1; anything else is malformed and ranks nowhere.
+      const valid = Number.isFinite(weight) && weight >= 0 && weight <= 1;
+      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", weight: valid ? weight : 0, index };
     })
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -86,4 +86,11 @@ describe("writes", () => {
     expect(errorOf(await api.exec(mutation)).code).toBe("UNAUTHENTICATED");
     expect(errorOf(await api.exec(mutation, {}, { as: { role: "BOARD_MEMBER", board: BOARD } })).code).toBe("FORBIDDEN");
   });
+
+  it("check access before input, so a caller without access learns nothing from validation", async () => {
+    const invalid = `mutation { createBoard(input: { name: " ", kind: MUNICIPALITY, nisCode: "1", province: LIMBURG, population: -5 }) { board { id } } }`;
+    expect(errorOf(await api.exec(invalid)).code).toBe("UNAUTHENTICATED");
+    expect(errorOf(await api.exec(invalid, {}, { as: { role: "PARTNER", org: BOARD } })).code).toBe("FORBIDDEN");
+    expect(errorOf(await api.exec(invalid, {}, { as: "CONSULTANT" })).code).toBe("BAD_USER_INPUT");
+  });
 });
