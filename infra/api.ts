@@ -32,10 +32,12 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
     allowOrigins: ["*"],
     allowMethods: ["GET", "POST"],
     // Listed by name because a `*` in Access-Control-Allow-Headers never covers Authorization.
-    allowHeaders: ["authorization", "content-type", "apollo-require-preflight"],
+    allowHeaders: ["authorization", "content-type", "accept-language", "apollo-require-preflight", "x-request-id"],
   },
 });
 
 api.route("POST /graphql", graphqlFunction.arn);
 // Apollo serves queries over GET too (and rejects mutations there).
 api.route("GET /graphql", graphqlFunction.arn);
+// The handler answers /health itself after checking the database.
+api.route("GET /health", graphqlFunction.arn);

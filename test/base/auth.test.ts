@@ -94,3 +94,56 @@ describe("writes", () => {
     expect(errorOf(await api.exec(invalid, {}, { as: "CONSULTANT" })).code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("production tokens", () => {
+  it("are verified against the identity provider's JWKS", async () => {
+    const { createServer } = await import("node:http");
+    const { generateKeyPair, exportJWK } = await import("jose");
+    const { createAuthenticator } = await import("../../schema/shared/auth.js");
+    const { privateKey, publicKey } = await generateKeyPair("RS256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "RS256", use: "sig" };
+    const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const issuer = "https://id.vvsg.example/";
+      const authenticate = createAuthenticator({ mode: "jwks", stage: "production", jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer, audience: AUDIENCE });
+      const signed = (iss: string, key = privateKey) =>
+        new SignJWT({ role: "CONSULTANT" }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setSubject("c-1").setIssuer(iss).setAudience(AUDIENCE).setExpirationTime("5m").sign(key);
+      expect(await authenticate(`Bearer ${await signed(issuer)}`)).toEqual({ role: "CONSULTANT", subject: "c-1" });
+      await expect(authenticate(`Bearer ${await signed("https://elsewhere/")}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+      const other = await generateKeyPair("RS256");
+      await expect(authenticate(`Bearer ${await signed(issuer, other.privateKey)}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+      // A development token, signed with the public development secret, is worthless there.
+      await expect(authenticate(`Bearer ${await signDevToken({ role: "ADMIN" })}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("npm run token", () => {
+  const run = async (args: string[], env: Record<string, string> = {}) => {
+    const { execFile } = await import("node:child_process");
+    return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--import", "tsx", "functions/token.ts", ...args], { env: { ...process.env, STAGE: "dev", ...env } }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: stdout.trim(), stderr }),
+      );
+    });
+  };
+
+  it("prints a token the API accepts, with the board from a global id", async () => {
+    const boardGlobalId = Buffer.from(`Board:${BOARD}`).toString("base64url");
+    const { code, stdout } = await run(["--role", "BOARD_MEMBER", "--board", boardGlobalId, "--sub", "an"]);
+    expect(code).toBe(0);
+    expect((await api.ok(VIEWER, {}, { authorization: `Bearer ${stdout}` })).viewer).toEqual({ role: "BOARD_MEMBER", subject: "an" });
+  });
+
+  it("refuses a missing board, an unknown role, and the production stage", async () => {
+    expect((await run(["--role", "BOARD_MEMBER"])).code).toBe(2);
+    expect((await run(["--role", "KING"])).code).toBe(2);
+    const production = await run(["--role", "ADMIN"], { STAGE: "production" });
+    expect(production.code).toBe(2);
+    expect(production.stdout).toBe("");
+  });
+});

@@ -16,6 +16,26 @@ import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
 const drivers: DriverName[] = TEST_DATABASE_URL ? ["pg", "neon"] : ["pglite"];
 
+describe("the embedded database", () => {
+  it("keeps its data in its folder across a restart", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "talent-pglite-"));
+    try {
+      const first = openDatabase({ driver: "pglite", pgliteDir: dir });
+      await migrateDatabase(first);
+      await first.db.insert(boards).values({ name: "Blijvend", kind: "OTHER", province: "LIMBURG", population: 1 });
+      await first.close();
+      const second = openDatabase({ driver: "pglite", pgliteDir: dir });
+      expect((await second.db.select({ name: boards.name }).from(boards)).map((b) => b.name)).toEqual(["Blijvend"]);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.each(drivers)("on the %s driver", (driver) => {
   let database: Database;
   let app: App;
