@@ -1,13 +1,14 @@
 // Reading the audit log. Writing it is not this module's job: every change writes its own row
 // through schema/shared/changes.ts, in the change's transaction.
-import DataLoader from "dataloader";
-import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type DataLoader from "dataloader";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/audit.js";
 import { requireRole } from "../shared/auth.js";
 import type { Context } from "../shared/context.js";
 import { badInput } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
+import { rowsById } from "../shared/loaders.js";
 import { afterCursor, fromGlobalId, keysetOrder, mapConnection, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -46,13 +47,7 @@ export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter 
 }, { authorize: (ctx) => requireRole(ctx.actor, "ADMIN") });
 
 export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | null> {
-  return ctx.loader("auditEntryById", ({ db }) =>
-    new DataLoader<string, AuditEntry | null>(async (ids) => {
-      const rows = await db.select().from(auditLog).where(inArray(auditLog.id, [...ids]));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-  );
+  return rowsById<AuditEntry>(ctx, auditLog);
 }
 
 /** An audit entry by row id, for `node(id)`: visible to admins only, null for everyone else. */

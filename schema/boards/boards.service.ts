@@ -1,7 +1,7 @@
 // The boards module's manager: reading, creating and changing boards, with the rules and the
 // access checks that go with them. Resolvers only call into this file.
-import DataLoader from "dataloader";
-import { and, count, eq, ilike, inArray, like, or, type SQL } from "drizzle-orm";
+import type DataLoader from "dataloader";
+import { and, count, eq, ilike, like, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { boardKind, boards, province } from "../../db/schema/boards.js";
 import { editorsOnly } from "../shared/auth.js";
@@ -10,6 +10,7 @@ import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
+import { rowsById } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 
@@ -20,13 +21,7 @@ export const BOARD_CHANGED_EVENTS = ["board.created", "board.updated"] as const;
 const KINDS_WITH_NIS_CODE = new Set<Board["kind"]>(["MUNICIPALITY", "OCMW", "PROVINCE"]);
 
 export function boardLoader(ctx: Context): DataLoader<string, Board | null> {
-  return ctx.loader("boardById", ({ db }) =>
-    new DataLoader<string, Board | null>(async (ids) => {
-      const rows = await db.select().from(boards).where(inArray(boards.id, [...ids]));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-  );
+  return rowsById<Board>(ctx, boards);
 }
 
 const keyset: Keyset = { sortKey: boards.name, id: boards.id };

@@ -1,7 +1,7 @@
 // The organisations module's manager: the funder, the sector's associations, the social
 // partners and the third parties that deliver services, with their rules and access checks.
-import DataLoader from "dataloader";
-import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type DataLoader from "dataloader";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { organisationKind, organisations } from "../../db/schema/organisations.js";
 import { editorsOnly } from "../shared/auth.js";
@@ -9,6 +9,7 @@ import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
+import { rowsById } from "../shared/loaders.js";
 import { localizedTextInput } from "../shared/i18n.js";
 import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
@@ -16,13 +17,7 @@ import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 export type Organisation = typeof organisations.$inferSelect;
 
 export function organisationLoader(ctx: Context): DataLoader<string, Organisation | null> {
-  return ctx.loader("organisationById", ({ db }) =>
-    new DataLoader<string, Organisation | null>(async (ids) => {
-      const rows = await db.select().from(organisations).where(inArray(organisations.id, [...ids]));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-  );
+  return rowsById<Organisation>(ctx, organisations);
 }
 
 const dutchName = sql<string>`(${organisations.name}->>'nl')`;
