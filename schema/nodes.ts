@@ -4,6 +4,9 @@
 import { findAuditEntry } from "./audit/audit.service.js";
 import { boardLoader } from "./boards/boards.service.js";
 import { organisationLoader } from "./organisations/organisations.service.js";
+import { actionLoader, agreementLoader, commitmentLoader, trackLoader } from "./funding/agreements.service.js";
+import { findCoFinancingEntry } from "./funding/cofinancing.service.js";
+import { findInvoice } from "./funding/invoices.service.js";
 import type { Context } from "./shared/context.js";
 import { fromGlobalId } from "./shared/relay.js";
 import type { ResolversInterfaceTypes } from "./types.generated.js";
@@ -14,6 +17,13 @@ const fetchers: Record<string, (ctx: Context, id: string) => Promise<NodeObject 
   Board: async (ctx, id) => tag("Board", await boardLoader(ctx).load(id)),
   Organisation: async (ctx, id) => tag("Organisation", await organisationLoader(ctx).load(id)),
   AuditEntry: async (ctx, id) => tag("AuditEntry", await findAuditEntry(ctx, id)),
+  // An agreement's structure (tracks, actions, commitments and their progress) is public.
+  FundingAgreement: async (ctx, id) => tag("FundingAgreement", await agreementLoader(ctx).load(id)),
+  Track: async (ctx, id) => tag("Track", await trackLoader(ctx).load(id)),
+  Action: async (ctx, id) => tag("Action", await actionLoader(ctx).load(id)),
+  Commitment: async (ctx, id) => tag("Commitment", await commitmentLoader(ctx).load(id)),
+  Invoice: async (ctx, id) => tag("Invoice", await findInvoice(ctx, id)),
+  CoFinancingEntry: async (ctx, id) => tag("CoFinancingEntry", await findCoFinancingEntry(ctx, id)),
 };
 
 function tag<T extends NodeObject["__typename"], R extends object>(typename: T, row: R | null) {

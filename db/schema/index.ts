@@ -2,3 +2,4 @@
 export * from "./boards.js";
 export * from "./organisations.js";
 export * from "./audit.js";
+export * from "./funding.js";

@@ -20,8 +20,8 @@ try {
     process.stderr.write(`\r${step}: ${done}/${total}${done === total ? "\n" : ""}`);
   });
   console.log(
-    `profile "${profile}" on ${database.driver}: added ${added.boards} boards and ${added.organisations} organisations in ${Date.now() - started} ms` +
-      (added.boards + added.organisations === 0 ? " (everything was already there)" : ""),
+    `profile "${profile}" on ${database.driver}: added ${added.boards} boards, ${added.organisations} organisations and ${added.fundingAgreements} funding agreements in ${Date.now() - started} ms` +
+      (added.boards + added.organisations + added.fundingAgreements === 0 ? " (everything was already there)" : ""),
   );
 } finally {
   await database.close();

@@ -6,7 +6,9 @@ import { count } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { organisations } from "../schema/organisations.js";
+import { fundingAgreements } from "../schema/funding.js";
 import { BOARDS, ORGANISATIONS } from "./data.js";
+import { seedAddendum } from "./funding.js";
 import { syntheticBoards } from "./sector.js";
 
 export type SeedProfile = "sources" | "sector";
@@ -17,6 +19,7 @@ export type Progress = (step: string, done: number, total: number) => void;
 export interface SeedResult {
   boards: number;
   organisations: number;
+  fundingAgreements: number;
 }
 
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -26,7 +29,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
 }
 
 export async function seedDatabase(database: Database, profile: SeedProfile = "sources", progress: Progress = () => {}): Promise<SeedResult> {
-  const added: SeedResult = { boards: 0, organisations: 0 };
+  const added: SeedResult = { boards: 0, organisations: 0, fundingAgreements: 0 };
   if (await isEmpty(database)) {
     await database.db.transaction(async (tx) => {
       await tx.insert(organisations).values(ORGANISATIONS);
@@ -36,6 +39,12 @@ export async function seedDatabase(database: Database, profile: SeedProfile = "s
     });
     added.organisations += ORGANISATIONS.length;
     added.boards += BOARDS.length;
+  }
+  // A database seeded before the funding module existed gets the addendum on its next start.
+  const [agreements] = await database.db.select({ n: count() }).from(fundingAgreements);
+  if ((agreements?.n ?? 0) === 0 && (await database.db.transaction((tx) => seedAddendum(tx)))) {
+    progress("funding agreements", 1, 1);
+    added.fundingAgreements += 1;
   }
   if (profile === "sector") {
     const [existing] = await database.db.select({ n: count() }).from(boards);

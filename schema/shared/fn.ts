@@ -11,11 +11,16 @@ export interface FnOptions {
   authorize?: (ctx: Context) => void;
 }
 
+/** Validates input against a schema, throwing BAD_USER_INPUT that names the failing fields. */
+export function parseInput<S extends z.ZodType>(schema: S, input: z.input<S>, argument?: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, argument);
+  return parsed.data;
+}
+
 export function fn<S extends z.ZodType, R>(schema: S, body: (ctx: Context, input: z.output<S>) => R, options: FnOptions = {}) {
   return (ctx: Context, input: z.input<S>): R => {
     options.authorize?.(ctx);
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) throw fromZodError(parsed.error, options.argument);
-    return body(ctx, parsed.data);
+    return body(ctx, parseInput(schema, input, options.argument));
   };
 }

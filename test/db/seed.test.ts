@@ -69,7 +69,7 @@ describe("the sources profile", () => {
   it("starts from an empty database and adds every real board and organisation", async () => {
     expect(await isEmpty(api.database)).toBe(true);
     const added = await seedDatabase(api.database, "sources");
-    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length });
+    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1 });
     expect(await isEmpty(api.database)).toBe(false);
     expect(await boardCount()).toBe(BOARDS.length);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -160,13 +160,14 @@ describe("the sources profile", () => {
     expect(calls).toEqual([
       { step: "organisations", done: ORGANISATIONS.length, total: ORGANISATIONS.length },
       { step: "boards", done: BOARDS.length, total: BOARDS.length },
+      { step: "funding agreements", done: 1, total: 1 },
     ]);
   });
 
   it("adds nothing the second time", async () => {
     await seedDatabase(api.database);
     const { calls, progress } = recorder();
-    expect(await seedDatabase(api.database, "sources", progress)).toEqual({ boards: 0, organisations: 0 });
+    expect(await seedDatabase(api.database, "sources", progress)).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
     expect(calls).toEqual([]);
     expect(await boardCount()).toBe(BOARDS.length);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -180,14 +181,14 @@ describe("the sector profile", () => {
     expect(SECTOR_BOARD_COUNT).toBe(300);
     const { calls, progress } = recorder();
     const added = await seedDatabase(api.database, "sector", progress);
-    expect(added).toEqual({ boards: SECTOR_BOARD_COUNT, organisations: ORGANISATIONS.length });
+    expect(added).toEqual({ boards: SECTOR_BOARD_COUNT, organisations: ORGANISATIONS.length, fundingAgreements: 1 });
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
     const synthetic = await api.ok(`{ boards(first: 0, filter: { search: "${SYNTHETIC_PREFIX}" }) { totalCount } }`);
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];
-    expect(steps).toEqual(["organisations", "boards", "synthetic boards"]);
+    expect(steps).toEqual(["organisations", "boards", "funding agreements", "synthetic boards"]);
     for (const step of steps) {
       const mine = calls.filter((c) => c.step === step);
       const last = mine.at(-1);
@@ -206,10 +207,10 @@ describe("the sector profile", () => {
 
   it("adds only the synthetic boards to a database that has the sources, and nothing the second time", async () => {
     await seedDatabase(api.database, "sources");
-    expect(await seedDatabase(api.database, "sector")).toEqual({ boards: syntheticCount, organisations: 0 });
+    expect(await seedDatabase(api.database, "sector")).toEqual({ boards: syntheticCount, organisations: 0, fundingAgreements: 0 });
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     const { calls, progress } = recorder();
-    expect(await seedDatabase(api.database, "sector", progress)).toEqual({ boards: 0, organisations: 0 });
+    expect(await seedDatabase(api.database, "sector", progress)).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
     expect(calls).toEqual([]);
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);

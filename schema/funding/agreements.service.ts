@@ -1,0 +1,117 @@
+// Reading funding agreements and their structure (tracks, actions, commitments), the loaders
+// that keep those reads free of N+1, and who may read which part of an agreement.
+import DataLoader from "dataloader";
+import { asc, count, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
+import { organisations } from "../../db/schema/organisations.js";
+import type { Context } from "../shared/context.js";
+import { forbidden, unauthenticated } from "../shared/errors.js";
+import { fn } from "../shared/fn.js";
+import { rowsById } from "../shared/loaders.js";
+import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+import type { Period } from "./metrics.js";
+
+export type Agreement = typeof fundingAgreements.$inferSelect;
+export type Track = typeof tracks.$inferSelect;
+export type Action = typeof actions.$inferSelect;
+export type Commitment = typeof commitments.$inferSelect;
+export type Measure = typeof commitmentMeasures.$inferSelect;
+type Organisation = typeof organisations.$inferSelect;
+
+export const agreementLoader = (ctx: Context) => rowsById<Agreement>(ctx, fundingAgreements);
+export const trackLoader = (ctx: Context) => rowsById<Track>(ctx, tracks);
+export const actionLoader = (ctx: Context) => rowsById<Action>(ctx, actions);
+export const commitmentLoader = (ctx: Context) => rowsById<Commitment>(ctx, commitments);
+
+/** Groups child rows by a parent key with one query per batch of parents. */
+function childrenLoader<T>(ctx: Context, name: string, fetch: (ids: string[]) => Promise<T[]>, parentOf: (row: T) => string | null) {
+  return ctx.loader(name, () =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const rows = await fetch([...ids]);
+      const grouped = new Map<string, T[]>();
+      for (const row of rows) {
+        const parent = parentOf(row);
+        if (parent) grouped.set(parent, [...(grouped.get(parent) ?? []), row]);
+      }
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
+  );
+}
+
+export const tracksOfAgreement = (ctx: Context) =>
+  childrenLoader(ctx, "tracksOfAgreement", (ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
+
+export const actionsOfTrack = (ctx: Context) =>
+  childrenLoader(ctx, "actionsOfTrack", (ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
+
+export const commitmentsOfAgreement = (ctx: Context) =>
+  childrenLoader(
+    ctx,
+    "commitmentsOfAgreement",
+    (ids) => ctx.db.select().from(commitments).where(inArray(commitments.agreementId, ids)).orderBy(asc(commitments.kind), asc(commitments.number)),
+    (c) => c.agreementId,
+  );
+
+export const commitmentsOfAction = (ctx: Context) =>
+  childrenLoader(ctx, "commitmentsOfAction", (ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
+
+export const measuresOfCommitment = (ctx: Context) =>
+  childrenLoader(
+    ctx,
+    "measuresOfCommitment",
+    (ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
+    (m) => m.commitmentId,
+  );
+
+export const partnersOfAction = (ctx: Context) =>
+  childrenLoader<{ actionId: string; organisation: Organisation }>(
+    ctx,
+    "partnersOfAction",
+    async (ids) =>
+      (
+        await ctx.db
+          .select({ actionId: actionPartners.actionId, organisation: organisations })
+          .from(actionPartners)
+          .innerJoin(organisations, eq(organisations.id, actionPartners.organisationId))
+          .where(inArray(actionPartners.actionId, ids))
+          .orderBy(asc(organisations.createdAt))
+      ),
+    (p) => p.actionId,
+  );
+
+export function periodOf(agreement: Agreement): Period {
+  return { start: agreement.periodStart, end: agreement.periodEnd };
+}
+
+/**
+ * The funder's and the beneficiary's people (PARTNER actors of those organisations),
+ * consultants and admins read everything of an agreement; everyone else its public parts.
+ */
+export function readsEverything(ctx: Context, agreement: Agreement): boolean {
+  const actor = ctx.actor;
+  if (actor.role === "ADMIN" || actor.role === "CONSULTANT") return true;
+  return actor.role === "PARTNER" && (actor.organisationId === agreement.funderId || actor.organisationId === agreement.beneficiaryId);
+}
+
+export function requireFullAccess(ctx: Context, agreement: Agreement): void {
+  if (ctx.actor.role === "ANONYMOUS") throw unauthenticated();
+  if (!readsEverything(ctx, agreement)) {
+    throw forbidden("Only consultants, admins and the funder's and beneficiary's partners read this part of the agreement");
+  }
+}
+
+const keyset: Keyset = { sortKey: fundingAgreements.periodStart, id: fundingAgreements.id };
+
+export const listAgreements = fn(z.object({ first: z.number().int().nullish(), after: z.string().nullish() }), async (ctx, { first, after }) => {
+  const size = pageSize(first);
+  const rows = await ctx.db.select().from(fundingAgreements).where(afterCursor(keyset, after)).orderBy(...keysetOrder(keyset)).limit(size + 1);
+  return toConnection(rows, size, { after }, (a) => [a.periodStart, a.id], async () => {
+    const [row] = await ctx.db.select({ n: count() }).from(fundingAgreements);
+    return row?.n ?? 0;
+  });
+});
+
+export async function getAgreement(ctx: Context, globalId: string, field = "id"): Promise<Agreement | null> {
+  return agreementLoader(ctx).load(expectGlobalId(globalId, "FundingAgreement", field));
+}

@@ -1,0 +1,172 @@
+// The boards' co-financing: what each board owes (participation fees, own contributions) and
+// pays towards an action, as ledger entries with totals per board and per action, and the
+// budget view that sets it beside the approved and paid invoices.
+import { and, asc, eq, sql, sum } from "drizzle-orm";
+import { z } from "zod";
+import { boards } from "../../db/schema/boards.js";
+import { actions, coFinancingEntries, coFinancingKind, invoices, ledgerEntryType } from "../../db/schema/funding.js";
+import { actorSubject, editorsOnly } from "../shared/auth.js";
+import { change } from "../shared/changes.js";
+import type { Context } from "../shared/context.js";
+import { badInput, forbidden, notFound, unauthenticated } from "../shared/errors.js";
+import { fn } from "../shared/fn.js";
+import { expectGlobalId } from "../shared/relay.js";
+import { rowsById } from "../shared/loaders.js";
+import { boardLoader } from "../boards/boards.service.js";
+import { actionLoader, actionsOfTrack, agreementLoader, readsEverything, requireFullAccess, tracksOfAgreement, type Agreement } from "./agreements.service.js";
+import { isoDate, moneyInput } from "./invoices.service.js";
+import { formatMoney } from "./settlement.js";
+import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
+
+type Entry = typeof coFinancingEntries.$inferSelect;
+
+const recordInput = z.object({
+  agreementId: z.string(),
+  boardId: z.string(),
+  actionId: z.string(),
+  kind: z.enum(coFinancingKind.enumValues),
+  type: z.enum(ledgerEntryType.enumValues),
+  amount: moneyInput,
+  date: isoDate,
+  note: z.string().trim().max(1000).nullish(),
+});
+
+export const recordCoFinancing = fn(
+  recordInput,
+  async (ctx, input) => {
+    const agreementId = expectGlobalId(input.agreementId, "FundingAgreement", "input.agreementId");
+    const boardId = expectGlobalId(input.boardId, "Board", "input.boardId");
+    const actionId = expectGlobalId(input.actionId, "Action", "input.actionId");
+    return change(ctx, async (tx, recorder) => {
+      const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
+      if (!action) throw notFound("Action", "input.actionId");
+      if (action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
+      // Locking the board serialises its ledger, so two payments at once cannot both fit in
+      // what it owes.
+      const [board] = await tx.select().from(boards).where(eq(boards.id, boardId)).for("update");
+      if (!board) throw notFound("Board", "input.boardId");
+      if (input.amount.currency !== "EUR") throw badInput("input.amount.currency", "must be EUR, the agreement's currency");
+      if (input.type === "PAYMENT") {
+        const [owed] = await tx
+          .select({
+            charged: sum(sql`case when ${coFinancingEntries.entryType} = 'CHARGE' then ${coFinancingEntries.amountCents} else 0 end`),
+            paid: sum(sql`case when ${coFinancingEntries.entryType} = 'PAYMENT' then ${coFinancingEntries.amountCents} else 0 end`),
+          })
+          .from(coFinancingEntries)
+          .where(and(eq(coFinancingEntries.agreementId, agreementId), eq(coFinancingEntries.boardId, boardId), eq(coFinancingEntries.actionId, actionId), eq(coFinancingEntries.kind, input.kind)));
+        const outstanding = Number(owed?.charged ?? 0) - Number(owed?.paid ?? 0);
+        if (input.amount.cents > outstanding) {
+          throw badInput("input.amount", `is more than the ${formatMoney(outstanding, "EUR", "en")} this board still owes as ${input.kind} for this action`);
+        }
+      }
+      const [entry] = await tx
+        .insert(coFinancingEntries)
+        .values({
+          agreementId,
+          boardId,
+          actionId,
+          kind: input.kind,
+          entryType: input.type,
+          amountCents: input.amount.cents,
+          currency: input.amount.currency,
+          entryDate: input.date,
+          note: input.note ?? null,
+          recordedBy: actorSubject(ctx.actor),
+        })
+        .returning();
+      await recorder.record({ operation: "recordCoFinancing", entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry, event: "cofinancing.recorded" });
+      return entry!;
+    });
+  },
+  { argument: "input", authorize: editorsOnly },
+);
+
+const euro = (cents: number) => ({ cents, currency: "EUR" });
+
+function totalsOf(entries: Entry[]): CoFinancingTotals {
+  const charged = entries.filter((e) => e.entryType === "CHARGE").reduce((t, e) => t + e.amountCents, 0);
+  const paid = entries.filter((e) => e.entryType === "PAYMENT").reduce((t, e) => t + e.amountCents, 0);
+  return { charged: euro(charged), paid: euro(paid), outstanding: euro(charged - paid) };
+}
+
+function groupBy<K>(entries: Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
+  const groups = new Map<K, Entry[]>();
+  for (const entry of entries) groups.set(key(entry), [...(groups.get(key(entry)) ?? []), entry]);
+  return groups;
+}
+
+/**
+ * The ledger of an agreement. Consultants, admins and the agreement's partners see every board
+ * (or the one they ask for); a board member sees their own board only.
+ */
+export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlobalId: string | null | undefined): Promise<CoFinancingView> {
+  let boardId = boardGlobalId ? expectGlobalId(boardGlobalId, "Board", "boardId") : null;
+  if (!readsEverything(ctx, agreement)) {
+    if (ctx.actor.role === "ANONYMOUS") throw unauthenticated();
+    if (ctx.actor.role !== "BOARD_MEMBER") throw forbidden("Only consultants, admins, the agreement's partners and board members read co-financing");
+    if (boardId && boardId !== ctx.actor.boardId) throw forbidden("A board member reads only their own board's co-financing");
+    boardId = ctx.actor.boardId;
+  }
+  const entries = await ctx.db
+    .select()
+    .from(coFinancingEntries)
+    .where(and(eq(coFinancingEntries.agreementId, agreement.id), boardId ? eq(coFinancingEntries.boardId, boardId) : undefined))
+    .orderBy(asc(coFinancingEntries.entryDate), asc(coFinancingEntries.createdAt), asc(coFinancingEntries.id));
+  const byBoard = await Promise.all(
+    [...groupBy(entries, (e) => e.boardId)].map(async ([id, list]) => ({ board: (await boardLoader(ctx).load(id))!, totals: totalsOf(list) })),
+  );
+  const byAction = await Promise.all(
+    [...groupBy(entries, (e) => e.actionId)].map(async ([id, list]) => ({ action: (await actionLoader(ctx).load(id))!, totals: totalsOf(list) })),
+  );
+  byBoard.sort((a, b) => a.board.name.localeCompare(b.board.name));
+  byAction.sort((a, b) => a.action.number - b.action.number);
+  return { entries, byBoard, byAction, totals: totalsOf(entries) };
+}
+
+/** Approved (approved or paid), paid and co-financed (paid by boards) amounts per track and action. */
+export async function budgetOf(ctx: Context, agreement: Agreement): Promise<BudgetView> {
+  requireFullAccess(ctx, agreement);
+  const [invoiceRows, coFinancingRows, trackList] = await Promise.all([
+    ctx.db
+      .select({
+        actionId: invoices.actionId,
+        approved: sum(sql`case when ${invoices.status} in ('APPROVED', 'PAID') then ${invoices.amountCents} else 0 end`),
+        paid: sum(sql`case when ${invoices.status} = 'PAID' then ${invoices.amountCents} else 0 end`),
+      })
+      .from(invoices)
+      .where(eq(invoices.agreementId, agreement.id))
+      .groupBy(invoices.actionId),
+    ctx.db
+      .select({ actionId: coFinancingEntries.actionId, paid: sum(coFinancingEntries.amountCents) })
+      .from(coFinancingEntries)
+      .where(and(eq(coFinancingEntries.agreementId, agreement.id), eq(coFinancingEntries.entryType, "PAYMENT")))
+      .groupBy(coFinancingEntries.actionId),
+    tracksOfAgreement(ctx).load(agreement.id),
+  ]);
+  const actionLists = await actionsOfTrack(ctx).loadMany(trackList.map((t) => t.id));
+  const line = (approved: number, paid: number, coFinanced: number): BudgetLine => ({ approved: euro(approved), paid: euro(paid), coFinanced: euro(coFinanced) });
+  const add = (a: BudgetLine, b: BudgetLine) => line(a.approved.cents + b.approved.cents, a.paid.cents + b.paid.cents, a.coFinanced.cents + b.coFinanced.cents);
+  let total = line(0, 0, 0);
+  const trackViews = trackList.map((track, i) => {
+    const list = actionLists[i];
+    const actionViews = (Array.isArray(list) ? list : []).map((action) => {
+      const inv = invoiceRows.find((r) => r.actionId === action.id);
+      const co = coFinancingRows.find((r) => r.actionId === action.id);
+      return { action, amounts: line(Number(inv?.approved ?? 0), Number(inv?.paid ?? 0), Number(co?.paid ?? 0)) };
+    });
+    const amounts = actionViews.reduce((t, a) => add(t, a.amounts), line(0, 0, 0));
+    total = add(total, amounts);
+    return { track, amounts, actions: actionViews };
+  });
+  return { tracks: trackViews, total };
+}
+
+
+/** A ledger entry by row id for node(id): for those who read the agreement, or its own board's member. */
+export async function findCoFinancingEntry(ctx: Context, id: string): Promise<Entry | null> {
+  const entry = await rowsById<Entry>(ctx, coFinancingEntries).load(id);
+  if (!entry) return null;
+  const agreement = await agreementLoader(ctx).load(entry.agreementId);
+  if (agreement && readsEverything(ctx, agreement)) return entry;
+  return ctx.actor.role === "BOARD_MEMBER" && ctx.actor.boardId === entry.boardId ? entry : null;
+}

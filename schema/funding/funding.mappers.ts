@@ -1,0 +1,22 @@
+import type { actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoiceTransitions, invoices, tracks } from "../../db/schema/funding.js";
+import type { Connection } from "../shared/relay.js";
+import type { MetricDefinition } from "./metrics.js";
+import type { BudgetView, CoFinancingView, SettlementView } from "./views.js";
+
+export type FundingAgreementMapper = typeof fundingAgreements.$inferSelect;
+export type FundingAgreementConnectionMapper = Connection<FundingAgreementMapper>;
+export type TrackMapper = typeof tracks.$inferSelect;
+export type ActionMapper = typeof actions.$inferSelect;
+export type CommitmentMapper = typeof commitments.$inferSelect;
+/** The target is the commitment itself, seen as measured or as judged. */
+export type MeasuredTargetMapper = CommitmentMapper & { __typename: "MeasuredTarget" };
+export type QualitativeTargetMapper = CommitmentMapper & { __typename: "QualitativeTarget" };
+export type MeasureMapper = typeof commitmentMeasures.$inferSelect & { agreementId: string };
+export type MetricMapper = MetricDefinition;
+export type InvoiceMapper = typeof invoices.$inferSelect;
+export type InvoiceTransitionMapper = typeof invoiceTransitions.$inferSelect;
+export type InvoiceConnectionMapper = Connection<InvoiceMapper>;
+export type CoFinancingEntryMapper = typeof coFinancingEntries.$inferSelect;
+export type SettlementMapper = SettlementView;
+export type BudgetMapper = BudgetView;
+export type CoFinancingMapper = CoFinancingView;

@@ -1,0 +1,273 @@
+// Invoices: the only way money leaves an agreement. State-aid rules allow paying third parties
+// that delivered a service to boards, never a board itself; an invoice moves SUBMITTED ->
+// APPROVED -> PAID, or SUBMITTED -> REJECTED with a reason, and approved costs never exceed the
+// agreement's maximum.
+import DataLoader from "dataloader";
+import { and, asc, count, eq, getTableColumns, inArray, lte, sql, sum, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../../db/client.js";
+import { boards } from "../../db/schema/boards.js";
+import { actions, fundingAgreements, invoiceBoards, invoiceStatus, invoiceTransitions, invoices } from "../../db/schema/funding.js";
+import { organisations } from "../../db/schema/organisations.js";
+import { actorSubject, editorsOnly } from "../shared/auth.js";
+import { change, type Recorder } from "../shared/changes.js";
+import type { Context } from "../shared/context.js";
+import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
+import { fn, parseInput } from "../shared/fn.js";
+import { rowsById } from "../shared/loaders.js";
+import { afterCursor, expectGlobalId, fromGlobalId, keysetOrder, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
+import { requiredText } from "../shared/validation.js";
+import { agreementLoader, readsEverything, requireFullAccess, type Agreement } from "./agreements.service.js";
+import { formatMoney } from "./settlement.js";
+
+export type Invoice = typeof invoices.$inferSelect;
+type Status = Invoice["status"];
+
+/** Organisation kinds that deliver services to boards and may therefore be paid. */
+export const THIRD_PARTY_KINDS = new Set(["SERVICE_PROVIDER", "COMPANY", "NON_PROFIT", "PUBLIC_AGENCY"]);
+/** Statuses whose amounts count as approved costs. */
+const APPROVED_STATUSES: Status[] = ["APPROVED", "PAID"];
+
+export const invoiceLoader = (ctx: Context) => rowsById<Invoice>(ctx, invoices);
+
+export const moneyInput = z.object({
+  cents: z.number().int("must be a whole number of cents").positive("must be more than zero"),
+  currency: z.string().trim().toUpperCase().length(3, "must be a three-letter ISO 4217 code").default("EUR"),
+});
+
+export const isoDate = z.iso.date("must be a date as YYYY-MM-DD");
+
+/** The id behind a global id of one of the expected types, with the type; BAD_USER_INPUT otherwise. */
+function idOf(globalId: string, field: string): { type: string; id: string } {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed) throw badInput(field, "is not an id");
+  return parsed;
+}
+
+const submitInput = z.object({
+  agreementId: z.string(),
+  actionId: z.string(),
+  payeeId: z.string(),
+  reference: requiredText(100),
+  description: z.string().trim().max(2000).nullish(),
+  amount: moneyInput,
+  serviceDate: isoDate,
+  boardsServedIds: z.array(z.string()).min(1, "must name at least one board: invoices pay for services to boards").max(500),
+});
+
+export const submitInvoice = fn(
+  submitInput,
+  async (ctx, input) => {
+    const agreementId = expectGlobalId(input.agreementId, "FundingAgreement", "input.agreementId");
+    const actionId = expectGlobalId(input.actionId, "Action", "input.actionId");
+    const payee = idOf(input.payeeId, "input.payeeId");
+    if (payee.type === "Board") {
+      throw badInput("input.payeeId", "is a board: state-aid rules allow paying only third parties that delivered a service to boards, never a board itself");
+    }
+    if (payee.type !== "Organisation") throw badInput("input.payeeId", "is not the id of an Organisation");
+    const boardIds = [...new Set(input.boardsServedIds.map((id, i) => expectGlobalId(id, "Board", `input.boardsServedIds.${i}`)))];
+
+    try {
+      return await change(ctx, async (tx, recorder) => {
+        const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
+        if (!agreement) throw notFound("FundingAgreement", "input.agreementId");
+        const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
+        if (!action || action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
+        const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, payee.id));
+        if (!organisation) throw notFound("Organisation", "input.payeeId");
+        if (organisation.id === agreement.funderId || organisation.id === agreement.beneficiaryId) {
+          throw badInput("input.payeeId", "is a party to the agreement: only third parties that delivered a service are paid");
+        }
+        if (!THIRD_PARTY_KINDS.has(organisation.kind)) {
+          throw badInput("input.payeeId", `is a ${organisation.kind}: only service providers, companies, non-profits and public agencies deliver paid services`);
+        }
+        const served = await tx.select({ id: boards.id }).from(boards).where(inArray(boards.id, boardIds));
+        if (served.length !== boardIds.length) throw badInput("input.boardsServedIds", "names a board that does not exist");
+        if (input.amount.currency !== agreement.currency) throw badInput("input.amount.currency", `must be ${agreement.currency}, the agreement's currency`);
+        if (input.serviceDate < agreement.periodStart || input.serviceDate > agreement.periodEnd) {
+          throw badInput("input.serviceDate", `must fall within the agreement's period, ${agreement.periodStart} to ${agreement.periodEnd}`);
+        }
+        const [created] = await tx
+          .insert(invoices)
+          .values({
+            agreementId,
+            actionId,
+            payeeId: organisation.id,
+            reference: input.reference,
+            description: input.description ?? null,
+            amountCents: input.amount.cents,
+            currency: input.amount.currency,
+            serviceDate: input.serviceDate,
+          })
+          .returning();
+        await tx.insert(invoiceBoards).values(boardIds.map((boardId) => ({ invoiceId: created!.id, boardId })));
+        await transition(ctx, tx, recorder, "submitInvoice", null, created!, null);
+        return created!;
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === "invoices_payee_reference_key") {
+        throw badInput("input.reference", "was already submitted by this payee for this agreement");
+      }
+      throw error;
+    }
+  },
+  { argument: "input", authorize: editorsOnly },
+);
+
+async function transition(ctx: Context, tx: Tx, recorder: Recorder, operation: string, before: Invoice | null, after: Invoice, reason: string | null) {
+  await tx.insert(invoiceTransitions).values({
+    invoiceId: after.id,
+    fromStatus: before?.status ?? null,
+    toStatus: after.status,
+    actorId: actorSubject(ctx.actor),
+    actorRole: ctx.actor.role,
+    reason,
+  });
+  await recorder.record({ operation, entityType: "Invoice", entityId: after.id, before, after, event: `invoice.${after.status.toLowerCase()}` });
+}
+
+/** Moves an invoice from one status to the next, with the checks of that step. */
+async function move(ctx: Context, globalId: string, field: string, from: Status, to: Status, operation: string, options: { reason?: string; check?: (tx: Tx, invoice: Invoice, agreement: Agreement) => Promise<void> } = {}) {
+  const id = expectGlobalId(globalId, "Invoice", field);
+  return change(ctx, async (tx, recorder) => {
+    const [current] = await tx.select({ agreementId: invoices.agreementId }).from(invoices).where(eq(invoices.id, id));
+    if (!current) throw notFound("Invoice", field);
+    // Locking the agreement serialises the status changes of its invoices, so two approvals at
+    // once cannot both fit under the maximum when only one does.
+    const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, current.agreementId)).for("update");
+    const [before] = await tx.select().from(invoices).where(eq(invoices.id, id)).for("update");
+    if (!agreement || !before) throw notFound("Invoice", field);
+    if (before.status !== from) throw badInput(field, `is ${before.status}; only a ${from} invoice can become ${to}`);
+    await options.check?.(tx, before, agreement);
+    const [after] = await tx
+      .update(invoices)
+      .set({ status: to, rejectionReason: options.reason ?? before.rejectionReason })
+      .where(eq(invoices.id, id))
+      .returning();
+    await transition(ctx, tx, recorder, operation, before, after!, options.reason ?? null);
+    return after!;
+  });
+}
+
+/** Sum of the approved (and paid) invoices of an agreement, optionally only those within its period. */
+export async function approvedCosts(db: Context["db"] | Tx, agreement: Agreement, { withinPeriod }: { withinPeriod: boolean }): Promise<number> {
+  const conditions: SQL[] = [eq(invoices.agreementId, agreement.id), inArray(invoices.status, APPROVED_STATUSES)];
+  if (withinPeriod) {
+    conditions.push(sql`${invoices.serviceDate} between ${agreement.periodStart} and ${agreement.periodEnd}`);
+  }
+  const [row] = await db.select({ total: sum(invoices.amountCents) }).from(invoices).where(and(...conditions));
+  // sum() of bigint comes back as a decimal string; it is a whole number of cents.
+  return Number(row?.total ?? 0);
+}
+
+export const approveInvoice = (ctx: Context, id: string) => {
+  editorsOnly(ctx);
+  return move(ctx, id, "id", "SUBMITTED", "APPROVED", "approveInvoice", {
+    check: async (tx, invoice, agreement) => {
+      const approved = await approvedCosts(tx, agreement, { withinPeriod: false });
+      const after = approved + invoice.amountCents;
+      if (after > agreement.maxAmountCents) {
+        const money = (c: number) => formatMoney(c, agreement.currency, "en");
+        throw badInput("id", `would take approved costs to ${money(after)}, above the agreement's maximum of ${money(agreement.maxAmountCents)} (${money(approved)} approved so far)`);
+      }
+    },
+  });
+};
+
+export const payInvoice = (ctx: Context, id: string) => {
+  editorsOnly(ctx);
+  return move(ctx, id, "id", "APPROVED", "PAID", "payInvoice");
+};
+
+export const rejectInvoice = fn(
+  z.object({ id: z.string(), reason: requiredText(2000) }),
+  (ctx, input) => move(ctx, input.id, "input.id", "SUBMITTED", "REJECTED", "rejectInvoice", { reason: input.reason }),
+  { argument: "input", authorize: editorsOnly },
+);
+
+const invoiceCreatedKey = sql<string>`to_char(${invoices.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const invoiceKeyset: Keyset = { sortKey: invoiceCreatedKey, id: invoices.id, descending: true };
+
+const listArgs = z.object({ first: z.number().int().nullish(), after: z.string().nullish(), status: z.enum(invoiceStatus.enumValues).nullish() });
+
+/**
+ * An agreement's invoices, newest first. Pages of several agreements asked in one request are
+ * fetched together (a window function numbers each agreement's rows), so a list of
+ * agreements with their invoices costs the same statements as one.
+ */
+export async function listInvoices(ctx: Context, agreement: Agreement, rawArgs: z.input<typeof listArgs>): Promise<Connection<Invoice>> {
+  requireFullAccess(ctx, agreement);
+  const args = parseInput(listArgs, rawArgs);
+  const size = pageSize(args.first);
+  const key = JSON.stringify([args.status ?? null, args.after ?? null, size]);
+  const rows = await pagesOfInvoices(ctx, key, args.status ?? null, args.after ?? null, size).load(agreement.id);
+  return toConnection(rows, size, args, (r) => [r.key, r.id], () => invoiceCounts(ctx, args.status ?? null).load(agreement.id));
+}
+
+type KeyedInvoice = Invoice & { key: string };
+
+function pagesOfInvoices(ctx: Context, key: string, status: Status | null, after: string | null, size: number) {
+  return ctx.loader(`invoicePages:${key}`, () =>
+    new DataLoader<string, KeyedInvoice[]>(async (agreementIds) => {
+      const ranked = ctx.db
+        .select({
+          ...getTableColumns(invoices),
+          key: invoiceCreatedKey.as("key"),
+          rank: sql<number>`row_number() over (partition by ${invoices.agreementId} order by ${invoiceCreatedKey} desc, ${invoices.id} desc)`.as("rank"),
+        })
+        .from(invoices)
+        .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined, afterCursor(invoiceKeyset, after)))
+        .as("ranked");
+      const rows = await ctx.db.select().from(ranked).where(lte(ranked.rank, size + 1)).orderBy(asc(ranked.rank));
+      return agreementIds.map((id) => rows.filter((r) => r.agreementId === id).map(({ rank: _rank, ...invoice }) => invoice as KeyedInvoice));
+    }),
+  );
+}
+
+function invoiceCounts(ctx: Context, status: Status | null) {
+  return ctx.loader(`invoiceCounts:${status ?? "all"}`, () =>
+    new DataLoader<string, number>(async (agreementIds) => {
+      const rows = await ctx.db
+        .select({ agreementId: invoices.agreementId, n: count() })
+        .from(invoices)
+        .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined))
+        .groupBy(invoices.agreementId);
+      return agreementIds.map((id) => rows.find((r) => r.agreementId === id)?.n ?? 0);
+    }),
+  );
+}
+
+export function boardsServed(ctx: Context) {
+  return ctx.loader("boardsServed", () =>
+    new DataLoader<string, (typeof boards.$inferSelect)[]>(async (invoiceIds) => {
+      const rows = await ctx.db
+        .select({ invoiceId: invoiceBoards.invoiceId, board: boards })
+        .from(invoiceBoards)
+        .innerJoin(boards, eq(boards.id, invoiceBoards.boardId))
+        .where(inArray(invoiceBoards.invoiceId, [...invoiceIds]))
+        .orderBy(asc(boards.name));
+      return invoiceIds.map((id) => rows.filter((r) => r.invoiceId === id).map((r) => r.board));
+    }),
+  );
+}
+
+export function invoiceHistory(ctx: Context) {
+  return ctx.loader("invoiceHistory", () =>
+    new DataLoader<string, (typeof invoiceTransitions.$inferSelect)[]>(async (invoiceIds) => {
+      const rows = await ctx.db
+        .select()
+        .from(invoiceTransitions)
+        .where(inArray(invoiceTransitions.invoiceId, [...invoiceIds]))
+        .orderBy(asc(invoiceTransitions.createdAt), asc(invoiceTransitions.id));
+      return invoiceIds.map((id) => rows.filter((r) => r.invoiceId === id));
+    }),
+  );
+}
+
+/** An invoice by row id for node(id): only for those who read everything of its agreement. */
+export async function findInvoice(ctx: Context, id: string): Promise<Invoice | null> {
+  const invoice = await invoiceLoader(ctx).load(id);
+  if (!invoice) return null;
+  const agreement = await agreementLoader(ctx).load(invoice.agreementId);
+  return agreement && readsEverything(ctx, agreement) ? invoice : null;
+}

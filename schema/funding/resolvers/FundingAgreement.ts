@@ -1,0 +1,26 @@
+import { localeFromEnum, localize } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { commitmentsOfAgreement, tracksOfAgreement } from "../agreements.service.js";
+import { budgetOf, coFinancingOf } from "../cofinancing.service.js";
+import { listInvoices } from "../invoices.service.js";
+import { money } from "../money.js";
+import { justificationReport } from "../report.js";
+import { settlementOf } from "../settlement.service.js";
+import type { FundingAgreementResolvers } from "./../../types.generated.js";
+
+export const FundingAgreement: FundingAgreementResolvers = {
+  id: (agreement) => toGlobalId("FundingAgreement", agreement.id),
+  title: ({ title }, { locale }, ctx) => localize(title, localeFromEnum(locale) ?? ctx.locale),
+  titleTranslations: ({ title }) => title,
+  funder: async (agreement, _args, ctx) => (await organisationLoader(ctx).load(agreement.funderId))!,
+  beneficiary: async (agreement, _args, ctx) => (await organisationLoader(ctx).load(agreement.beneficiaryId))!,
+  maxAmount: (agreement) => money(agreement.maxAmountCents, agreement.currency),
+  tracks: (agreement, _args, ctx) => tracksOfAgreement(ctx).load(agreement.id),
+  commitments: async (agreement, { kind }, ctx) => (await commitmentsOfAgreement(ctx).load(agreement.id)).filter((c) => !kind || c.kind === kind),
+  invoices: (agreement, args, ctx) => listInvoices(ctx, agreement, args),
+  settlement: (agreement, { scenario }, ctx) => settlementOf(ctx, agreement, scenario),
+  budget: (agreement, _args, ctx) => budgetOf(ctx, agreement),
+  coFinancing: (agreement, { boardId }, ctx) => coFinancingOf(ctx, agreement, boardId),
+  justificationReport: (agreement, _args, ctx) => justificationReport(ctx, agreement),
+};

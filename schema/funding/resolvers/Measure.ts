@@ -1,0 +1,9 @@
+import { currentValue, measureMet } from "../commitments.service.js";
+import { metricDefinition } from "../metrics.js";
+import type { MeasureResolvers } from "./../../types.generated.js";
+
+export const Measure: MeasureResolvers = {
+  metric: (measure) => metricDefinition(measure.metric),
+  currentValue: (measure, _args, ctx) => currentValue(ctx, measure, measure.agreementId),
+  met: (measure, _args, ctx) => measureMet(ctx, measure, measure.agreementId),
+};

@@ -1,0 +1,6 @@
+import { hasSource } from "../metrics.js";
+import type { MetricResolvers } from "./../../types.generated.js";
+
+export const Metric: MetricResolvers = {
+  hasSource: (metric) => hasSource(metric.key),
+};
