@@ -72,6 +72,7 @@ export function operationLog(log: Log): ApolloServerPlugin<Context> {
             actorRole: ctx.actor.role,
             durationMs: Math.round((performance.now() - started) * 10) / 10,
             sqlStatements: ctx.stats.statements,
+            sqlWrites: ctx.stats.writes,
             errorCodes: [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")))],
           });
         },

@@ -3,7 +3,7 @@
 // APPROVED -> PAID, or SUBMITTED -> REJECTED with a reason, and approved costs never exceed the
 // agreement's maximum.
 import DataLoader from "dataloader";
-import { and, asc, count, eq, getTableColumns, inArray, lte, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, lte, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
@@ -149,22 +149,45 @@ async function move(ctx: Context, globalId: string, field: string, from: Status,
   });
 }
 
-/** Sum of the approved (and paid) invoices of an agreement, optionally only those within its period. */
-export async function approvedCosts(db: Context["db"] | Tx, agreement: Agreement, { withinPeriod }: { withinPeriod: boolean }): Promise<number> {
-  const conditions: SQL[] = [eq(invoices.agreementId, agreement.id), inArray(invoices.status, APPROVED_STATUSES)];
-  if (withinPeriod) {
-    conditions.push(sql`${invoices.serviceDate} between ${agreement.periodStart} and ${agreement.periodEnd}`);
-  }
-  const [row] = await db.select({ total: sum(invoices.amountCents) }).from(invoices).where(and(...conditions));
-  // sum() of bigint comes back as a decimal string; it is a whole number of cents.
+/** Sum of every approved (and paid) invoice of an agreement, whatever its service date: what the maximum caps. */
+async function approvedCosts(tx: Tx, agreement: Agreement): Promise<number> {
+  const [row] = await tx
+    .select({ total: sum(invoices.amountCents) })
+    .from(invoices)
+    .where(and(eq(invoices.agreementId, agreement.id), inArray(invoices.status, APPROVED_STATUSES)));
   return Number(row?.total ?? 0);
+}
+
+/**
+ * Eligible costs per agreement: its approved and paid invoices for services within its period.
+ * Batched, so settling a list of agreements costs one query for all of them.
+ */
+export function eligibleCosts(ctx: Context): DataLoader<string, number> {
+  return ctx.loader("eligibleCosts", () =>
+    new DataLoader<string, number>(async (agreementIds) => {
+      const rows = await ctx.db
+        .select({ agreementId: invoices.agreementId, total: sum(invoices.amountCents) })
+        .from(invoices)
+        .innerJoin(fundingAgreements, eq(fundingAgreements.id, invoices.agreementId))
+        .where(
+          and(
+            inArray(invoices.agreementId, [...agreementIds]),
+            inArray(invoices.status, APPROVED_STATUSES),
+            sql`${invoices.serviceDate} between ${fundingAgreements.periodStart} and ${fundingAgreements.periodEnd}`,
+          ),
+        )
+        .groupBy(invoices.agreementId);
+      // sum() of bigint comes back as a decimal string; it is a whole number of cents.
+      return agreementIds.map((id) => Number(rows.find((r) => r.agreementId === id)?.total ?? 0));
+    }),
+  );
 }
 
 export const approveInvoice = (ctx: Context, id: string) => {
   editorsOnly(ctx);
   return move(ctx, id, "id", "SUBMITTED", "APPROVED", "approveInvoice", {
     check: async (tx, invoice, agreement) => {
-      const approved = await approvedCosts(tx, agreement, { withinPeriod: false });
+      const approved = await approvedCosts(tx, agreement);
       const after = approved + invoice.amountCents;
       if (after > agreement.maxAmountCents) {
         const money = (c: number) => formatMoney(c, agreement.currency, "en");

@@ -7,7 +7,7 @@ import { badInput } from "../shared/errors.js";
 import { parseInput } from "../shared/fn.js";
 import { commitmentsOfAgreement, requireFullAccess, type Agreement } from "./agreements.service.js";
 import { commitmentMet } from "./commitments.service.js";
-import { approvedCosts, moneyInput } from "./invoices.service.js";
+import { eligibleCosts, moneyInput } from "./invoices.service.js";
 import { explain, settle, type SettlementInput } from "./settlement.js";
 import type { SettlementView } from "./views.js";
 
@@ -47,7 +47,7 @@ export async function settlementOf(ctx: Context, agreement: Agreement, rawScenar
     resultShareBp: agreement.resultShareBp,
     effortCommitments: effort.map((c, i) => ({ number: c.number, justified: Boolean(effortMet[i]) })),
     resultCommitments: result.map((c) => ({ number: c.number, achieved: achieved.has(c.number) })),
-    eligibleCostsCents: (await approvedCosts(ctx.db, agreement, { withinPeriod: true })) + (scenario?.additionalEligibleCosts?.cents ?? 0),
+    eligibleCostsCents: (await eligibleCosts(ctx).load(agreement.id)) + (scenario?.additionalEligibleCosts?.cents ?? 0),
   };
   const settlement = settle(input);
   const unjustified = new Set(settlement.unjustifiedEffortCommitments);

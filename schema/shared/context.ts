@@ -10,6 +10,8 @@ import { localeFromHeader, type Locale } from "./i18n.js";
 export interface RequestStats {
   /** SQL statements sent for this request; logged per operation and counted by the tests. */
   statements: number;
+  /** Of those, the ones that change data (insert, update, delete). */
+  writes: number;
 }
 
 export interface Context {
@@ -39,15 +41,16 @@ export type ContextFactory = (request: RequestInfo) => Promise<Context>;
 
 export function createContextFactory({ database, authenticate, events }: ContextDeps): ContextFactory {
   return async (request) => {
-    const stats: RequestStats = { statements: 0 };
+    const stats: RequestStats = { statements: 0, writes: 0 };
     const loaders = new Map<string, DataLoader<unknown, unknown>>();
     const actor = request.authorization ? await authenticate(request.authorization) : ANONYMOUS;
     const ctx: Context = {
       requestId: request.requestId || randomUUID(),
       actor,
       locale: localeFromHeader(request.acceptLanguage),
-      db: database.withObserver(() => {
+      db: database.withObserver((sql) => {
         stats.statements++;
+        if (/^\s*(insert|update|delete)\b/i.test(sql)) stats.writes++;
       }),
       stats,
       events,

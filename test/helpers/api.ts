@@ -23,6 +23,8 @@ export interface ExecResult<T> {
   data: T | null | undefined;
   errors: readonly GraphQLFormattedError[] | undefined;
   statements: number;
+  /** Statements that changed data. */
+  writes: number;
 }
 
 export interface TestApi extends TestDatabase {
@@ -51,7 +53,7 @@ export async function createTestApi(): Promise<TestApi> {
     const response = await app.server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors } = response.body.singleResult;
-    return { data: data as never, errors, statements: contextValue.stats.statements };
+    return { data: data as never, errors, statements: contextValue.stats.statements, writes: contextValue.stats.writes };
   };
 
   return {

@@ -1,0 +1,387 @@
+// The funding agreement as the sector, the funder and consultants see it: the seeded addendum
+// in one query, progress measured from records through registered metrics (never typed in),
+// the settlement and its scenarios, judgements of qualitative commitments, who reads what, and
+// the justification report.
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../db/seed/index.js";
+import { seedAddendum } from "../../db/seed/funding.js";
+import { registerMetricSource, withinPeriod } from "../../schema/funding/metrics.js";
+import { csvField } from "../../schema/funding/report.js";
+import { createTestApi, errorOf, type ExecOptions, type TestApi } from "../helpers/api.js";
+
+let api: TestApi;
+let agreementId: string;
+let funderOrg: string;
+let beneficiaryOrg: string;
+let otherOrg: string;
+let gentBoard: string;
+const unregister: (() => void)[] = [];
+
+const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  // A module's own records, as the trainings module will have them: here, worktable meetings.
+  await api.database.db.execute(sql`create table test_worktable_meetings (id serial primary key, held_at timestamptz not null)`);
+});
+afterAll(() => api.close());
+beforeEach(async () => {
+  await api.reset();
+  await seedDatabase(api.database, "sources");
+  const data = await api.ok(`{
+    fundingAgreements { edges { node { id } } }
+    funder: organisations(filter: { search: "Vlaamse Regering" }) { edges { node { id } } }
+    beneficiary: organisations(filter: { search: "VVSG" }) { edges { node { id } } }
+    other: organisations(filter: { search: "Randstad" }) { edges { node { id } } }
+    gent: boards(filter: { search: "Gent", kind: MUNICIPALITY }) { edges { node { id } } }
+  }`);
+  agreementId = data.fundingAgreements.edges[0].node.id;
+  funderOrg = rowId(data.funder.edges[0].node.id);
+  beneficiaryOrg = rowId(data.beneficiary.edges[0].node.id);
+  otherOrg = rowId(data.other.edges[0].node.id);
+  gentBoard = rowId(data.gent.edges[0].node.id);
+});
+afterEach(() => {
+  for (const undo of unregister.splice(0)) undo();
+});
+
+const AGREEMENT = /* GraphQL */ `
+  query Agreement($id: ID!, $scenario: SettlementScenario) {
+    fundingAgreement(id: $id) {
+      id title periodStart periodEnd effortShareBp resultShareBp
+      maxAmount { cents currency }
+      funder { name } beneficiary { name }
+      tracks {
+        number title
+        actions {
+          number title isNew intersectoral localCooperation otherPartners
+          partners { name }
+          effortCommitments { number met target { __typename ... on QualitativeTarget { status } ... on MeasuredTarget { met measures { metric { key module hasSource } comparator targetValue currentValue met } } } }
+        }
+      }
+      commitments(kind: RESULT) { number description met target { ... on MeasuredTarget { measures { metric { key } targetValue currentValue } } } }
+      settlement(scenario: $scenario) {
+        hypothetical
+        effortPart { cents currency } resultShare { cents } resultPart { cents } eligibleCosts { cents } entitlement { cents } payable { cents }
+        achievedResultCommitments totalResultCommitments cappedBy
+        unjustifiedEffortCommitments { number }
+        explanation { step amount { cents } text }
+      }
+    }
+  }
+`;
+
+const consultant: ExecOptions = { as: "CONSULTANT" };
+
+async function agreement(options: ExecOptions = consultant, scenario?: Record<string, unknown>) {
+  return (await api.ok(AGREEMENT, { id: agreementId, scenario }, options)).fundingAgreement;
+}
+
+/** Approves invoices worth `cents` in the period, through the API. */
+async function approveCosts(cents: number) {
+  const ids = await api.ok(`{ organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: "${agreementId}") { tracks { actions { id number } } } }`);
+  const action = ids.fundingAgreement.tracks[0].actions[0].id;
+  const submitted = await api.ok(
+    `mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`,
+    {
+      input: {
+        agreementId,
+        actionId: action,
+        payeeId: ids.organisations.edges[0].node.id,
+        reference: `F-${cents}-${Math.random()}`,
+        amount: { cents, currency: "EUR" },
+        serviceDate: "2024-03-15",
+        boardsServedIds: [Buffer.from(`Board:${gentBoard}`).toString("base64url")],
+      },
+    },
+    consultant,
+  );
+  await api.ok(`mutation($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`, { id: submitted.submitInvoice.invoice.id }, consultant);
+}
+
+/** Registers a metric source the way a module does, for this test only. */
+function source(key: string, count: (period: { start: string; end: string }) => Promise<number> | number) {
+  unregister.push(registerMetricSource(key, async (_db, period) => count(period)));
+}
+
+describe("the seeded addendum", () => {
+  it("answers one query with its parties, period, shares, tracks, actions and commitments as the source states them", async () => {
+    const a = await agreement({ ...consultant, acceptLanguage: "nl" });
+    expect(a).toMatchObject({
+      periodStart: "2023-07-01",
+      periodEnd: "2025-06-30",
+      effortShareBp: 7000,
+      resultShareBp: 3000,
+      maxAmount: { cents: 40_000_000, currency: "EUR" },
+      funder: { name: "Vlaamse Regering" },
+      beneficiary: { name: "VVSG" },
+    });
+    expect(a.tracks.map((t: any) => [t.number, t.title])).toEqual([
+      [1, "Projectenfonds"],
+      [2, "Nieuwe vormen van leren"],
+      [3, "Opleidingsaanbod"],
+      [4, "Thematische overlegtafels"],
+      [5, "Communicatie"],
+    ]);
+    const actions = a.tracks.flatMap((t: any) => t.actions.map((x: any) => ({ track: t.number, ...x })));
+    // Flags as ticked in the source: [number, track, new, intersectoral, local cooperation].
+    expect(actions.map((x: any) => [x.number, x.track, x.isNew, x.intersectoral, x.localCooperation])).toEqual([
+      [1, 1, false, false, true],
+      [2, 1, false, false, true],
+      [3, 1, true, false, true],
+      [4, 2, true, true, true],
+      [5, 3, false, false, true],
+      [6, 3, false, false, true],
+      [7, 3, true, false, true],
+      [8, 4, false, false, false],
+      [9, 5, true, false, true],
+    ]);
+    const partners = Object.fromEntries(actions.map((x: any) => [x.number, x.partners.map((p: any) => p.name).sort()]));
+    expect(partners).toMatchObject({ 1: ["Workitects"], 2: ["Excello"], 3: ["GoodHabitz"], 7: ["Ligo", "Mediawijs", "VDAB"], 8: ["M&L Management"] });
+    expect(actions.find((x: any) => x.number === 8).otherPartners).toBe("diverse gastbesturen");
+    // One effort commitment per action; the ones with numbers in the source are measured.
+    expect(actions.map((x: any) => x.effortCommitments.map((c: any) => [c.number, c.target.__typename])[0])).toEqual([
+      [1, "MeasuredTarget"],
+      [2, "QualitativeTarget"],
+      [3, "MeasuredTarget"],
+      [4, "QualitativeTarget"],
+      [5, "QualitativeTarget"],
+      [6, "QualitativeTarget"],
+      [7, "QualitativeTarget"],
+      [8, "MeasuredTarget"],
+      [9, "QualitativeTarget"],
+    ]);
+    const first = actions[0].effortCommitments[0].target.measures;
+    expect(first.map((m: any) => [m.metric.key, m.comparator, m.targetValue])).toEqual([
+      ["iao.boardsReached", "AT_LEAST", 12],
+      ["iao.departments", "AT_LEAST", 3],
+    ]);
+    expect(a.commitments.map((c: any) => [c.number, c.target.measures[0].metric.key, c.target.measures[0].targetValue])).toEqual([
+      [1, "leadership.distinctTrajectories", 5],
+      [2, "learningTools.published", 5],
+      [3, "training.distinctEmployeesReached", 1500],
+      [4, "worktables.meetingsHeld", 30],
+      [5, "lokaalwerkt.professionsListed", 25],
+    ]);
+    expect(a.commitments[2].description).toContain("1500 medewerkers");
+  });
+
+  it("speaks English and French where translated, and Dutch otherwise", async () => {
+    const en = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`, { id: agreementId }, { acceptLanguage: "en" });
+    expect(en.fundingAgreement.tracks[0].title).toBe("Project fund");
+    const fr = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`, { id: agreementId }, { acceptLanguage: "fr" });
+    expect(fr.fundingAgreement.title).toContain("investir dans le talent");
+    expect(fr.fundingAgreement.tracks[0].title).toBe("Projectenfonds");
+  });
+
+  it("costs the same number of statements for two agreements as for one", async () => {
+    const query = AGREEMENT.replace("query Agreement($id: ID!, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) {", "query { fundingAgreements { edges { node {").replace("settlement(scenario: $scenario)", "settlement") + " } }";
+    const one = await api.exec(query, {}, consultant);
+    expect(one.errors).toBeUndefined();
+    await api.database.db.transaction((tx) => seedAddendum(tx));
+    const two = await api.exec(query, {}, consultant);
+    expect((two.data as any).fundingAgreements.edges).toHaveLength(2);
+    expect(two.statements).toBe(one.statements);
+  });
+});
+
+describe("measured progress", () => {
+  it("reads 0 and says so while no module provides a metric's records", async () => {
+    const a = await agreement();
+    const measure = a.commitments[3].target.measures[0];
+    expect(measure).toEqual({ metric: { key: "worktables.meetingsHeld" }, targetValue: 30, currentValue: 0 });
+    const effort8 = a.tracks[3].actions[0].effortCommitments[0].target.measures[0];
+    expect(effort8.metric).toEqual({ key: "worktables.meetingsHeld", module: "trainings", hasSource: false });
+  });
+
+  it("counts a registered module's records within the period's days in Brussels", async () => {
+    unregister.push(
+      registerMetricSource("worktables.meetingsHeld", async (db, period) => {
+        const result = (await db.execute(sql`select count(*)::int as n from test_worktable_meetings where ${withinPeriod(sql`held_at`, period)}`)) as unknown as { rows: { n: number }[] };
+        return result.rows[0]!.n;
+      }),
+    );
+    const meetings = [
+      ...Array.from({ length: 29 }, (_, i) => `2024-0${(i % 9) + 1}-10T09:00:00Z`),
+      "2023-06-30T22:30:00Z", // 1 July 00:30 in Brussels: inside
+      "2023-06-30T21:30:00Z", // 30 June 23:30 in Brussels: before the period
+      "2025-06-30T21:30:00Z", // 30 June 23:30 in Brussels: the last day, inside
+      "2025-06-30T22:30:00Z", // 1 July 00:30 in Brussels: after the period
+    ];
+    for (const at of meetings) await api.database.db.execute(sql`insert into test_worktable_meetings (held_at) values (${at}::timestamptz)`);
+    const a = await agreement();
+    expect(a.commitments[3].target.measures[0].currentValue).toBe(31);
+    expect(a.commitments[3].met).toBe(true);
+    expect(a.tracks[3].actions[0].effortCommitments[0]).toMatchObject({ met: true, target: { measures: [{ metric: { hasSource: true }, currentValue: 31, met: true }] } });
+    expect(a.settlement.achievedResultCommitments).toBe(1);
+  });
+});
+
+describe("the settlement", () => {
+  it("pays nothing without eligible costs, and flags every unjustified effort commitment", async () => {
+    const s = (await agreement()).settlement;
+    expect(s).toMatchObject({
+      hypothetical: false,
+      effortPart: { cents: 28_000_000, currency: "EUR" },
+      resultShare: { cents: 12_000_000 },
+      resultPart: { cents: 0 },
+      eligibleCosts: { cents: 0 },
+      payable: { cents: 0 },
+      achievedResultCommitments: 0,
+      totalResultCommitments: 5,
+      cappedBy: "ELIGIBLE_COSTS",
+    });
+    expect(s.unjustifiedEffortCommitments.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(s.explanation.map((l: any) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
+  });
+
+  it("pays the result share pro rata from half the result commitments up, capped by the eligible costs", async () => {
+    await approveCosts(40_000_000);
+    // 3 of 5 achieved, by the records the modules count.
+    source("leadership.distinctTrajectories", () => 6);
+    source("learningTools.published", () => 5);
+    source("training.distinctEmployeesReached", () => 1500);
+    const three = (await agreement()).settlement;
+    expect(three).toMatchObject({ achievedResultCommitments: 3, resultPart: { cents: 7_200_000 }, eligibleCosts: { cents: 40_000_000 }, payable: { cents: 35_200_000 }, cappedBy: "NONE" });
+    // One fewer is fewer than half: no result financing at all.
+    source("training.distinctEmployeesReached", () => 1499);
+    const two = (await agreement()).settlement;
+    expect(two).toMatchObject({ achievedResultCommitments: 2, resultPart: { cents: 0 }, payable: { cents: 28_000_000 } });
+  });
+
+  it("never pays more than the approved costs within the period", async () => {
+    await approveCosts(10_000_000);
+    const s = (await agreement()).settlement;
+    expect(s).toMatchObject({ entitlement: { cents: 28_000_000 }, eligibleCosts: { cents: 10_000_000 }, payable: { cents: 10_000_000 }, cappedBy: "ELIGIBLE_COSTS" });
+  });
+
+  it("answers a scenario without writing anything", async () => {
+    await approveCosts(20_000_000);
+    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } explanation { step text } } } }`;
+    const result = await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 2, 3, 4], additionalEligibleCosts: { cents: 20_000_000, currency: "EUR" } } }, consultant);
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).fundingAgreement.settlement).toMatchObject({
+      hypothetical: true,
+      achievedResultCommitments: 4,
+      resultPart: { cents: 9_600_000 },
+      eligibleCosts: { cents: 40_000_000 },
+      payable: { cents: 37_600_000 },
+    });
+    expect(result.writes).toBe(0);
+    // And the recorded state is as it was.
+    expect((await agreement()).settlement).toMatchObject({ hypothetical: false, achievedResultCommitments: 0, eligibleCosts: { cents: 20_000_000 }, payable: { cents: 20_000_000 } });
+    const log = await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" });
+    expect(log.auditLog.totalCount).toBe(2);
+  });
+
+  it("shows what missing one commitment costs", async () => {
+    await approveCosts(40_000_000);
+    const with3 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2, 3] })).settlement;
+    const with2 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2] })).settlement;
+    expect(with3.payable.cents - with2.payable.cents).toBe(7_200_000);
+    expect(with2.explanation.find((l: any) => l.step === "RESULT_THRESHOLD").text).not.toBe(with3.explanation.find((l: any) => l.step === "RESULT_THRESHOLD").text);
+  });
+
+  it("refuses a scenario naming unknown commitments or negative costs", async () => {
+    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }`;
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 6] } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.achievedResultCommitmentNumbers" });
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: -1 } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.cents" });
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: 1, currency: "USD" } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.currency" });
+  });
+
+  it("explains itself in the reader's language", async () => {
+    const fr = (await agreement({ ...consultant, acceptLanguage: "fr" })).settlement.explanation;
+    const en = (await agreement({ ...consultant, acceptLanguage: "en" })).settlement.explanation;
+    expect(fr[0].text).not.toBe(en[0].text);
+    expect(en[0].text).toContain("EUR 280,000.00");
+    expect(en[0].amount).toEqual({ cents: 28_000_000 });
+  });
+});
+
+describe("judging qualitative commitments", () => {
+  const JUDGE = `mutation($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`;
+
+  async function effortCommitment(number: number) {
+    const a = await agreement();
+    const all = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: agreementId });
+    void a;
+    return all.fundingAgreement.commitments.find((c: any) => c.number === number).id as string;
+  }
+
+  it("records the status, the evidence and who judged, and the settlement stops flagging it", async () => {
+    const id = await effortCommitment(4);
+    const judged = (await api.ok(JUDGE, { input: { id, status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02" } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })).judgeCommitment.commitment;
+    expect(judged).toMatchObject({ number: 4, met: true, target: { status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02", judgedBy: "consultant-an" } });
+    expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c: any) => c.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9]);
+    const log = await api.ok(`{ auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`, {}, { as: "ADMIN" });
+    expect(log.auditLog.edges[0].node.entityId).toBe(id);
+    expect(log.auditLog.edges[0].node.before.status).toBe("OPEN");
+    expect(log.auditLog.edges[0].node.after.status).toBe("JUSTIFIED");
+  });
+
+  it("needs evidence, refuses measured commitments, and is for editors only", async () => {
+    const qualitative = await effortCommitment(2);
+    const measured = await effortCommitment(8);
+    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED" } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
+    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "NOT_JUSTIFIED", evidence: "  " } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
+    expect(errorOf(await api.exec(JUDGE, { input: { id: measured, status: "JUSTIFIED", evidence: "x" } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
+    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } }, { as: { role: "PARTNER", org: funderOrg } })).code).toBe("FORBIDDEN");
+    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } })).code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("who reads what", () => {
+  const PUBLIC = `query($id: ID!) { fundingAgreement(id: $id) { tracks { actions { number } } commitments { number met } } }`;
+  const SETTLEMENT = `query($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } } } }`;
+  const REPORT = `query($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType content } } }`;
+
+  it("shows tracks, actions, commitments and progress to anyone", async () => {
+    for (const options of [{}, { as: { role: "BOARD_MEMBER" as const, board: gentBoard } }, { as: { role: "EXPERT" as const, org: otherOrg } }]) {
+      const data = await api.ok(PUBLIC, { id: agreementId }, options);
+      expect(data.fundingAgreement.commitments).toHaveLength(14);
+    }
+  });
+
+  it("shows the settlement and the report to consultants, admins, and the funder's and beneficiary's partners only", async () => {
+    for (const options of [consultant, { as: "ADMIN" as const }, { as: { role: "PARTNER" as const, org: funderOrg } }, { as: { role: "PARTNER" as const, org: beneficiaryOrg } }]) {
+      expect((await api.exec(SETTLEMENT, { id: agreementId }, options)).errors).toBeUndefined();
+      expect((await api.exec(REPORT, { id: agreementId }, options)).errors).toBeUndefined();
+    }
+    expect(errorOf(await api.exec(SETTLEMENT, { id: agreementId })).code).toBe("UNAUTHENTICATED");
+    for (const options of [{ as: { role: "BOARD_MEMBER" as const, board: gentBoard } }, { as: { role: "PARTNER" as const, org: otherOrg } }, { as: { role: "EXPERT" as const, org: funderOrg } }]) {
+      expect(errorOf(await api.exec(SETTLEMENT, { id: agreementId }, options)).code).toBe("FORBIDDEN");
+      expect(errorOf(await api.exec(REPORT, { id: agreementId }, options)).code).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("the justification report", () => {
+  it("lists the commitments with measured values and evidence, the invoices and the settlement, as CSV", async () => {
+    await approveCosts(12_345_678);
+    const id = (await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: agreementId })).fundingAgreement.commitments.find((c: any) => c.number === 2).id;
+    await api.ok(`mutation($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`, { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } }, consultant);
+    const report = (await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType content } } }`, { id: agreementId }, { as: { role: "PARTNER", org: funderOrg }, acceptLanguage: "en" })).fundingAgreement.justificationReport;
+    expect(report.filename).toBe("justification-2023-07-01-2025-06-30.csv");
+    expect(report.contentType).toBe("text/csv; charset=utf-8");
+    const lines: string[] = report.content.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
+    expect(lines.filter((l) => l.startsWith("commitment,")).length).toBeGreaterThanOrEqual(14);
+    expect(lines.some((l) => l.startsWith("commitment,result 3,") && l.includes(",0,>= 1500,NOT_MET,"))).toBe(true);
+    // Evidence is quoted, and a leading "=" can never run as a spreadsheet formula.
+    expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x""), ""quoted"", and more"`))).toBe(true);
+    expect(lines.some((l) => l.startsWith("invoice,") && l.includes(",123456.78,,,APPROVED,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("settlement,PAYABLE,") && l.includes(",123456.78"))).toBe(true);
+  });
+
+  it("quotes fields and defuses formulas", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField("=1+1")).toBe("'=1+1");
+    expect(csvField("-5")).toBe("'-5");
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField(null)).toBe("");
+  });
+});
