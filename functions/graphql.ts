@@ -6,6 +6,7 @@ import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
 import { sql } from "drizzle-orm";
 import { databaseConfigFromEnv, openDatabase, type Database } from "../db/client.js";
+import { isDownload, serveDownload } from "../schema/downloads.js";
 import { createApp } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
 
@@ -52,6 +53,15 @@ export async function handler(event: APIGatewayProxyEventV2, context: LambdaCont
       if (event.rawPath === "/health") {
         await database.db.execute(sql`select 1`);
         return { statusCode: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "ok" }) };
+      }
+      if (isDownload(event.rawPath)) {
+        const download = await serveDownload(app, {
+          path: event.rawPath,
+          authorization: event.headers.authorization ?? null,
+          acceptLanguage: event.headers["accept-language"] ?? null,
+          requestId: event.requestContext.requestId,
+        });
+        return { statusCode: download.status, headers: download.headers, body: download.body };
       }
       return (await graphqlHandler(event, context, () => {})) as APIGatewayProxyStructuredResultV2;
     });

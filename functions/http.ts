@@ -6,6 +6,7 @@ import { HeaderMap } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import { isDownload, serveDownload } from "../schema/downloads.js";
 import type { App } from "../schema/server.js";
 import { maskError } from "../schema/shared/errors.js";
 
@@ -63,8 +64,20 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
         return send(res, 503, { status: "database unavailable" });
       }
     }
-    if (url.pathname !== "/graphql") return send(res, 404, { error: "not found; GraphQL is at /graphql" });
+    if (url.pathname !== "/graphql" && !(req.method === "GET" && isDownload(url.pathname))) {
+      return send(res, 404, { error: "not found; GraphQL is at /graphql" });
+    }
     if (!isReady) return send(res, 503, { errors: [{ message: "The API is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
+    if (url.pathname !== "/graphql") {
+      const download = await serveDownload(app, {
+        path: url.pathname,
+        authorization: headerValue(req, "authorization"),
+        acceptLanguage: headerValue(req, "accept-language"),
+      });
+      res.writeHead(download.status, download.headers);
+      res.end(download.body);
+      return;
+    }
 
     const requestId = headerValue(req, "x-request-id");
     const body = await readBody(req);

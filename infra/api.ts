@@ -41,3 +41,5 @@ api.route("POST /graphql", graphqlFunction.arn);
 api.route("GET /graphql", graphqlFunction.arn);
 // The handler answers /health itself after checking the database.
 api.route("GET /health", graphqlFunction.arn);
+// The funder's justification report as a CSV download.
+api.route("GET /reports/{proxy+}", graphqlFunction.arn);

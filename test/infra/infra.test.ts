@@ -163,11 +163,11 @@ describe.each(stages)("stage %s", (stage) => {
     });
   });
 
-  it("routes POST /graphql, GET /graphql and GET /health to the GraphQL function", () => {
+  it("routes POST /graphql, GET /graphql, GET /health and the report downloads to the GraphQL function", () => {
     const api = only(FakeApiGatewayV2, "Api");
     const fn = only(FakeFunction, "GraphqlFunction");
     expect(api.routes).toContainEqual({ route: "POST /graphql", handler: fn.arn });
-    expect(api.routes.map((r) => r.route).sort()).toEqual(["GET /graphql", "GET /health", "POST /graphql"]);
+    expect(api.routes.map((r) => r.route).sort()).toEqual(["GET /graphql", "GET /health", "GET /reports/{proxy+}", "POST /graphql"]);
     expect(api.routes.every((r) => r.handler === fn.arn)).toBe(true);
     expect(api.routes.every((r) => r.handler === fn.arn)).toBe(true);
   });

@@ -1,0 +1,61 @@
+// The justification report as a file download over HTTP: the funder and consultants get the
+// CSV as an attachment; everyone else a typed error with the matching status.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalServer, type LocalServer } from "../../functions/http.js";
+import { seedDatabase } from "../../db/seed/index.js";
+import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
+
+let api: TestApi;
+let server: LocalServer;
+let url: string;
+let funderOrg: string;
+let boardId: string;
+
+const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await seedDatabase(api.database, "sources");
+  server = await startLocalServer(api.app, { port: 0, ping: async () => void (await api.database.db.execute(sql`select 1`)) });
+  const ids = await api.ok(`{ fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }`);
+  const agreement = ids.fundingAgreements.edges[0].node;
+  funderOrg = rowId(agreement.funder.id);
+  boardId = rowId(ids.boards.edges[0].node.id);
+  url = server.url.replace("/graphql", `/reports/funding-agreements/${agreement.id}/justification.csv`);
+});
+afterAll(async () => {
+  await server.close();
+  await api.close();
+});
+
+async function download(as?: Actor | "CONSULTANT", target = url) {
+  const headers: Record<string, string> = as ? { authorization: `Bearer ${await token(as)}` } : {};
+  return fetch(target, { headers });
+}
+
+describe("GET /reports/funding-agreements/{id}/justification.csv", () => {
+  it("gives the funder's partner the CSV as an attachment", async () => {
+    const response = await download({ role: "PARTNER", org: funderOrg });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="justification-2023-07-01-2025-06-30.csv"');
+    const body = await response.text();
+    expect(body.split("\r\n")[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
+    expect(body).toContain("settlement,PAYABLE,");
+  });
+
+  it("gives consultants the CSV too", async () => {
+    expect((await download("CONSULTANT")).status).toBe(200);
+  });
+
+  it("answers 401 without a token, 403 for a board member, 404 for an unknown agreement", async () => {
+    const anonymous = await download();
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect((await download({ role: "BOARD_MEMBER", board: boardId })).status).toBe(403);
+    const unknown = Buffer.from("FundingAgreement:00000000-0000-4000-8000-000000000000").toString("base64url");
+    expect((await download("CONSULTANT", url.replace(/funding-agreements\/[^/]+\//, `funding-agreements/${unknown}/`))).status).toBe(404);
+    expect((await download("CONSULTANT", url.replace(/funding-agreements\/[^/]+\//, "funding-agreements/nonsense/"))).status).toBe(404);
+  });
+});
