@@ -47,3 +47,63 @@ export function syntheticBoards(count: number, seed = 2023): NewBoard[] {
   }
   return out;
 }
+
+export interface SyntheticInvoice {
+  actionIndex: number;
+  payeeIndex: number;
+  reference: string;
+  amountCents: number;
+  serviceDate: string;
+  status: "SUBMITTED" | "APPROVED" | "PAID" | "REJECTED";
+  boardIndexes: number[];
+}
+
+export interface SyntheticCoFinancing {
+  boardIndex: number;
+  actionIndex: number;
+  kind: "PARTICIPATION_FEE" | "OWN_CONTRIBUTION";
+  chargeCents: number;
+  paidCents: number;
+  date: string;
+}
+
+/**
+ * Invoices and co-financing of a sector-sized programme: service providers invoicing actions for
+ * the boards they served, and boards paying their participation fees. Approved amounts stay far
+ * under the addendum's maximum, as in a real programme half-way.
+ */
+export function syntheticFunding(
+  counts: { invoices: number; boards: number; actions: number; payees: number },
+  seed = 2024,
+): { invoices: SyntheticInvoice[]; coFinancing: SyntheticCoFinancing[] } {
+  const random = seededRandom(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const day = () => {
+    // A day within 2023-07-01 .. 2025-06-30, by whole days from the start.
+    const date = new Date(Date.UTC(2023, 6, 1) + int(730) * 86_400_000);
+    return date.toISOString().slice(0, 10);
+  };
+  const statuses = ["SUBMITTED", "APPROVED", "APPROVED", "PAID", "PAID", "PAID", "REJECTED"] as const;
+  const invoices = Array.from({ length: counts.invoices }, (_, i): SyntheticInvoice => ({
+    actionIndex: int(counts.actions),
+    payeeIndex: int(counts.payees),
+    reference: `SYN-${String(i + 1).padStart(5, "0")}`,
+    // EUR 150 to EUR 650, whole euros.
+    amountCents: (150 + int(500)) * 100,
+    serviceDate: day(),
+    status: statuses[int(statuses.length)]!,
+    boardIndexes: [...new Set(Array.from({ length: 1 + int(3) }, () => int(counts.boards)))],
+  }));
+  const coFinancing = Array.from({ length: counts.boards }, (_, boardIndex): SyntheticCoFinancing => {
+    const chargeCents = (int(2) === 0 ? 250 : 2000) * 100;
+    return {
+      boardIndex,
+      actionIndex: int(counts.actions),
+      kind: chargeCents === 200_000 ? "OWN_CONTRIBUTION" : "PARTICIPATION_FEE",
+      chargeCents,
+      paidCents: random() < 0.8 ? chargeCents : 0,
+      date: day(),
+    };
+  });
+  return { invoices, coFinancing };
+}

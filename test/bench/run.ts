@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { createApp } from "../../schema/server.js";
 import { seedDatabase } from "../../db/seed/index.js";
+import { signDevToken } from "../../schema/shared/auth.js";
 import { devAuth } from "../helpers/api.js";
 import { createTestDatabase } from "../helpers/db.js";
 
@@ -16,16 +17,19 @@ function percentile(sorted: number[], p: number): number {
 const testDb = await createTestDatabase();
 const seedStart = performance.now();
 const added = await seedDatabase(testDb.database, "sector");
-console.log(`database: ${testDb.database.driver}; seeded ${added.boards} boards, ${added.organisations} organisations in ${Math.round(performance.now() - seedStart)} ms`);
+console.log(
+  `database: ${testDb.database.driver}; seeded ${added.boards} boards, ${added.organisations} organisations, ${added.invoices ?? 0} invoices, ${added.coFinancingEntries ?? 0} co-financing entries in ${Math.round(performance.now() - seedStart)} ms`,
+);
 
 const app = createApp({ database: testDb.database, auth: devAuth, log: () => {} });
+const consultant = `Bearer ${await signDevToken({ role: "CONSULTANT" })}`;
 
-async function measure(name: string, query: string, variables: () => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({})) {
+async function measure(name: string, query: string, variables: () => Promise<Record<string, unknown>> | Record<string, unknown> = () => ({}), authorization: string | null = null) {
   const times: number[] = [];
   let statements = 0;
   for (let i = 0; i < ROUNDS; i++) {
     const vars = await variables();
-    const contextValue = await app.createContext({});
+    const contextValue = await app.createContext({ authorization });
     const started = performance.now();
     const response = await app.server.executeOperation({ query, variables: vars }, { contextValue });
     times.push(performance.now() - started);
@@ -53,6 +57,20 @@ const ids = await (async () => {
 })();
 await measure("nodes(ids: 100 boards)", `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name population } } }`, () => ({ ids }));
 await measure("organisations(first: 50) in French", `{ organisations(first: 50) { edges { node { name(locale: FR) nameTranslations { nl fr en } } } } }`);
+
+await measure(
+  "the addendum: structure, progress, settlement",
+  `{ fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation { text } } } } } }`,
+  () => ({}),
+  consultant,
+);
+await measure(
+  "invoices(first: 100) with payee, boards, history",
+  `{ fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }`,
+  () => ({}),
+  consultant,
+);
+await measure("budget and co-financing of 300 boards", `{ fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }`, () => ({}), consultant);
 
 const memory = process.memoryUsage();
 console.log(`memory: rss ${Math.round(memory.rss / 1e6)} MB, heap used ${Math.round(memory.heapUsed / 1e6)} MB`);

@@ -3,7 +3,7 @@
 // What was seeded is read back through GraphQL, the way a client sees it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
-import { isEmpty, SECTOR_BOARD_COUNT, seedDatabase } from "../../db/seed/index.js";
+import { isEmpty, SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT, seedDatabase } from "../../db/seed/index.js";
 import { SYNTHETIC_PREFIX, syntheticBoards } from "../../db/seed/sector.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
 
@@ -181,14 +181,23 @@ describe("the sector profile", () => {
     expect(SECTOR_BOARD_COUNT).toBe(300);
     const { calls, progress } = recorder();
     const added = await seedDatabase(api.database, "sector", progress);
-    expect(added).toEqual({ boards: SECTOR_BOARD_COUNT, organisations: ORGANISATIONS.length, fundingAgreements: 1 });
+    expect(added).toEqual({
+      boards: SECTOR_BOARD_COUNT,
+      organisations: ORGANISATIONS.length,
+      fundingAgreements: 1,
+      invoices: SECTOR_INVOICE_COUNT,
+      coFinancingEntries: expect.any(Number),
+    });
+    // Every board owes something, and most have paid it.
+    expect(added.coFinancingEntries).toBeGreaterThan(SECTOR_BOARD_COUNT);
+    expect(added.coFinancingEntries).toBeLessThanOrEqual(2 * SECTOR_BOARD_COUNT);
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
     const synthetic = await api.ok(`{ boards(first: 0, filter: { search: "${SYNTHETIC_PREFIX}" }) { totalCount } }`);
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];
-    expect(steps).toEqual(["organisations", "boards", "funding agreements", "synthetic boards"]);
+    expect(steps).toEqual(["organisations", "boards", "funding agreements", "synthetic boards", "synthetic invoices", "synthetic co-financing entries"]);
     for (const step of steps) {
       const mine = calls.filter((c) => c.step === step);
       const last = mine.at(-1);
@@ -207,7 +216,7 @@ describe("the sector profile", () => {
 
   it("adds only the synthetic boards to a database that has the sources, and nothing the second time", async () => {
     await seedDatabase(api.database, "sources");
-    expect(await seedDatabase(api.database, "sector")).toEqual({ boards: syntheticCount, organisations: 0, fundingAgreements: 0 });
+    expect(await seedDatabase(api.database, "sector")).toMatchObject({ boards: syntheticCount, organisations: 0, fundingAgreements: 0, invoices: SECTOR_INVOICE_COUNT });
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     const { calls, progress } = recorder();
     expect(await seedDatabase(api.database, "sector", progress)).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
