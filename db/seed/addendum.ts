@@ -51,6 +51,12 @@ export const ADDENDUM = {
   resultShareBp: 3000,
 };
 
+// Actions 5 and 6 share their description and effort commitment word for word in the source.
+const softSkillsOffer = {
+  nl: "Vooral gericht op soft skills, met bijzondere aandacht voor mentoropleidingen en de opleiding tot jobcoach.",
+  en: "Mainly soft skills, with particular attention to mentor and job-coach training.",
+};
+
 const diversifiedTrainings = {
   nl: "De sector zorgt voor een gediversifieerd aanbod van opleidingen.",
   en: "The sector provides a diversified training offer.",
@@ -166,10 +172,7 @@ export const TRACKS: TrackSeed[] = [
       {
         number: 5,
         title: { nl: "De sector voorziet een ruim aanbod van opleidingen in open aanbod voor medewerkers van lokale besturen.", en: "Open-offer trainings for employees of boards" },
-        description: {
-          nl: "Vooral gericht op soft skills, met bijzondere aandacht voor mentoropleidingen en de opleiding tot jobcoach.",
-          en: "Mainly soft skills, with particular attention to mentor and job-coach training.",
-        },
+        description: softSkillsOffer,
         isNew: false,
         intersectoral: false,
         localCooperation: true,
@@ -180,10 +183,7 @@ export const TRACKS: TrackSeed[] = [
       {
         number: 6,
         title: { nl: "De sector voorziet een ruim aanbod van in-house opleidingen voor medewerkers van lokale besturen via het vormingsfonds FOT.", en: "In-house trainings through the training fund Focus op Talent (FOT)" },
-        description: {
-          nl: "Vooral gericht op soft skills, met bijzondere aandacht voor mentoropleidingen en de opleiding tot jobcoach.",
-          en: "Mainly soft skills, with particular attention to mentor and job-coach training.",
-        },
+        description: softSkillsOffer,
         isNew: false,
         intersectoral: false,
         localCooperation: true,

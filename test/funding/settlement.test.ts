@@ -2,6 +2,7 @@
 // the half threshold, rounding down, the caps, properties over generated inputs, validation,
 // money formatting and the explanation in nl, fr and en.
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../db/seed/sector.js";
 import {
   SETTLEMENT_STEPS,
   bindingCap,
@@ -177,18 +178,6 @@ describe("which cap binds", () => {
   });
 });
 
-// mulberry32: small, seeded and good enough to spread test inputs; no dependency needed.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(random: () => number): SettlementInput {
   const int = (n: number) => Math.floor(random() * n); // 0 .. n-1
   const shuffledNumbers = (count: number) => {
@@ -215,7 +204,7 @@ function generate(random: () => number): SettlementInput {
 }
 
 describe("properties over generated inputs", () => {
-  const random = prng(20230701);
+  const random = seededRandom(20230701);
   const inputs = Array.from({ length: 3000 }, () => generate(random));
 
   it("never pays more than the eligible costs, the maximum or the entitlement; all amounts are integers", () => {
@@ -373,7 +362,7 @@ describe("formatMoney", () => {
 
   it("agrees with Intl (apart from its non-breaking spaces) on many amounts", () => {
     // Intl only serves as an independent oracle here; cents / 100 is exact enough below 2^43.
-    const random = prng(42);
+    const random = seededRandom(42);
     const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
     const intl = {
       en: new Intl.NumberFormat("en", { style: "currency", currency: "EUR", currencyDisplay: "code" }),
