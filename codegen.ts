@@ -13,6 +13,7 @@ const config: CodegenConfig = {
         DateTime: { type: { input: "Date", output: "Date | string" } },
         JSON: { type: "unknown" },
         LocalDate: { type: "string" },
+        SafeInt: { type: "number" },
       },
       typesPluginsConfig: {
         contextType: "./shared/context.js#Context",

@@ -44,7 +44,7 @@ import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Settlement } from './funding/resolvers/Settlement.js';
 import    { Track } from './funding/resolvers/Track.js';
 import    { Viewer } from './base/resolvers/Viewer.js';
-import    { DateTimeResolver,JSONResolver,LocalDateResolver } from 'graphql-scalars';
+import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
       Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,viewer: Query_viewer },
       Mutation: { approveInvoice: Mutation_approveInvoice,createBoard: Mutation_createBoard,createOrganisation: Mutation_createOrganisation,judgeCommitment: Mutation_judgeCommitment,payInvoice: Mutation_payInvoice,recordCoFinancing: Mutation_recordCoFinancing,rejectInvoice: Mutation_rejectInvoice,submitInvoice: Mutation_submitInvoice,updateBoard: Mutation_updateBoard,updateOrganisation: Mutation_updateOrganisation },
@@ -74,5 +74,6 @@ Track: Track,
 Viewer: Viewer,
 DateTime: DateTimeResolver,
 JSON: JSONResolver,
-LocalDate: LocalDateResolver
+LocalDate: LocalDateResolver,
+SafeInt: SafeIntResolver
     }

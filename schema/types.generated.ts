@@ -26,6 +26,8 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** A calendar date, YYYY-MM-DD. Deadlines and periods are judged in Europe/Brussels. */
   LocalDate: { input: string; output: string; }
+  /** An integer from -(2^53 - 1) to 2^53 - 1, exact in JSON and JavaScript. */
+  SafeInt: { input: number; output: number; }
 };
 
 /** Dutch: actie. */
@@ -502,15 +504,18 @@ export type Metric = {
   module: Scalars['String']['output'];
 };
 
-/** An amount of money: an integer number of cents and an ISO 4217 currency (always EUR here). */
+/**
+ * An amount of money: an integer number of cents and an ISO 4217 currency (always EUR here).
+ * Cents are a SafeInt (exact up to 2^53 - 1) because sums outgrow GraphQL's 32-bit Int.
+ */
 export type Money = {
   __typename?: 'Money';
-  cents: Scalars['Int']['output'];
+  cents: Scalars['SafeInt']['output'];
   currency: Scalars['String']['output'];
 };
 
 export type MoneyInput = {
-  cents: Scalars['Int']['input'];
+  cents: Scalars['SafeInt']['input'];
   currency?: Scalars['String']['input'];
 };
 
@@ -1069,6 +1074,7 @@ export type ResolversTypes = {
   RejectInvoiceInput: RejectInvoiceInput;
   Report: ResolverTypeWrapper<Report>;
   Role: ResolverTypeWrapper<'ANONYMOUS' | 'ADMIN' | 'CONSULTANT' | 'BOARD_MEMBER' | 'EXPERT' | 'PARTNER'>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   Settlement: ResolverTypeWrapper<SettlementMapper>;
   SettlementCap: ResolverTypeWrapper<'NONE' | 'ELIGIBLE_COSTS' | 'MAXIMUM'>;
   SettlementLine: ResolverTypeWrapper<SettlementLine>;
@@ -1144,6 +1150,7 @@ export type ResolversParentTypes = {
   RecordCoFinancingInput: RecordCoFinancingInput;
   RejectInvoiceInput: RejectInvoiceInput;
   Report: Report;
+  SafeInt: Scalars['SafeInt']['output'];
   Settlement: SettlementMapper;
   SettlementLine: SettlementLine;
   SettlementScenario: SettlementScenario;
@@ -1428,7 +1435,7 @@ export type MetricResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
-  cents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cents?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1516,6 +1523,10 @@ export type ReportResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, ANONYMOUS?: any, BOARD_MEMBER?: any, CONSULTANT?: any, EXPERT?: any, PARTNER?: any }, ResolversTypes['Role']>;
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
 
 export type SettlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = {
   achievedResultCommitments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1624,6 +1635,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Role?: RoleResolvers;
+  SafeInt?: GraphQLScalarType;
   Settlement?: SettlementResolvers<ContextType>;
   SettlementCap?: SettlementCapResolvers;
   SettlementLine?: SettlementLineResolvers<ContextType>;

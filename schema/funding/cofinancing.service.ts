@@ -16,6 +16,7 @@ import { boardLoader } from "../boards/boards.service.js";
 import { actionLoader, actionsOfTrack, agreementLoader, readsEverything, requireFullAccess, tracksOfAgreement, type Agreement } from "./agreements.service.js";
 import { isoDate, moneyInput } from "./invoices.service.js";
 import { formatMoney } from "./settlement.js";
+import { optionalText } from "../shared/validation.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
 
 type Entry = typeof coFinancingEntries.$inferSelect;
@@ -28,7 +29,7 @@ const recordInput = z.object({
   type: z.enum(ledgerEntryType.enumValues),
   amount: moneyInput,
   date: isoDate,
-  note: z.string().trim().max(1000).nullish(),
+  note: optionalText(1000),
 });
 
 export const recordCoFinancing = fn(
@@ -100,10 +101,14 @@ function groupBy<K>(entries: Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
  * (or the one they ask for); a board member sees their own board only.
  */
 export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlobalId: string | null | undefined): Promise<CoFinancingView> {
-  let boardId = boardGlobalId ? expectGlobalId(boardGlobalId, "Board", "boardId") : null;
-  if (!readsEverything(ctx, agreement)) {
+  const everything = readsEverything(ctx, agreement);
+  // Access before input: a caller without access learns nothing from validation.
+  if (!everything) {
     if (ctx.actor.role === "ANONYMOUS") throw unauthenticated();
     if (ctx.actor.role !== "BOARD_MEMBER") throw forbidden("Only consultants, admins, the agreement's partners and board members read co-financing");
+  }
+  let boardId = boardGlobalId ? expectGlobalId(boardGlobalId, "Board", "boardId") : null;
+  if (!everything && ctx.actor.role === "BOARD_MEMBER") {
     if (boardId && boardId !== ctx.actor.boardId) throw forbidden("A board member reads only their own board's co-financing");
     boardId = ctx.actor.boardId;
   }

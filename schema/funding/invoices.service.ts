@@ -16,7 +16,7 @@ import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, fromGlobalId, keysetOrder, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
-import { requiredText } from "../shared/validation.js";
+import { optionalText, requiredText } from "../shared/validation.js";
 import { agreementLoader, readsEverything, requireFullAccess, type Agreement } from "./agreements.service.js";
 import { formatMoney } from "./settlement.js";
 
@@ -30,8 +30,15 @@ const APPROVED_STATUSES: Status[] = ["APPROVED", "PAID"];
 
 export const invoiceLoader = (ctx: Context) => rowsById<Invoice>(ctx, invoices);
 
+/** EUR 10 million: far above any single amount of these programmes, far below where sums lose precision. */
+export const MAX_SINGLE_AMOUNT_CENTS = 1_000_000_000;
+
 export const moneyInput = z.object({
-  cents: z.number().int("must be a whole number of cents").positive("must be more than zero"),
+  cents: z
+    .number()
+    .int("must be a whole number of cents")
+    .positive("must be more than zero")
+    .max(MAX_SINGLE_AMOUNT_CENTS, "must be at most EUR 10,000,000.00"),
   currency: z.string().trim().toUpperCase().length(3, "must be a three-letter ISO 4217 code").default("EUR"),
 });
 
@@ -49,7 +56,7 @@ const submitInput = z.object({
   actionId: z.string(),
   payeeId: z.string(),
   reference: requiredText(100),
-  description: z.string().trim().max(2000).nullish(),
+  description: optionalText(2000),
   amount: moneyInput,
   serviceDate: isoDate,
   boardsServedIds: z.array(z.string()).min(1, "must name at least one board: invoices pay for services to boards").max(500),
@@ -84,6 +91,7 @@ export const submitInvoice = fn(
         const served = await tx.select({ id: boards.id }).from(boards).where(inArray(boards.id, boardIds));
         if (served.length !== boardIds.length) throw badInput("input.boardsServedIds", "names a board that does not exist");
         if (input.amount.currency !== agreement.currency) throw badInput("input.amount.currency", `must be ${agreement.currency}, the agreement's currency`);
+        if (input.amount.cents > agreement.maxAmountCents) throw badInput("input.amount.cents", "is more than the agreement's maximum, so it could never be approved");
         if (input.serviceDate < agreement.periodStart || input.serviceDate > agreement.periodEnd) {
           throw badInput("input.serviceDate", `must fall within the agreement's period, ${agreement.periodStart} to ${agreement.periodEnd}`);
         }
