@@ -800,12 +800,15 @@ export type Settlement = {
   eligibleCosts: Money;
   /** Effort part plus result part, before the caps. */
   entitlement: Money;
-  explanation: Array<SettlementLine>;
+  /** One line per step, in the reader's language. */
+  explanation: Array<Scalars['String']['output']>;
   /** True when this answers a scenario, not the recorded state. */
   hypothetical: Scalars['Boolean']['output'];
   payable: Money;
   resultPart: Money;
   resultShare: Money;
+  /** The same steps, with what each computed, for a client that lays them out itself. */
+  steps: Array<SettlementLine>;
   totalResultCommitments: Scalars['Int']['output'];
   /** Effort commitments not yet justified, flagged for the settlement. */
   unjustifiedEffortCommitments: Array<Commitment>;
@@ -819,6 +822,7 @@ export type SettlementCap =
 export type SettlementLine = {
   __typename?: 'SettlementLine';
   amount?: Maybe<Money>;
+  /** EFFORT_PART, UNJUSTIFIED_EFFORT, RESULT_SHARE, RESULT_THRESHOLD, RESULT_PART, ELIGIBLE_COSTS, CAP, PAYABLE or ROUNDING. */
   step: Scalars['String']['output'];
   text: Scalars['String']['output'];
 };
@@ -1534,11 +1538,12 @@ export type SettlementResolvers<ContextType = Context, ParentType extends Resolv
   effortPart?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   eligibleCosts?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   entitlement?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  explanation?: Resolver<Array<ResolversTypes['SettlementLine']>, ParentType, ContextType>;
+  explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hypothetical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payable?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   resultPart?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   resultShare?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['SettlementLine']>, ParentType, ContextType>;
   totalResultCommitments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unjustifiedEffortCommitments?: Resolver<Array<ResolversTypes['Commitment']>, ParentType, ContextType>;
 };

@@ -60,7 +60,7 @@ await measure("organisations(first: 50) in French", `{ organisations(first: 50) 
 
 await measure(
   "the addendum: structure, progress, settlement",
-  `{ fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation { text } } } } } }`,
+  `{ fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }`,
   () => ({}),
   consultant,
 );

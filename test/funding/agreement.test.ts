@@ -66,7 +66,8 @@ const AGREEMENT = /* GraphQL */ `
         effortPart { cents currency } resultShare { cents } resultPart { cents } eligibleCosts { cents } entitlement { cents } payable { cents }
         achievedResultCommitments totalResultCommitments cappedBy
         unjustifiedEffortCommitments { number }
-        explanation { step amount { cents } text }
+        explanation
+        steps { step amount { cents } text }
       }
     }
   }
@@ -233,7 +234,9 @@ describe("the settlement", () => {
       cappedBy: "ELIGIBLE_COSTS",
     });
     expect(s.unjustifiedEffortCommitments.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(s.explanation.map((l: any) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
+    expect(s.explanation).toHaveLength(9);
+    expect(s.explanation.every((line: unknown) => typeof line === "string" && line.length > 0)).toBe(true);
+    expect(s.steps.map((l: any) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
   });
 
   it("pays the result share pro rata from half the result commitments up, capped by the eligible costs", async () => {
@@ -258,7 +261,7 @@ describe("the settlement", () => {
 
   it("answers a scenario without writing anything", async () => {
     await approveCosts(20_000_000);
-    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } explanation { step text } } } }`;
+    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`;
     const result = await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 2, 3, 4], additionalEligibleCosts: { cents: 20_000_000, currency: "EUR" } } }, consultant);
     expect(result.errors).toBeUndefined();
     expect((result.data as any).fundingAgreement.settlement).toMatchObject({
@@ -280,7 +283,7 @@ describe("the settlement", () => {
     const with3 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2, 3] })).settlement;
     const with2 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2] })).settlement;
     expect(with3.payable.cents - with2.payable.cents).toBe(7_200_000);
-    expect(with2.explanation.find((l: any) => l.step === "RESULT_THRESHOLD").text).not.toBe(with3.explanation.find((l: any) => l.step === "RESULT_THRESHOLD").text);
+    expect(with2.steps.find((l: any) => l.step === "RESULT_THRESHOLD").text).not.toBe(with3.steps.find((l: any) => l.step === "RESULT_THRESHOLD").text);
   });
 
   it("refuses a scenario naming unknown commitments or negative costs", async () => {
@@ -291,8 +294,8 @@ describe("the settlement", () => {
   });
 
   it("explains itself in the reader's language", async () => {
-    const fr = (await agreement({ ...consultant, acceptLanguage: "fr" })).settlement.explanation;
-    const en = (await agreement({ ...consultant, acceptLanguage: "en" })).settlement.explanation;
+    const fr = (await agreement({ ...consultant, acceptLanguage: "fr" })).settlement.steps;
+    const en = (await agreement({ ...consultant, acceptLanguage: "en" })).settlement.steps;
     expect(fr[0].text).not.toBe(en[0].text);
     expect(en[0].text).toContain("EUR 280,000.00");
     expect(en[0].amount).toEqual({ cents: 28_000_000 });

@@ -11,6 +11,7 @@ export const Settlement: SettlementResolvers = {
   cappedBy: ({ result }) => result.cappedBy,
   achievedResultCommitments: ({ result }) => result.achievedResultCommitments,
   totalResultCommitments: ({ result }) => result.totalResultCommitments,
-  explanation: ({ explanation, result }) =>
+  explanation: ({ explanation }) => explanation.map((line) => line.text),
+  steps: ({ explanation, result }) =>
     explanation.map((line) => ({ step: line.step, text: line.text, amount: line.amountCents === null ? null : money(line.amountCents, result.currency) })),
 };
