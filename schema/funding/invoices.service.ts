@@ -15,7 +15,7 @@ import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
-import { afterCursor, expectGlobalId, fromGlobalId, keysetOrder, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
+import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
 import { optionalText, requiredText } from "../shared/validation.js";
 import { agreementLoader, readsEverything, requireFullAccess, type Agreement } from "./agreements.service.js";
 import { formatMoney } from "./settlement.js";

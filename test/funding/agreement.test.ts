@@ -168,6 +168,20 @@ describe("the seeded addendum", () => {
     expect(a.commitments[2].description).toContain("1500 medewerkers");
   });
 
+  it("resolves its tracks, actions and commitments through node(id)", async () => {
+    const a = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`, { id: agreementId });
+    const track = a.fundingAgreement.tracks[2];
+    const action = track.actions[0];
+    const commitment = action.effortCommitments[0];
+    const nodes = await api.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }`, { ids: [agreementId, track.id, action.id, commitment.id] });
+    expect(nodes.nodes).toEqual([
+      { __typename: "FundingAgreement", id: agreementId },
+      { __typename: "Track", id: track.id },
+      { __typename: "Action", id: action.id, number: 5 },
+      { __typename: "Commitment", id: commitment.id, number: 5, kind: "EFFORT" },
+    ]);
+  });
+
   it("speaks English and French where translated, and Dutch otherwise", async () => {
     const en = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`, { id: agreementId }, { acceptLanguage: "en" });
     expect(en.fundingAgreement.tracks[0].title).toBe("Project fund");

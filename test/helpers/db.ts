@@ -59,7 +59,8 @@ export async function createPostgresDatabase(adminUrl: string): Promise<{ url: s
   };
 }
 
-async function truncateAll(database: Database): Promise<void> {
+/** Empties every table of the application, keeping the schema. */
+export async function truncateAll(database: Database): Promise<void> {
   // Every driver answers with { rows }; the shared query-builder type does not say so.
   const result = (await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown as { rows: { tablename: string }[] };
   const tables = result.rows.map((r) => `"${r.tablename}"`);

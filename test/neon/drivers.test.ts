@@ -5,13 +5,14 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DriverName } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
+import { seedDatabase } from "../../db/seed/index.js";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { createApp, type App } from "../../schema/server.js";
 import { change } from "../../schema/shared/changes.js";
 import { signDevToken } from "../../schema/shared/auth.js";
 import { devAuth } from "../helpers/api.js";
-import { TEST_DATABASE_URL, createPostgresDatabase } from "../helpers/db.js";
+import { TEST_DATABASE_URL, createPostgresDatabase, truncateAll } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
 const drivers: DriverName[] = TEST_DATABASE_URL ? ["pg", "neon"] : ["pglite"];
@@ -104,6 +105,33 @@ describe.each(drivers)("on the %s driver", (driver) => {
     expect(won).toHaveLength(1);
     expect(refused).toHaveLength(9);
     expect(await database.db.select({ n: count() }).from(boards).where(eq(boards.nisCode, "72002"))).toEqual([{ n: 1 }]);
+  });
+
+  it.runIf(driver !== "pglite")("lets only one of two concurrent approvals fit under the agreement's maximum", async () => {
+    await truncateAll(database);
+    await seedDatabase(database, "sources");
+    const ids = (await run(
+      `{ fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: "Workitects" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }`,
+      {},
+    )).data as any;
+    const agreement = ids.fundingAgreements.edges[0].node;
+    const submit = async (reference: string) =>
+      ((await run(`mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`, {
+        input: {
+          agreementId: agreement.id,
+          actionId: agreement.tracks[0].actions[0].id,
+          payeeId: ids.organisations.edges[0].node.id,
+          reference,
+          amount: { cents: 30_000_000, currency: "EUR" },
+          serviceDate: "2024-05-01",
+          boardsServedIds: [ids.boards.edges[0].node.id],
+        },
+      })).data as any).submitInvoice.invoice.id as string;
+    const [a, b] = [await submit(`${driver}-A`), await submit(`${driver}-B`)];
+    const APPROVE = `mutation($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`;
+    const results = await Promise.all([run(APPROVE, { id: a }), run(APPROVE, { id: b })]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === "BAD_USER_INPUT")).toHaveLength(1);
   });
 
   it.runIf(driver !== "pglite")("applies concurrent updates one after the other, each audited against the state it changed", async () => {
