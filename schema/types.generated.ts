@@ -133,7 +133,10 @@ export type Board = Node & {
   kind: BoardKind;
   /** The official (Dutch) name. */
   name: Scalars['String']['output'];
-  /** The five-digit NIS code of Statistics Belgium. A municipality and its OCMW share one. */
+  /**
+   * The five-digit NIS code of Statistics Belgium; unique, except that a municipality and its
+   * OCMW share one.
+   */
   nisCode?: Maybe<Scalars['String']['output']>;
   population: Scalars['Int']['output'];
   province: Province;

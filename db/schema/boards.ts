@@ -34,8 +34,9 @@ export const boards = pgTable(
     ...timestamps(),
   },
   (t) => [
-    // A municipality and its OCMW share one NIS code, so the code is unique per kind.
-    uniqueIndex("boards_kind_nis_code_key").on(t.kind, t.nisCode),
+    // A NIS code names one board, except that a municipality and its OCMW share theirs: the
+    // code is unique among OCMWs and unique among all other boards.
+    uniqueIndex("boards_nis_code_key").on(t.nisCode, sql`(${t.kind} = 'OCMW')`),
     index("boards_name_idx").on(t.name, t.id),
     index("boards_province_idx").on(t.province),
     check("boards_population_check", sql`${t.population} >= 0`),

@@ -89,8 +89,11 @@ async function saving<T>(kind: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (uniqueViolation(error) === "boards_kind_nis_code_key") {
-      throw badInput("input.nisCode", `is already the NIS code of another board of kind ${kind}`);
+    if (uniqueViolation(error) === "boards_nis_code_key") {
+      throw badInput(
+        "input.nisCode",
+        kind === "OCMW" ? "is already the NIS code of another OCMW" : "is already the NIS code of another board (only a municipality and its OCMW share one)",
+      );
     }
     throw error;
   }

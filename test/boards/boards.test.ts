@@ -71,13 +71,18 @@ describe("createBoard", () => {
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("refuses a NIS code another board of the same kind has, and allows it for the OCMW", async () => {
+  it("keeps a NIS code to one board, except that a municipality and its OCMW share it", async () => {
     await create(gent);
     const dup = await api.exec(CREATE, { input: { ...gent, name: "Gent bis" } }, { as: "ADMIN" });
     expect(errorOf(dup)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.nisCode" });
     expect(dup.errors?.[0]?.message).not.toMatch(/duplicate key|constraint|insert/i);
+    const province = await api.exec(CREATE, { input: { ...gent, name: "Provincie Gent?", kind: "PROVINCE" } }, { as: "ADMIN" });
+    expect(errorOf(province)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.nisCode" });
     const ocmw = await create({ ...gent, name: "OCMW Gent", kind: "OCMW", belfiusCluster: null });
     expect(ocmw.nisCode).toBe("44021");
+    const secondOcmw = await api.exec(CREATE, { input: { ...gent, name: "OCMW Gent bis", kind: "OCMW" } }, { as: "ADMIN" });
+    expect(errorOf(secondOcmw)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.nisCode" });
+    expect(secondOcmw.errors?.[0]?.message).toContain("another OCMW");
   });
 
   it("lets police zones and partnerships go without a NIS code", async () => {
