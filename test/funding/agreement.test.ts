@@ -168,6 +168,19 @@ describe("the seeded addendum", () => {
     expect(a.commitments[2].description).toContain("1500 medewerkers");
   });
 
+  it("pages through agreements with first/after", async () => {
+    await api.database.db.transaction((tx) => seedAddendum(tx));
+    const LIST = `query($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const first = (await api.ok(LIST, {})).fundingAgreements;
+    expect(first.totalCount).toBe(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await api.ok(LIST, { after: first.pageInfo.endCursor })).fundingAgreements;
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(second.edges).toHaveLength(1);
+    expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
+    expect(errorOf(await api.exec(`{ fundingAgreements(first: 101) { totalCount } }`))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+
   it("resolves its tracks, actions and commitments through node(id)", async () => {
     const a = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`, { id: agreementId });
     const track = a.fundingAgreement.tracks[2];
