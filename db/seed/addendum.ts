@@ -57,6 +57,12 @@ const softSkillsOffer = {
   en: "Mainly soft skills, with particular attention to mentor and job-coach training.",
 };
 
+// Effort commitment 8 and result commitment 4 are the same sentence in the source.
+const worktableMeetings = {
+  nl: "Gespreid over de 2 jaren zijn er minstens 30 bijeenkomsten van de HRM-werktafels.",
+  en: "At least 30 HRM worktable meetings over the 2 years.",
+};
+
 const diversifiedTrainings = {
   nl: "De sector zorgt voor een gediversifieerd aanbod van opleidingen.",
   en: "The sector provides a diversified training offer.",
@@ -235,7 +241,7 @@ export const TRACKS: TrackSeed[] = [
         otherPartners: { nl: "diverse gastbesturen", en: "host boards" },
         effort: {
           number: 8,
-          description: { nl: "Gespreid over de 2 jaren zijn er minstens 30 bijeenkomsten van de HRM-werktafels.", en: "At least 30 HRM worktable meetings over the 2 years." },
+          description: worktableMeetings,
           measures: [{ metric: "worktables.meetingsHeld", targetValue: 30 }],
         },
       },
@@ -295,7 +301,7 @@ export const RESULT_COMMITMENTS: CommitmentSeed[] = [
   },
   {
     number: 4,
-    description: { nl: "Gespreid over de 2 jaren zijn er minstens 30 bijeenkomsten van de HRM-werktafels.", en: "At least 30 HRM worktable meetings over the 2 years." },
+    description: worktableMeetings,
     measures: [{ metric: "worktables.meetingsHeld", targetValue: 30 }],
   },
   {

@@ -8,6 +8,7 @@ import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
 import { registerMetricSource, withinPeriod } from "../../schema/funding/metrics.js";
 import { csvField } from "../../schema/funding/report.js";
+import { rowId } from "../helpers/funding.js";
 import { createTestApi, errorOf, type ExecOptions, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -18,7 +19,6 @@ let otherOrg: string;
 let gentBoard: string;
 const unregister: (() => void)[] = [];
 
-const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
 beforeAll(async () => {
   api = await createTestApi();

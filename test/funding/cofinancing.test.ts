@@ -7,6 +7,7 @@ import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
 import { createTestApi, errorOf, type Actor, type ExecOptions, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
+import { MISSING_UUID, globalId, loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -14,60 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** The row uuid behind a global id, for token claims. */
-const rowId = (globalId: string): string => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
-const globalId = (type: string, id: string): string => Buffer.from(`${type}:${id}`).toString("base64url");
-const MISSING_UUID = "00000000-0000-4000-8000-000000000000";
 
-interface Fixture {
-  agreementId: string;
-  /** Action global ids by action number. */
-  actions: Record<number, string>;
-  /** Track number of each action number. */
-  trackOf: Record<number, number>;
-  orgs: Record<string, string>;
-  boards: Record<string, string>;
-}
-
-let fx: Fixture;
+let fx: FundingFixture;
 
 const ORG_NAMES = ["Workitects", "Excello", "Vlaamse Regering", "VVSG", "ACV"];
 const BOARD_NAMES = ["Gent", "Brugge", "Leuven"];
 
-async function loadFixture(): Promise<Fixture> {
-  const agreements = await api.ok(`{ fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }`);
-  expect(agreements.fundingAgreements.edges).toHaveLength(1);
-  const agreement = agreements.fundingAgreements.edges[0].node;
-  const actions: Record<number, string> = {};
-  const trackOf: Record<number, number> = {};
-  for (const track of agreement.tracks) {
-    for (const action of track.actions) {
-      actions[action.number] = action.id;
-      trackOf[action.number] = track.number;
-    }
-  }
-  expect(Object.keys(actions)).toHaveLength(9);
-  const orgs: Record<string, string> = {};
-  for (const name of ORG_NAMES) {
-    const found = await api.ok(`query($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }`, { s: name });
-    const match = found.organisations.edges.find((e: any) => e.node.name === name);
-    expect(match, `organisation ${name}`).toBeDefined();
-    orgs[name] = match.node.id;
-  }
-  const boards: Record<string, string> = {};
-  for (const name of BOARD_NAMES) {
-    const found = await api.ok(`query($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }`, { s: name });
-    const match = found.boards.edges.find((e: any) => e.node.name === name);
-    expect(match, `board ${name}`).toBeDefined();
-    boards[name] = match.node.id;
-  }
-  return { agreementId: agreement.id, actions, trackOf, orgs, boards };
-}
-
 beforeEach(async () => {
   await api.reset();
   await seedDatabase(api.database, "sources");
-  fx = await loadFixture();
+  fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
 });
 
 const RECORD = /* GraphQL */ `

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalServer, type LocalServer } from "../../functions/http.js";
 import { seedDatabase } from "../../db/seed/index.js";
+import { rowId } from "../helpers/funding.js";
 import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -12,7 +13,6 @@ let url: string;
 let funderOrg: string;
 let boardId: string;
 
-const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
 beforeAll(async () => {
   api = await createTestApi();
