@@ -59,14 +59,14 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
 /** One line per operation: what ran, for whom (the role only), how long, how many statements. */
 export function operationLog(log: Log): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, operation, errors, contextValue: ctx }) {
           log({
             level: errors?.length ? "warn" : "info",
             msg: "graphql operation",
-            requestId: ctx.requestId ?? contextValue.requestId,
+            requestId: ctx.requestId,
             operationName: operationName ?? null,
             operationType: operation?.operation ?? null,
             actorRole: ctx.actor.role,

@@ -1,6 +1,5 @@
 // Reading funding agreements and their structure (tracks, actions, commitments), the loaders
 // that keep those reads free of N+1, and who may read which part of an agreement.
-import DataLoader from "dataloader";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
@@ -8,7 +7,7 @@ import { organisations } from "../../db/schema/organisations.js";
 import type { Context } from "../shared/context.js";
 import { forbidden, unauthenticated } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { rowsById } from "../shared/loaders.js";
+import { rowsById, rowsByParent } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 import type { Period } from "./metrics.js";
 
@@ -24,29 +23,14 @@ export const trackLoader = (ctx: Context) => rowsById<Track>(ctx, tracks);
 export const actionLoader = (ctx: Context) => rowsById<Action>(ctx, actions);
 export const commitmentLoader = (ctx: Context) => rowsById<Commitment>(ctx, commitments);
 
-/** Groups child rows by a parent key with one query per batch of parents. */
-function childrenLoader<T>(ctx: Context, name: string, fetch: (ids: string[]) => Promise<T[]>, parentOf: (row: T) => string | null) {
-  return ctx.loader(name, () =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const rows = await fetch([...ids]);
-      const grouped = new Map<string, T[]>();
-      for (const row of rows) {
-        const parent = parentOf(row);
-        if (parent) grouped.set(parent, [...(grouped.get(parent) ?? []), row]);
-      }
-      return ids.map((id) => grouped.get(id) ?? []);
-    }),
-  );
-}
-
 export const tracksOfAgreement = (ctx: Context) =>
-  childrenLoader(ctx, "tracksOfAgreement", (ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
+  rowsByParent(ctx, "tracksOfAgreement", (ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
 
 export const actionsOfTrack = (ctx: Context) =>
-  childrenLoader(ctx, "actionsOfTrack", (ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
+  rowsByParent(ctx, "actionsOfTrack", (ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
 
 export const commitmentsOfAgreement = (ctx: Context) =>
-  childrenLoader(
+  rowsByParent(
     ctx,
     "commitmentsOfAgreement",
     (ids) => ctx.db.select().from(commitments).where(inArray(commitments.agreementId, ids)).orderBy(asc(commitments.kind), asc(commitments.number)),
@@ -54,10 +38,10 @@ export const commitmentsOfAgreement = (ctx: Context) =>
   );
 
 export const commitmentsOfAction = (ctx: Context) =>
-  childrenLoader(ctx, "commitmentsOfAction", (ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
+  rowsByParent(ctx, "commitmentsOfAction", (ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
 
 export const measuresOfCommitment = (ctx: Context) =>
-  childrenLoader(
+  rowsByParent(
     ctx,
     "measuresOfCommitment",
     (ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
@@ -65,7 +49,7 @@ export const measuresOfCommitment = (ctx: Context) =>
   );
 
 export const partnersOfAction = (ctx: Context) =>
-  childrenLoader<{ actionId: string; organisation: Organisation }>(
+  rowsByParent<{ actionId: string; organisation: Organisation }>(
     ctx,
     "partnersOfAction",
     async (ids) =>

@@ -15,6 +15,7 @@ import { rowsById } from "../shared/loaders.js";
 import { boardLoader } from "../boards/boards.service.js";
 import { actionLoader, actionsOfTrack, agreementLoader, readsEverything, requireFullAccess, tracksOfAgreement, type Agreement } from "./agreements.service.js";
 import { isoDate, moneyInput } from "./invoices.service.js";
+import { money } from "./money.js";
 import { formatMoney } from "./settlement.js";
 import { optionalText } from "../shared/validation.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
@@ -82,12 +83,11 @@ export const recordCoFinancing = fn(
   { argument: "input", authorize: editorsOnly },
 );
 
-const euro = (cents: number) => ({ cents, currency: "EUR" });
 
 function totalsOf(entries: Entry[]): CoFinancingTotals {
   const charged = entries.filter((e) => e.entryType === "CHARGE").reduce((t, e) => t + e.amountCents, 0);
   const paid = entries.filter((e) => e.entryType === "PAYMENT").reduce((t, e) => t + e.amountCents, 0);
-  return { charged: euro(charged), paid: euro(paid), outstanding: euro(charged - paid) };
+  return { charged: money(charged), paid: money(paid), outstanding: money(charged - paid) };
 }
 
 function groupBy<K>(entries: Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
@@ -149,7 +149,7 @@ export async function budgetOf(ctx: Context, agreement: Agreement): Promise<Budg
     tracksOfAgreement(ctx).load(agreement.id),
   ]);
   const actionLists = await actionsOfTrack(ctx).loadMany(trackList.map((t) => t.id));
-  const line = (approved: number, paid: number, coFinanced: number): BudgetLine => ({ approved: euro(approved), paid: euro(paid), coFinanced: euro(coFinanced) });
+  const line = (approved: number, paid: number, coFinanced: number): BudgetLine => ({ approved: money(approved), paid: money(paid), coFinanced: money(coFinanced) });
   const add = (a: BudgetLine, b: BudgetLine) => line(a.approved.cents + b.approved.cents, a.paid.cents + b.paid.cents, a.coFinanced.cents + b.coFinanced.cents);
   let total = line(0, 0, 0);
   const trackViews = trackList.map((track, i) => {

@@ -14,7 +14,7 @@ import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
-import { rowsById } from "../shared/loaders.js";
+import { rowsById, rowsByParent } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
 import { optionalText, requiredText } from "../shared/validation.js";
 import { agreementLoader, readsEverything, requireFullAccess, type Agreement } from "./agreements.service.js";
@@ -268,32 +268,33 @@ function invoiceCounts(ctx: Context, status: Status | null) {
   );
 }
 
-export function boardsServed(ctx: Context) {
-  return ctx.loader("boardsServed", () =>
-    new DataLoader<string, (typeof boards.$inferSelect)[]>(async (invoiceIds) => {
-      const rows = await ctx.db
+/** The boards each invoice served, as { invoiceId, board } rows ordered by board name. */
+export const boardsServed = (ctx: Context) =>
+  rowsByParent(
+    ctx,
+    "boardsServed",
+    (invoiceIds) =>
+      ctx.db
         .select({ invoiceId: invoiceBoards.invoiceId, board: boards })
         .from(invoiceBoards)
         .innerJoin(boards, eq(boards.id, invoiceBoards.boardId))
-        .where(inArray(invoiceBoards.invoiceId, [...invoiceIds]))
-        .orderBy(asc(boards.name));
-      return invoiceIds.map((id) => rows.filter((r) => r.invoiceId === id).map((r) => r.board));
-    }),
+        .where(inArray(invoiceBoards.invoiceId, invoiceIds))
+        .orderBy(asc(boards.name)),
+    (r) => r.invoiceId,
   );
-}
 
-export function invoiceHistory(ctx: Context) {
-  return ctx.loader("invoiceHistory", () =>
-    new DataLoader<string, (typeof invoiceTransitions.$inferSelect)[]>(async (invoiceIds) => {
-      const rows = await ctx.db
+export const invoiceHistory = (ctx: Context) =>
+  rowsByParent(
+    ctx,
+    "invoiceHistory",
+    (invoiceIds) =>
+      ctx.db
         .select()
         .from(invoiceTransitions)
-        .where(inArray(invoiceTransitions.invoiceId, [...invoiceIds]))
-        .orderBy(asc(invoiceTransitions.createdAt), asc(invoiceTransitions.id));
-      return invoiceIds.map((id) => rows.filter((r) => r.invoiceId === id));
-    }),
+        .where(inArray(invoiceTransitions.invoiceId, invoiceIds))
+        .orderBy(asc(invoiceTransitions.createdAt), asc(invoiceTransitions.id)),
+    (r) => r.invoiceId,
   );
-}
 
 /** An invoice by row id for node(id): only for those who read everything of its agreement. */
 export async function findInvoice(ctx: Context, id: string): Promise<Invoice | null> {

@@ -1,5 +1,7 @@
 // The justification report for the funder: the agreement's commitments with their measured
 // values and evidence, its invoices, and its settlement, as one CSV table.
+import { asc, desc, eq } from "drizzle-orm";
+import { invoices as invoicesTable } from "../../db/schema/funding.js";
 import type { Context } from "../shared/context.js";
 import { localize } from "../shared/i18n.js";
 import { organisationLoader } from "../organisations/organisations.service.js";
@@ -8,8 +10,6 @@ import { commitmentMet, currentValue } from "./commitments.service.js";
 import { boardsServed, invoiceHistory, type Invoice } from "./invoices.service.js";
 import { metricDefinition } from "./metrics.js";
 import { settlementOf } from "./settlement.service.js";
-import { invoices as invoicesTable } from "../../db/schema/funding.js";
-import { asc, desc, eq } from "drizzle-orm";
 
 export const REPORT_COLUMNS = ["section", "reference", "description", "amount_eur", "current_value", "target", "status", "evidence", "detail"] as const;
 type Row = Partial<Record<(typeof REPORT_COLUMNS)[number], string | number | null>>;
@@ -84,7 +84,7 @@ export async function justificationReport(ctx: Context, agreement: Agreement): P
       amount_eur: centsToDecimal(invoice.amountCents),
       status: invoice.status,
       evidence: invoice.rejectionReason,
-      detail: `service ${invoice.serviceDate}; boards ${served.map((b) => b.name).join("; ")}; ${history.map((h) => `${h.toStatus} by ${h.actorRole}`).join(" > ")}`,
+      detail: `service ${invoice.serviceDate}; boards ${served.map((r) => r.board.name).join("; ")}; ${history.map((h) => `${h.toStatus} by ${h.actorRole}`).join(" > ")}`,
     });
   }
 

@@ -15,6 +15,21 @@ export function rowsById<T extends { id: string }>(ctx: Context, table: PgTable 
   );
 }
 
+/** The request's loader of child rows grouped by their parent's id, one query per batch of parents. */
+export function rowsByParent<T>(ctx: Context, name: string, fetch: (parentIds: string[]) => Promise<T[]>, parentOf: (row: T) => string | null): DataLoader<string, T[]> {
+  return ctx.loader(name, () =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const rows = await fetch([...ids]);
+      const grouped = new Map<string, T[]>();
+      for (const row of rows) {
+        const parent = parentOf(row);
+        if (parent) grouped.set(parent, [...(grouped.get(parent) ?? []), row]);
+      }
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
+  );
+}
+
 function tableName(table: PgTable): string {
   return (table as unknown as Record<symbol, string>)[Symbol.for("drizzle:Name")] ?? String(table);
 }

@@ -333,9 +333,7 @@ describe("judging qualitative commitments", () => {
   const JUDGE = `mutation($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`;
 
   async function effortCommitment(number: number) {
-    const a = await agreement();
     const all = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: agreementId });
-    void a;
     return all.fundingAgreement.commitments.find((c: any) => c.number === number).id as string;
   }
 

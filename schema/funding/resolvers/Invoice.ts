@@ -9,7 +9,7 @@ export const Invoice: InvoiceResolvers = {
   id: (invoice) => toGlobalId("Invoice", invoice.id),
   payee: async (invoice, _args, ctx) => (await organisationLoader(ctx).load(invoice.payeeId))!,
   action: async (invoice, _args, ctx) => (await actionLoader(ctx).load(invoice.actionId))!,
-  boardsServed: (invoice, _args, ctx) => boardsServed(ctx).load(invoice.id),
+  boardsServed: async (invoice, _args, ctx) => (await boardsServed(ctx).load(invoice.id)).map((r) => r.board),
   amount: (invoice) => money(invoice.amountCents, invoice.currency),
   history: (invoice, _args, ctx) => invoiceHistory(ctx).load(invoice.id),
 };
