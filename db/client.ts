@@ -30,6 +30,8 @@ export interface DatabaseConfig {
   driver: DriverName;
   url?: string;
   pgliteDir?: string;
+  /** A PGlite dumpDataDir() tarball to start from instead of an empty database (the tests' pre-migrated one). */
+  loadDataDir?: Blob;
   neonWsProxy?: string;
   logSql?: boolean;
 }
@@ -76,7 +78,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
     case "pglite": {
       const dir = config.pgliteDir ?? ".data";
       if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-      const client = new PGlite(dir);
+      const client = new PGlite(dir, { loadDataDir: config.loadDataDir });
       const make = (onQuery?: (sql: string) => void): Db => drizzlePglite({ client, ...opts(onQuery) });
       return { driver: "pglite", db: make(), withObserver: make, close: () => client.close() };
     }
