@@ -41,6 +41,11 @@ export interface Database {
   /** A query builder sharing the connection(s); `onQuery` sees every statement it sends. */
   withObserver(onQuery: (sql: string) => void): Db;
   readonly db: Db;
+  /**
+   * Calls `onNotify` on each NOTIFY on `channel`, from any process on the same database;
+   * absent where the driver cannot hold a listening connection (Neon over WebSockets on Lambda).
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -80,14 +85,20 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
       if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
       const client = new PGlite(dir, { loadDataDir: config.loadDataDir });
       const make = (onQuery?: (sql: string) => void): Db => drizzlePglite({ client, ...opts(onQuery) });
-      return { driver: "pglite", db: make(), withObserver: make, close: () => client.close() };
+      return {
+        driver: "pglite",
+        db: make(),
+        withObserver: make,
+        listen: async (channel, onNotify) => client.listen(channel, onNotify),
+        close: () => client.close(),
+      };
     }
     case "pg": {
       const pool = new pg.Pool({ connectionString: config.url, max: 10 });
       // An idle client that loses its server must not crash the process.
       pool.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", code: (err as { code?: string }).code })));
       const make = (onQuery?: (sql: string) => void): Db => drizzlePg({ client: pool, ...opts(onQuery) });
-      return { driver: "pg", db: make(), withObserver: make, close: () => pool.end() };
+      return { driver: "pg", db: make(), withObserver: make, listen: (channel, onNotify) => listenPg(config.url!, channel, onNotify), close: () => pool.end() };
     }
     case "neon": {
       configureNeon(config.neonWsProxy);
@@ -97,6 +108,19 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
       return { driver: "neon", db: make(), withObserver: make, close: () => pool.end() };
     }
   }
+}
+
+/** A dedicated connection that LISTENs: a pooled one would be handed to other queries. */
+async function listenPg(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel ${channel}`);
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "pg listener error", code: (err as { code?: string }).code })));
+  client.on("notification", (message) => {
+    if (message.channel === channel) onNotify();
+  });
+  await client.connect();
+  await client.query(`listen ${channel}`);
+  return () => client.end();
 }
 
 function configureNeon(proxy: string | undefined): void {

@@ -33,7 +33,8 @@ const perInvocation: Database = {
 // Built once per container: configuration errors (such as the development secret in
 // production) fail the cold start instead of a request.
 const config = databaseConfigFromEnv();
-const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), landingPage: false });
+// No relay: a Lambda serves no subscriptions, and a frozen container cannot poll.
+const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), landingPage: false, relay: false });
 
 // The integration's typings resolve @apollo/server's CommonJS declarations while this ESM code
 // gets the ESM ones; they are the same class at run time, so the cast only bridges the typings.

@@ -9,7 +9,6 @@ import { authConfigFromEnv } from "../schema/shared/auth.js";
 import { startLocalServer } from "./http.js";
 
 const database = openDatabase();
-const app = createApp({ database, auth: authConfigFromEnv() });
 
 const ready = (async () => {
   await migrateDatabase(database);
@@ -18,6 +17,9 @@ const ready = (async () => {
     jsonLog({ level: "info", msg: "seeded an empty database", ...added });
   }
 })();
+
+const pollMs = Number(process.env.OUTBOX_POLL_MS ?? (database.driver === "pglite" ? 1000 : 5000));
+const app = createApp({ database, auth: authConfigFromEnv(), relay: { ready, pollMs } });
 
 const server = await startLocalServer(app, {
   port: Number(process.env.PORT ?? 4000),

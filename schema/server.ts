@@ -11,6 +11,7 @@ import { createAuthenticator, type AuthConfig } from "./shared/auth.js";
 import { createContextFactory, type Context, type ContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
+import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
 import { typeDefs } from "./typeDefs.generated.js";
 
 export type LogEntry = Record<string, unknown>;
@@ -29,6 +30,11 @@ export interface AppOptions {
   log?: Log;
   /** Shows the explorer on GET /graphql; off on Lambda, where the API is for programs. */
   landingPage?: boolean;
+  /**
+   * Feeds this process's subscriptions from the outbox while the server runs (started once
+   * `ready` resolves, when the database is migrated); `false` on Lambda, which serves none.
+   */
+  relay?: (RelayOptions & { ready?: Promise<unknown> }) | false;
 }
 
 export interface App {
@@ -36,11 +42,18 @@ export interface App {
   server: ApolloServer<Context>;
   createContext: ContextFactory;
   events: EventBus;
+  relay: OutboxRelay | null;
   log: Log;
 }
 
-export function createApp({ database, auth, events = new EventBus(), log = jsonLog, landingPage = true }: AppOptions): App {
+export function createApp({ database, auth, events = new EventBus(), log = jsonLog, landingPage = true, relay: relayOptions = {} }: AppOptions): App {
   const schema = buildSchema();
+  const relay = relayOptions
+    ? new OutboxRelay(database, events, {
+        ...relayOptions,
+        onError: (error) => log({ level: "error", msg: "outbox relay failed", name: (error as Error)?.name, code: (error as { code?: string })?.code }),
+      })
+    : null;
   const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth), events });
   const server = new ApolloServer<Context>({
     schema,
@@ -51,9 +64,25 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
         const e = original as { name?: string; code?: string };
         log({ level: "error", msg: "unexpected error", name: e?.name, code: e?.code, path: formatted.path });
       }),
-    plugins: [operationLog(log), ...(landingPage ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [operationLog(log), ...(relay ? [relayPlugin(relay, relayOptions ? relayOptions.ready : undefined, log)] : []), ...(landingPage ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
   });
-  return { schema, server, createContext, events, log };
+  return { schema, server, createContext, events, relay, log };
+}
+
+/** Runs the relay while the server runs. */
+function relayPlugin(relay: OutboxRelay, ready: Promise<unknown> = Promise.resolve(), log: Log): ApolloServerPlugin<Context> {
+  return {
+    async serverWillStart() {
+      const started = ready.then(() => relay.start());
+      started.catch((error: unknown) => log({ level: "error", msg: "outbox relay did not start", name: (error as Error)?.name }));
+      return {
+        async serverWillStop() {
+          await started.catch(() => {});
+          await relay.stop();
+        },
+      };
+    },
+  };
 }
 
 /** One line per operation: what ran, for whom (the role only), how long, how many statements. */

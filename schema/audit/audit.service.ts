@@ -4,11 +4,12 @@ import type DataLoader from "dataloader";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/audit.js";
-import { requireRole } from "../shared/auth.js";
 import type { Context } from "../shared/context.js";
 import { badInput } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
+import { can } from "../shared/policy.js";
+import { auditRead } from "./audit.policy.js";
 import { afterCursor, fromGlobalId, keysetOrder, mapConnection, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -44,7 +45,7 @@ export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter 
     return row?.n ?? 0;
   });
   return mapConnection(page, (r) => r.entry);
-}, { authorize: (ctx) => requireRole(ctx.actor, "ADMIN") });
+}, { authorize: auditRead });
 
 export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | null> {
   return rowsById<AuditEntry>(ctx, auditLog);
@@ -52,6 +53,6 @@ export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | 
 
 /** An audit entry by row id, for `node(id)`: visible to admins only, null for everyone else. */
 export async function findAuditEntry(ctx: Context, id: string): Promise<AuditEntry | null> {
-  if (ctx.actor.role !== "ADMIN") return null;
+  if (!(await can(ctx, auditRead, undefined))) return null;
   return auditEntryLoader(ctx).load(id);
 }

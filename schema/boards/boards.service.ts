@@ -4,18 +4,18 @@ import type DataLoader from "dataloader";
 import { and, count, eq, ilike, like, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { boardKind, boards, province } from "../../db/schema/boards.js";
-import { editorsOnly } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
-import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+import { BOARD_FIELDS, boardCreated, boardUpdated, changedFields } from "./boards.events.js";
+import { boardCreate, boardUpdate } from "./boards.policy.js";
+import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, toGlobalId, type Keyset } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 
 export type Board = typeof boards.$inferSelect;
-export const BOARD_CHANGED_EVENTS = ["board.created", "board.updated"] as const;
 
 /** Kinds that always have a NIS code of their own. */
 const KINDS_WITH_NIS_CODE = new Set<Board["kind"]>(["MUNICIPALITY", "OCMW", "PROVINCE"]);
@@ -106,11 +106,12 @@ export const createBoard = fn(boardFields, async (ctx, input) => {
     change(ctx, async (tx, recorder) => {
       const [created] = await tx.insert(boards).values(values).returning();
       if (!created) throw new Error("insert returned no row");
-      await recorder.record({ operation: "createBoard", entityType: "Board", entityId: created.id, before: null, after: created, event: "board.created" });
+      await recorder.record({ operation: "createBoard", entityType: "Board", entityId: created.id, before: null, after: created });
+      await recorder.emit(boardCreated, created.id, { boardId: toGlobalId("Board", created.id), name: created.name, kind: created.kind, province: created.province });
       return created;
     }),
   );
-}, { argument: "input", authorize: editorsOnly });
+}, { argument: "input", authorize: boardCreate });
 
 const boardPatch = z.object({
   id: z.string(),
@@ -141,14 +142,15 @@ export const updateBoard = fn(boardPatch, async (ctx, { id, ...patch }) => {
     const values = { ...merged, nisCode: merged.nisCode ?? null, belfiusCluster: merged.belfiusCluster ?? null };
     const [after] = await saving(merged.kind, () => tx.update(boards).set(values).where(eq(boards.id, rowId)).returning());
     if (!after) throw notFound("Board", "input.id");
-    await recorder.record({ operation: "updateBoard", entityType: "Board", entityId: rowId, before, after, event: "board.updated" });
+    await recorder.record({ operation: "updateBoard", entityType: "Board", entityId: rowId, before, after });
+    await recorder.emit(boardUpdated, rowId, { boardId: toGlobalId("Board", rowId), changed: changedFields(BOARD_FIELDS, before, after!) });
     return after;
   });
-}, { argument: "input", authorize: editorsOnly });
+}, { argument: "input", authorize: boardUpdate });
 
 /** The boards named by the bus's board events, each read fresh when its event arrives. */
-export function boardChanges(ctx: Context, types: readonly string[]): AsyncIterableIterator<{ boardChanged: Board }> {
-  return mapEvents(ctx.events.subscribe(types), async (event) => {
+export function boardChanges(ctx: Context): AsyncIterableIterator<{ boardChanged: Board }> {
+  return mapEvents(ctx.events.subscribe([boardCreated, boardUpdated]), async (event) => {
     // Not the request's loader: a subscription outlives the request it started in.
     const [board] = await ctx.db.select().from(boards).where(eq(boards.id, event.entityId));
     return board ? { boardChanged: board } : null;

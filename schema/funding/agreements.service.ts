@@ -5,9 +5,8 @@ import { z } from "zod";
 import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import type { Context } from "../shared/context.js";
-import { forbidden, unauthenticated } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { rowsById, rowsByParent } from "../shared/loaders.js";
+import { childRows, rowsById } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
 import type { Period } from "./metrics.js";
 
@@ -23,66 +22,35 @@ export const trackLoader = (ctx: Context) => rowsById<Track>(ctx, tracks);
 export const actionLoader = (ctx: Context) => rowsById<Action>(ctx, actions);
 export const commitmentLoader = (ctx: Context) => rowsById<Commitment>(ctx, commitments);
 
-export const tracksOfAgreement = (ctx: Context) =>
-  rowsByParent(ctx, "tracksOfAgreement", (ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
+export const tracksOfAgreement = childRows((ctx, ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
 
-export const actionsOfTrack = (ctx: Context) =>
-  rowsByParent(ctx, "actionsOfTrack", (ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
+export const actionsOfTrack = childRows((ctx, ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
 
-export const commitmentsOfAgreement = (ctx: Context) =>
-  rowsByParent(
-    ctx,
-    "commitmentsOfAgreement",
-    (ids) => ctx.db.select().from(commitments).where(inArray(commitments.agreementId, ids)).orderBy(asc(commitments.kind), asc(commitments.number)),
-    (c) => c.agreementId,
-  );
+export const commitmentsOfAgreement = childRows(
+  (ctx, ids) => ctx.db.select().from(commitments).where(inArray(commitments.agreementId, ids)).orderBy(asc(commitments.kind), asc(commitments.number)),
+  (c) => c.agreementId,
+);
 
-export const commitmentsOfAction = (ctx: Context) =>
-  rowsByParent(ctx, "commitmentsOfAction", (ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
+export const commitmentsOfAction = childRows((ctx, ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
 
-export const measuresOfCommitment = (ctx: Context) =>
-  rowsByParent(
-    ctx,
-    "measuresOfCommitment",
-    (ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
-    (m) => m.commitmentId,
-  );
+export const measuresOfCommitment = childRows(
+  (ctx, ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
+  (m) => m.commitmentId,
+);
 
-export const partnersOfAction = (ctx: Context) =>
-  rowsByParent<{ actionId: string; organisation: Organisation }>(
-    ctx,
-    "partnersOfAction",
-    async (ids) =>
-      (
-        await ctx.db
-          .select({ actionId: actionPartners.actionId, organisation: organisations })
-          .from(actionPartners)
-          .innerJoin(organisations, eq(organisations.id, actionPartners.organisationId))
-          .where(inArray(actionPartners.actionId, ids))
-          .orderBy(asc(organisations.createdAt))
-      ),
-    (p) => p.actionId,
-  );
+export const partnersOfAction = childRows<{ actionId: string; organisation: Organisation }>(
+  (ctx, ids) =>
+    ctx.db
+      .select({ actionId: actionPartners.actionId, organisation: organisations })
+      .from(actionPartners)
+      .innerJoin(organisations, eq(organisations.id, actionPartners.organisationId))
+      .where(inArray(actionPartners.actionId, ids))
+      .orderBy(asc(organisations.createdAt)),
+  (p) => p.actionId,
+);
 
 export function periodOf(agreement: Agreement): Period {
   return { start: agreement.periodStart, end: agreement.periodEnd };
-}
-
-/**
- * The funder's and the beneficiary's people (PARTNER actors of those organisations),
- * consultants and admins read everything of an agreement; everyone else its public parts.
- */
-export function readsEverything(ctx: Context, agreement: Agreement): boolean {
-  const actor = ctx.actor;
-  if (actor.role === "ADMIN" || actor.role === "CONSULTANT") return true;
-  return actor.role === "PARTNER" && (actor.organisationId === agreement.funderId || actor.organisationId === agreement.beneficiaryId);
-}
-
-export function requireFullAccess(ctx: Context, agreement: Agreement): void {
-  if (ctx.actor.role === "ANONYMOUS") throw unauthenticated();
-  if (!readsEverything(ctx, agreement)) {
-    throw forbidden("Only consultants, admins and the funder's and beneficiary's partners read this part of the agreement");
-  }
 }
 
 const keyset: Keyset = { sortKey: fundingAgreements.periodStart, id: fundingAgreements.id };

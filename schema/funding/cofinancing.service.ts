@@ -4,19 +4,22 @@
 import { and, asc, eq, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import { boards } from "../../db/schema/boards.js";
-import { actions, coFinancingEntries, coFinancingKind, invoices, ledgerEntryType } from "../../db/schema/funding.js";
-import { actorSubject, editorsOnly } from "../shared/auth.js";
+import { actions, coFinancingEntries, coFinancingKind, fundingAgreements, invoices, ledgerEntryType } from "../../db/schema/funding.js";
+import { actorSubject } from "../shared/auth.js";
+import { assertCan, assertRoleMay, can } from "../shared/policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
-import { badInput, forbidden, notFound, unauthenticated } from "../shared/errors.js";
+import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { expectGlobalId } from "../shared/relay.js";
+import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { rowsById } from "../shared/loaders.js";
 import { boardLoader } from "../boards/boards.service.js";
-import { actionLoader, actionsOfTrack, agreementLoader, readsEverything, requireFullAccess, tracksOfAgreement, type Agreement } from "./agreements.service.js";
-import { isoDate, moneyInput } from "./invoices.service.js";
-import { money } from "./money.js";
-import { formatMoney } from "./settlement.js";
+import { actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement, type Agreement } from "./agreements.service.js";
+import { coFinancingRecorded } from "./funding.events.js";
+import { coFinancingRead, coFinancingRecord, fundingReadFinancials } from "./funding.policy.js";
+import { isoDate } from "../shared/dates.js";
+import { moneyInput } from "../shared/money.js";
+import { formatMoney, money } from "../shared/money.js";
 import { optionalText } from "../shared/validation.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
 
@@ -40,6 +43,9 @@ export const recordCoFinancing = fn(
     const boardId = expectGlobalId(input.boardId, "Board", "input.boardId");
     const actionId = expectGlobalId(input.actionId, "Action", "input.actionId");
     return change(ctx, async (tx, recorder) => {
+      const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
+      if (!agreement) throw notFound("FundingAgreement", "input.agreementId");
+      await assertCan(ctx, coFinancingRecord, agreement);
       const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
       if (!action) throw notFound("Action", "input.actionId");
       if (action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
@@ -76,11 +82,20 @@ export const recordCoFinancing = fn(
           recordedBy: actorSubject(ctx.actor),
         })
         .returning();
-      await recorder.record({ operation: "recordCoFinancing", entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry, event: "cofinancing.recorded" });
+      await recorder.record({ operation: "recordCoFinancing", entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry });
+      await recorder.emit(coFinancingRecorded, entry!.id, {
+        entryId: toGlobalId("CoFinancingEntry", entry!.id),
+        agreementId: toGlobalId("FundingAgreement", agreementId),
+        boardId: toGlobalId("Board", boardId),
+        actionId: toGlobalId("Action", actionId),
+        kind: entry!.kind,
+        type: entry!.entryType,
+        amountCents: entry!.amountCents,
+      });
       return entry!;
     });
   },
-  { argument: "input", authorize: editorsOnly },
+  { argument: "input", authorize: coFinancingRecord },
 );
 
 
@@ -101,17 +116,12 @@ function groupBy<K>(entries: Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
  * (or the one they ask for); a board member sees their own board only.
  */
 export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlobalId: string | null | undefined): Promise<CoFinancingView> {
-  const everything = readsEverything(ctx, agreement);
   // Access before input: a caller without access learns nothing from validation.
-  if (!everything) {
-    if (ctx.actor.role === "ANONYMOUS") throw unauthenticated();
-    if (ctx.actor.role !== "BOARD_MEMBER") throw forbidden("Only consultants, admins, the agreement's partners and board members read co-financing");
-  }
+  assertRoleMay(ctx, coFinancingRead);
   let boardId = boardGlobalId ? expectGlobalId(boardGlobalId, "Board", "boardId") : null;
-  if (!everything && ctx.actor.role === "BOARD_MEMBER") {
-    if (boardId && boardId !== ctx.actor.boardId) throw forbidden("A board member reads only their own board's co-financing");
-    boardId = ctx.actor.boardId;
-  }
+  await assertCan(ctx, coFinancingRead, { agreement, boardId });
+  // A board member who names no board reads their own.
+  if (ctx.actor.role === "BOARD_MEMBER") boardId = ctx.actor.boardId;
   const entries = await ctx.db
     .select()
     .from(coFinancingEntries)
@@ -130,7 +140,7 @@ export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlo
 
 /** Approved (approved or paid), paid and co-financed (paid by boards) amounts per track and action. */
 export async function budgetOf(ctx: Context, agreement: Agreement): Promise<BudgetView> {
-  requireFullAccess(ctx, agreement);
+  await assertCan(ctx, fundingReadFinancials, agreement);
   const [invoiceRows, coFinancingRows, trackList] = await Promise.all([
     ctx.db
       .select({
@@ -172,6 +182,5 @@ export async function findCoFinancingEntry(ctx: Context, id: string): Promise<En
   const entry = await rowsById<Entry>(ctx, coFinancingEntries).load(id);
   if (!entry) return null;
   const agreement = await agreementLoader(ctx).load(entry.agreementId);
-  if (agreement && readsEverything(ctx, agreement)) return entry;
-  return ctx.actor.role === "BOARD_MEMBER" && ctx.actor.boardId === entry.boardId ? entry : null;
+  return agreement && (await can(ctx, coFinancingRead, { agreement, boardId: entry.boardId })) ? entry : null;
 }

@@ -1,36 +1,35 @@
 // Whether commitments are met: measured ones from their metrics (counted within the agreement's
 // period, never typed in), qualitative ones from a consultant's judgement with evidence.
-import DataLoader from "dataloader";
+import { defineLoader } from "../shared/loaders.js";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { commitments, judgementStatus } from "../../db/schema/funding.js";
-import { actorSubject, editorsOnly } from "../shared/auth.js";
+import { actorSubject } from "../shared/auth.js";
+import { assertCan } from "../shared/policy.js";
+import { commitmentJudged } from "./funding.events.js";
+import { commitmentJudge } from "./funding.policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { expectGlobalId } from "../shared/relay.js";
+import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { agreementLoader, measuresOfCommitment, periodOf, type Commitment, type Measure } from "./agreements.service.js";
 import { measureMetric } from "./metrics.js";
 
 /** The current value of a metric for an agreement; each distinct metric is counted once per request. */
-export function metricValues(ctx: Context): DataLoader<string, number> {
-  return ctx.loader("metricValues", () =>
-    new DataLoader<string, number>(async (keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const [agreementId = "", metric = ""] = key.split("|");
-          const agreement = await agreementLoader(ctx).load(agreementId);
-          if (!agreement) throw new Error(`agreement ${agreementId} vanished`);
-          return measureMetric(ctx.db, metric, periodOf(agreement));
-        }),
-      ),
-    ),
-  );
-}
+export const metricValues = defineLoader<{ agreementId: string; metric: string }, number>((ctx, keys) =>
+  Promise.all(
+    keys.map(async ({ agreementId, metric }) => {
+      const agreement = await agreementLoader(ctx).load(agreementId);
+      if (!agreement) throw new Error(`agreement ${agreementId} vanished`);
+      return measureMetric(ctx.db, metric, periodOf(agreement));
+    }),
+  ),
+  { cacheKeyFn: ({ agreementId, metric }) => `${agreementId}|${metric}` },
+);
 
 export async function currentValue(ctx: Context, measure: Measure, agreementId: string): Promise<number> {
-  return metricValues(ctx).load(`${agreementId}|${measure.metric}`);
+  return metricValues(ctx).load({ agreementId, metric: measure.metric });
 }
 
 export function reaches(comparator: Measure["comparator"], value: number, target: number): boolean {
@@ -69,6 +68,7 @@ export const judgeCommitment = fn(
     return change(ctx, async (tx, recorder) => {
       const [before] = await tx.select().from(commitments).where(eq(commitments.id, id)).for("update");
       if (!before) throw notFound("Commitment", "input.id");
+      await assertCan(ctx, commitmentJudge, before);
       if (!before.qualitative) throw badInput("input.id", "is a measured commitment: its records decide whether it is met, not a judgement");
       const reopened = input.status === "OPEN";
       const [after] = await tx
@@ -81,9 +81,10 @@ export const judgeCommitment = fn(
         })
         .where(eq(commitments.id, id))
         .returning();
-      await recorder.record({ operation: "judgeCommitment", entityType: "Commitment", entityId: id, before, after, event: "commitment.judged" });
+      await recorder.record({ operation: "judgeCommitment", entityType: "Commitment", entityId: id, before, after });
+      await recorder.emit(commitmentJudged, id, { commitmentId: toGlobalId("Commitment", id), agreementId: toGlobalId("FundingAgreement", before.agreementId), status: input.status });
       return after!;
     });
   },
-  { argument: "input", authorize: editorsOnly },
+  { argument: "input", authorize: commitmentJudge },
 );

@@ -2,23 +2,26 @@
 // that delivered a service to boards, never a board itself; an invoice moves SUBMITTED ->
 // APPROVED -> PAID, or SUBMITTED -> REJECTED with a reason, and approved costs never exceed the
 // agreement's maximum.
-import DataLoader from "dataloader";
 import { and, asc, count, eq, getTableColumns, inArray, lte, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
 import { actions, fundingAgreements, invoiceBoards, invoiceStatus, invoiceTransitions, invoices } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
-import { actorSubject, editorsOnly } from "../shared/auth.js";
+import { actorSubject } from "../shared/auth.js";
+import { assertCan, can, type PolicyAction } from "../shared/policy.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
-import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
+import { badInput, conflict, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
-import { rowsById, rowsByParent } from "../shared/loaders.js";
-import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, type Connection, type Keyset } from "../shared/relay.js";
+import { childRows, defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, toGlobalId, type Connection, type Keyset } from "../shared/relay.js";
 import { optionalText, requiredText } from "../shared/validation.js";
-import { agreementLoader, readsEverything, requireFullAccess, type Agreement } from "./agreements.service.js";
-import { formatMoney } from "./settlement.js";
+import { agreementLoader, type Agreement } from "./agreements.service.js";
+import { invoiceEvents } from "./funding.events.js";
+import { fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
+import { isoDate } from "../shared/dates.js";
+import { formatMoney, moneyInput } from "../shared/money.js";
 
 export type Invoice = typeof invoices.$inferSelect;
 type Status = Invoice["status"];
@@ -29,20 +32,6 @@ export const THIRD_PARTY_KINDS = new Set(["SERVICE_PROVIDER", "COMPANY", "NON_PR
 const APPROVED_STATUSES: Status[] = ["APPROVED", "PAID"];
 
 export const invoiceLoader = (ctx: Context) => rowsById<Invoice>(ctx, invoices);
-
-/** EUR 10 million: far above any single amount of these programmes, far below where sums lose precision. */
-export const MAX_SINGLE_AMOUNT_CENTS = 1_000_000_000;
-
-export const moneyInput = z.object({
-  cents: z
-    .number()
-    .int("must be a whole number of cents")
-    .positive("must be more than zero")
-    .max(MAX_SINGLE_AMOUNT_CENTS, "must be at most EUR 10,000,000.00"),
-  currency: z.string().trim().toUpperCase().length(3, "must be a three-letter ISO 4217 code").default("EUR"),
-});
-
-export const isoDate = z.iso.date("must be a date as YYYY-MM-DD");
 
 /** The id behind a global id of one of the expected types, with the type; BAD_USER_INPUT otherwise. */
 function idOf(globalId: string, field: string): { type: string; id: string } {
@@ -78,6 +67,7 @@ export const submitInvoice = fn(
       return await change(ctx, async (tx, recorder) => {
         const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
         if (!agreement) throw notFound("FundingAgreement", "input.agreementId");
+        await assertCan(ctx, invoiceSubmit, agreement);
         const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
         if (!action || action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
         const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, payee.id));
@@ -119,7 +109,7 @@ export const submitInvoice = fn(
       throw error;
     }
   },
-  { argument: "input", authorize: editorsOnly },
+  { argument: "input", authorize: invoiceSubmit },
 );
 
 async function transition(ctx: Context, tx: Tx, recorder: Recorder, operation: string, before: Invoice | null, after: Invoice, reason: string | null) {
@@ -131,11 +121,28 @@ async function transition(ctx: Context, tx: Tx, recorder: Recorder, operation: s
     actorRole: ctx.actor.role,
     reason,
   });
-  await recorder.record({ operation, entityType: "Invoice", entityId: after.id, before, after, event: `invoice.${after.status.toLowerCase()}` });
+  await recorder.record({ operation, entityType: "Invoice", entityId: after.id, before, after });
+  await recorder.emit(invoiceEvents[after.status], after.id, {
+    invoiceId: toGlobalId("Invoice", after.id),
+    agreementId: toGlobalId("FundingAgreement", after.agreementId),
+    actionId: toGlobalId("Action", after.actionId),
+    status: after.status,
+    amountCents: after.amountCents,
+    currency: after.currency,
+  });
 }
 
 /** Moves an invoice from one status to the next, with the checks of that step. */
-async function move(ctx: Context, globalId: string, field: string, from: Status, to: Status, operation: string, options: { reason?: string; check?: (tx: Tx, invoice: Invoice, agreement: Agreement) => Promise<void> } = {}) {
+async function move(
+  ctx: Context,
+  action: PolicyAction<Agreement>,
+  globalId: string,
+  field: string,
+  from: Status,
+  to: Status,
+  operation: string,
+  options: { reason?: string; check?: (tx: Tx, invoice: Invoice, agreement: Agreement) => Promise<void> } = {},
+) {
   const id = expectGlobalId(globalId, "Invoice", field);
   return change(ctx, async (tx, recorder) => {
     const [current] = await tx.select({ agreementId: invoices.agreementId }).from(invoices).where(eq(invoices.id, id));
@@ -145,7 +152,8 @@ async function move(ctx: Context, globalId: string, field: string, from: Status,
     const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, current.agreementId)).for("update");
     const [before] = await tx.select().from(invoices).where(eq(invoices.id, id)).for("update");
     if (!agreement || !before) throw notFound("Invoice", field);
-    if (before.status !== from) throw badInput(field, `is ${before.status}; only a ${from} invoice can become ${to}`);
+    await assertCan(ctx, action, agreement);
+    if (before.status !== from) throw conflict(field, `The invoice is ${before.status}; only a ${from} invoice can become ${to}`);
     await options.check?.(tx, before, agreement);
     const [after] = await tx
       .update(invoices)
@@ -170,9 +178,7 @@ async function approvedCosts(tx: Tx, agreement: Agreement): Promise<number> {
  * Eligible costs per agreement: its approved and paid invoices for services within its period.
  * Batched, so settling a list of agreements costs one query for all of them.
  */
-export function eligibleCosts(ctx: Context): DataLoader<string, number> {
-  return ctx.loader("eligibleCosts", () =>
-    new DataLoader<string, number>(async (agreementIds) => {
+export const eligibleCosts = defineLoader<string, number>(async (ctx, agreementIds) => {
       const rows = await ctx.db
         .select({ agreementId: invoices.agreementId, total: sum(invoices.amountCents) })
         .from(invoices)
@@ -187,33 +193,32 @@ export function eligibleCosts(ctx: Context): DataLoader<string, number> {
         .groupBy(invoices.agreementId);
       // sum() of bigint comes back as a decimal string; it is a whole number of cents.
       return agreementIds.map((id) => Number(rows.find((r) => r.agreementId === id)?.total ?? 0));
+});
+
+const invoiceId = z.object({ id: z.string() });
+
+export const approveInvoice = fn(
+  invoiceId,
+  (ctx, { id }) =>
+    move(ctx, invoiceApprove, id, "id", "SUBMITTED", "APPROVED", "approveInvoice", {
+      check: async (tx, invoice, agreement) => {
+        const approved = await approvedCosts(tx, agreement);
+        const after = approved + invoice.amountCents;
+        if (after > agreement.maxAmountCents) {
+          const money = (c: number) => formatMoney(c, agreement.currency, "en");
+          throw badInput("id", `would take approved costs to ${money(after)}, above the agreement's maximum of ${money(agreement.maxAmountCents)} (${money(approved)} approved so far)`);
+        }
+      },
     }),
-  );
-}
+  { authorize: invoiceApprove },
+);
 
-export const approveInvoice = (ctx: Context, id: string) => {
-  editorsOnly(ctx);
-  return move(ctx, id, "id", "SUBMITTED", "APPROVED", "approveInvoice", {
-    check: async (tx, invoice, agreement) => {
-      const approved = await approvedCosts(tx, agreement);
-      const after = approved + invoice.amountCents;
-      if (after > agreement.maxAmountCents) {
-        const money = (c: number) => formatMoney(c, agreement.currency, "en");
-        throw badInput("id", `would take approved costs to ${money(after)}, above the agreement's maximum of ${money(agreement.maxAmountCents)} (${money(approved)} approved so far)`);
-      }
-    },
-  });
-};
-
-export const payInvoice = (ctx: Context, id: string) => {
-  editorsOnly(ctx);
-  return move(ctx, id, "id", "APPROVED", "PAID", "payInvoice");
-};
+export const payInvoice = fn(invoiceId, (ctx, { id }) => move(ctx, invoicePay, id, "id", "APPROVED", "PAID", "payInvoice"), { authorize: invoicePay });
 
 export const rejectInvoice = fn(
   z.object({ id: z.string(), reason: requiredText(2000) }),
-  (ctx, input) => move(ctx, input.id, "input.id", "SUBMITTED", "REJECTED", "rejectInvoice", { reason: input.reason }),
-  { argument: "input", authorize: editorsOnly },
+  (ctx, input) => move(ctx, invoiceReject, input.id, "input.id", "SUBMITTED", "REJECTED", "rejectInvoice", { reason: input.reason }),
+  { argument: "input", authorize: invoiceReject },
 );
 
 const invoiceCreatedKey = sql<string>`to_char(${invoices.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
@@ -227,19 +232,25 @@ const listArgs = z.object({ first: z.number().int().nullish(), after: z.string()
  * agreements with their invoices costs the same statements as one.
  */
 export async function listInvoices(ctx: Context, agreement: Agreement, rawArgs: z.input<typeof listArgs>): Promise<Connection<Invoice>> {
-  requireFullAccess(ctx, agreement);
+  await assertCan(ctx, fundingReadFinancials, agreement);
   const args = parseInput(listArgs, rawArgs);
   const size = pageSize(args.first);
-  const key = JSON.stringify([args.status ?? null, args.after ?? null, size]);
-  const rows = await pagesOfInvoices(ctx, key, args.status ?? null, args.after ?? null, size).load(agreement.id);
-  return toConnection(rows, size, args, (r) => [r.key, r.id], () => invoiceCounts(ctx, args.status ?? null).load(agreement.id));
+  const page: InvoicePage = { status: args.status ?? null, after: args.after ?? null, size };
+  const rows = await pagesOfInvoices(ctx, page).load(agreement.id);
+  return toConnection(rows, size, args, (r) => [r.key, r.id], () => invoiceCounts(ctx, page.status).load(agreement.id));
 }
 
 type KeyedInvoice = Invoice & { key: string };
 
-function pagesOfInvoices(ctx: Context, key: string, status: Status | null, after: string | null, size: number) {
-  return ctx.loader(`invoicePages:${key}`, () =>
-    new DataLoader<string, KeyedInvoice[]>(async (agreementIds) => {
+interface InvoicePage {
+  status: Status | null;
+  after: string | null;
+  size: number;
+}
+
+const pagesOfInvoices = defineLoaderFamily<string, KeyedInvoice[], InvoicePage>(
+  (page) => JSON.stringify([page.status, page.after, page.size]),
+  async (ctx, { status, after, size }, agreementIds) => {
       const ranked = ctx.db
         .select({
           ...getTableColumns(invoices),
@@ -251,29 +262,24 @@ function pagesOfInvoices(ctx: Context, key: string, status: Status | null, after
         .as("ranked");
       const rows = await ctx.db.select().from(ranked).where(lte(ranked.rank, size + 1)).orderBy(asc(ranked.rank));
       return agreementIds.map((id) => rows.filter((r) => r.agreementId === id).map(({ rank: _rank, ...invoice }) => invoice as KeyedInvoice));
-    }),
-  );
-}
+  },
+);
 
-function invoiceCounts(ctx: Context, status: Status | null) {
-  return ctx.loader(`invoiceCounts:${status ?? "all"}`, () =>
-    new DataLoader<string, number>(async (agreementIds) => {
+const invoiceCounts = defineLoaderFamily<string, number, Status | null>(
+  (status) => status ?? "all",
+  async (ctx, status, agreementIds) => {
       const rows = await ctx.db
         .select({ agreementId: invoices.agreementId, n: count() })
         .from(invoices)
         .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined))
         .groupBy(invoices.agreementId);
       return agreementIds.map((id) => rows.find((r) => r.agreementId === id)?.n ?? 0);
-    }),
-  );
-}
+  },
+);
 
 /** The boards each invoice served, as { invoiceId, board } rows ordered by board name. */
-export const boardsServed = (ctx: Context) =>
-  rowsByParent(
-    ctx,
-    "boardsServed",
-    (invoiceIds) =>
+export const boardsServed = childRows(
+    (ctx, invoiceIds) =>
       ctx.db
         .select({ invoiceId: invoiceBoards.invoiceId, board: boards })
         .from(invoiceBoards)
@@ -283,11 +289,8 @@ export const boardsServed = (ctx: Context) =>
     (r) => r.invoiceId,
   );
 
-export const invoiceHistory = (ctx: Context) =>
-  rowsByParent(
-    ctx,
-    "invoiceHistory",
-    (invoiceIds) =>
+export const invoiceHistory = childRows(
+    (ctx, invoiceIds) =>
       ctx.db
         .select()
         .from(invoiceTransitions)
@@ -301,5 +304,5 @@ export async function findInvoice(ctx: Context, id: string): Promise<Invoice | n
   const invoice = await invoiceLoader(ctx).load(id);
   if (!invoice) return null;
   const agreement = await agreementLoader(ctx).load(invoice.agreementId);
-  return agreement && readsEverything(ctx, agreement) ? invoice : null;
+  return agreement && (await can(ctx, fundingReadFinancials, agreement)) ? invoice : null;
 }

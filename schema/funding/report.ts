@@ -5,21 +5,17 @@ import { invoices as invoicesTable } from "../../db/schema/funding.js";
 import type { Context } from "../shared/context.js";
 import { localize } from "../shared/i18n.js";
 import { organisationLoader } from "../organisations/organisations.service.js";
-import { actionLoader, commitmentsOfAgreement, measuresOfCommitment, requireFullAccess, type Agreement } from "./agreements.service.js";
+import { assertCan } from "../shared/policy.js";
+import { actionLoader, commitmentsOfAgreement, measuresOfCommitment, type Agreement } from "./agreements.service.js";
+import { fundingReadFinancials } from "./funding.policy.js";
 import { commitmentMet, currentValue } from "./commitments.service.js";
 import { boardsServed, invoiceHistory, type Invoice } from "./invoices.service.js";
 import { metricDefinition } from "./metrics.js";
 import { settlementOf } from "./settlement.service.js";
+import { centsToDecimal } from "../shared/money.js";
 
 export const REPORT_COLUMNS = ["section", "reference", "description", "amount_eur", "current_value", "target", "status", "evidence", "detail"] as const;
 type Row = Partial<Record<(typeof REPORT_COLUMNS)[number], string | number | null>>;
-
-/** Cents as a plain decimal ("72000.00"), by string operations so no float touches money. */
-export function centsToDecimal(cents: number): string {
-  const negative = cents < 0;
-  const digits = String(Math.abs(cents)).padStart(3, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
 
 /** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would read a formula. */
 export function csvField(value: string | number | null | undefined): string {
@@ -30,7 +26,7 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 export async function justificationReport(ctx: Context, agreement: Agreement): Promise<{ filename: string; contentType: string; content: string }> {
-  requireFullAccess(ctx, agreement);
+  await assertCan(ctx, fundingReadFinancials, agreement);
   const rows: Row[] = [];
   const locale = ctx.locale;
 

@@ -5,9 +5,12 @@ import { z } from "zod";
 import type { Context } from "../shared/context.js";
 import { badInput } from "../shared/errors.js";
 import { parseInput } from "../shared/fn.js";
-import { commitmentsOfAgreement, requireFullAccess, type Agreement } from "./agreements.service.js";
+import { assertCan } from "../shared/policy.js";
+import { commitmentsOfAgreement, type Agreement } from "./agreements.service.js";
+import { fundingReadFinancials } from "./funding.policy.js";
 import { commitmentMet } from "./commitments.service.js";
-import { eligibleCosts, moneyInput } from "./invoices.service.js";
+import { eligibleCosts } from "./invoices.service.js";
+import { moneyInput } from "../shared/money.js";
 import { explain, settle, type SettlementInput } from "./settlement.js";
 import type { SettlementView } from "./views.js";
 
@@ -19,7 +22,7 @@ const scenarioInput = z
   .nullish();
 
 export async function settlementOf(ctx: Context, agreement: Agreement, rawScenario: z.input<typeof scenarioInput>): Promise<SettlementView> {
-  requireFullAccess(ctx, agreement);
+  await assertCan(ctx, fundingReadFinancials, agreement);
   const scenario = parseInput(scenarioInput, rawScenario, "scenario");
   const all = await commitmentsOfAgreement(ctx).load(agreement.id);
   const effort = all.filter((c) => c.kind === "EFFORT");

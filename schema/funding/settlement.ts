@@ -8,6 +8,10 @@
 // so no binary fraction ever touches an amount. Rounding is always down to the cent: the rules
 // set ceilings, and rounding up could pay more than they allow.
 
+import { amount, currencyCode, formatMoney, formatPercent, supported, type MoneyLocale } from "../shared/money.js";
+
+export { formatMoney, formatPercent };
+
 export interface SettlementInput {
   maxAmountCents: number; // non-negative safe integer
   currency: string; // "EUR"
@@ -33,7 +37,7 @@ export const SETTLEMENT_STEPS = [
 
 export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
 
-export type SettlementLocale = "nl" | "fr" | "en";
+export type SettlementLocale = MoneyLocale;
 
 export interface ExplanationLine {
   step: SettlementStep;
@@ -163,18 +167,6 @@ function validate(input: SettlementInput): void {
   commitments("resultCommitments", input.resultCommitments, "achieved");
 }
 
-function amount(field: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${field} must be a non-negative safe integer, got ${String(value)}`);
-  }
-}
-
-function currencyCode(currency: string): void {
-  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency)) {
-    throw new RangeError(`currency must be an ISO 4217 code such as "EUR", got ${JSON.stringify(currency)}`);
-  }
-}
-
 function commitments<K extends "justified" | "achieved">(
   field: string,
   list: ({ number: number } & Record<K, boolean>)[],
@@ -192,54 +184,6 @@ function commitments<K extends "justified" | "achieved">(
     if (typeof c[flag] !== "boolean") {
       throw new RangeError(`${field}: "${flag}" of commitment ${c.number} must be true or false`);
     }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting. Built from the integer cents with string operations: dividing by 100 would bring
-// floating point back in, and Intl's spacing characters differ between ICU versions. Spaces are
-// plain ASCII spaces so the texts match the documented forms exactly.
-
-/** en "EUR 72,000.00", nl "€ 72.000,00", fr "72 000,00 €"; a currency other than EUR shows its code. */
-export function formatMoney(cents: number, currency: string, locale: SettlementLocale): string {
-  amount("cents", cents);
-  currencyCode(currency);
-  supported(locale);
-  const digits = String(cents).padStart(3, "0");
-  const whole = digits.slice(0, -2);
-  const fraction = digits.slice(-2);
-  const symbol = currency === "EUR" && locale !== "en" ? "€" : currency;
-  switch (locale) {
-    case "en":
-      return `${symbol} ${group(whole, ",")}.${fraction}`;
-    case "nl":
-      return `${symbol} ${group(whole, ".")},${fraction}`;
-    case "fr":
-      return `${group(whole, " ")},${fraction} ${symbol}`;
-  }
-}
-
-function group(whole: string, separator: string): string {
-  const firstGroup = whole.length % 3 || 3;
-  const groups = [whole.slice(0, firstGroup)];
-  for (let i = firstGroup; i < whole.length; i += 3) groups.push(whole.slice(i, i + 3));
-  return groups.join(separator);
-}
-
-/** Basis points as a percentage: 7000 → "70%" (fr "70 %"), 7050 → "70.5%" / "70,5%". */
-export function formatPercent(bp: number, locale: SettlementLocale): string {
-  amount("basis points", bp);
-  supported(locale);
-  const whole = String((bp - (bp % 100)) / 100);
-  const fraction = String(bp % 100).padStart(2, "0").replace(/0+$/, "");
-  const number = fraction ? `${whole}${locale === "en" ? "." : ","}${fraction}` : whole;
-  return locale === "fr" ? `${number} %` : `${number}%`;
-}
-
-// Callers outside TypeScript (a GraphQL argument, a header) could pass anything.
-function supported(locale: string): asserts locale is SettlementLocale {
-  if (locale !== "nl" && locale !== "fr" && locale !== "en") {
-    throw new RangeError(`locale must be nl, fr or en, got ${JSON.stringify(locale)}`);
   }
 }
 

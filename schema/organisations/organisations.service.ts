@@ -4,14 +4,15 @@ import type DataLoader from "dataloader";
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { organisationKind, organisations } from "../../db/schema/organisations.js";
-import { editorsOnly } from "../shared/auth.js";
+import { organisationCreated, organisationUpdated } from "./organisations.events.js";
+import { organisationCreate, organisationUpdate } from "./organisations.policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { localizedTextInput } from "../shared/i18n.js";
-import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, toGlobalId, type Keyset } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -82,11 +83,11 @@ export const createOrganisation = fn(organisationFields, async (ctx, input) => {
       entityId: created.id,
       before: null,
       after: created,
-      event: "organisation.created",
     });
+    await recorder.emit(organisationCreated, created.id, { organisationId: toGlobalId("Organisation", created.id), kind: created.kind });
     return created;
   });
-}, { argument: "input", authorize: editorsOnly });
+}, { argument: "input", authorize: organisationCreate });
 
 const organisationPatch = z.object({
   id: z.string(),
@@ -115,8 +116,9 @@ export const updateOrganisation = fn(organisationPatch, async (ctx, { id, ...pat
       entityId: rowId,
       before,
       after,
-      event: "organisation.updated",
     });
+    const fields = (["name", "kind", "description", "website"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    await recorder.emit(organisationUpdated, rowId, { organisationId: toGlobalId("Organisation", rowId), changed: fields });
     return after;
   });
-}, { argument: "input", authorize: editorsOnly });
+}, { argument: "input", authorize: organisationUpdate });

@@ -6,6 +6,7 @@ import type { Database, Db } from "../../db/client.js";
 import { ANONYMOUS, type Actor, type Authenticator } from "./auth.js";
 import type { EventBus } from "./events.js";
 import { localeFromHeader, type Locale } from "./i18n.js";
+import { openTransaction } from "./transaction.js";
 
 export interface RequestStats {
   /** SQL statements sent for this request; logged per operation and counted by the tests. */
@@ -18,11 +19,17 @@ export interface Context {
   requestId: string;
   actor: Actor;
   locale: Locale;
-  db: Db;
+  /** The open change's transaction while one is open in this async context, else the request's connection. */
+  readonly db: Db;
   stats: RequestStats;
   events: EventBus;
-  /** A per-request DataLoader, created on first use, so each module owns its own loaders. */
-  loader<K, V>(name: string, create: (ctx: Context) => DataLoader<K, V>): DataLoader<K, V>;
+  /** What `change()` needs to open or join a transaction; services use `db`. */
+  readonly transactions: { owner: object; db: Db };
+  /**
+   * The request's DataLoader for `key` (and `variant`), created on first use. Inside a change
+   * the loaders are the transaction's own, so they see its writes; any write empties them.
+   */
+  loader<K, V>(key: object, variant: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
 }
 
 export interface RequestInfo {
@@ -39,30 +46,47 @@ export interface ContextDeps {
 
 export type ContextFactory = (request: RequestInfo) => Promise<Context>;
 
+type LoaderMap = Map<object, Map<string, DataLoader<unknown, unknown>>>;
+
 export function createContextFactory({ database, authenticate, events }: ContextDeps): ContextFactory {
   return async (request) => {
-    const stats: RequestStats = { statements: 0, writes: 0 };
-    const loaders = new Map<string, DataLoader<unknown, unknown>>();
     const actor = request.authorization ? await authenticate(request.authorization) : ANONYMOUS;
-    const ctx: Context = {
-      requestId: request.requestId || randomUUID(),
-      actor,
-      locale: localeFromHeader(request.acceptLanguage),
-      db: database.withObserver((sql) => {
-        stats.statements++;
-        if (/^\s*(insert|update|delete)\b/i.test(sql)) stats.writes++;
-      }),
-      stats,
-      events,
-      loader<K, V>(name: string, create: (ctx: Context) => DataLoader<K, V>) {
-        let loader = loaders.get(name) as DataLoader<K, V> | undefined;
-        if (!loader) {
-          loader = create(ctx);
-          loaders.set(name, loader as DataLoader<unknown, unknown>);
-        }
-        return loader;
-      },
-    };
-    return ctx;
+    return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId: request.requestId || randomUUID() });
+  };
+}
+
+/** A context for an actor, also for work that does not come from a request (relays, seeds). */
+export function createContext({ database, events, actor, locale = "nl", requestId = randomUUID() }: { database: Database; events: EventBus; actor: Actor; locale?: Locale; requestId?: string }): Context {
+  const stats: RequestStats = { statements: 0, writes: 0 };
+  const requestLoaders: LoaderMap = new Map();
+  const owner = database;
+  const loadersHere = (): LoaderMap => openTransaction(owner)?.loaders ?? requestLoaders;
+  const base = database.withObserver((sql) => {
+    stats.statements++;
+    if (/^\s*(insert|update|delete)\b/i.test(sql)) {
+      stats.writes++;
+      // A write may change what any loader cached: the transaction's and, once it commits, the request's.
+      loadersHere().clear();
+      requestLoaders.clear();
+    }
+  });
+  return {
+    requestId,
+    actor,
+    locale,
+    get db() {
+      return openTransaction(owner)?.tx ?? base;
+    },
+    stats,
+    events,
+    transactions: { owner, db: base },
+    loader<K, V>(key: object, variant: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+      const map = loadersHere();
+      let variants = map.get(key);
+      if (!variants) map.set(key, (variants = new Map()));
+      let loader = variants.get(variant);
+      if (!loader) variants.set(variant, (loader = create() as DataLoader<unknown, unknown>));
+      return loader as DataLoader<K, V>;
+    },
   };
 }

@@ -44,6 +44,11 @@ export function notFound(type: string, field = "id"): GraphQLError {
   return new GraphQLError(`No ${type} with this ${field}`, { extensions: { code: "NOT_FOUND", field } });
 }
 
+/** A state conflict: the request is well formed, but the object is not in a state that allows it. */
+export function conflict(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "CONFLICT", field } });
+}
+
 /** Codes whose message was written for the client and may be shown as is. */
 const PUBLIC_CODES = new Set([
   "BAD_USER_INPUT",

@@ -1,44 +1,106 @@
-// Domain events. A change writes its event into the transactional outbox (domain_events) in
-// the same transaction; once the transaction commits, the event is also published on this
-// process's bus, which feeds GraphQL subscriptions. Delivery to other processes (webhooks,
-// API Gateway WebSockets) reads the outbox, so no event is lost when a process dies.
-export interface DomainEvent {
-  type: string;
+// Typed domain events. A module declares each event it emits: its name, version, a zod schema
+// of its payload and the audience that may see it (a policy action, checked per event by every
+// channel that delivers it outside the process). Payloads are explicit projections, never whole
+// rows: what a consumer needs to know that something happened and to ask the API for more.
+//
+// A change writes its events into the transactional outbox (domain_events) in its own
+// transaction; the outbox relay (outbox.ts) reads them in commit order and feeds this
+// process's bus, which feeds GraphQL subscriptions, whichever process made the change.
+import type { z } from "zod";
+import type { Context } from "./context.js";
+import { can, type PolicyAction } from "./policy.js";
+
+export type Audience<P> = "public" | { action: PolicyAction<never>; resource: (ctx: Context, payload: P) => Promise<unknown> };
+
+export interface EventDefinition<P = unknown> {
+  /** module.entity.pastTense, e.g. "invoice.approved". */
+  readonly name: string;
+  /** Bumped when the payload changes incompatibly; consumers see it on every event. */
+  readonly version: number;
+  readonly entityType: string;
+  readonly description: string;
+  readonly payload: z.ZodType<P>;
+  readonly audience: Audience<P>;
+}
+
+export function defineEvent<S extends z.ZodObject, R>(definition: {
+  name: string;
+  version: number;
+  entityType: string;
+  description: string;
+  /** A strict object: a field the schema does not name is refused, so no row leaks by accident. */
+  payload: S;
+  audience: "public" | { action: PolicyAction<R>; resource: (ctx: Context, payload: z.output<S>) => Promise<R | null> };
+}): EventDefinition<z.output<S>> {
+  if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(definition.name)) throw new Error(`event ${definition.name} must read entity.pastTense`);
+  return definition as unknown as EventDefinition<z.output<S>>;
+}
+
+/** An event as the outbox keeps it and the relay delivers it. */
+export interface DomainEvent<P = Record<string, unknown>> {
+  position: number;
+  name: string;
+  version: number;
   entityType: string;
   entityId: string;
-  payload: Record<string, unknown>;
+  payload: P;
+  occurredAt: Date;
+}
+
+/** Whether the context's actor is in the event's audience. */
+export async function mayReceive<P>(ctx: Context, definition: EventDefinition<P>, event: DomainEvent<P>): Promise<boolean> {
+  const audience = definition.audience;
+  if (audience === "public") return true;
+  const resource = await audience.resource(ctx, event.payload);
+  return resource !== null && can(ctx, audience.action, resource as never);
 }
 
 type Listener = (event: DomainEvent) => void;
 
+// biome-ignore lint/suspicious/noExplicitAny: a definition's payload type is only inferred, never used as any.
+export type PayloadOf<D> = D extends EventDefinition<infer P> ? P : never;
+
+/** This process's event bus, fed by the outbox relay. */
 export class EventBus {
   private readonly listeners = new Set<Listener>();
+  private wakers = new Set<() => void>();
 
   publish(event: DomainEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** An async iterator of the events of the given types, ended by `return()`. */
-  subscribe(types: readonly string[], bufferLimit = 1000): AsyncIterableIterator<DomainEvent> {
-    const queue: DomainEvent[] = [];
-    let waiting: ((r: IteratorResult<DomainEvent>) => void) | null = null;
+  /** Called after a commit that wrote events: wakes this process's relay at once instead of at its next poll. */
+  committed(): void {
+    for (const wake of this.wakers) wake();
+  }
+
+  onCommitted(wake: () => void): () => void {
+    this.wakers.add(wake);
+    return () => this.wakers.delete(wake);
+  }
+
+  /** An async iterator of the events of the given definitions, ended by `return()`. */
+  subscribe<D extends EventDefinition<any>>(definitions: readonly D[], bufferLimit = 1000): AsyncIterableIterator<DomainEvent<PayloadOf<D>>> {
+    type P = PayloadOf<D>;
+    const names = new Set(definitions.map((d) => d.name));
+    const queue: DomainEvent<P>[] = [];
+    let waiting: ((r: IteratorResult<DomainEvent<P>>) => void) | null = null;
     let done = false;
-    const listener: Listener = (event) => {
-      if (!types.includes(event.type)) return;
+    const listener: Listener = (raw) => {
+      if (!names.has(raw.name)) return;
+      const event = raw as DomainEvent<P>;
       if (waiting) {
         const resolve = waiting;
         waiting = null;
         resolve({ value: event, done: false });
-      } else if (queue.length < bufferLimit) {
-        // A consumer too slow to keep up loses the oldest events rather than the process's memory.
-        queue.push(event);
       } else {
-        queue.shift();
+        // A consumer too slow to keep up loses the oldest events rather than the process's memory.
+        if (queue.length >= bufferLimit) queue.shift();
         queue.push(event);
       }
     };
     this.listeners.add(listener);
-    const finish = (): Promise<IteratorResult<DomainEvent>> => {
+    const finish = (): Promise<IteratorResult<DomainEvent<P>>> => {
       done = true;
       this.listeners.delete(listener);
       waiting?.({ value: undefined, done: true });
@@ -70,7 +132,7 @@ export class EventBus {
  * its `return()` reaches the bus at once, even while it waits for the next event, so a client
  * that unsubscribes never leaves a listener behind.
  */
-export function mapEvents<T>(events: AsyncIterableIterator<DomainEvent>, map: (event: DomainEvent) => Promise<T | null>): AsyncIterableIterator<T> {
+export function mapEvents<E, T>(events: AsyncIterableIterator<E>, map: (event: E) => Promise<T | null>): AsyncIterableIterator<T> {
   const close = async (): Promise<IteratorResult<T>> => {
     await events.return?.();
     return { value: undefined, done: true };

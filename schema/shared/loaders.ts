@@ -1,35 +1,54 @@
 // Per-request batching: every `load(id)` in one tick becomes one `where id in (...)` query.
+// A loader is defined once, at module level; the definition is its typed key, so two modules
+// cannot collide on a name and a caller gets the loader's key and value types back.
 import DataLoader from "dataloader";
 import { inArray } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Context } from "./context.js";
 
+export type Loader<K, V> = (ctx: Context) => DataLoader<K, V>;
+export type LoaderFamily<K, V, P> = (ctx: Context, param: P) => DataLoader<K, V>;
+
+/** A request-scoped DataLoader. `batch` reads through `ctx.db`, so inside a change it sees the change's writes. */
+export function defineLoader<K, V>(batch: (ctx: Context, keys: readonly K[]) => Promise<readonly (V | Error)[]>, options?: DataLoader.Options<K, V, string>): Loader<K, V> {
+  const key = {};
+  return (ctx) => ctx.loader(key, "", () => new DataLoader<K, V, string>((keys) => batch(ctx, keys), options));
+}
+
+/** Loaders that differ by a parameter (a page size, a filter): one per distinct `variant(param)`. */
+export function defineLoaderFamily<K, V, P>(
+  variant: (param: P) => string,
+  batch: (ctx: Context, param: P, keys: readonly K[]) => Promise<readonly (V | Error)[]>,
+): LoaderFamily<K, V, P> {
+  const key = {};
+  return (ctx, param) => ctx.loader(key, variant(param), () => new DataLoader<K, V>((keys) => batch(ctx, param, keys)));
+}
+
+const byIdLoaders = new WeakMap<PgTable, Loader<string, unknown>>();
+
 /** The request's loader of `table` rows by primary key; unknown ids load as null. */
 export function rowsById<T extends { id: string }>(ctx: Context, table: PgTable & { id: PgColumn }): DataLoader<string, T | null> {
-  return ctx.loader(`${tableName(table)}ById`, ({ db }) =>
-    new DataLoader<string, T | null>(async (ids) => {
+  let loader = byIdLoaders.get(table);
+  if (!loader) {
+    loader = defineLoader<string, unknown>(async ({ db }, ids) => {
       const rows = (await db.select().from(table).where(inArray(table.id, [...ids]))) as unknown as T[];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
-  );
+    });
+    byIdLoaders.set(table, loader);
+  }
+  return loader(ctx) as DataLoader<string, T | null>;
 }
 
-/** The request's loader of child rows grouped by their parent's id, one query per batch of parents. */
-export function rowsByParent<T>(ctx: Context, name: string, fetch: (parentIds: string[]) => Promise<T[]>, parentOf: (row: T) => string | null): DataLoader<string, T[]> {
-  return ctx.loader(name, () =>
-    new DataLoader<string, T[]>(async (ids) => {
-      const rows = await fetch([...ids]);
-      const grouped = new Map<string, T[]>();
-      for (const row of rows) {
-        const parent = parentOf(row);
-        if (parent) grouped.set(parent, [...(grouped.get(parent) ?? []), row]);
-      }
-      return ids.map((id) => grouped.get(id) ?? []);
-    }),
-  );
-}
-
-function tableName(table: PgTable): string {
-  return (table as unknown as Record<symbol, string>)[Symbol.for("drizzle:Name")] ?? String(table);
+/** A loader of child rows grouped by their parent's id, one query per batch of parents. */
+export function childRows<T>(fetch: (ctx: Context, parentIds: string[]) => Promise<T[]>, parentOf: (row: T) => string | null): Loader<string, T[]> {
+  return defineLoader<string, T[]>(async (ctx, ids) => {
+    const rows = await fetch(ctx, [...ids]);
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const parent = parentOf(row);
+      if (parent) grouped.set(parent, [...(grouped.get(parent) ?? []), row]);
+    }
+    return ids.map((id) => grouped.get(id) ?? []);
+  });
 }

@@ -1,7 +1,7 @@
 import { toGlobalId } from "../../shared/relay.js";
 import { boardLoader } from "../../boards/boards.service.js";
 import { actionLoader } from "../agreements.service.js";
-import { money } from "../money.js";
+import { money } from "../../shared/money.js";
 import type { CoFinancingEntryResolvers } from "./../../types.generated.js";
 
 export const CoFinancingEntry: CoFinancingEntryResolvers = {

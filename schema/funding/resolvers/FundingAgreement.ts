@@ -4,7 +4,7 @@ import { organisationLoader } from "../../organisations/organisations.service.js
 import { commitmentsOfAgreement, tracksOfAgreement } from "../agreements.service.js";
 import { budgetOf, coFinancingOf } from "../cofinancing.service.js";
 import { listInvoices } from "../invoices.service.js";
-import { money } from "../money.js";
+import { money } from "../../shared/money.js";
 import { justificationReport } from "../report.js";
 import { settlementOf } from "../settlement.service.js";
 import type { FundingAgreementResolvers } from "./../../types.generated.js";

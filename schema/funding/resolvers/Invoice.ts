@@ -2,7 +2,7 @@ import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
 import { actionLoader } from "../agreements.service.js";
 import { boardsServed, invoiceHistory } from "../invoices.service.js";
-import { money } from "../money.js";
+import { money } from "../../shared/money.js";
 import type { InvoiceResolvers } from "./../../types.generated.js";
 
 export const Invoice: InvoiceResolvers = {

@@ -1,4 +1,4 @@
-import { money } from "../money.js";
+import { money } from "../../shared/money.js";
 import type { SettlementResolvers } from "./../../types.generated.js";
 
 export const Settlement: SettlementResolvers = {

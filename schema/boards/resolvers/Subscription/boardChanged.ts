@@ -1,6 +1,6 @@
-import { BOARD_CHANGED_EVENTS, boardChanges } from "../../boards.service.js";
+import { boardChanges } from "../../boards.service.js";
 import type { SubscriptionResolvers } from "./../../../types.generated.js";
 
 export const boardChanged: NonNullable<SubscriptionResolvers['boardChanged']> = {
-  subscribe: (_parent, _args, ctx) => boardChanges(ctx, BOARD_CHANGED_EVENTS),
+  subscribe: (_parent, _args, ctx) => boardChanges(ctx),
 };

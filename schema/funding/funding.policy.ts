@@ -1,0 +1,46 @@
+// Who may do what with a funding agreement. Its structure (tracks, actions, commitments and
+// their progress) is public; its money (settlement, invoices, budget, co-financing, the report)
+// is for the sector's consultants, admins, and the people of the agreement's parties.
+import type { commitments } from "../../db/schema/funding.js";
+import { definePolicy, editors, type ActorOf } from "../shared/policy.js";
+import type { Agreement } from "./agreements.service.js";
+
+type Partner = ActorOf<"PARTNER">;
+
+/** A partner of the funder's or the beneficiary's organisation. */
+const partyOf = { describe: "they act for the agreement's funder or beneficiary", when: (actor: Partner, agreement: Agreement) => isParty(actor, agreement) };
+
+function isParty(actor: Partner, agreement: Agreement): boolean {
+  return actor.organisationId === agreement.funderId || actor.organisationId === agreement.beneficiaryId;
+}
+
+export const fundingReadFinancials = definePolicy<Agreement>(
+  "funding.readFinancials",
+  "Read an agreement's settlement, invoices, budget and report",
+  { ...editors, PARTNER: partyOf },
+  "Only consultants, admins and the funder's and beneficiary's partners read this part of the agreement",
+);
+
+export interface CoFinancingScope {
+  agreement: Agreement;
+  /** The board whose entries are asked; null for every board the actor may see. */
+  boardId: string | null;
+}
+
+export const coFinancingRead = definePolicy<CoFinancingScope>(
+  "coFinancing.read",
+  "Read an agreement's co-financing ledger",
+  {
+    ...editors,
+    PARTNER: { describe: partyOf.describe, when: (actor, { agreement }) => isParty(actor, agreement) },
+    BOARD_MEMBER: { describe: "the board is their own (without a board, they get their own)", when: (actor, { boardId }) => boardId === null || boardId === actor.boardId },
+  },
+  "Only consultants, admins, the agreement's partners and a board's own members read co-financing",
+);
+
+export const coFinancingRecord = definePolicy<Agreement>("coFinancing.record", "Record a co-financing entry", editors);
+export const invoiceSubmit = definePolicy<Agreement>("invoice.submit", "Submit an invoice", editors);
+export const invoiceApprove = definePolicy<Agreement>("invoice.approve", "Approve an invoice", editors);
+export const invoicePay = definePolicy<Agreement>("invoice.pay", "Record an invoice's payment", editors);
+export const invoiceReject = definePolicy<Agreement>("invoice.reject", "Reject an invoice", editors);
+export const commitmentJudge = definePolicy<typeof commitments.$inferSelect>("commitment.judge", "Judge a qualitative commitment", editors);

@@ -1,0 +1,21 @@
+// The organisations module's events: public, like organisations themselves.
+import { z } from "zod";
+import { defineEvent } from "../shared/events.js";
+
+export const organisationCreated = defineEvent({
+  name: "organisation.created",
+  version: 1,
+  entityType: "Organisation",
+  description: "An organisation was added.",
+  payload: z.strictObject({ organisationId: z.string(), kind: z.string() }),
+  audience: "public",
+});
+
+export const organisationUpdated = defineEvent({
+  name: "organisation.updated",
+  version: 1,
+  entityType: "Organisation",
+  description: "An organisation's fields changed; `changed` names them.",
+  payload: z.strictObject({ organisationId: z.string(), changed: z.array(z.enum(["name", "kind", "description", "website"])) }),
+  audience: "public",
+});
