@@ -2,11 +2,10 @@
 // context, the same access rules, and typed errors as JSON. Transport-neutral, so the local
 // server and the Lambda handler route to it alike.
 import { GraphQLError } from "graphql";
-import { agreementLoader } from "./funding/agreements.service.js";
-import { justificationReport } from "./funding/report.js";
+import { modules } from "./modules.js";
 import type { App } from "./server.js";
 import { notFound, type ErrorCode } from "./shared/errors.js";
-import { fromGlobalId } from "./shared/relay.js";
+import type { DownloadRoute } from "./shared/module.js";
 
 export interface DownloadRequest {
   path: string;
@@ -21,10 +20,18 @@ export interface DownloadResponse {
   body: string;
 }
 
-const REPORT_PATH = /^\/reports\/funding-agreements\/([A-Za-z0-9_-]+)\/justification\.csv$/;
+const routes: DownloadRoute[] = modules.flatMap((m) => m.downloads ?? []);
+
+function route(path: string): { route: DownloadRoute; match: RegExpExecArray } | null {
+  for (const candidate of routes) {
+    const match = candidate.path.exec(path);
+    if (match) return { route: candidate, match };
+  }
+  return null;
+}
 
 export function isDownload(path: string): boolean {
-  return REPORT_PATH.test(path);
+  return route(path) !== null;
 }
 
 const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
@@ -32,12 +39,10 @@ const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED
 export async function serveDownload(app: App, request: DownloadRequest): Promise<DownloadResponse> {
   try {
     const ctx = await app.createContext(request);
-    const [, globalId = ""] = REPORT_PATH.exec(request.path) ?? [];
-    const parsed = fromGlobalId(globalId);
-    const agreement = parsed?.type === "FundingAgreement" ? await agreementLoader(ctx).load(parsed.id) : null;
-    if (!agreement) throw notFound("FundingAgreement");
-    const report = await justificationReport(ctx, agreement);
-    app.log({ level: "info", msg: "download", requestId: ctx.requestId, path: "justification.csv", actorRole: ctx.actor.role, sqlStatements: ctx.stats.statements });
+    const found = route(request.path);
+    if (!found) throw notFound("download", "path");
+    const report = await found.route.serve(ctx, found.match);
+    app.log({ level: "info", msg: "download", requestId: ctx.requestId, path: report.filename, actorRole: ctx.actor.role, sqlStatements: ctx.stats.statements });
     return {
       status: 200,
       headers: { "content-type": report.contentType, "content-disposition": `attachment; filename="${report.filename}"`, "cache-control": "no-store" },

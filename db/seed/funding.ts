@@ -1,8 +1,11 @@
 // Writes the addendum of addendum.ts into the database, linking partners by their Dutch name.
-import { sql } from "drizzle-orm";
-import type { Tx } from "../client.js";
-import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../schema/funding.js";
+import { count, eq, inArray, sql } from "drizzle-orm";
+import type { SeedProgress } from "../../schema/shared/module.js";
+import type { Database, Tx } from "../client.js";
+import { boards } from "../schema/boards.js";
+import { actionPartners, actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoiceBoards, invoices, tracks } from "../schema/funding.js";
 import { organisations } from "../schema/organisations.js";
+import { SECTOR_INVOICE_COUNT, syntheticFunding } from "./sector.js";
 import { ADDENDUM, RESULT_COMMITMENTS, TRACKS, type CommitmentSeed } from "./addendum.js";
 
 /** Seeds the addendum; false (and nothing written) when its funder or beneficiary is missing. */
@@ -50,4 +53,56 @@ export async function seedAddendum(tx: Tx): Promise<boolean> {
   }
   for (const result of RESULT_COMMITMENTS) await addCommitment("RESULT", result, null);
   return true;
+}
+
+/** The addendum's invoices and co-financing at the sector's scale, once. */
+export async function seedSectorFunding(database: Database, progress: SeedProgress): Promise<Record<string, number>> {
+  const [agreement] = await database.db.select().from(fundingAgreements).limit(1);
+  if (!agreement) return {};
+  const [existing] = await database.db.select({ n: count() }).from(invoices).where(eq(invoices.agreementId, agreement.id));
+  if ((existing?.n ?? 0) > 0) return {};
+  const actionRows = await database.db.select({ id: actions.id }).from(actions).where(eq(actions.agreementId, agreement.id));
+  const payees = await database.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.kind, ["SERVICE_PROVIDER", "NON_PROFIT", "PUBLIC_AGENCY", "COMPANY"]));
+  const boardRows = await database.db.select({ id: boards.id }).from(boards).orderBy(boards.name);
+  const plan = syntheticFunding({ invoices: SECTOR_INVOICE_COUNT, boards: boardRows.length, actions: actionRows.length, payees: payees.length });
+  const batch = 200;
+  let entryCount = 0;
+  await database.db.transaction(async (tx) => {
+    for (let i = 0; i < plan.invoices.length; i += batch) {
+      const slice = plan.invoices.slice(i, i + batch);
+      const rows = await tx
+        .insert(invoices)
+        .values(
+          slice.map((p) => ({
+            agreementId: agreement.id,
+            actionId: actionRows[p.actionIndex]!.id,
+            payeeId: payees[p.payeeIndex]!.id,
+            reference: p.reference,
+            amountCents: p.amountCents,
+            serviceDate: p.serviceDate,
+            status: p.status,
+            rejectionReason: p.status === "REJECTED" ? "Synthetic: not a service to boards" : null,
+          })),
+        )
+        .returning({ id: invoices.id });
+      await tx.insert(invoiceBoards).values(slice.flatMap((p, j) => p.boardIndexes.map((b) => ({ invoiceId: rows[j]!.id, boardId: boardRows[b]!.id }))));
+      progress("synthetic invoices", Math.min(i + batch, plan.invoices.length), plan.invoices.length);
+    }
+    const entries = plan.coFinancing.flatMap((c) => {
+      const base = { agreementId: agreement.id, boardId: boardRows[c.boardIndex]!.id, actionId: actionRows[c.actionIndex]!.id, kind: c.kind, entryDate: c.date, recordedBy: "seed" };
+      return [
+        { ...base, entryType: "CHARGE" as const, amountCents: c.chargeCents },
+        ...(c.paidCents ? [{ ...base, entryType: "PAYMENT" as const, amountCents: c.paidCents }] : []),
+      ];
+    });
+    for (let i = 0; i < entries.length; i += batch) await tx.insert(coFinancingEntries).values(entries.slice(i, i + batch));
+    entryCount = entries.length;
+    progress("synthetic co-financing entries", entries.length, entries.length);
+    // Statistics for the planner after a bulk load, as a real import would.
+    await tx.execute(sql`analyze invoices`);
+  });
+  return { invoices: plan.invoices.length, coFinancingEntries: entryCount };
 }

@@ -5,6 +5,10 @@ import type { boards } from "../schema/boards.js";
 
 type NewBoard = typeof boards.$inferInsert;
 
+/** How many boards the sector profile tops up to, and how many invoices it adds. */
+export const SECTOR_BOARD_COUNT = 300;
+export const SECTOR_INVOICE_COUNT = 1000;
+
 /** Every synthetic board carries this in its name, so it is never mistaken for a real one. */
 export const SYNTHETIC_PREFIX = "Synthetisch";
 

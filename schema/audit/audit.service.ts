@@ -1,7 +1,7 @@
 // Reading the audit log. Writing it is not this module's job: every change writes its own row
 // through schema/shared/changes.ts, in the change's transaction.
 import type DataLoader from "dataloader";
-import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/audit.js";
 import type { Context } from "../shared/context.js";
@@ -10,7 +10,7 @@ import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { can } from "../shared/policy.js";
 import { auditRead } from "./audit.policy.js";
-import { afterCursor, fromGlobalId, keysetOrder, mapConnection, pageSize, toConnection, type Keyset } from "../shared/relay.js";
+import { countRows, fromGlobalId, mapConnection, paginate, type Keyset } from "../shared/relay.js";
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
@@ -25,7 +25,6 @@ const listArgs = z.object({
 });
 
 export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter }) => {
-  const size = pageSize(first);
   const conditions: (SQL | undefined)[] = [];
   if (filter?.entityId) {
     const parsed = fromGlobalId(filter.entityId);
@@ -34,16 +33,13 @@ export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter 
   }
   if (filter?.operation) conditions.push(eq(auditLog.operation, filter.operation));
   const where = and(...conditions);
-  const rows = await ctx.db
-    .select({ entry: auditLog, key: createdAtText })
-    .from(auditLog)
-    .where(and(where, afterCursor(keyset, after)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(size + 1);
-  const page = toConnection(rows, size, { after }, (r) => [r.key, r.entry.id], async () => {
-    const [row] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
-    return row?.n ?? 0;
-  });
+  const page = await paginate(
+    { first, after },
+    keyset,
+    (q) => ctx.db.select({ entry: auditLog, key: createdAtText }).from(auditLog).where(and(where, q.after)).orderBy(...q.orderBy).limit(q.limit),
+    (r) => [r.key, r.entry.id],
+    () => countRows(ctx.db, auditLog, where),
+  );
   return mapConnection(page, (r) => r.entry);
 }, { authorize: auditRead });
 

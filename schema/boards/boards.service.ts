@@ -1,7 +1,7 @@
 // The boards module's manager: reading, creating and changing boards, with the rules and the
 // access checks that go with them. Resolvers only call into this file.
 import type DataLoader from "dataloader";
-import { and, count, eq, ilike, like, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, like, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { boardKind, boards, province } from "../../db/schema/boards.js";
 import { change } from "../shared/changes.js";
@@ -12,7 +12,7 @@ import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { BOARD_FIELDS, boardCreated, boardUpdated, changedFields } from "./boards.events.js";
 import { boardCreate, boardUpdate } from "./boards.policy.js";
-import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, toGlobalId, type Keyset } from "../shared/relay.js";
+import { countRows, expectGlobalId, paginate, toGlobalId, type Keyset } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 
 export type Board = typeof boards.$inferSelect;
@@ -40,7 +40,6 @@ const listArgs = z.object({
 });
 
 export const listBoards = fn(listArgs, async (ctx, { first, after, filter }) => {
-  const size = pageSize(first);
   const conditions: (SQL | undefined)[] = [];
   if (filter?.province) conditions.push(eq(boards.province, filter.province));
   if (filter?.kind) conditions.push(eq(boards.kind, filter.kind));
@@ -50,16 +49,13 @@ export const listBoards = fn(listArgs, async (ctx, { first, after, filter }) => 
     conditions.push(or(ilike(boards.name, `%${term}%`), like(boards.nisCode, `${term}%`)));
   }
   const where = and(...conditions);
-  const rows = await ctx.db
-    .select()
-    .from(boards)
-    .where(and(where, afterCursor(keyset, after)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(size + 1);
-  return toConnection(rows, size, { after }, (b) => [b.name, b.id], async () => {
-    const [row] = await ctx.db.select({ n: count() }).from(boards).where(where);
-    return row?.n ?? 0;
-  });
+  return paginate(
+    { first, after },
+    keyset,
+    (page) => ctx.db.select().from(boards).where(and(where, page.after)).orderBy(...page.orderBy).limit(page.limit),
+    (b) => [b.name, b.id],
+    () => countRows(ctx.db, boards, where),
+  );
 });
 
 export async function getBoard(ctx: Context, globalId: string): Promise<Board | null> {

@@ -1,14 +1,14 @@
 // Reading funding agreements and their structure (tracks, actions, commitments), the loaders
 // that keep those reads free of N+1, and who may read which part of an agreement.
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import type { Context } from "../shared/context.js";
 import { fn } from "../shared/fn.js";
 import { childRows, rowsById } from "../shared/loaders.js";
-import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, type Keyset } from "../shared/relay.js";
-import type { Period } from "./metrics.js";
+import { countRows, expectGlobalId, paginate, type Keyset } from "../shared/relay.js";
+import type { Period } from "../shared/metrics.js";
 
 export type Agreement = typeof fundingAgreements.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
@@ -55,14 +55,15 @@ export function periodOf(agreement: Agreement): Period {
 
 const keyset: Keyset = { sortKey: fundingAgreements.periodStart, id: fundingAgreements.id };
 
-export const listAgreements = fn(z.object({ first: z.number().int().nullish(), after: z.string().nullish() }), async (ctx, { first, after }) => {
-  const size = pageSize(first);
-  const rows = await ctx.db.select().from(fundingAgreements).where(afterCursor(keyset, after)).orderBy(...keysetOrder(keyset)).limit(size + 1);
-  return toConnection(rows, size, { after }, (a) => [a.periodStart, a.id], async () => {
-    const [row] = await ctx.db.select({ n: count() }).from(fundingAgreements);
-    return row?.n ?? 0;
-  });
-});
+export const listAgreements = fn(z.object({ first: z.number().int().nullish(), after: z.string().nullish() }), async (ctx, args) =>
+  paginate(
+    args,
+    keyset,
+    (page) => ctx.db.select().from(fundingAgreements).where(page.after).orderBy(...page.orderBy).limit(page.limit),
+    (a) => [a.periodStart, a.id],
+    () => countRows(ctx.db, fundingAgreements),
+  ),
+);
 
 export async function getAgreement(ctx: Context, globalId: string, field = "id"): Promise<Agreement | null> {
   return agreementLoader(ctx).load(expectGlobalId(globalId, "FundingAgreement", field));

@@ -14,7 +14,7 @@ import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { agreementLoader, measuresOfCommitment, periodOf, type Commitment, type Measure } from "./agreements.service.js";
-import { measureMetric } from "./metrics.js";
+import { measureMetric } from "../shared/metrics.js";
 
 /** The current value of a metric for an agreement; each distinct metric is counted once per request. */
 export const metricValues = defineLoader<{ agreementId: string; metric: string }, number>((ctx, keys) =>

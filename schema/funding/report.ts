@@ -10,7 +10,7 @@ import { actionLoader, commitmentsOfAgreement, measuresOfCommitment, type Agreem
 import { fundingReadFinancials } from "./funding.policy.js";
 import { commitmentMet, currentValue } from "./commitments.service.js";
 import { boardsServed, invoiceHistory, type Invoice } from "./invoices.service.js";
-import { metricDefinition } from "./metrics.js";
+import { metricDefinition } from "../shared/metrics.js";
 import { settlementOf } from "./settlement.service.js";
 import { centsToDecimal } from "../shared/money.js";
 

@@ -1,7 +1,7 @@
 // The organisations module's manager: the funder, the sector's associations, the social
 // partners and the third parties that deliver services, with their rules and access checks.
 import type DataLoader from "dataloader";
-import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { organisationKind, organisations } from "../../db/schema/organisations.js";
 import { organisationCreated, organisationUpdated } from "./organisations.events.js";
@@ -12,7 +12,7 @@ import { notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { localizedTextInput } from "../shared/i18n.js";
-import { afterCursor, expectGlobalId, keysetOrder, pageSize, toConnection, toGlobalId, type Keyset } from "../shared/relay.js";
+import { countRows, expectGlobalId, paginate, toGlobalId, type Keyset } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -36,7 +36,6 @@ const listArgs = z.object({
 });
 
 export const listOrganisations = fn(listArgs, async (ctx, { first, after, filter }) => {
-  const size = pageSize(first);
   const conditions: (SQL | undefined)[] = [];
   if (filter?.kind) conditions.push(eq(organisations.kind, filter.kind));
   if (filter?.search) {
@@ -47,16 +46,13 @@ export const listOrganisations = fn(listArgs, async (ctx, { first, after, filter
     );
   }
   const where = and(...conditions);
-  const rows = await ctx.db
-    .select()
-    .from(organisations)
-    .where(and(where, afterCursor(keyset, after)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(size + 1);
-  return toConnection(rows, size, { after }, (o) => [o.name.nl, o.id], async () => {
-    const [row] = await ctx.db.select({ n: count() }).from(organisations).where(where);
-    return row?.n ?? 0;
-  });
+  return paginate(
+    { first, after },
+    keyset,
+    (page) => ctx.db.select().from(organisations).where(and(where, page.after)).orderBy(...page.orderBy).limit(page.limit),
+    (o) => [o.name.nl, o.id],
+    () => countRows(ctx.db, organisations, where),
+  );
 });
 
 export async function getOrganisation(ctx: Context, globalId: string): Promise<Organisation | null> {

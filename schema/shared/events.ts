@@ -23,6 +23,10 @@ export interface EventDefinition<P = unknown> {
   readonly audience: Audience<P>;
 }
 
+/** Any event definition, whatever its payload: what lists of events hold. */
+// biome-ignore lint/suspicious/noExplicitAny: a list of definitions holds many payload types.
+export type AnyEventDefinition = EventDefinition<any>;
+
 export function defineEvent<S extends z.ZodObject, R>(definition: {
   name: string;
   version: number;

@@ -52,3 +52,12 @@ export const localizedTextInput = z
     if (t.en) out.en = t.en;
     return out;
   });
+
+/**
+ * The resolver of a translatable field: the text in the field's `locale` argument, else the
+ * request's language, else Dutch. `localized((row) => row.title)`.
+ */
+export function localized<P, T extends LocalizedText | null | undefined>(pick: (parent: P) => T) {
+  return (parent: P, args: { locale?: "NL" | "FR" | "EN" | null }, ctx: { locale: Locale }): T extends LocalizedText ? string : string | null =>
+    localize(pick(parent), localeFromEnum(args.locale) ?? ctx.locale) as T extends LocalizedText ? string : string | null;
+}

@@ -1,6 +1,8 @@
 // Relay conventions shared by every module: opaque global ids, cursors, and connections
 // paged with keyset pagination (first/after, at most 100 a page).
-import { sql, type SQL, type AnyColumn } from "drizzle-orm";
+import { count, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "../../db/client.js";
 import { badInput } from "./errors.js";
 
 export const MAX_PAGE_SIZE = 100;
@@ -127,4 +129,34 @@ export function toConnection<T>(
 /** The same page with each node transformed (cursors stay those of the fetched rows). */
 export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
   return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+}
+
+export interface PageQuery {
+  /** The rows after the cursor, to AND with the list's own filter. */
+  after: SQL | undefined;
+  orderBy: SQL[];
+  /** One more than the page, to tell whether there is a next page. */
+  limit: number;
+}
+
+/**
+ * One keyset page of any list: checks `first`, decodes `after`, fetches through `fetch` (which
+ * applies the page's condition, order and limit to its own query) and counts on demand.
+ */
+export async function paginate<T>(
+  args: PageArgs,
+  keyset: Keyset,
+  fetch: (page: PageQuery) => Promise<T[]>,
+  cursorOf: (row: T) => [string, string],
+  count: () => Promise<number>,
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const rows = await fetch({ after: afterCursor(keyset, args.after), orderBy: keysetOrder(keyset), limit: size + 1 });
+  return toConnection(rows, size, args, cursorOf, count);
+}
+
+/** The number of rows of `table` that match `where`: a connection's totalCount. */
+export async function countRows(db: Executor, table: PgTable, where?: SQL): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table).where(where);
+  return row?.n ?? 0;
 }

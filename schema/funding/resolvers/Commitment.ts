@@ -1,4 +1,4 @@
-import { localeFromEnum, localize } from "../../shared/i18n.js";
+import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
 import { actionLoader } from "../agreements.service.js";
 import { commitmentMet } from "../commitments.service.js";
@@ -6,7 +6,7 @@ import type { CommitmentResolvers } from "./../../types.generated.js";
 
 export const Commitment: CommitmentResolvers = {
   id: (commitment) => toGlobalId("Commitment", commitment.id),
-  description: ({ description }, { locale }, ctx) => localize(description, localeFromEnum(locale) ?? ctx.locale),
+  description: localized((row) => row.description),
   descriptionTranslations: ({ description }) => description,
   action: (commitment, _args, ctx) => (commitment.actionId ? actionLoader(ctx).load(commitment.actionId) : null),
   target: (commitment) => ({ ...commitment, __typename: commitment.qualitative ? "QualitativeTarget" : "MeasuredTarget" }),

@@ -1,4 +1,4 @@
-import { localeFromEnum, localize } from "../../shared/i18n.js";
+import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
 import { commitmentsOfAgreement, tracksOfAgreement } from "../agreements.service.js";
@@ -11,7 +11,7 @@ import type { FundingAgreementResolvers } from "./../../types.generated.js";
 
 export const FundingAgreement: FundingAgreementResolvers = {
   id: (agreement) => toGlobalId("FundingAgreement", agreement.id),
-  title: ({ title }, { locale }, ctx) => localize(title, localeFromEnum(locale) ?? ctx.locale),
+  title: localized((row) => row.title),
   titleTranslations: ({ title }) => title,
   funder: async (agreement, _args, ctx) => (await organisationLoader(ctx).load(agreement.funderId))!,
   beneficiary: async (agreement, _args, ctx) => (await organisationLoader(ctx).load(agreement.beneficiaryId))!,

@@ -1,5 +1,5 @@
 import { currentValue, measureMet } from "../commitments.service.js";
-import { metricDefinition } from "../metrics.js";
+import { metricDefinition } from "../../shared/metrics.js";
 import type { MeasureResolvers } from "./../../types.generated.js";
 
 export const Measure: MeasureResolvers = {

@@ -1,4 +1,4 @@
-import { hasSource } from "../metrics.js";
+import { hasSource } from "../../shared/metrics.js";
 import type { MetricResolvers } from "./../../types.generated.js";
 
 export const Metric: MetricResolvers = {

@@ -1,0 +1,48 @@
+// The boards module: the local governments (besturen) every programme serves.
+import { count } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { boards } from "../../db/schema/boards.js";
+import { BOARDS } from "../../db/seed/data.js";
+import { SECTOR_BOARD_COUNT, syntheticBoards } from "../../db/seed/sector.js";
+import { defineModule } from "../shared/module.js";
+import { boardCreated, boardUpdated } from "./boards.events.js";
+import { boardCreate, boardUpdate } from "./boards.policy.js";
+import { boardLoader } from "./boards.service.js";
+
+const boardCount = async (database: Database) => (await database.db.select({ n: count() }).from(boards))[0]?.n ?? 0;
+
+export const boardsModule = defineModule({
+  name: "boards",
+  nodes: { Board: (ctx, id) => boardLoader(ctx).load(id) },
+  events: [boardCreated, boardUpdated],
+  policies: [boardCreate, boardUpdate],
+  access: [
+    { field: "Query.boards", action: "public" },
+    { field: "Query.board", action: "public" },
+    { field: "Mutation.createBoard", action: boardCreate },
+    { field: "Mutation.updateBoard", action: boardUpdate },
+    { field: "Subscription.boardChanged", action: "public" },
+  ],
+  seed: {
+    async sources(database, progress) {
+      if ((await boardCount(database)) > 0) return {};
+      await database.db.transaction((tx) => tx.insert(boards).values(BOARDS));
+      progress("boards", BOARDS.length, BOARDS.length);
+      return { boards: BOARDS.length };
+    },
+    /** Tops the boards up with synthetic ones to a sector-sized set. */
+    async sector(database, progress) {
+      const missing = SECTOR_BOARD_COUNT - (await boardCount(database));
+      if (missing <= 0) return {};
+      const synthetic = syntheticBoards(missing);
+      const batch = 100;
+      await database.db.transaction(async (tx) => {
+        for (let i = 0; i < synthetic.length; i += batch) {
+          await tx.insert(boards).values(synthetic.slice(i, i + batch));
+          progress("synthetic boards", Math.min(i + batch, synthetic.length), synthetic.length);
+        }
+      });
+      return { boards: synthetic.length };
+    },
+  },
+});

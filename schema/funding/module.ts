@@ -1,0 +1,92 @@
+// The funding module: the addendum "investeren in talent" and any later agreement, its
+// commitments and their measured progress, invoices, the boards' co-financing, the settlement
+// and the justification report.
+import { count } from "drizzle-orm";
+import { fundingAgreements } from "../../db/schema/funding.js";
+import { seedAddendum, seedSectorFunding } from "../../db/seed/funding.js";
+import { notFound } from "../shared/errors.js";
+import { defineModule } from "../shared/module.js";
+import { fromGlobalId } from "../shared/relay.js";
+import { actionLoader, agreementLoader, commitmentLoader, trackLoader } from "./agreements.service.js";
+import { findCoFinancingEntry } from "./cofinancing.service.js";
+import { coFinancingRecorded, commitmentJudged, invoiceApproved, invoicePaid, invoiceRejected, invoiceSubmitted } from "./funding.events.js";
+import {
+  coFinancingRead,
+  coFinancingRecord,
+  commitmentJudge,
+  fundingReadFinancials,
+  invoiceApprove,
+  invoicePay,
+  invoiceReject,
+  invoiceSubmit,
+} from "./funding.policy.js";
+import { findInvoice } from "./invoices.service.js";
+import { justificationReport } from "./report.js";
+
+/**
+ * The metrics the addendum's measured commitments need. Their records belong to the trainings
+ * and trajectories module (roadmap item 5), which will define them with their queries; until
+ * then they read 0 with `hasSource: false`.
+ */
+const ADDENDUM_METRICS = [
+  { key: "iao.departments", description: "Distinct departments of boards with an innovative work-organisation (IAO) trajectory" },
+  { key: "iao.boardsReached", description: "Distinct boards reached by IAO trajectories" },
+  { key: "elearning.networkBoards", description: "Distinct boards in the e-learning learning network" },
+  { key: "worktables.meetingsHeld", description: "HRM worktable meetings held" },
+  { key: "leadership.distinctTrajectories", description: "Distinct leadership trajectories offered, for diverse target groups" },
+  { key: "learningTools.published", description: "Learning tools published on the knowledge platform" },
+  { key: "training.distinctEmployeesReached", description: "Distinct employees of boards who attended a training" },
+  { key: "lokaalwerkt.professionsListed", description: "Professions/functions listed on the LokaalWerkt website at the end of the period" },
+].map((m) => ({ ...m, module: "trainings" }));
+
+export const fundingModule = defineModule({
+  name: "funding",
+  nodes: {
+    // An agreement's structure (tracks, actions, commitments and their progress) is public.
+    FundingAgreement: (ctx, id) => agreementLoader(ctx).load(id),
+    Track: (ctx, id) => trackLoader(ctx).load(id),
+    Action: (ctx, id) => actionLoader(ctx).load(id),
+    Commitment: (ctx, id) => commitmentLoader(ctx).load(id),
+    Invoice: findInvoice,
+    CoFinancingEntry: findCoFinancingEntry,
+  },
+  metrics: { needs: ADDENDUM_METRICS },
+  downloads: [
+    {
+      path: /^\/reports\/funding-agreements\/([A-Za-z0-9_-]+)\/justification\.csv$/,
+      async serve(ctx, [, globalId = ""]) {
+        const parsed = fromGlobalId(globalId);
+        const agreement = parsed?.type === "FundingAgreement" ? await agreementLoader(ctx).load(parsed.id) : null;
+        if (!agreement) throw notFound("FundingAgreement");
+        return justificationReport(ctx, agreement);
+      },
+    },
+  ],
+  events: [invoiceSubmitted, invoiceApproved, invoicePaid, invoiceRejected, commitmentJudged, coFinancingRecorded],
+  policies: [fundingReadFinancials, coFinancingRead, coFinancingRecord, invoiceSubmit, invoiceApprove, invoicePay, invoiceReject, commitmentJudge],
+  access: [
+    { field: "Query.fundingAgreements", action: "public", note: "structure and progress; money fields are protected below" },
+    { field: "Query.fundingAgreement", action: "public" },
+    { field: "FundingAgreement.invoices", action: fundingReadFinancials },
+    { field: "FundingAgreement.settlement", action: fundingReadFinancials },
+    { field: "FundingAgreement.budget", action: fundingReadFinancials },
+    { field: "FundingAgreement.justificationReport", action: fundingReadFinancials, note: "also GET /reports/funding-agreements/{id}/justification.csv" },
+    { field: "FundingAgreement.coFinancing", action: coFinancingRead },
+    { field: "Mutation.submitInvoice", action: invoiceSubmit },
+    { field: "Mutation.approveInvoice", action: invoiceApprove },
+    { field: "Mutation.payInvoice", action: invoicePay },
+    { field: "Mutation.rejectInvoice", action: invoiceReject },
+    { field: "Mutation.judgeCommitment", action: commitmentJudge },
+    { field: "Mutation.recordCoFinancing", action: coFinancingRecord },
+  ],
+  seed: {
+    async sources(database, progress) {
+      // A database seeded before the funding module existed gets the addendum on its next start.
+      const [agreements] = await database.db.select({ n: count() }).from(fundingAgreements);
+      if ((agreements?.n ?? 0) > 0 || !(await database.db.transaction((tx) => seedAddendum(tx)))) return {};
+      progress("funding agreements", 1, 1);
+      return { fundingAgreements: 1 };
+    },
+    sector: seedSectorFunding,
+  },
+});

@@ -1,0 +1,18 @@
+// The one list of modules. A new module is its folder (with its descriptor, module.ts) plus
+// one line here; node(id), downloads, metrics, events, policies, the authorization matrix and
+// seeding all read this list. Order matters only for seeding: a module's seed may use the
+// rows of the modules before it.
+import { auditModule } from "./audit/module.js";
+import { baseModule } from "./base/module.js";
+import { boardsModule } from "./boards/module.js";
+import { fundingModule } from "./funding/module.js";
+import { organisationsModule } from "./organisations/module.js";
+import { defineMetric, needMetric } from "./shared/metrics.js";
+import type { ModuleDescriptor } from "./shared/module.js";
+
+export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule];
+
+for (const module of modules) {
+  for (const { source, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source);
+  for (const need of module.metrics?.needs ?? []) needMetric(need);
+}

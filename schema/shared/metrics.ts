@@ -1,0 +1,77 @@
+// The metric mechanism: every measured commitment names a metric, and a metric is a named,
+// documented count owned by the module whose records it counts. A module that needs a metric
+// (funding, for its commitments) names its key, what it means and which module is expected to
+// count it; the module that counts it defines it with its query. Until a source exists a
+// metric reads 0 and says it has no source, so progress is never typed in and never invented.
+// The registry is filled from the module descriptors (schema/modules.ts).
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+
+/** An agreement's period: ISO dates, both inclusive, judged in Europe/Brussels. */
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** What a metric counts within: a period, and optionally one board (for a board's own page). */
+export interface MetricScope extends Period {
+  boardId?: string;
+}
+
+export interface MetricDefinition {
+  key: string;
+  description: string;
+  /** The module that owns the records the metric counts. */
+  module: string;
+}
+
+export type MetricSource = (db: Executor, scope: MetricScope) => Promise<number>;
+
+const definitions = new Map<string, MetricDefinition>();
+const needed = new Map<string, MetricDefinition>();
+const sources = new Map<string, MetricSource>();
+
+/** Called for the module that counts the metric. */
+export function defineMetric(definition: MetricDefinition, source?: MetricSource): void {
+  const existing = definitions.get(definition.key);
+  if (existing && existing.module !== definition.module) {
+    throw new Error(`metric ${definition.key} is already owned by ${existing.module}`);
+  }
+  definitions.set(definition.key, definition);
+  if (source) sources.set(definition.key, source);
+}
+
+/** Called for a module that needs a metric another module is expected to count. */
+export function needMetric(definition: MetricDefinition): void {
+  if (!needed.has(definition.key)) needed.set(definition.key, definition);
+}
+
+/** Registers the query behind a defined or needed metric; returns its removal (for tests). */
+export function registerMetricSource(key: string, source: MetricSource): () => void {
+  if (!definitions.has(key) && !needed.has(key)) throw new Error(`unknown metric ${key}; define it first`);
+  sources.set(key, source);
+  return () => {
+    if (sources.get(key) === source) sources.delete(key);
+  };
+}
+
+export function metricDefinition(key: string): MetricDefinition {
+  return definitions.get(key) ?? needed.get(key) ?? { key, description: "An undeclared metric", module: "unknown" };
+}
+
+export function hasSource(key: string): boolean {
+  return sources.has(key);
+}
+
+export async function measureMetric(db: Executor, key: string, scope: MetricScope): Promise<number> {
+  const source = sources.get(key);
+  if (!source) return 0;
+  const value = await source(db, scope);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`metric ${key} produced ${value}, not a count`);
+  return value;
+}
+
+/** Records whose instant falls within the period's days in Brussels. */
+export function withinPeriod(column: AnyColumn | SQL, period: Period): SQL {
+  return sql`(${column} >= (${period.start}::date::timestamp at time zone 'Europe/Brussels') and ${column} < ((${period.end}::date + 1)::timestamp at time zone 'Europe/Brussels'))`;
+}

@@ -1,0 +1,65 @@
+// What a module is, to the rest of the API: one descriptor its folder exports, listing what it
+// adds to the shared mechanisms. schema/modules.ts composes the descriptors; nothing else in
+// the code keeps a list of modules' types, routes, events, rules or metrics.
+import type { Database } from "../../db/client.js";
+import type { Context } from "./context.js";
+import type { AnyEventDefinition } from "./events.js";
+import type { MetricDefinition, MetricSource } from "./metrics.js";
+import type { PolicyAction } from "./policy.js";
+
+/** Resolves a row id of one Node type for `node(id)`; null when missing or not visible to the actor. */
+export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
+
+export interface DownloadFile {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** A file served over plain HTTP GET beside GraphQL, with the same context and access rules. */
+export interface DownloadRoute {
+  /** Matched against the request path; its groups go to `serve`. */
+  path: RegExp;
+  serve(ctx: Context, match: RegExpExecArray): Promise<DownloadFile>;
+}
+
+/** One row of the authorization matrix: a root field, mutation, subscription or protected field. */
+export interface AccessRow {
+  /** "Query.boards", "Mutation.approveInvoice", "FundingAgreement.settlement". */
+  field: string;
+  /** The action it needs, or "public" for fields everyone may use. */
+  action: PolicyAction<never> | "public";
+  /** What the matrix should add, e.g. how a field answers for someone not allowed. */
+  note?: string;
+}
+
+export type SeedProfile = "sources" | "sector";
+export type SeedProgress = (step: string, done: number, total: number) => void;
+
+/** Adds what the database lacks of one profile's data; returns how many rows of each kind it added. */
+export type SeedStep = (database: Database, progress: SeedProgress) => Promise<{ [kind: string]: number | undefined }>;
+
+export interface ModuleDescriptor {
+  name: string;
+  /** Node types of this module, by GraphQL type name. */
+  nodes?: Record<string, NodeFetcher>;
+  metrics?: {
+    /** Metrics this module counts, with the query behind each. */
+    defines?: (MetricDefinition & { source?: MetricSource })[];
+    /** Metric keys this module's records need from others, with what they mean and who is expected to count them. */
+    needs?: MetricDefinition[];
+  };
+  downloads?: DownloadRoute[];
+  events?: AnyEventDefinition[];
+  policies?: PolicyAction<never>[];
+  access?: AccessRow[];
+  /**
+   * The module's part of seeding. Every module's `sources` step runs before any `sector` step,
+   * so synthetic data can build on every module's real data.
+   */
+  seed?: { sources?: SeedStep; sector?: SeedStep };
+}
+
+export function defineModule(descriptor: ModuleDescriptor): ModuleDescriptor {
+  return descriptor;
+}
