@@ -141,6 +141,8 @@ export type Board = Node & {
   population: Scalars['Int']['output'];
   province: Province;
   updatedAt: Scalars['DateTime']['output'];
+  /** Whether the viewer may change this board. */
+  viewerCanUpdate: Scalars['Boolean']['output'];
 };
 
 export type BoardCoFinancing = {
@@ -247,6 +249,8 @@ export type Commitment = Node & {
   met: Scalars['Boolean']['output'];
   number: Scalars['Int']['output'];
   target: CommitmentTarget;
+  /** Whether the viewer may judge this commitment (only qualitative ones are judged). */
+  viewerCanJudge: Scalars['Boolean']['output'];
 };
 
 
@@ -325,6 +329,10 @@ export type FundingAgreement = Node & {
   titleTranslations: LocalizedText;
   /** Dutch: sporen. */
   tracks: Array<Track>;
+  /** Whether the viewer may read the settlement, invoices, budget and report. */
+  viewerCanReadFinancials: Scalars['Boolean']['output'];
+  viewerCanRecordCoFinancing: Scalars['Boolean']['output'];
+  viewerCanSubmitInvoice: Scalars['Boolean']['output'];
 };
 
 
@@ -404,6 +412,12 @@ export type Invoice = Node & {
   /** The day the service was delivered. */
   serviceDate: Scalars['LocalDate']['output'];
   status: InvoiceStatus;
+  /** Whether the viewer may approve this invoice now: allowed, and the invoice is SUBMITTED. */
+  viewerCanApprove: Scalars['Boolean']['output'];
+  /** Whether the viewer may record this invoice's payment now: allowed, and the invoice is APPROVED. */
+  viewerCanPay: Scalars['Boolean']['output'];
+  /** Whether the viewer may reject this invoice now: allowed, and the invoice is SUBMITTED. */
+  viewerCanReject: Scalars['Boolean']['output'];
 };
 
 export type InvoiceConnection = {
@@ -609,6 +623,8 @@ export type Organisation = Node & {
   /** Every translation of the name, for editors. */
   nameTranslations: LocalizedText;
   updatedAt: Scalars['DateTime']['output'];
+  /** Whether the viewer may change this organisation. */
+  viewerCanUpdate: Scalars['Boolean']['output'];
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1231,6 +1247,7 @@ export type BoardResolvers<ContextType = Context, ParentType extends ResolversPa
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1307,6 +1324,7 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['CommitmentTarget'], ParentType, ContextType>;
+  viewerCanJudge?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1344,6 +1362,9 @@ export type FundingAgreementResolvers<ContextType = Context, ParentType extends 
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundingAgreementtitleArgs>>;
   titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   tracks?: Resolver<Array<ResolversTypes['Track']>, ParentType, ContextType>;
+  viewerCanReadFinancials?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanRecordCoFinancing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanSubmitInvoice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1371,6 +1392,9 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serviceDate?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+  viewerCanApprove?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanPay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanReject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1472,6 +1496,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OrganisationnameArgs>>;
   nameTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

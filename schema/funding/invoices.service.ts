@@ -165,6 +165,13 @@ async function move(
   });
 }
 
+/** Whether the viewer may move this invoice now: the policy allows it and the invoice is in the `from` status. */
+export async function viewerCanMove(ctx: Context, invoice: Invoice, action: PolicyAction<Agreement>, from: Status): Promise<boolean> {
+  if (invoice.status !== from) return false;
+  const agreement = await agreementLoader(ctx).load(invoice.agreementId);
+  return agreement !== null && can(ctx, action, agreement);
+}
+
 /** Sum of every approved (and paid) invoice of an agreement, whatever its service date: what the maximum caps. */
 async function approvedCosts(tx: Tx, agreement: Agreement): Promise<number> {
   const [row] = await tx

@@ -4,7 +4,7 @@
 // development secret, which production refuses to start with.
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
-import { forbidden, unauthenticated } from "./errors.js";
+import { unauthenticated } from "./errors.js";
 
 export const ROLES = ["ADMIN", "CONSULTANT", "BOARD_MEMBER", "EXPERT", "PARTNER"] as const;
 export type Role = (typeof ROLES)[number];
@@ -103,17 +103,6 @@ export async function signDevToken(
     .setExpirationTime(ttl)
     .sign(new TextEncoder().encode(secret));
 }
-
-/** Fails unless the actor has one of the roles: UNAUTHENTICATED for anonymous, FORBIDDEN otherwise. */
-export function requireRole<R extends Role>(actor: Actor, ...roles: R[]): asserts actor is Extract<Actor, { role: R }> {
-  if (actor.role === "ANONYMOUS") throw unauthenticated();
-  if (!(roles as string[]).includes(actor.role)) throw forbidden(`This needs one of the roles ${roles.join(", ")}`);
-}
-
-export const EDITORS = ["ADMIN", "CONSULTANT"] as const satisfies Role[];
-
-/** The `authorize` option of a domain function that only editors may call. */
-export const editorsOnly = (ctx: { actor: Actor }): void => requireRole(ctx.actor, ...EDITORS);
 
 export function actorSubject(actor: Actor): string | null {
   return actor.role === "ANONYMOUS" ? null : actor.subject;

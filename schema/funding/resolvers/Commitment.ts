@@ -1,3 +1,5 @@
+import { commitmentJudge } from "../funding.policy.js";
+import { can } from "../../shared/policy.js";
 import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
 import { actionLoader } from "../agreements.service.js";
@@ -11,4 +13,5 @@ export const Commitment: CommitmentResolvers = {
   action: (commitment, _args, ctx) => (commitment.actionId ? actionLoader(ctx).load(commitment.actionId) : null),
   target: (commitment) => ({ ...commitment, __typename: commitment.qualitative ? "QualitativeTarget" : "MeasuredTarget" }),
   met: (commitment, _args, ctx) => commitmentMet(ctx, commitment),
+  viewerCanJudge: async (commitment, _args, ctx) => commitment.qualitative && (await can(ctx, commitmentJudge, commitment)),
 };

@@ -1,3 +1,5 @@
+import { coFinancingRecord, fundingReadFinancials, invoiceSubmit } from "../funding.policy.js";
+import { can } from "../../shared/policy.js";
 import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
@@ -23,4 +25,7 @@ export const FundingAgreement: FundingAgreementResolvers = {
   budget: (agreement, _args, ctx) => budgetOf(ctx, agreement),
   coFinancing: (agreement, { boardId }, ctx) => coFinancingOf(ctx, agreement, boardId),
   justificationReport: (agreement, _args, ctx) => justificationReport(ctx, agreement),
+  viewerCanReadFinancials: (agreement, _args, ctx) => can(ctx, fundingReadFinancials, agreement),
+  viewerCanRecordCoFinancing: (agreement, _args, ctx) => can(ctx, coFinancingRecord, agreement),
+  viewerCanSubmitInvoice: (agreement, _args, ctx) => can(ctx, invoiceSubmit, agreement),
 };

@@ -1,7 +1,8 @@
+import { invoiceApprove, invoicePay, invoiceReject } from "../funding.policy.js";
 import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
 import { actionLoader } from "../agreements.service.js";
-import { boardsServed, invoiceHistory } from "../invoices.service.js";
+import { boardsServed, invoiceHistory, viewerCanMove } from "../invoices.service.js";
 import { money } from "../../shared/money.js";
 import type { InvoiceResolvers } from "./../../types.generated.js";
 
@@ -12,4 +13,7 @@ export const Invoice: InvoiceResolvers = {
   boardsServed: async (invoice, _args, ctx) => (await boardsServed(ctx).load(invoice.id)).map((r) => r.board),
   amount: (invoice) => money(invoice.amountCents, invoice.currency),
   history: (invoice, _args, ctx) => invoiceHistory(ctx).load(invoice.id),
+  viewerCanApprove: (invoice, _args, ctx) => viewerCanMove(ctx, invoice, invoiceApprove, "SUBMITTED"),
+  viewerCanPay: (invoice, _args, ctx) => viewerCanMove(ctx, invoice, invoicePay, "APPROVED"),
+  viewerCanReject: (invoice, _args, ctx) => viewerCanMove(ctx, invoice, invoiceReject, "SUBMITTED"),
 };

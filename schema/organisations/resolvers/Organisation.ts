@@ -1,3 +1,5 @@
+import { organisationUpdate } from "../organisations.policy.js";
+import { can } from "../../shared/policy.js";
 import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
 import type { OrganisationResolvers } from "./../../types.generated.js";
@@ -8,4 +10,5 @@ export const Organisation: OrganisationResolvers = {
   nameTranslations: ({ name }) => name,
   description: localized((row) => row.description),
   descriptionTranslations: ({ description }) => description,
+  viewerCanUpdate: (_organisation, _args, ctx) => can(ctx, organisationUpdate, undefined),
 };
