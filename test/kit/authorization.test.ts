@@ -1,0 +1,503 @@
+// The authorization matrix (schema/authorization.ts, docs/authorization.md) walked against the
+// running API:
+// - coverage: every field of Query, Mutation and Subscription has a row, every row names a field
+//   the schema has, and every row has a sample operation here;
+// - every row's sample runs as each of the matrix's actor variants (anonymous, ADMIN,
+//   CONSULTANT, a member of the right board and of another, an EXPERT, a partner of a related
+//   organisation and of an unrelated one), and the outcome must be the one the matrix gives;
+//   all mismatches are reported together, each naming its row and actor;
+// - the other ways to what a row guards follow that row: node(id) of an invoice, a co-financing
+//   entry and an audit entry (null when not allowed), the CSV justification report download, and
+//   the viewerCan fields (false, or an object the actor cannot see, when not allowed);
+// - docs/authorization.md is what `npm run authz:doc` writes now. The walk expects what the
+//   policies say now, so a changed grant that the services enforce passes the walk; this check
+//   is what names it ("Mutation.approveInvoice as EXPERT: no in the committed matrix, yes now").
+//
+// Outcomes: denied = an error with code UNAUTHENTICATED (required for anonymous) or FORBIDDEN
+// (required for anyone signed in), or, for a row whose note says the field answers null to
+// someone not allowed (node, nodes), a null answer. Allowed = data, or a typed error a
+// permitted caller can get (BAD_USER_INPUT, NOT_FOUND, CONFLICT): state-changing samples run
+// once per actor on the same fixture, so the second allowed actor to approve an invoice meets
+// CONFLICT. Any other error (validation of the sample, INTERNAL_SERVER_ERROR) is a broken
+// sample and fails the walk, and every row's sample must succeed cleanly for at least one actor,
+// so a sample whose fixture is wrong cannot pass as "allowed" on NOT_FOUND alone.
+//
+// Documents are sent as text (api.execRaw), not as typed `graphql(...)` documents: the walk is a
+// table of samples keyed by matrix row, each sent by every actor and only classified, never read
+// field by field, so typing buys nothing here; and a typed document exists only once `npm run
+// codegen` regenerates the shared test/graphql/, which this file leaves alone (the fixtures use
+// execRaw for the same reason). The schema still validates every sample at run time: a sample
+// that fails validation fails the walk as broken.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../db/seed/index.js";
+import { serveDownload } from "../../schema/downloads.js";
+import { ACTOR_VARIANTS, buildAuthorizationMatrix, expectedOutcome, matrixChanges, renderAuthorizationMarkdown, type ActorVariantKey, type MatrixRow, type Outcome } from "../../schema/authorization.js";
+import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
+import { loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+
+// graphql as the server loads it. Under vitest, `import "graphql"` here would resolve to its
+// .mjs build while @graphql-tools built the app's schema with the CommonJS one, and graphql's
+// instanceof checks refuse a schema or type from "another realm"; so the walk takes subscribe,
+// parse and GraphQLObjectType from the copy Node's own resolution gives, as the WebSocket server does.
+const { GraphQLObjectType, parse, subscribe } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+
+let api: TestApi;
+let fx: Fixtures;
+
+const matrix = buildAuthorizationMatrix();
+
+/** What the walk needs besides the seeded addendum's ids: objects in the states the mutations need. */
+interface Fixtures extends FundingFixture {
+  /** SUBMITTED, for approveInvoice. */
+  invoiceToApprove: string;
+  /** APPROVED, for payInvoice. */
+  invoiceToPay: string;
+  /** SUBMITTED, for rejectInvoice. */
+  invoiceToReject: string;
+  /** A CHARGE of the board Gent on action 1. */
+  coFinancingEntry: string;
+  /** A qualitative effort commitment, for judgeCommitment. */
+  qualitativeCommitment: string;
+  /** A SUBMITTED and an APPROVED invoice no sample changes, for the viewerCan probes. */
+  submittedInvoice: string;
+  approvedInvoice: string;
+  /** An audit-log entry, for node(id). */
+  auditEntry: string;
+  /** A board and an organisation the ADMIN created, for the update mutations. */
+  board: string;
+  organisation: string;
+}
+
+const FUNDER = "Vlaamse Regering";
+const BENEFICIARY = "VVSG";
+const UNRELATED = "Workitects";
+
+/** Who stands in the relation a conditional grant asks for, on one row. Global ids. */
+interface Relation {
+  /** What "the right board" and "a related organisation" mean for this row, in words. */
+  means: string;
+  rightBoard: string;
+  otherBoard: string;
+  /** A partner of each is walked in the "related organisation" column. */
+  relatedOrganisations: string[];
+  unrelatedOrganisation: string;
+}
+
+interface Sample {
+  query: string;
+  variables?: (fx: Fixtures) => Record<string, unknown>;
+  /** Defaults to the agreement's parties and the board of the co-financing fixture. */
+  relation?: (fx: Fixtures) => Relation;
+}
+
+/** The agreement's parties are related; Gent (the board of the co-financing entry) is the right board. */
+const agreementRelation = (fx: Fixtures): Relation => ({
+  means: `related: the agreement's funder (${FUNDER}) or beneficiary (${BENEFICIARY}); right board: Gent, whose co-financing entry the sample reads`,
+  rightBoard: fx.boards.Gent!,
+  otherBoard: fx.boards.Brugge!,
+  relatedOrganisations: [fx.orgs[FUNDER]!, fx.orgs[BENEFICIARY]!],
+  unrelatedOrganisation: fx.orgs[UNRELATED]!,
+});
+const boardRelation = (fx: Fixtures): Relation => ({ ...agreementRelation(fx), means: "right board: the board the sample changes", rightBoard: fx.board });
+const organisationRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: "related organisation: the organisation the sample changes",
+  relatedOrganisations: [fx.organisation],
+});
+
+const invoiceInput = (fx: FundingFixture, reference: string) => ({
+  agreementId: fx.agreementId,
+  actionId: fx.actions[1]!,
+  payeeId: fx.orgs[UNRELATED]!,
+  reference,
+  description: "Walk of the authorization matrix",
+  amount: { cents: 100_000, currency: "EUR" },
+  serviceDate: "2024-03-15",
+  boardsServedIds: [fx.boards.Gent!],
+});
+
+/** One sample per row of the matrix, by field. */
+const SAMPLES: Record<string, Sample> = {
+  // base
+  "Query.node": { query: "query WalkNode($id: ID!) { node(id: $id) { __typename id } }", variables: (fx) => ({ id: fx.boards.Gent }) },
+  "Query.nodes": { query: "query WalkNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", variables: (fx) => ({ ids: [fx.boards.Gent, fx.orgs[FUNDER], fx.agreementId, fx.actions[1]] }) },
+  "Query.viewer": { query: "query WalkViewer { viewer { role subject locale } }" },
+  // organisations
+  "Query.organisations": { query: "query WalkOrganisations { organisations(first: 3) { totalCount edges { node { id name } } } }" },
+  "Query.organisation": { query: "query WalkOrganisation($id: ID!) { organisation(id: $id) { id name } }", variables: (fx) => ({ id: fx.orgs[UNRELATED] }) },
+  "Mutation.createOrganisation": {
+    query: "mutation WalkCreateOrganisation { createOrganisation(input: { name: { nl: \"Walk vzw\" }, kind: NON_PROFIT }) { organisation { id } } }",
+  },
+  "Mutation.updateOrganisation": {
+    query: "mutation WalkUpdateOrganisation($id: ID!) { updateOrganisation(input: { id: $id, website: \"https://walk.example\" }) { organisation { id website } } }",
+    variables: (fx) => ({ id: fx.organisation }),
+    relation: organisationRelation,
+  },
+  // boards
+  "Query.boards": { query: "query WalkBoards { boards(first: 3) { totalCount edges { node { id name } } } }" },
+  "Query.board": { query: "query WalkBoard($id: ID!) { board(id: $id) { id name } }", variables: (fx) => ({ id: fx.boards.Gent }) },
+  "Mutation.createBoard": { query: "mutation WalkCreateBoard { createBoard(input: { name: \"Walkzone Noord\", kind: POLICE_ZONE, province: LIMBURG, population: 10 }) { board { id } } }" },
+  "Mutation.updateBoard": {
+    query: "mutation WalkUpdateBoard($id: ID!) { updateBoard(input: { id: $id, population: 12 }) { board { id population } } }",
+    variables: (fx) => ({ id: fx.board }),
+    relation: boardRelation,
+  },
+  "Subscription.boardChanged": { query: "subscription WalkBoardChanged { boardChanged { id name } }" },
+  // audit
+  "Query.auditLog": { query: "query WalkAuditLog { auditLog(first: 1) { totalCount edges { node { operation } } } }" },
+  // funding
+  "Query.fundingAgreements": { query: "query WalkAgreements { fundingAgreements { totalCount edges { node { id title tracks { number } commitments { number met } } } } }" },
+  "Query.fundingAgreement": { query: "query WalkAgreement($id: ID!) { fundingAgreement(id: $id) { id title funder { name } } }", variables: (fx) => ({ id: fx.agreementId }) },
+  "FundingAgreement.invoices": {
+    query: "query WalkInvoices($id: ID!) { fundingAgreement(id: $id) { invoices(first: 5) { totalCount edges { node { id status } } } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
+  "FundingAgreement.settlement": {
+    query: "query WalkSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } cappedBy } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
+  "FundingAgreement.budget": { query: "query WalkBudget($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }", variables: (fx) => ({ id: fx.agreementId }) },
+  "FundingAgreement.justificationReport": {
+    query: "query WalkReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
+  "FundingAgreement.coFinancing": {
+    query: "query WalkCoFinancing($id: ID!, $boardId: ID) { fundingAgreement(id: $id) { coFinancing(boardId: $boardId) { entries { id } totals { charged { cents } } } } }",
+    variables: (fx) => ({ id: fx.agreementId, boardId: fx.boards.Gent }),
+  },
+  "Mutation.submitInvoice": {
+    query: "mutation WalkSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }",
+    variables: (fx) => ({ input: invoiceInput(fx, "WALK-SUBMIT") }),
+  },
+  "Mutation.approveInvoice": { query: "mutation WalkApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }", variables: (fx) => ({ id: fx.invoiceToApprove }) },
+  "Mutation.payInvoice": { query: "mutation WalkPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { id status } } }", variables: (fx) => ({ id: fx.invoiceToPay }) },
+  "Mutation.rejectInvoice": {
+    query: "mutation WalkRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }",
+    variables: (fx) => ({ input: { id: fx.invoiceToReject, reason: "Walk of the authorization matrix" } }),
+  },
+  "Mutation.judgeCommitment": {
+    query: "mutation WalkJudgeCommitment($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { id met } } }",
+    variables: (fx) => ({ input: { id: fx.qualitativeCommitment, status: "JUSTIFIED", evidence: "Walk of the authorization matrix" } }),
+  },
+  "Mutation.recordCoFinancing": {
+    query: "mutation WalkRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }",
+    variables: (fx) => ({
+      input: { agreementId: fx.agreementId, boardId: fx.boards.Gent, actionId: fx.actions[1], kind: "PARTICIPATION_FEE", type: "CHARGE", amount: { cents: 100, currency: "EUR" }, date: "2024-02-01" },
+    }),
+  },
+};
+
+/** Runs a fixture operation as an ADMIN; fails on any error. */
+async function asAdmin(query: string, variables?: Record<string, unknown>): Promise<any> {
+  const result = await api.execRaw(query, variables, { as: { role: "ADMIN", sub: "walk-fixtures" } });
+  if (result.errors?.length) throw new Error(`fixture ${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+async function createFixtures(): Promise<Fixtures> {
+  const base = await loadFundingFixture(api, { orgs: [FUNDER, BENEFICIARY, UNRELATED], boards: ["Gent", "Brugge"] });
+  const submit = async (reference: string): Promise<string> =>
+    (await asAdmin("mutation WalkFixtureSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }", { input: invoiceInput(base, reference) }))
+      .submitInvoice.invoice.id;
+  const invoiceToApprove = await submit("WALK-APPROVE");
+  const invoiceToPay = await submit("WALK-PAY");
+  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: invoiceToPay });
+  const invoiceToReject = await submit("WALK-REJECT");
+  const submittedInvoice = await submit("WALK-PROBE-SUBMITTED");
+  const approvedInvoice = await submit("WALK-PROBE-APPROVED");
+  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: approvedInvoice });
+  const entry = await asAdmin(
+    "mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }",
+    { input: { agreementId: base.agreementId, boardId: base.boards.Gent, actionId: base.actions[1], kind: "PARTICIPATION_FEE", type: "CHARGE", amount: { cents: 50_000 }, date: "2024-01-15" } },
+  );
+  const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", { id: base.agreementId });
+  const qualitative = commitments.fundingAgreement.commitments.find((c: { target: { __typename: string } }) => c.target.__typename === "QualitativeTarget");
+  if (!qualitative) throw new Error("the seeded addendum has no qualitative effort commitment");
+  const board = await asAdmin("mutation WalkFixtureBoard { createBoard(input: { name: \"Walkzone Zuid\", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }");
+  const organisation = await asAdmin("mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: \"Walk BV\" }, kind: COMPANY }) { organisation { id } } }");
+  const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
+  return {
+    ...base,
+    submittedInvoice,
+    approvedInvoice,
+    auditEntry: audit.auditLog.edges[0].node.id,
+    invoiceToApprove,
+    invoiceToPay,
+    invoiceToReject,
+    coFinancingEntry: entry.recordCoFinancing.entry.id,
+    qualitativeCommitment: qualitative.id,
+    board: board.createBoard.board.id,
+    organisation: organisation.createOrganisation.organisation.id,
+  };
+}
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await seedDatabase(api.database, "sources");
+  fx = await createFixtures();
+});
+afterAll(() => api?.close());
+
+/** The actors of one column on one row: the "related organisation" column walks a partner of each related organisation. */
+function actorsOf(variant: ActorVariantKey, relation: Relation): { actor: Actor | null; who: string }[] {
+  const org = (id: string) => ({ org: rowId(id), who: orgName(id) });
+  switch (variant) {
+    case "anonymous":
+      return [{ actor: null, who: "" }];
+    case "admin":
+      return [{ actor: { role: "ADMIN", sub: "walk-admin" }, who: "" }];
+    case "consultant":
+      return [{ actor: { role: "CONSULTANT", sub: "walk-consultant" }, who: "" }];
+    case "boardMemberOfRightBoard":
+      return [{ actor: { role: "BOARD_MEMBER", sub: "walk-member", board: rowId(relation.rightBoard) }, who: ` (${boardName(relation.rightBoard)})` }];
+    case "boardMemberOfOtherBoard":
+      return [{ actor: { role: "BOARD_MEMBER", sub: "walk-member", board: rowId(relation.otherBoard) }, who: ` (${boardName(relation.otherBoard)})` }];
+    case "expert": {
+      // An expert of a related organisation: a grant that leaked through the organisation would show.
+      const { org: id, who } = org(relation.relatedOrganisations[0]!);
+      return [{ actor: { role: "EXPERT", sub: "walk-expert", org: id }, who: ` (${who})` }];
+    }
+    case "partnerOfRelatedOrganisation":
+      return relation.relatedOrganisations.map((related) => {
+        const { org: id, who } = org(related);
+        return { actor: { role: "PARTNER", sub: "walk-partner", org: id }, who: ` (${who})` };
+      });
+    case "partnerOfUnrelatedOrganisation": {
+      const { org: id, who } = org(relation.unrelatedOrganisation);
+      return [{ actor: { role: "PARTNER", sub: "walk-partner", org: id }, who: ` (${who})` }];
+    }
+  }
+}
+
+function orgName(id: string): string {
+  return Object.entries(fx.orgs).find(([, v]) => v === id)?.[0] ?? (id === fx.organisation ? "Walk BV" : id);
+}
+function boardName(id: string): string {
+  return Object.entries(fx.boards).find(([, v]) => v === id)?.[0] ?? (id === fx.board ? "Walkzone Zuid" : id);
+}
+
+/** Error codes a caller who is allowed may still get from a sample (see the header). */
+const ALLOWED_ERROR_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT"]);
+
+type Observation =
+  | { kind: "denied"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "answer"; detail: string }
+  | { kind: "allowed"; clean: boolean; detail: string }
+  | { kind: "broken"; detail: string };
+
+interface Answer {
+  data?: Record<string, unknown> | null | undefined;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> | undefined }[] | undefined;
+}
+
+/**
+ * One thing the walk sends as every actor and judges against one row's cells: a row's own
+ * sample, or another way to reach what the row guards (node(id) of a protected object, the
+ * CSV download, a viewerCan field).
+ */
+interface Probe {
+  /** Names the probe in a mismatch. */
+  name: string;
+  /** The row whose cells the probe must follow. */
+  row: MatrixRow;
+  relation: Relation;
+  send: (actor: Actor | null) => Promise<Answer>;
+  /** Reads an answer without refusal errors: "denied" where the data itself says no (a null node, a false viewerCan field). */
+  read?: (data: Record<string, unknown>) => "allowed" | "denied";
+}
+
+function classify(probe: Probe, answer: Answer): Observation {
+  const errors = answer.errors ?? [];
+  const codes = errors.map((e) => String(e.extensions?.code ?? "NO_CODE"));
+  const describe = errors.map((e, i) => `${codes[i]}: ${e.message}`).join("; ");
+  const refusal = codes.find((c): c is "UNAUTHENTICATED" | "FORBIDDEN" => c === "UNAUTHENTICATED" || c === "FORBIDDEN");
+  if (refusal) return { kind: "denied", code: refusal, detail: describe };
+  const unexpected = codes.filter((c) => !ALLOWED_ERROR_CODES.has(c));
+  if (unexpected.length) return { kind: "broken", detail: describe };
+  if (probe.read && answer.data && probe.read(answer.data) === "denied") return { kind: "denied", code: "answer", detail: `answered ${JSON.stringify(answer.data)}` };
+  return { kind: "allowed", clean: errors.length === 0, detail: errors.length ? describe : "data" };
+}
+
+/** Sends a document as the actor: queries and mutations through Apollo, subscriptions through graphql's subscribe(). */
+async function send(query: string, variables: Record<string, unknown> | undefined, actor: Actor | null): Promise<Answer> {
+  if (!/^\s*subscription\b/.test(query)) return api.execRaw(query, variables, actor ? { as: actor } : {});
+  const contextValue = await api.app.createContext({ authorization: actor ? `Bearer ${await token(actor)}` : null });
+  const result = await subscribe({ schema: api.app.schema, document: parse(query), variableValues: variables, contextValue });
+  if (Symbol.asyncIterator in result) {
+    // Accepted: the subscription is open. Close it; nothing is published while the walk runs.
+    await result.return?.();
+    return { data: {} };
+  }
+  return { data: result.data as Record<string, unknown> | null | undefined, errors: result.errors?.map((e) => ({ message: e.message, extensions: e.extensions })) };
+}
+
+const rowOf = (field: string): MatrixRow => {
+  const row = matrix.rows.find((r) => r.field === field);
+  if (!row) throw new Error(`no row ${field} in the matrix`);
+  return row;
+};
+
+/** A row's own sample. Rows whose note says the field answers null to someone not allowed (node, nodes) read a null as denied. */
+function sampleProbe(row: MatrixRow, sample: Sample): Probe {
+  const rootField = row.field.split(".")[1]!;
+  const nullMeansDenied = /\bnull for\b/.test(row.note ?? "");
+  return {
+    name: row.field,
+    row,
+    relation: (sample.relation ?? agreementRelation)(fx),
+    send: (actor) => send(sample.query, sample.variables?.(fx), actor),
+    read: nullMeansDenied
+      ? (data) => {
+          const value = data[rootField];
+          return value === null || (Array.isArray(value) && value.some((v) => v === null)) ? "denied" : "allowed";
+        }
+      : undefined,
+  };
+}
+
+/** Walks probes as every actor variant; returns every mismatch, each naming the probe, its row and the actor. */
+async function walk(probes: Probe[]): Promise<string[]> {
+  const mismatches: string[] = [];
+  for (const probe of probes) {
+    const { row, relation } = probe;
+    const title = probe.name === row.field ? row.field : `${probe.name} (row ${row.field})`;
+    let clean = false;
+    for (const variant of ACTOR_VARIANTS) {
+      const expected: Outcome = expectedOutcome(row.row, variant.key);
+      for (const { actor, who } of actorsOf(variant.key, relation)) {
+        const observed = classify(probe, await probe.send(actor));
+        const label = `${title} as ${variant.label}${who}`;
+        if (observed.kind === "broken") {
+          mismatches.push(`${label}: broken probe, ${observed.detail}`);
+          continue;
+        }
+        if (observed.kind === "allowed" && observed.clean) clean = true;
+        if (observed.kind !== expected) {
+          const condition = row.conditions.find((c) => c.role === variant.role);
+          const why = condition ? ` [condition: ${condition.describe}; ${relation.means}]` : "";
+          mismatches.push(`${label}: the matrix says ${expected}, the API ${observed.kind} (${observed.detail})${why}`);
+          continue;
+        }
+        if (observed.kind === "denied" && observed.code !== "answer") {
+          const wanted = variant.role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN";
+          if (observed.code !== wanted) mismatches.push(`${label}: denied with ${observed.code}, expected ${wanted} (${observed.detail})`);
+        }
+      }
+    }
+    if (!clean) mismatches.push(`${title}: succeeded without errors for no actor; check the probe and its fixtures`);
+  }
+  return mismatches;
+}
+
+const report = (mismatches: string[]): string => `${mismatches.length} mismatch(es) between the matrix and the API:\n${mismatches.join("\n")}`;
+
+describe("authorization matrix", () => {
+  it("covers every root field with a row, names only fields the schema has, and has a sample for every row", () => {
+    const problems: string[] = [];
+    const rows = new Set(matrix.rows.map((r) => r.field));
+    for (const typeName of ["Query", "Mutation", "Subscription"]) {
+      const type = api.app.schema.getType(typeName);
+      if (!(type instanceof GraphQLObjectType)) continue;
+      for (const field of Object.keys(type.getFields())) {
+        if (!rows.has(`${typeName}.${field}`)) problems.push(`${typeName}.${field} has no row in any module's access list (schema/*/module.ts)`);
+      }
+    }
+    for (const row of matrix.rows) {
+      const [typeName, fieldName] = row.field.split(".") as [string, string];
+      const type = api.app.schema.getType(typeName);
+      if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName]) problems.push(`${row.field} (module ${row.module}) names a field the schema does not have`);
+      if (!SAMPLES[row.field]) problems.push(`${row.field} (module ${row.module}) has no sample operation in test/kit/authorization.test.ts`);
+    }
+    for (const field of Object.keys(SAMPLES)) {
+      if (!rows.has(field)) problems.push(`the sample for ${field} matches no row of the matrix`);
+    }
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("answers every row's sample as each actor the way the matrix says", async () => {
+    const probes = matrix.rows.flatMap((row) => {
+      const sample = SAMPLES[row.field];
+      return sample ? [sampleProbe(row, sample)] : []; // a missing sample fails the coverage test
+    });
+    const mismatches = await walk(probes);
+    expect(mismatches, report(mismatches)).toEqual([]);
+  });
+
+  it("guards the other ways to what a row protects alike: node(id), the CSV download and the viewerCan fields", async () => {
+    const query = (q: string, variables: (fx: Fixtures) => Record<string, unknown>) => (actor: Actor | null) => send(q, variables(fx), actor);
+    const node = (data: Record<string, unknown>) => (data.node === null ? "denied" : "allowed");
+    /** A viewerCan field: true is allowed; false, or an object the actor cannot see, is denied. */
+    const flag = (path: string[]) => (data: Record<string, unknown>) => {
+      let value: unknown = data;
+      for (const key of path) value = (value as Record<string, unknown> | null)?.[key];
+      return value === true ? "allowed" : "denied";
+    };
+    const probe = (name: string, field: string, rest: Omit<Probe, "name" | "row" | "relation"> & { relation?: Relation }): Probe => ({ name, row: rowOf(field), relation: agreementRelation(fx), ...rest });
+    const agreement = (fx: Fixtures) => ({ id: fx.agreementId });
+    const probes: Probe[] = [
+      probe("node(id) of an invoice", "FundingAgreement.invoices", { send: query("query WalkInvoiceNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.invoiceToPay })), read: node }),
+      probe("node(id) of a co-financing entry of Gent", "FundingAgreement.coFinancing", {
+        send: query("query WalkEntryNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.coFinancingEntry })),
+        read: node,
+      }),
+      probe("node(id) of an audit entry", "Query.auditLog", { send: query("query WalkAuditNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.auditEntry })), read: node }),
+      probe("GET /reports/funding-agreements/{id}/justification.csv", "FundingAgreement.justificationReport", {
+        async send(actor) {
+          const response = await serveDownload(api.app, { path: `/reports/funding-agreements/${fx.agreementId}/justification.csv`, authorization: actor ? `Bearer ${await token(actor)}` : null });
+          return response.status === 200 ? { data: { csv: response.body.length } } : (JSON.parse(response.body) as Answer);
+        },
+      }),
+      probe("FundingAgreement.viewerCanReadFinancials", "FundingAgreement.invoices", {
+        send: query("query WalkCanRead($id: ID!) { fundingAgreement(id: $id) { viewerCanReadFinancials } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanReadFinancials"]),
+      }),
+      probe("FundingAgreement.viewerCanSubmitInvoice", "Mutation.submitInvoice", {
+        send: query("query WalkCanSubmit($id: ID!) { fundingAgreement(id: $id) { viewerCanSubmitInvoice } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanSubmitInvoice"]),
+      }),
+      probe("FundingAgreement.viewerCanRecordCoFinancing", "Mutation.recordCoFinancing", {
+        send: query("query WalkCanRecord($id: ID!) { fundingAgreement(id: $id) { viewerCanRecordCoFinancing } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanRecordCoFinancing"]),
+      }),
+      probe("Commitment.viewerCanJudge of a qualitative commitment", "Mutation.judgeCommitment", {
+        send: query("query WalkCanJudge($id: ID!) { node(id: $id) { ... on Commitment { viewerCanJudge } } }", (fx) => ({ id: fx.qualitativeCommitment })),
+        read: flag(["node", "viewerCanJudge"]),
+      }),
+      probe("Invoice.viewerCanApprove of a SUBMITTED invoice", "Mutation.approveInvoice", {
+        send: query("query WalkCanApprove($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove } } }", (fx) => ({ id: fx.submittedInvoice })),
+        read: flag(["node", "viewerCanApprove"]),
+      }),
+      probe("Invoice.viewerCanReject of a SUBMITTED invoice", "Mutation.rejectInvoice", {
+        send: query("query WalkCanReject($id: ID!) { node(id: $id) { ... on Invoice { viewerCanReject } } }", (fx) => ({ id: fx.submittedInvoice })),
+        read: flag(["node", "viewerCanReject"]),
+      }),
+      probe("Invoice.viewerCanPay of an APPROVED invoice", "Mutation.payInvoice", {
+        send: query("query WalkCanPay($id: ID!) { node(id: $id) { ... on Invoice { viewerCanPay } } }", (fx) => ({ id: fx.approvedInvoice })),
+        read: flag(["node", "viewerCanPay"]),
+      }),
+      probe("Board.viewerCanUpdate", "Mutation.updateBoard", {
+        send: query("query WalkCanUpdateBoard($id: ID!) { board(id: $id) { viewerCanUpdate } }", (fx) => ({ id: fx.board })),
+        read: flag(["board", "viewerCanUpdate"]),
+        relation: boardRelation(fx),
+      }),
+      probe("Organisation.viewerCanUpdate", "Mutation.updateOrganisation", {
+        send: query("query WalkCanUpdateOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }", (fx) => ({ id: fx.organisation })),
+        read: flag(["organisation", "viewerCanUpdate"]),
+        relation: organisationRelation(fx),
+      }),
+    ];
+    const mismatches = await walk(probes);
+    expect(mismatches, report(mismatches)).toEqual([]);
+  });
+
+  // The walk expects what the policies say now, so a changed grant passes it when the services
+  // enforce the change; the committed matrix is what makes the change visible and reviewed.
+  it("docs/authorization.md is what `npm run authz:doc` writes", () => {
+    const committed = readFileSync(new URL("../../docs/authorization.md", import.meta.url), "utf8");
+    const generated = renderAuthorizationMarkdown(matrix);
+    const changes = matrixChanges(committed, generated);
+    expect(changes, `the policies or access rows changed since docs/authorization.md was generated (run \`npm run authz:doc\` and commit it):\n${changes.join("\n")}`).toEqual([]);
+    expect(committed, "docs/authorization.md is out of date: run `npm run authz:doc`").toBe(generated);
+  });
+});
