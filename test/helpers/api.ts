@@ -1,6 +1,11 @@
 // Drives the API the way a client does: real GraphQL operations through Apollo against a real
-// database, as any actor, reporting how many SQL statements each operation cost.
-import type { GraphQLFormattedError } from "graphql";
+// database, as any actor, reporting how many SQL statements each operation cost. Operations are
+// typed documents (`graphql(...)` from test/graphql/, made by `npm run codegen`), so a test that
+// asks for a field the schema no longer has fails to compile. Each operation is named (unique
+// across test/); shared selections are fragments, declared with `graphql(...)` too and spread by
+// name, since the documents cannot interpolate strings.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { DocumentNode, GraphQLFormattedError } from "graphql";
 import { createApp, type App, type LogEntry } from "../../schema/server.js";
 import { DEV_ISSUER, DEV_SECRET, signDevToken, type Role } from "../../schema/shared/auth.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
@@ -27,12 +32,23 @@ export interface ExecResult<T> {
   writes: number;
 }
 
+/** An operation's variables and the options: the variables may be left out when none is required. */
+export type OperationArgs<TVariables> = Record<never, never> extends TVariables
+  ? [variables?: TVariables, options?: ExecOptions]
+  : [variables: TVariables, options?: ExecOptions];
+
 export interface TestApi extends TestDatabase {
   app: App;
   logs: LogEntry[];
-  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: ExecOptions): Promise<ExecResult<T>>;
+  exec<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, ...args: OperationArgs<TVariables>): Promise<ExecResult<TResult>>;
   /** Like exec, but fails the test on any error and returns the data. */
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: ExecOptions): Promise<T>;
+  ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, ...args: OperationArgs<TVariables>): Promise<TResult>;
+  /**
+   * Sends a document as text, untyped and unchecked by codegen. Only for a document that has to be
+   * invalid or unparseable, or a test of the validation of documents themselves; every other
+   * operation goes through exec or ok.
+   */
+  execRaw(query: string, variables?: Record<string, unknown>, options?: ExecOptions): Promise<ExecResult<Record<string, unknown>>>;
 }
 
 export async function token(actor: Actor | Role): Promise<string> {
@@ -47,25 +63,29 @@ export async function createTestApi(): Promise<TestApi> {
   const logs: LogEntry[] = [];
   const app = createApp({ database: testDb.database, auth: devAuth, log: (entry) => logs.push(entry) });
 
-  const exec: TestApi["exec"] = async (query, variables, options = {}) => {
+  // Apollo prints a document it is given, so a typed document and its text run the same way.
+  async function run(query: string | DocumentNode, variables: Record<string, unknown> | undefined, options: ExecOptions = {}): Promise<ExecResult<never>> {
     const authorization = options.authorization ?? (options.as ? `Bearer ${await token(options.as)}` : null);
     const contextValue = await app.createContext({ authorization, acceptLanguage: options.acceptLanguage ?? null });
     const response = await app.server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors } = response.body.singleResult;
     return { data: data as never, errors, statements: contextValue.stats.statements, writes: contextValue.stats.writes };
-  };
+  }
+
+  const exec: TestApi["exec"] = (document, ...[variables, options]) => run(document, variables as Record<string, unknown> | undefined, options);
 
   return {
     ...testDb,
     app,
     logs,
     exec,
-    async ok(query, variables, options) {
-      const result = await exec(query, variables, options);
+    async ok(document, ...args) {
+      const result = await exec(document, ...args);
       if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
       return result.data as never;
     },
+    execRaw: (query, variables, options) => run(query, variables, options),
     async close() {
       await app.server.stop();
       await testDb.close();

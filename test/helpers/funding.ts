@@ -1,6 +1,7 @@
 // Fixtures of the funding tests: the seeded addendum's ids, looked up through the API as a
 // client would, and the id conversions token claims need.
 import { expect } from "vitest";
+import { graphql } from "../graphql/index.js";
 import type { TestApi } from "./api.js";
 
 /** The row uuid behind a global id, for token claims. */
@@ -22,9 +23,9 @@ export interface FundingFixture {
 
 /** The ids of the one seeded agreement and of the named organisations and boards. */
 export async function loadFundingFixture(api: TestApi, names: { orgs: string[]; boards: string[] }): Promise<FundingFixture> {
-  const agreements = await api.ok(`{ fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }`);
+  const agreements = await api.ok(graphql(`query FixtureAgreement { fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }`));
   expect(agreements.fundingAgreements.edges).toHaveLength(1);
-  const agreement = agreements.fundingAgreements.edges[0].node;
+  const agreement = agreements.fundingAgreements.edges[0]!.node;
   const actions: Record<number, string> = {};
   const trackOf: Record<number, number> = {};
   for (const track of agreement.tracks) {
@@ -36,17 +37,17 @@ export async function loadFundingFixture(api: TestApi, names: { orgs: string[]; 
   expect(Object.keys(actions)).toHaveLength(9);
   const orgs: Record<string, string> = {};
   for (const name of names.orgs) {
-    const found = await api.ok(`query($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }`, { s: name });
-    const match = found.organisations.edges.find((e: { node: { name: string } }) => e.node.name === name);
+    const found = await api.ok(graphql(`query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }`), { s: name });
+    const match = found.organisations.edges.find((e) => e.node.name === name);
     expect(match, `organisation ${name}`).toBeDefined();
-    orgs[name] = match.node.id;
+    orgs[name] = match!.node.id;
   }
   const boards: Record<string, string> = {};
   for (const name of names.boards) {
-    const found = await api.ok(`query($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }`, { s: name });
-    const match = found.boards.edges.find((e: { node: { name: string } }) => e.node.name === name);
+    const found = await api.ok(graphql(`query FixtureBoards($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }`), { s: name });
+    const match = found.boards.edges.find((e) => e.node.name === name);
     expect(match, `board ${name}`).toBeDefined();
-    boards[name] = match.node.id;
+    boards[name] = match!.node.id;
   }
   return { agreementId: agreement.id, actions, trackOf, orgs, boards };
 }
