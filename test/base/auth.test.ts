@@ -2,6 +2,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIENCE, DEV_ISSUER, DEV_SECRET, authConfigFromEnv, signDevToken } from "../../schema/shared/auth.js";
+import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const VIEWER = `{ viewer { role subject } }`;
+const VIEWER = graphql(`query AuthViewer { viewer { role subject } }`);
 const BOARD = "6f1c2d4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 
 async function sign(claims: Record<string, unknown>, { secret = DEV_SECRET, issuer = DEV_ISSUER, audience = AUDIENCE, exp = "1h" } = {}) {
@@ -82,13 +83,13 @@ describe("configuration", () => {
 
 describe("writes", () => {
   it("are refused to an anonymous actor with UNAUTHENTICATED and to a board member with FORBIDDEN", async () => {
-    const mutation = `mutation { createOrganisation(input: { name: { nl: "X" }, kind: COMPANY }) { organisation { id } } }`;
+    const mutation = graphql(`mutation AuthCreateOrganisation { createOrganisation(input: { name: { nl: "X" }, kind: COMPANY }) { organisation { id } } }`);
     expect(errorOf(await api.exec(mutation)).code).toBe("UNAUTHENTICATED");
     expect(errorOf(await api.exec(mutation, {}, { as: { role: "BOARD_MEMBER", board: BOARD } })).code).toBe("FORBIDDEN");
   });
 
   it("check access before input, so a caller without access learns nothing from validation", async () => {
-    const invalid = `mutation { createBoard(input: { name: " ", kind: MUNICIPALITY, nisCode: "1", province: LIMBURG, population: -5 }) { board { id } } }`;
+    const invalid = graphql(`mutation AuthCreateInvalidBoard { createBoard(input: { name: " ", kind: MUNICIPALITY, nisCode: "1", province: LIMBURG, population: -5 }) { board { id } } }`);
     expect(errorOf(await api.exec(invalid)).code).toBe("UNAUTHENTICATED");
     expect(errorOf(await api.exec(invalid, {}, { as: { role: "PARTNER", org: BOARD } })).code).toBe("FORBIDDEN");
     expect(errorOf(await api.exec(invalid, {}, { as: "CONSULTANT" })).code).toBe("BAD_USER_INPUT");

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskError } from "../../schema/shared/errors.js";
+import { graphql } from "../graphql/index.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -15,7 +16,7 @@ afterAll(() => api.close());
 describe("error masking", () => {
   it("hides a database failure behind INTERNAL_SERVER_ERROR and logs it without its message", async () => {
     api.logs.length = 0;
-    const result = await api.exec(`{ organisations { edges { node { id } } } }`);
+    const result = await api.exec(graphql(`query ErrorsOrganisations { organisations { edges { node { id } } } }`));
     expect(result.errors).toHaveLength(1);
     const [error] = result.errors!;
     expect(error!.message).toBe("Internal server error");

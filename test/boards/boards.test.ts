@@ -1,6 +1,8 @@
 // Boards through the API: reading with filters and pages, the input rules of createBoard and
 // updateBoard, who may write, and the audit row every write leaves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { graphql } from "../graphql/index.js";
+import type { BoardsListQuery, CreateBoardInput } from "../graphql/graphql.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -10,29 +12,29 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.reset());
 
-const CREATE = /* GraphQL */ `
-  mutation Create($input: CreateBoardInput!) {
+const CREATE = graphql(`
+  mutation BoardsCreate($input: CreateBoardInput!) {
     createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }
   }
-`;
-const UPDATE = /* GraphQL */ `
-  mutation Update($input: UpdateBoardInput!) {
+`);
+const UPDATE = graphql(`
+  mutation BoardsUpdate($input: UpdateBoardInput!) {
     updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }
   }
-`;
-const LIST = /* GraphQL */ `
-  query List($first: Int, $after: String, $filter: BoardFilter) {
+`);
+const LIST = graphql(`
+  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {
     boards(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { id name nisCode province kind } }
     }
   }
-`;
+`);
 
-const gent = { name: "Gent", kind: "MUNICIPALITY", nisCode: "44021", province: "EAST_FLANDERS", population: 267000, belfiusCluster: "Grootsteden" };
+const gent: CreateBoardInput = { name: "Gent", kind: "MUNICIPALITY", nisCode: "44021", province: "EAST_FLANDERS", population: 267000, belfiusCluster: "Grootsteden" };
 
-async function create(input: Record<string, unknown>) {
+async function create(input: CreateBoardInput) {
   const data = await api.ok(CREATE, { input }, { as: "CONSULTANT" });
   return data.createBoard.board;
 }
@@ -42,7 +44,7 @@ describe("createBoard", () => {
     const board = await create(gent);
     expect(board).toMatchObject({ ...gent });
     expect(board.id).not.toContain("-");
-    const read = await api.ok(`query($id: ID!) { board(id: $id) { name nisCode } }`, { id: board.id });
+    const read = await api.ok(graphql(`query BoardsRead($id: ID!) { board(id: $id) { name nisCode } }`), { id: board.id });
     expect(read.board).toEqual({ name: "Gent", nisCode: "44021" });
   });
 
@@ -104,12 +106,12 @@ describe("createBoard", () => {
   it("writes an audit row with the actor, the operation and the state after", async () => {
     const board = await create(gent);
     const log = await api.ok(
-      `query($id: ID!) { auditLog(filter: { entityId: $id }) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after at } } } }`,
+      graphql(`query BoardsAudit($id: ID!) { auditLog(filter: { entityId: $id }) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after at } } } }`),
       { id: board.id },
       { as: "ADMIN" },
     );
     expect(log.auditLog.totalCount).toBe(1);
-    const entry = log.auditLog.edges[0].node;
+    const entry = log.auditLog.edges[0]!.node;
     expect(entry).toMatchObject({ actorRole: "CONSULTANT", actorSubject: "dev-consultant", operation: "createBoard", entityType: "Board", entityId: board.id, before: null });
     expect(entry.after).toMatchObject({ name: "Gent", nisCode: "44021", population: 267000 });
     expect(new Date(entry.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -118,7 +120,7 @@ describe("createBoard", () => {
   it("leaves no audit row and no event when the write is refused", async () => {
     await create(gent);
     await api.exec(CREATE, { input: { ...gent, name: "Gent bis" } }, { as: "ADMIN" });
-    const log = await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" });
+    const log = await api.ok(graphql(`query BoardsAuditCount { auditLog { totalCount } }`), {}, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(1);
   });
 });
@@ -128,11 +130,11 @@ describe("updateBoard", () => {
     const board = await create(gent);
     const updated = (await api.ok(UPDATE, { input: { id: board.id, population: 270000 } }, { as: "ADMIN" })).updateBoard.board;
     expect(updated).toMatchObject({ ...gent, population: 270000 });
-    const log = await api.ok(`query($id: ID!) { auditLog(filter: { entityId: $id, operation: "updateBoard" }) { edges { node { actorRole before after } } } }`, { id: board.id }, { as: "ADMIN" });
-    const entry = log.auditLog.edges[0].node;
+    const log = await api.ok(graphql(`query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: "updateBoard" }) { edges { node { actorRole before after } } } }`), { id: board.id }, { as: "ADMIN" });
+    const entry = log.auditLog.edges[0]!.node;
     expect(entry.actorRole).toBe("ADMIN");
-    expect(entry.before.population).toBe(267000);
-    expect(entry.after.population).toBe(270000);
+    expect((entry.before as { population: number }).population).toBe(267000);
+    expect((entry.after as { population: number }).population).toBe(270000);
   });
 
   it("clears an optional field with an explicit null", async () => {
@@ -177,13 +179,13 @@ describe("boards", () => {
   it("lists by name with a total, and filters by province, kind, cluster and search", async () => {
     const all = await api.ok(LIST, {});
     expect(all.boards.totalCount).toBe(5);
-    expect(all.boards.edges.map((e: { node: { name: string } }) => e.node.name)).toContain("Brugge");
+    expect(all.boards.edges.map((e) => e.node.name)).toContain("Brugge");
     const west = await api.ok(LIST, { filter: { province: "WEST_FLANDERS" } });
-    expect(west.boards.edges.map((e: { node: { name: string } }) => e.node.name).sort()).toEqual(["Brugge", "Kortrijk"]);
+    expect(west.boards.edges.map((e) => e.node.name).sort()).toEqual(["Brugge", "Kortrijk"]);
     expect((await api.ok(LIST, { filter: { kind: "OCMW" } })).boards.totalCount).toBe(1);
     expect((await api.ok(LIST, { filter: { belfiusCluster: "Centrumsteden" } })).boards.totalCount).toBe(2);
     expect((await api.ok(LIST, { filter: { search: "GENT" } })).boards.totalCount).toBe(2);
-    expect((await api.ok(LIST, { filter: { search: "310" } })).boards.edges[0].node.name).toBe("Brugge");
+    expect((await api.ok(LIST, { filter: { search: "310" } })).boards.edges[0]!.node.name).toBe("Brugge");
     // LIKE wildcards in a search are literal text.
     expect((await api.ok(LIST, { filter: { search: "%" } })).boards.totalCount).toBe(1);
     expect((await api.ok(LIST, { filter: { search: "_" } })).boards.totalCount).toBe(1);
@@ -195,8 +197,8 @@ describe("boards", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = (await api.ok(LIST, { first: 2, after })).boards;
-      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      const page: BoardsListQuery["boards"] = (await api.ok(LIST, { first: 2, after })).boards;
+      seen.push(...page.edges.map((e) => e.node.id));
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
@@ -214,6 +216,6 @@ describe("boards", () => {
 
   it("returns null for an unknown board id", async () => {
     const missing = Buffer.from("Board:00000000-0000-4000-8000-000000000000").toString("base64url");
-    expect((await api.ok(`query($id: ID!) { board(id: $id) { id } }`, { id: missing })).board).toBeNull();
+    expect((await api.ok(graphql(`query BoardsReadId($id: ID!) { board(id: $id) { id } }`), { id: missing })).board).toBeNull();
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
 import { isEmpty, SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT, seedDatabase } from "../../db/seed/index.js";
 import { SYNTHETIC_PREFIX, syntheticBoards } from "../../db/seed/sector.js";
+import { graphql } from "../graphql/index.js";
+import type { BoardFilter, SeedBoardsQuery } from "../graphql/graphql.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -14,46 +16,45 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.reset());
 
-const BOARDS_QUERY = /* GraphQL */ `
-  query Boards($first: Int, $after: String, $filter: BoardFilter) {
+const BOARDS_QUERY = graphql(`
+  query SeedBoards($first: Int, $after: String, $filter: BoardFilter) {
     boards(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { name kind nisCode province population } }
     }
   }
-`;
-const ORGANISATIONS_QUERY = /* GraphQL */ `
-  query Organisations($first: Int, $filter: OrganisationFilter) {
+`);
+const ORGANISATIONS_QUERY = graphql(`
+  query SeedOrganisations($first: Int, $filter: OrganisationFilter) {
     organisations(first: $first, filter: $filter) {
       totalCount
       edges { node { name nameTranslations { nl fr en } kind website } }
     }
   }
-`;
+`);
 
-type BoardNode = { name: string; kind: string; nisCode: string | null; province: string; population: number };
-type OrganisationNode = { name: string; nameTranslations: { nl: string; fr: string | null; en: string | null }; kind: string; website: string | null };
+type BoardNode = SeedBoardsQuery["boards"]["edges"][number]["node"];
 
-async function boards(filter?: Record<string, unknown>): Promise<{ totalCount: number; nodes: BoardNode[] }> {
+async function boards(filter?: BoardFilter): Promise<{ totalCount: number; nodes: BoardNode[] }> {
   const nodes: BoardNode[] = [];
   let after: string | null = null;
   let totalCount = 0;
   do {
-    const page: any = (await api.ok(BOARDS_QUERY, { first: 100, after, filter })).boards;
+    const page: SeedBoardsQuery["boards"] = (await api.ok(BOARDS_QUERY, { first: 100, after, filter })).boards;
     totalCount = page.totalCount;
-    nodes.push(...page.edges.map((e: { node: BoardNode }) => e.node));
+    nodes.push(...page.edges.map((e) => e.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
   return { totalCount, nodes };
 }
 
 async function boardCount(): Promise<number> {
-  return (await api.ok(`{ boards(first: 0) { totalCount } }`)).boards.totalCount;
+  return (await api.ok(graphql(`query SeedBoardCount { boards(first: 0) { totalCount } }`))).boards.totalCount;
 }
 
 async function organisationCount(): Promise<number> {
-  return (await api.ok(`{ organisations(first: 0) { totalCount } }`)).organisations.totalCount;
+  return (await api.ok(graphql(`query SeedOrganisationCount { organisations(first: 0) { totalCount } }`))).organisations.totalCount;
 }
 
 /** Every progress call, in order. */
@@ -137,7 +138,7 @@ describe("the sources profile", () => {
   ])("loads the organisation %s as %s", async (name, kind) => {
     await seedDatabase(api.database);
     const found = (await api.ok(ORGANISATIONS_QUERY, { first: 100, filter: { search: name } })).organisations;
-    const matches = found.edges.map((e: { node: OrganisationNode }) => e.node).filter((o: OrganisationNode) => o.nameTranslations.nl === name);
+    const matches = found.edges.map((e) => e.node).filter((o) => o.nameTranslations.nl === name);
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ name, kind });
   });
@@ -145,10 +146,10 @@ describe("the sources profile", () => {
   it("loads organisations with their translations and http(s) websites", async () => {
     await seedDatabase(api.database);
     const french = (await api.ok(ORGANISATIONS_QUERY, { filter: { search: "CSC" } }, { acceptLanguage: "fr-BE" })).organisations;
-    expect(french.edges.map((e: { node: OrganisationNode }) => e.node.name)).toContain("CSC");
+    expect(french.edges.map((e) => e.node.name)).toContain("CSC");
     const all = (await api.ok(ORGANISATIONS_QUERY, { first: 100 })).organisations;
     expect(all.totalCount).toBe(ORGANISATIONS.length);
-    for (const { node } of all.edges as { node: OrganisationNode }[]) {
+    for (const { node } of all.edges) {
       expect(node.nameTranslations.nl.trim()).not.toBe("");
       if (node.website !== null) expect(node.website).toMatch(/^https?:\/\//);
     }
@@ -193,7 +194,7 @@ describe("the sector profile", () => {
     expect(added.coFinancingEntries).toBeLessThanOrEqual(2 * SECTOR_BOARD_COUNT);
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
-    const synthetic = await api.ok(`{ boards(first: 0, filter: { search: "${SYNTHETIC_PREFIX}" }) { totalCount } }`);
+    const synthetic = await api.ok(graphql(`query SeedSearchCount($search: String) { boards(first: 0, filter: { search: $search }) { totalCount } }`), { search: SYNTHETIC_PREFIX });
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];

@@ -2,6 +2,8 @@
 // rules of createOrganisation and updateOrganisation, who may write, the audit row every write
 // leaves, and the list with its filters, order and pages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { graphql } from "../graphql/index.js";
+import type { CreateOrganisationInput, OrganisationFilter, OrganisationKind, OrganisationsListQuery } from "../graphql/graphql.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -11,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.reset());
 
-const FIELDS = /* GraphQL */ `
+graphql(`
   fragment OrganisationFields on Organisation {
     id
     name
@@ -23,61 +25,58 @@ const FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
   }
-`;
-const CREATE = /* GraphQL */ `
-  mutation Create($input: CreateOrganisationInput!) {
+`);
+const CREATE = graphql(`
+  mutation OrganisationsCreate($input: CreateOrganisationInput!) {
     createOrganisation(input: $input) { organisation { ...OrganisationFields } }
   }
-  ${FIELDS}
-`;
-const UPDATE = /* GraphQL */ `
-  mutation Update($input: UpdateOrganisationInput!) {
+`);
+const UPDATE = graphql(`
+  mutation OrganisationsUpdate($input: UpdateOrganisationInput!) {
     updateOrganisation(input: $input) { organisation { ...OrganisationFields } }
   }
-  ${FIELDS}
-`;
-const READ = /* GraphQL */ `
-  query Read($id: ID!) { organisation(id: $id) { ...OrganisationFields } }
-  ${FIELDS}
-`;
-const LIST = /* GraphQL */ `
-  query List($first: Int, $after: String, $filter: OrganisationFilter) {
+`);
+const READ = graphql(`
+  query OrganisationsRead($id: ID!) { organisation(id: $id) { ...OrganisationFields } }
+`);
+const LIST = graphql(`
+  query OrganisationsList($first: Int, $after: String, $filter: OrganisationFilter) {
     organisations(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { id name nameTranslations { nl fr en } kind } }
     }
   }
-`;
-const AUDIT = /* GraphQL */ `
-  query Audit($id: ID!) {
+`);
+const AUDIT = graphql(`
+  query OrganisationsAudit($id: ID!) {
     auditLog(filter: { entityId: $id }) {
       totalCount
       edges { node { actorRole actorSubject operation entityType entityId before after } }
     }
   }
-`;
+`);
+const AUDIT_COUNT = graphql(`query OrganisationsAuditCount { auditLog { totalCount } }`);
 
 const vvsg = {
   name: { nl: "Vereniging van Vlaamse Steden en Gemeenten", fr: "Association des villes et communes flamandes", en: "Association of Flemish Cities and Municipalities" },
   description: { nl: "Sociale partner aan werkgeverszijde.", en: "Employer-side social partner." },
   kind: "SECTOR_ASSOCIATION",
   website: "https://www.vvsg.be",
-};
+} satisfies CreateOrganisationInput;
 
 const PARTNER = { role: "PARTNER" as const, org: "00000000-0000-4000-8000-000000000001" };
 const EXPERT = { role: "EXPERT" as const, org: "00000000-0000-4000-8000-000000000001" };
 const BOARD_MEMBER = { role: "BOARD_MEMBER" as const, board: "00000000-0000-4000-8000-000000000002" };
 
-type Node = { id: string; name: string; nameTranslations: { nl: string; fr: string | null; en: string | null }; kind: string };
-const names = (connection: any): string[] => connection.edges.map((e: { node: Node }) => e.node.name);
+const names = (connection: { edges: readonly { node: { name: string } }[] }): string[] => connection.edges.map((e) => e.node.name);
 
-async function create(input: Record<string, unknown>) {
+async function create(input: CreateOrganisationInput) {
   const data = await api.ok(CREATE, { input }, { as: "CONSULTANT" });
   return data.createOrganisation.organisation;
 }
 
-async function total(filter?: Record<string, unknown>): Promise<number> {
+async function total(filter?: OrganisationFilter): Promise<number> {
   return (await api.ok(LIST, { filter })).organisations.totalCount;
 }
 
@@ -101,7 +100,7 @@ describe("createOrganisation", () => {
 
     const read = await api.ok(READ, { id: created.id });
     expect(read.organisation).toEqual(created);
-    const node = await api.ok(`query($id: ID!) { node(id: $id) { __typename ... on Organisation { nameTranslations { nl } } } }`, { id: created.id });
+    const node = await api.ok(graphql(`query OrganisationsNode($id: ID!) { node(id: $id) { __typename ... on Organisation { nameTranslations { nl } } } }`), { id: created.id });
     expect(node.node).toEqual({ __typename: "Organisation", nameTranslations: { nl: vvsg.name.nl } });
     expect(await total()).toBe(1);
   });
@@ -121,7 +120,7 @@ describe("createOrganisation", () => {
     const created = await create(vvsg);
     const log = await api.ok(AUDIT, { id: created.id }, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(1);
-    const entry = log.auditLog.edges[0].node;
+    const entry = log.auditLog.edges[0]!.node;
     expect(entry).toMatchObject({
       actorRole: "CONSULTANT",
       actorSubject: "dev-consultant",
@@ -143,7 +142,7 @@ describe("createOrganisation", () => {
     const blankDescription = await api.exec(CREATE, { input: { ...vvsg, description: { nl: " ", en: "Text" } } }, { as: "ADMIN" });
     expect(errorOf(blankDescription)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.description.nl" });
     expect(await total()).toBe(0);
-    expect((await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(0);
+    expect((await api.ok(AUDIT_COUNT, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(0);
   });
 
   it.each([["javascript:alert(1)"], ["ftp://x"], ["www.vvsg.be"], ["http://"], ["mailto:info@vvsg.be"]])(
@@ -165,14 +164,15 @@ describe("createOrganisation", () => {
     const created = await create({ ...vvsg, name: { nl: "  Mediawijs ", fr: "  ", en: " Media literacy  " } });
     expect(created.nameTranslations).toEqual({ nl: "Mediawijs", fr: null, en: "Media literacy" });
     // A dropped translation falls back to Dutch rather than showing an empty name.
-    const french = await api.ok(`query($id: ID!) { organisation(id: $id) { name } }`, { id: created.id }, { acceptLanguage: "fr" });
-    expect(french.organisation.name).toBe("Mediawijs");
+    const french = await api.ok(graphql(`query OrganisationsName($id: ID!) { organisation(id: $id) { name } }`), { id: created.id }, { acceptLanguage: "fr" });
+    expect(french.organisation!.name).toBe("Mediawijs");
     const empty = await create({ ...vvsg, name: { nl: "Ligo", fr: "", en: null } });
     expect(empty.nameTranslations).toEqual({ nl: "Ligo", fr: null, en: null });
   });
 
   it("refuses an unknown kind before anything runs", async () => {
-    const result = await api.exec(CREATE, { input: { ...vvsg, kind: "CHARITY" } }, { as: "ADMIN" });
+    // Deliberately not a kind the schema has.
+    const result = await api.exec(CREATE, { input: { ...vvsg, kind: "CHARITY" as OrganisationKind } }, { as: "ADMIN" });
     expect(errorOf(result).code).toBe("BAD_USER_INPUT");
     expect(await total()).toBe(0);
   });
@@ -185,7 +185,7 @@ describe("createOrganisation", () => {
       expect(errorOf(result).code).toBe("FORBIDDEN");
     }
     expect(await total()).toBe(1);
-    expect((await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(1);
+    expect((await api.ok(AUDIT_COUNT, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(1);
   });
 });
 
@@ -201,7 +201,7 @@ describe("languages", () => {
     workitects = await create({ name: { nl: "Workitects" }, description: { nl: "Begeleidt trajecten." }, kind: "SERVICE_PROVIDER" });
   });
 
-  const ONE = `query($id: ID!) { organisation(id: $id) { name description } viewer { locale } }`;
+  const ONE = graphql(`query OrganisationsInViewerLanguage($id: ID!) { organisation(id: $id) { name description } viewer { locale } }`);
 
   it("answers in Dutch without an Accept-Language header", async () => {
     const data = await api.ok(ONE, { id: regering.id });
@@ -214,7 +214,7 @@ describe("languages", () => {
     expect(fr.organisation).toEqual({ name: "Gouvernement flamand", description: "Octroie la subvention." });
     expect(fr.viewer.locale).toBe("FR");
     const en = await api.ok(ONE, { id: regering.id }, { acceptLanguage: "en-GB,en;q=0.8" });
-    expect(en.organisation.name).toBe("Flemish Government");
+    expect(en.organisation!.name).toBe("Flemish Government");
     expect(en.viewer.locale).toBe("EN");
   });
 
@@ -229,17 +229,17 @@ describe("languages", () => {
 
   it("lets the field's locale argument override the header", async () => {
     const data = await api.ok(
-      `query($id: ID!) { organisation(id: $id) { name en: name(locale: EN) nl: name(locale: NL) frDescription: description(locale: FR) } }`,
+      graphql(`query OrganisationsLocaleArguments($id: ID!) { organisation(id: $id) { name en: name(locale: EN) nl: name(locale: NL) frDescription: description(locale: FR) } }`),
       { id: regering.id },
       { acceptLanguage: "fr-BE,fr;q=0.9" },
     );
     expect(data.organisation).toEqual({ name: "Gouvernement flamand", en: "Flemish Government", nl: "Vlaamse Regering", frDescription: "Octroie la subvention." });
-    const fallback = await api.ok(`query($id: ID!) { organisation(id: $id) { name(locale: FR) } }`, { id: workitects.id }, { acceptLanguage: "en" });
-    expect(fallback.organisation.name).toBe("Workitects");
+    const fallback = await api.ok(graphql(`query OrganisationsNameInFrench($id: ID!) { organisation(id: $id) { name(locale: FR) } }`), { id: workitects.id }, { acceptLanguage: "en" });
+    expect(fallback.organisation!.name).toBe("Workitects");
   });
 
   it("returns every translation in nameTranslations whatever the language asked", async () => {
-    const TRANSLATIONS = `query($id: ID!) { organisation(id: $id) { nameTranslations { nl fr en } descriptionTranslations { nl fr en } } }`;
+    const TRANSLATIONS = graphql(`query OrganisationsTranslations($id: ID!) { organisation(id: $id) { nameTranslations { nl fr en } descriptionTranslations { nl fr en } } }`);
     for (const acceptLanguage of [undefined, "fr", "en"]) {
       const data = await api.ok(TRANSLATIONS, { id: regering.id }, { acceptLanguage });
       expect(data.organisation).toEqual({
@@ -261,7 +261,7 @@ describe("languages", () => {
     ["de", "NL"],
     ["fr;q=0", "NL"],
   ])("reports the language of %s in viewer.locale as %s", async (acceptLanguage, locale) => {
-    const data = await api.ok(`{ viewer { locale role } }`, {}, { acceptLanguage });
+    const data = await api.ok(graphql(`query OrganisationsViewer { viewer { locale role } }`), {}, { acceptLanguage });
     expect(data.viewer).toEqual({ locale, role: "ANONYMOUS" });
   });
 });
@@ -321,7 +321,7 @@ describe("updateOrganisation", () => {
     const board = globalId("Board", "00000000-0000-4000-8000-000000000000");
     expect(errorOf(await api.exec(UPDATE, { input: { id: board, kind: "COMPANY" } }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
     expect(errorOf(await api.exec(UPDATE, { input: { id: "nonsense", kind: "COMPANY" } }, { as: "ADMIN" })).code).toBe("BAD_USER_INPUT");
-    expect((await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(0);
+    expect((await api.ok(AUDIT_COUNT, {}, { as: "ADMIN" })).auditLog.totalCount).toBe(0);
   });
 
   it("writes an audit row with the state before and after", async () => {
@@ -330,8 +330,8 @@ describe("updateOrganisation", () => {
     const log = await api.ok(AUDIT, { id: created.id }, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(2);
     // Newest first: the update, then the creation.
-    expect(log.auditLog.edges.map((e: { node: { operation: string } }) => e.node.operation)).toEqual(["updateOrganisation", "createOrganisation"]);
-    const entry = log.auditLog.edges[0].node;
+    expect(log.auditLog.edges.map((e) => e.node.operation)).toEqual(["updateOrganisation", "createOrganisation"]);
+    const entry = log.auditLog.edges[0]!.node;
     expect(entry).toMatchObject({ actorRole: "ADMIN", actorSubject: "dev-admin", entityType: "Organisation", entityId: created.id });
     expect(entry.before).toMatchObject({ website: "https://www.vvsg.be", description: vvsg.description, name: vvsg.name });
     expect(entry.after).toMatchObject({ website: "https://vvsg.be/nieuw", description: null, name: vvsg.name });
@@ -344,7 +344,7 @@ describe("updateOrganisation", () => {
     for (const actor of [PARTNER, EXPERT, BOARD_MEMBER]) {
       expect(errorOf(await api.exec(UPDATE, { input }, { as: actor })).code).toBe("FORBIDDEN");
     }
-    expect((await api.ok(READ, { id: created.id })).organisation.website).toBe(vvsg.website);
+    expect((await api.ok(READ, { id: created.id })).organisation!.website).toBe(vvsg.website);
     expect((await api.ok(AUDIT, { id: created.id }, { as: "ADMIN" })).auditLog.totalCount).toBe(1);
   });
 });
@@ -369,7 +369,7 @@ describe("organisations", () => {
 
   it("searches the name in any language, case-insensitive", async () => {
     const french = await api.ok(LIST, { filter: { search: "syndicats chrétiens" } });
-    expect(french.organisations.edges.map((e: { node: Node }) => e.node.nameTranslations.nl)).toEqual(["Christelijke Vakbond"]);
+    expect(french.organisations.edges.map((e) => e.node.nameTranslations.nl)).toEqual(["Christelijke Vakbond"]);
     expect(names((await api.ok(LIST, { filter: { search: "WHISKEY" } })).organisations)).toEqual(["Delta Overheid"]);
     expect(names((await api.ok(LIST, { filter: { search: "bureau" } })).organisations)).toEqual(["Bravo Bureau"]);
     expect(names((await api.ok(LIST, { filter: { search: "  advies  " } })).organisations)).toEqual(["Alfa Advies"]);
@@ -389,7 +389,7 @@ describe("organisations", () => {
     const dutchOrder = ["100% Echo_vzw", "Alfa Advies", "Bravo Bureau", "Christelijke Vakbond", "Delta Overheid"];
     expect(names((await api.ok(LIST, {})).organisations)).toEqual(dutchOrder);
     const english = await api.ok(LIST, {}, { acceptLanguage: "en" });
-    expect(english.organisations.edges.map((e: { node: Node }) => e.node.nameTranslations.nl)).toEqual(dutchOrder);
+    expect(english.organisations.edges.map((e) => e.node.nameTranslations.nl)).toEqual(dutchOrder);
     expect(names(english.organisations)).toEqual(["100% Echo_vzw", "Zulu Consulting", "Yankee Office", "Xray Union", "Whiskey Government"]);
   });
 
@@ -402,19 +402,19 @@ describe("organisations", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = (await api.ok(LIST, { first: 3, after })).organisations;
+      const page: OrganisationsListQuery["organisations"] = (await api.ok(LIST, { first: 3, after })).organisations;
       expect(page.totalCount).toBe(8);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-      expect(page.pageInfo.startCursor).toBe(page.edges[0].cursor);
-      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
-      seen.push(...page.edges.map((e: { node: Node }) => e.node.id));
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]!.cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+      seen.push(...page.edges.map((e) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
     expect(pages).toBe(3);
     expect(seen).toHaveLength(8);
     expect(new Set(seen).size).toBe(8);
-    expect(seen).toEqual(all.edges.map((e: { node: Node }) => e.node.id));
+    expect(seen).toEqual(all.edges.map((e) => e.node.id));
   });
 
   it("pages within a filter", async () => {
@@ -435,14 +435,14 @@ describe("organisations", () => {
 
   it("returns null for an unknown organisation id", async () => {
     const missing = globalId("Organisation", "00000000-0000-4000-8000-000000000000");
-    expect((await api.ok(`query($id: ID!) { organisation(id: $id) { id } }`, { id: missing })).organisation).toBeNull();
+    expect((await api.ok(graphql(`query OrganisationsReadId($id: ID!) { organisation(id: $id) { id } }`), { id: missing })).organisation).toBeNull();
   });
 });
 
 describe("auditLog", () => {
   it("is for admins only: CONSULTANT and PARTNER are FORBIDDEN, anonymous UNAUTHENTICATED", async () => {
     await create(vvsg);
-    const query = `{ auditLog { totalCount edges { node { operation } } } }`;
+    const query = graphql(`query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }`);
     const consultant = await api.exec(query, {}, { as: "CONSULTANT" });
     expect(errorOf(consultant).code).toBe("FORBIDDEN");
     expect(consultant.data).toBeNull();
