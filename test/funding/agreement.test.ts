@@ -9,6 +9,8 @@ import { seedAddendum } from "../../db/seed/funding.js";
 import { registerMetricSource, withinPeriod } from "../../schema/funding/metrics.js";
 import { csvField } from "../../schema/funding/report.js";
 import { rowId } from "../helpers/funding.js";
+import { graphql } from "../graphql/index.js";
+import type { SettlementScenario } from "../graphql/graphql.js";
 import { createTestApi, errorOf, type ExecOptions, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -29,67 +31,82 @@ afterAll(() => api.close());
 beforeEach(async () => {
   await api.reset();
   await seedDatabase(api.database, "sources");
-  const data = await api.ok(`{
+  const data = await api.ok(graphql(`query AgreementFixture {
     fundingAgreements { edges { node { id } } }
     funder: organisations(filter: { search: "Vlaamse Regering" }) { edges { node { id } } }
     beneficiary: organisations(filter: { search: "VVSG" }) { edges { node { id } } }
     other: organisations(filter: { search: "Randstad" }) { edges { node { id } } }
     gent: boards(filter: { search: "Gent", kind: MUNICIPALITY }) { edges { node { id } } }
-  }`);
-  agreementId = data.fundingAgreements.edges[0].node.id;
-  funderOrg = rowId(data.funder.edges[0].node.id);
-  beneficiaryOrg = rowId(data.beneficiary.edges[0].node.id);
-  otherOrg = rowId(data.other.edges[0].node.id);
-  gentBoard = rowId(data.gent.edges[0].node.id);
+  }`));
+  agreementId = data.fundingAgreements.edges[0]!.node.id;
+  funderOrg = rowId(data.funder.edges[0]!.node.id);
+  beneficiaryOrg = rowId(data.beneficiary.edges[0]!.node.id);
+  otherOrg = rowId(data.other.edges[0]!.node.id);
+  gentBoard = rowId(data.gent.edges[0]!.node.id);
 });
 afterEach(() => {
   for (const undo of unregister.splice(0)) undo();
 });
 
-const AGREEMENT = /* GraphQL */ `
-  query Agreement($id: ID!, $scenario: SettlementScenario) {
-    fundingAgreement(id: $id) {
-      id title periodStart periodEnd effortShareBp resultShareBp
-      maxAmount { cents currency }
-      funder { name } beneficiary { name }
-      tracks {
-        number title
-        actions {
-          number title isNew intersectoral localCooperation otherPartners
-          partners { name }
-          effortCommitments { number met target { __typename ... on QualitativeTarget { status } ... on MeasuredTarget { met measures { metric { key module hasSource } comparator targetValue currentValue met } } } }
-        }
-      }
-      commitments(kind: RESULT) { number description met target { ... on MeasuredTarget { measures { metric { key } targetValue currentValue } } } }
-      settlement(scenario: $scenario) {
-        hypothetical
-        effortPart { cents currency } resultShare { cents } resultPart { cents } eligibleCosts { cents } entitlement { cents } payable { cents }
-        achievedResultCommitments totalResultCommitments cappedBy
-        unjustifiedEffortCommitments { number }
-        explanation
-        steps { step amount { cents } text }
+// The agreement with everything a reader sees but the settlement, and the settlement: one
+// agreement asks for its settlement with a scenario, the list of agreements without.
+graphql(`
+  fragment AgreementStructure on FundingAgreement {
+    id title periodStart periodEnd effortShareBp resultShareBp
+    maxAmount { cents currency }
+    funder { name } beneficiary { name }
+    tracks {
+      number title
+      actions {
+        number title isNew intersectoral localCooperation otherPartners
+        partners { name }
+        effortCommitments { number met target { __typename ... on QualitativeTarget { status } ... on MeasuredTarget { met measures { metric { key module hasSource } comparator targetValue currentValue met } } } }
       }
     }
+    commitments(kind: RESULT) { number description met target { ... on MeasuredTarget { measures { metric { key } targetValue currentValue } } } }
   }
-`;
+`);
+graphql(`
+  fragment AgreementSettlement on Settlement {
+    hypothetical
+    effortPart { cents currency } resultShare { cents } resultPart { cents } eligibleCosts { cents } entitlement { cents } payable { cents }
+    achievedResultCommitments totalResultCommitments cappedBy
+    unjustifiedEffortCommitments { number }
+    explanation
+    steps { step amount { cents } text }
+  }
+`);
+const AGREEMENT = graphql(`
+  query AgreementRead($id: ID!, $scenario: SettlementScenario) {
+    fundingAgreement(id: $id) { ...AgreementStructure settlement(scenario: $scenario) { ...AgreementSettlement } }
+  }
+`);
+const EFFORT_COMMITMENTS = graphql(`query AgreementEffortCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`);
+const REPORT = graphql(`query AgreementReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType content } } }`);
+
+/** A measured target's fields; fails the test when the target is qualitative. */
+function measured<T extends object>(target: T): Extract<T, { measures: unknown }> {
+  if (!("measures" in target)) throw new Error(`expected a measured target: ${JSON.stringify(target)}`);
+  return target as Extract<T, { measures: unknown }>;
+}
 
 const consultant: ExecOptions = { as: "CONSULTANT" };
 
-async function agreement(options: ExecOptions = consultant, scenario?: Record<string, unknown>) {
-  return (await api.ok(AGREEMENT, { id: agreementId, scenario }, options)).fundingAgreement;
+async function agreement(options: ExecOptions = consultant, scenario?: SettlementScenario) {
+  return (await api.ok(AGREEMENT, { id: agreementId, scenario }, options)).fundingAgreement!;
 }
 
 /** Approves invoices worth `cents` in the period, through the API. */
 async function approveCosts(cents: number) {
-  const ids = await api.ok(`{ organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: "${agreementId}") { tracks { actions { id number } } } }`);
-  const action = ids.fundingAgreement.tracks[0].actions[0].id;
+  const ids = await api.ok(graphql(`query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }`), { id: agreementId });
+  const action = ids.fundingAgreement!.tracks[0]!.actions[0]!.id;
   const submitted = await api.ok(
-    `mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`,
+    graphql(`mutation AgreementSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`),
     {
       input: {
         agreementId,
         actionId: action,
-        payeeId: ids.organisations.edges[0].node.id,
+        payeeId: ids.organisations.edges[0]!.node.id,
         reference: `F-${cents}-${Math.random()}`,
         amount: { cents, currency: "EUR" },
         serviceDate: "2024-03-15",
@@ -98,7 +115,7 @@ async function approveCosts(cents: number) {
     },
     consultant,
   );
-  await api.ok(`mutation($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`, { id: submitted.submitInvoice.invoice.id }, consultant);
+  await api.ok(graphql(`mutation AgreementApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`), { id: submitted.submitInvoice.invoice.id }, consultant);
 }
 
 /** Registers a metric source the way a module does, for this test only. */
@@ -118,16 +135,16 @@ describe("the seeded addendum", () => {
       funder: { name: "Vlaamse Regering" },
       beneficiary: { name: "VVSG" },
     });
-    expect(a.tracks.map((t: any) => [t.number, t.title])).toEqual([
+    expect(a.tracks.map((t) => [t.number, t.title])).toEqual([
       [1, "Projectenfonds"],
       [2, "Nieuwe vormen van leren"],
       [3, "Opleidingsaanbod"],
       [4, "Thematische overlegtafels"],
       [5, "Communicatie"],
     ]);
-    const actions = a.tracks.flatMap((t: any) => t.actions.map((x: any) => ({ track: t.number, ...x })));
+    const actions = a.tracks.flatMap((t) => t.actions.map((x) => ({ track: t.number, ...x })));
     // Flags as ticked in the source: [number, track, new, intersectoral, local cooperation].
-    expect(actions.map((x: any) => [x.number, x.track, x.isNew, x.intersectoral, x.localCooperation])).toEqual([
+    expect(actions.map((x) => [x.number, x.track, x.isNew, x.intersectoral, x.localCooperation])).toEqual([
       [1, 1, false, false, true],
       [2, 1, false, false, true],
       [3, 1, true, false, true],
@@ -138,11 +155,11 @@ describe("the seeded addendum", () => {
       [8, 4, false, false, false],
       [9, 5, true, false, true],
     ]);
-    const partners = Object.fromEntries(actions.map((x: any) => [x.number, x.partners.map((p: any) => p.name).sort()]));
+    const partners = Object.fromEntries(actions.map((x) => [x.number, x.partners.map((p) => p.name).sort()]));
     expect(partners).toMatchObject({ 1: ["Workitects"], 2: ["Excello"], 3: ["GoodHabitz"], 7: ["Ligo", "Mediawijs", "VDAB"], 8: ["M&L Management"] });
-    expect(actions.find((x: any) => x.number === 8).otherPartners).toBe("diverse gastbesturen");
+    expect(actions.find((x) => x.number === 8)!.otherPartners).toBe("diverse gastbesturen");
     // One effort commitment per action; the ones with numbers in the source are measured.
-    expect(actions.map((x: any) => x.effortCommitments.map((c: any) => [c.number, c.target.__typename])[0])).toEqual([
+    expect(actions.map((x) => x.effortCommitments.map((c) => [c.number, c.target.__typename])[0])).toEqual([
       [1, "MeasuredTarget"],
       [2, "QualitativeTarget"],
       [3, "MeasuredTarget"],
@@ -153,40 +170,40 @@ describe("the seeded addendum", () => {
       [8, "MeasuredTarget"],
       [9, "QualitativeTarget"],
     ]);
-    const first = actions[0].effortCommitments[0].target.measures;
-    expect(first.map((m: any) => [m.metric.key, m.comparator, m.targetValue])).toEqual([
+    const first = measured(actions[0]!.effortCommitments[0]!.target).measures;
+    expect(first.map((m) => [m.metric.key, m.comparator, m.targetValue])).toEqual([
       ["iao.boardsReached", "AT_LEAST", 12],
       ["iao.departments", "AT_LEAST", 3],
     ]);
-    expect(a.commitments.map((c: any) => [c.number, c.target.measures[0].metric.key, c.target.measures[0].targetValue])).toEqual([
+    expect(a.commitments.map((c) => [c.number, measured(c.target).measures[0]!.metric.key, measured(c.target).measures[0]!.targetValue])).toEqual([
       [1, "leadership.distinctTrajectories", 5],
       [2, "learningTools.published", 5],
       [3, "training.distinctEmployeesReached", 1500],
       [4, "worktables.meetingsHeld", 30],
       [5, "lokaalwerkt.professionsListed", 25],
     ]);
-    expect(a.commitments[2].description).toContain("1500 medewerkers");
+    expect(a.commitments[2]!.description).toContain("1500 medewerkers");
   });
 
   it("pages through agreements with first/after", async () => {
     await api.database.db.transaction((tx) => seedAddendum(tx));
-    const LIST = `query($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const LIST = graphql(`query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
     const first = (await api.ok(LIST, {})).fundingAgreements;
     expect(first.totalCount).toBe(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = (await api.ok(LIST, { after: first.pageInfo.endCursor })).fundingAgreements;
     expect(second.pageInfo.hasNextPage).toBe(false);
     expect(second.edges).toHaveLength(1);
-    expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
-    expect(errorOf(await api.exec(`{ fundingAgreements(first: 101) { totalCount } }`))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect(second.edges[0]!.node.id).not.toBe(first.edges[0]!.node.id);
+    expect(errorOf(await api.exec(graphql(`query AgreementsTooMany { fundingAgreements(first: 101) { totalCount } }`)))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 
   it("resolves its tracks, actions and commitments through node(id)", async () => {
-    const a = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`, { id: agreementId });
-    const track = a.fundingAgreement.tracks[2];
-    const action = track.actions[0];
-    const commitment = action.effortCommitments[0];
-    const nodes = await api.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }`, { ids: [agreementId, track.id, action.id, commitment.id] });
+    const a = await api.ok(graphql(`query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`), { id: agreementId });
+    const track = a.fundingAgreement!.tracks[2]!;
+    const action = track.actions[0]!;
+    const commitment = action.effortCommitments[0]!;
+    const nodes = await api.ok(graphql(`query AgreementStructureNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }`), { ids: [agreementId, track.id, action.id, commitment.id] });
     expect(nodes.nodes).toEqual([
       { __typename: "FundingAgreement", id: agreementId },
       { __typename: "Track", id: track.id },
@@ -196,20 +213,22 @@ describe("the seeded addendum", () => {
   });
 
   it("speaks English and French where translated, and Dutch otherwise", async () => {
-    const en = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`, { id: agreementId }, { acceptLanguage: "en" });
-    expect(en.fundingAgreement.tracks[0].title).toBe("Project fund");
-    const fr = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`, { id: agreementId }, { acceptLanguage: "fr" });
-    expect(fr.fundingAgreement.title).toContain("investir dans le talent");
-    expect(fr.fundingAgreement.tracks[0].title).toBe("Projectenfonds");
+    const TITLES = graphql(`query AgreementTitles($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }`);
+    const en = await api.ok(TITLES, { id: agreementId }, { acceptLanguage: "en" });
+    expect(en.fundingAgreement!.tracks[0]!.title).toBe("Project fund");
+    const fr = await api.ok(TITLES, { id: agreementId }, { acceptLanguage: "fr" });
+    expect(fr.fundingAgreement!.title).toContain("investir dans le talent");
+    expect(fr.fundingAgreement!.tracks[0]!.title).toBe("Projectenfonds");
   });
 
   it("costs the same number of statements for two agreements as for one", async () => {
-    const query = AGREEMENT.replace("query Agreement($id: ID!, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) {", "query { fundingAgreements { edges { node {").replace("settlement(scenario: $scenario)", "settlement") + " } }";
+    // What AGREEMENT asks of one agreement, asked of every agreement.
+    const query = graphql(`query AgreementsEverything { fundingAgreements { edges { node { ...AgreementStructure settlement { ...AgreementSettlement } } } } }`);
     const one = await api.exec(query, {}, consultant);
     expect(one.errors).toBeUndefined();
     await api.database.db.transaction((tx) => seedAddendum(tx));
     const two = await api.exec(query, {}, consultant);
-    expect((two.data as any).fundingAgreements.edges).toHaveLength(2);
+    expect(two.data?.fundingAgreements.edges).toHaveLength(2);
     expect(two.statements).toBe(one.statements);
   });
 });
@@ -217,9 +236,9 @@ describe("the seeded addendum", () => {
 describe("measured progress", () => {
   it("reads 0 and says so while no module provides a metric's records", async () => {
     const a = await agreement();
-    const measure = a.commitments[3].target.measures[0];
+    const measure = measured(a.commitments[3]!.target).measures[0];
     expect(measure).toEqual({ metric: { key: "worktables.meetingsHeld" }, targetValue: 30, currentValue: 0 });
-    const effort8 = a.tracks[3].actions[0].effortCommitments[0].target.measures[0];
+    const effort8 = measured(a.tracks[3]!.actions[0]!.effortCommitments[0]!.target).measures[0]!;
     expect(effort8.metric).toEqual({ key: "worktables.meetingsHeld", module: "trainings", hasSource: false });
   });
 
@@ -239,9 +258,9 @@ describe("measured progress", () => {
     ];
     for (const at of meetings) await api.database.db.execute(sql`insert into test_worktable_meetings (held_at) values (${at}::timestamptz)`);
     const a = await agreement();
-    expect(a.commitments[3].target.measures[0].currentValue).toBe(31);
-    expect(a.commitments[3].met).toBe(true);
-    expect(a.tracks[3].actions[0].effortCommitments[0]).toMatchObject({ met: true, target: { measures: [{ metric: { hasSource: true }, currentValue: 31, met: true }] } });
+    expect(measured(a.commitments[3]!.target).measures[0]!.currentValue).toBe(31);
+    expect(a.commitments[3]!.met).toBe(true);
+    expect(a.tracks[3]!.actions[0]!.effortCommitments[0]).toMatchObject({ met: true, target: { measures: [{ metric: { hasSource: true }, currentValue: 31, met: true }] } });
     expect(a.settlement.achievedResultCommitments).toBe(1);
   });
 });
@@ -260,10 +279,10 @@ describe("the settlement", () => {
       totalResultCommitments: 5,
       cappedBy: "ELIGIBLE_COSTS",
     });
-    expect(s.unjustifiedEffortCommitments.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(s.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(s.explanation).toHaveLength(9);
     expect(s.explanation.every((line: unknown) => typeof line === "string" && line.length > 0)).toBe(true);
-    expect(s.steps.map((l: any) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
+    expect(s.steps.map((l) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
   });
 
   it("pays the result share pro rata from half the result commitments up, capped by the eligible costs", async () => {
@@ -288,10 +307,10 @@ describe("the settlement", () => {
 
   it("answers a scenario without writing anything", async () => {
     await approveCosts(20_000_000);
-    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`;
+    const query = graphql(`query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`);
     const result = await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 2, 3, 4], additionalEligibleCosts: { cents: 20_000_000, currency: "EUR" } } }, consultant);
     expect(result.errors).toBeUndefined();
-    expect((result.data as any).fundingAgreement.settlement).toMatchObject({
+    expect(result.data?.fundingAgreement?.settlement).toMatchObject({
       hypothetical: true,
       achievedResultCommitments: 4,
       resultPart: { cents: 9_600_000 },
@@ -301,7 +320,7 @@ describe("the settlement", () => {
     expect(result.writes).toBe(0);
     // And the recorded state is as it was.
     expect((await agreement()).settlement).toMatchObject({ hypothetical: false, achievedResultCommitments: 0, eligibleCosts: { cents: 20_000_000 }, payable: { cents: 20_000_000 } });
-    const log = await api.ok(`{ auditLog { totalCount } }`, {}, { as: "ADMIN" });
+    const log = await api.ok(graphql(`query AgreementAuditCount { auditLog { totalCount } }`), {}, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(2);
   });
 
@@ -310,11 +329,11 @@ describe("the settlement", () => {
     const with3 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2, 3] })).settlement;
     const with2 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2] })).settlement;
     expect(with3.payable.cents - with2.payable.cents).toBe(7_200_000);
-    expect(with2.steps.find((l: any) => l.step === "RESULT_THRESHOLD").text).not.toBe(with3.steps.find((l: any) => l.step === "RESULT_THRESHOLD").text);
+    expect(with2.steps.find((l) => l.step === "RESULT_THRESHOLD")!.text).not.toBe(with3.steps.find((l) => l.step === "RESULT_THRESHOLD")!.text);
   });
 
   it("refuses a scenario naming unknown commitments or negative costs", async () => {
-    const query = `query($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }`;
+    const query = graphql(`query AgreementScenarioPayable($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }`);
     expect(errorOf(await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 6] } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.achievedResultCommitmentNumbers" });
     expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: -1 } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.cents" });
     expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: 1, currency: "USD" } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.currency" });
@@ -323,29 +342,29 @@ describe("the settlement", () => {
   it("explains itself in the reader's language", async () => {
     const fr = (await agreement({ ...consultant, acceptLanguage: "fr" })).settlement.steps;
     const en = (await agreement({ ...consultant, acceptLanguage: "en" })).settlement.steps;
-    expect(fr[0].text).not.toBe(en[0].text);
-    expect(en[0].text).toContain("EUR 280,000.00");
-    expect(en[0].amount).toEqual({ cents: 28_000_000 });
+    expect(fr[0]!.text).not.toBe(en[0]!.text);
+    expect(en[0]!.text).toContain("EUR 280,000.00");
+    expect(en[0]!.amount).toEqual({ cents: 28_000_000 });
   });
 });
 
 describe("judging qualitative commitments", () => {
-  const JUDGE = `mutation($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`;
+  const JUDGE = graphql(`mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`);
 
   async function effortCommitment(number: number) {
-    const all = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: agreementId });
-    return all.fundingAgreement.commitments.find((c: any) => c.number === number).id as string;
+    const all = await api.ok(EFFORT_COMMITMENTS, { id: agreementId });
+    return all.fundingAgreement!.commitments.find((c) => c.number === number)!.id;
   }
 
   it("records the status, the evidence and who judged, and the settlement stops flagging it", async () => {
     const id = await effortCommitment(4);
     const judged = (await api.ok(JUDGE, { input: { id, status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02" } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })).judgeCommitment.commitment;
     expect(judged).toMatchObject({ number: 4, met: true, target: { status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02", judgedBy: "consultant-an" } });
-    expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c: any) => c.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9]);
-    const log = await api.ok(`{ auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`, {}, { as: "ADMIN" });
-    expect(log.auditLog.edges[0].node.entityId).toBe(id);
-    expect(log.auditLog.edges[0].node.before.status).toBe("OPEN");
-    expect(log.auditLog.edges[0].node.after.status).toBe("JUSTIFIED");
+    expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9]);
+    const log = await api.ok(graphql(`query AgreementJudgementAudit { auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`), {}, { as: "ADMIN" });
+    expect(log.auditLog.edges[0]!.node.entityId).toBe(id);
+    expect((log.auditLog.edges[0]!.node.before as { status: string }).status).toBe("OPEN");
+    expect((log.auditLog.edges[0]!.node.after as { status: string }).status).toBe("JUSTIFIED");
   });
 
   it("needs evidence, refuses measured commitments, and is for editors only", async () => {
@@ -360,14 +379,13 @@ describe("judging qualitative commitments", () => {
 });
 
 describe("who reads what", () => {
-  const PUBLIC = `query($id: ID!) { fundingAgreement(id: $id) { tracks { actions { number } } commitments { number met } } }`;
-  const SETTLEMENT = `query($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } } } }`;
-  const REPORT = `query($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType content } } }`;
+  const PUBLIC = graphql(`query AgreementPublicParts($id: ID!) { fundingAgreement(id: $id) { tracks { actions { number } } commitments { number met } } }`);
+  const SETTLEMENT = graphql(`query AgreementSettlementPayable($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } } } }`);
 
   it("shows tracks, actions, commitments and progress to anyone", async () => {
     for (const options of [{}, { as: { role: "BOARD_MEMBER" as const, board: gentBoard } }, { as: { role: "EXPERT" as const, org: otherOrg } }]) {
       const data = await api.ok(PUBLIC, { id: agreementId }, options);
-      expect(data.fundingAgreement.commitments).toHaveLength(14);
+      expect(data.fundingAgreement!.commitments).toHaveLength(14);
     }
   });
 
@@ -387,9 +405,9 @@ describe("who reads what", () => {
 describe("the justification report", () => {
   it("lists the commitments with measured values and evidence, the invoices and the settlement, as CSV", async () => {
     await approveCosts(12_345_678);
-    const id = (await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: agreementId })).fundingAgreement.commitments.find((c: any) => c.number === 2).id;
-    await api.ok(`mutation($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`, { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } }, consultant);
-    const report = (await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType content } } }`, { id: agreementId }, { as: { role: "PARTNER", org: funderOrg }, acceptLanguage: "en" })).fundingAgreement.justificationReport;
+    const id = (await api.ok(EFFORT_COMMITMENTS, { id: agreementId })).fundingAgreement!.commitments.find((c) => c.number === 2)!.id;
+    await api.ok(graphql(`mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`), { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } }, consultant);
+    const report = (await api.ok(REPORT, { id: agreementId }, { as: { role: "PARTNER", org: funderOrg }, acceptLanguage: "en" })).fundingAgreement!.justificationReport;
     expect(report.filename).toBe("justification-2023-07-01-2025-06-30.csv");
     expect(report.contentType).toBe("text/csv; charset=utf-8");
     const lines: string[] = report.content.trimEnd().split("\r\n");

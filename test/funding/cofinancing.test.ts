@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
+import { graphql } from "../graphql/index.js";
+import type { AuditFilter, RecordCoFinancingInput } from "../graphql/graphql.js";
 import { createTestApi, errorOf, type Actor, type ExecOptions, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
 import { MISSING_UUID, globalId, loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
@@ -27,36 +29,36 @@ beforeEach(async () => {
   fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
 });
 
-const RECORD = /* GraphQL */ `
-  mutation($input: RecordCoFinancingInput!) {
+const RECORD = graphql(`
+  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {
     recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note } }
   }
-`;
-const TOTALS = `charged { cents currency } paid { cents } outstanding { cents }`;
-const LEDGER = /* GraphQL */ `
-  query($id: ID!, $boardId: ID) {
+`);
+graphql(`fragment CoFinancingTotalsFields on CoFinancingTotals { charged { cents currency } paid { cents } outstanding { cents } }`);
+const LEDGER = graphql(`
+  query CoFinancingLedger($id: ID!, $boardId: ID) {
     fundingAgreement(id: $id) {
       coFinancing(boardId: $boardId) {
         entries { id board { name } action { number } kind type amount { cents currency } date note }
-        byBoard { board { name } totals { ${TOTALS} } }
-        byAction { action { number } totals { ${TOTALS} } }
-        totals { ${TOTALS} }
+        byBoard { board { name } totals { ...CoFinancingTotalsFields } }
+        byAction { action { number } totals { ...CoFinancingTotalsFields } }
+        totals { ...CoFinancingTotalsFields }
       }
     }
   }
-`;
-const LINE = `approved { cents currency } paid { cents } coFinanced { cents }`;
-const BUDGET = /* GraphQL */ `
-  query($id: ID!) {
+`);
+graphql(`fragment BudgetLineFields on BudgetLine { approved { cents currency } paid { cents } coFinanced { cents } }`);
+const BUDGET = graphql(`
+  query CoFinancingBudget($id: ID!) {
     fundingAgreement(id: $id) {
       budget {
-        tracks { track { number } amounts { ${LINE} } actions { action { number } amounts { ${LINE} } } }
-        total { ${LINE} }
+        tracks { track { number } amounts { ...BudgetLineFields } actions { action { number } amounts { ...BudgetLineFields } } }
+        total { ...BudgetLineFields }
       }
     }
   }
-`;
-const AUDIT = `query($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`;
+`);
+const AUDIT = graphql(`query CoFinancingAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`);
 
 interface EntryArgs {
   board?: string;
@@ -69,8 +71,8 @@ interface EntryArgs {
   currency?: string;
 }
 
-function entryInput({ board = "Gent", action = 1, kind = "PARTICIPATION_FEE", type, cents, date = "2024-02-01", note = null, currency = "EUR" }: EntryArgs) {
-  return { agreementId: fx.agreementId, boardId: fx.boards[board], actionId: fx.actions[action], kind, type, amount: { cents, currency }, date, note };
+function entryInput({ board = "Gent", action = 1, kind = "PARTICIPATION_FEE", type, cents, date = "2024-02-01", note = null, currency = "EUR" }: EntryArgs): RecordCoFinancingInput {
+  return { agreementId: fx.agreementId, boardId: fx.boards[board]!, actionId: fx.actions[action]!, kind, type, amount: { cents, currency }, date, note };
 }
 
 async function record(args: EntryArgs, as: ExecOptions["as"] = "CONSULTANT") {
@@ -78,10 +80,10 @@ async function record(args: EntryArgs, as: ExecOptions["as"] = "CONSULTANT") {
 }
 
 async function ledger(boardId?: string, as: ExecOptions["as"] = "CONSULTANT") {
-  return (await api.ok(LEDGER, { id: fx.agreementId, boardId }, { as })).fundingAgreement.coFinancing;
+  return (await api.ok(LEDGER, { id: fx.agreementId, boardId }, { as })).fundingAgreement!.coFinancing;
 }
 
-async function auditCount(filter: Record<string, unknown> = {}): Promise<number> {
+async function auditCount(filter: AuditFilter = {}): Promise<number> {
   return (await api.ok(AUDIT, { filter }, { as: "ADMIN" })).auditLog.totalCount;
 }
 
@@ -109,7 +111,7 @@ describe("recordCoFinancing and the ledger", () => {
     const all = await ledger();
     expect(all.entries).toHaveLength(5);
     // By date, then in the order recorded.
-    expect(all.entries.map((e: any) => [e.date, e.board.name, e.action.number, e.type, e.amount.cents])).toEqual([
+    expect(all.entries.map((e) => [e.date, e.board.name, e.action.number, e.type, e.amount.cents])).toEqual([
       ["2024-01-15", "Gent", 1, "CHARGE", 100_000],
       ["2024-02-01", "Brugge", 1, "CHARGE", 50_000],
       ["2024-02-01", "Gent", 5, "CHARGE", 20_000],
@@ -127,7 +129,7 @@ describe("recordCoFinancing and the ledger", () => {
     expect(all.totals).toEqual(totals(170_000, 60_000, 110_000));
 
     const gent = await ledger(fx.boards.Gent);
-    expect(gent.entries.every((e: any) => e.board.name === "Gent")).toBe(true);
+    expect(gent.entries.every((e) => e.board.name === "Gent")).toBe(true);
     expect(gent.entries).toHaveLength(4);
     expect(gent.totals).toEqual(totals(120_000, 60_000, 60_000));
   });
@@ -154,7 +156,7 @@ describe("recordCoFinancing and the ledger", () => {
     expect(errorOf(await api.exec(RECORD, { input: entryInput({ kind: "OWN_CONTRIBUTION", type: "PAYMENT", cents: 1 }) }, { as: "CONSULTANT" })).field).toBe("input.amount");
 
     const all = await ledger();
-    expect(all.entries.map((e: any) => [e.kind, e.type, e.amount.cents])).toEqual([
+    expect(all.entries.map((e) => [e.kind, e.type, e.amount.cents])).toEqual([
       ["PARTICIPATION_FEE", "CHARGE", 100_000],
       ["OWN_CONTRIBUTION", "CHARGE", 30_000],
       ["OWN_CONTRIBUTION", "PAYMENT", 30_000],
@@ -190,11 +192,11 @@ describe("recordCoFinancing and the ledger", () => {
     // Exactly what is owed is fine, and leaves nothing outstanding.
     await record({ type: "PAYMENT", cents: 40_000 });
     const gent = await ledger(fx.boards.Gent);
-    expect(gent.byAction.find((a: any) => a.action.number === 1).totals).toEqual(totals(100_000, 100_000, 0));
+    expect(gent.byAction.find((a) => a.action.number === 1)!.totals).toEqual(totals(100_000, 100_000, 0));
   });
 
   it("refuses other bad input, naming the field", async () => {
-    const refused = async (input: Record<string, unknown>, code: string, field: string) => {
+    const refused = async (input: RecordCoFinancingInput, code: string, field: string) => {
       const result = await api.exec(RECORD, { input }, { as: "CONSULTANT" });
       expect(errorOf(result), field).toMatchObject({ code, field });
     };
@@ -202,14 +204,14 @@ describe("recordCoFinancing and the ledger", () => {
     await refused(entryInput({ type: "CHARGE", cents: -5 }), "BAD_USER_INPUT", "input.amount.cents");
     await refused(entryInput({ type: "CHARGE", cents: 100, currency: "USD" }), "BAD_USER_INPUT", "input.amount.currency");
     await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), boardId: globalId("Board", MISSING_UUID) }, "NOT_FOUND", "input.boardId");
-    await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), boardId: fx.orgs.Workitects }, "BAD_USER_INPUT", "input.boardId");
+    await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), boardId: fx.orgs.Workitects! }, "BAD_USER_INPUT", "input.boardId");
     await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), actionId: globalId("Action", MISSING_UUID) }, "NOT_FOUND", "input.actionId");
     await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), actionId: "nonsense" }, "BAD_USER_INPUT", "input.actionId");
     // An action of another agreement.
     await api.database.db.transaction((tx) => seedAddendum(tx));
-    const all = await api.ok(`{ fundingAgreements { edges { node { id tracks { actions { id } } } } } }`);
-    const other = all.fundingAgreements.edges.map((e: any) => e.node).find((a: any) => a.id !== fx.agreementId);
-    await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), actionId: other.tracks[0].actions[0].id }, "BAD_USER_INPUT", "input.actionId");
+    const all = await api.ok(graphql(`query CoFinancingAgreementActions { fundingAgreements { edges { node { id tracks { actions { id } } } } } }`));
+    const other = all.fundingAgreements.edges.map((e) => e.node).find((a) => a.id !== fx.agreementId)!;
+    await refused({ ...entryInput({ type: "CHARGE", cents: 100 }), actionId: other.tracks[0]!.actions[0]!.id }, "BAD_USER_INPUT", "input.actionId");
     expect((await ledger()).entries).toEqual([]);
     expect(await auditCount()).toBe(0);
   });
@@ -219,7 +221,7 @@ describe("recordCoFinancing and the ledger", () => {
     const payment = await record({ type: "PAYMENT", cents: 25_000 }, { role: "ADMIN", sub: "admin-jan" });
     const log = await api.ok(AUDIT, { filter: { operation: "recordCoFinancing" } }, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(2);
-    const byEntity = new Map(log.auditLog.edges.map((e: any) => [e.node.entityId, e.node]));
+    const byEntity = new Map(log.auditLog.edges.map((e) => [e.node.entityId, e.node] as const));
     expect(byEntity.get(charge.id)).toMatchObject({
       actorRole: "CONSULTANT",
       actorSubject: "consultant-els",
@@ -265,8 +267,8 @@ describe("who may read and write co-financing", () => {
     const member: Actor = { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) };
     const own = await ledger(undefined, member);
     expect(own.entries).toHaveLength(2);
-    expect(own.entries.every((e: any) => e.board.name === "Gent")).toBe(true);
-    expect(own.byBoard.map((b: any) => b.board.name)).toEqual(["Gent"]);
+    expect(own.entries.every((e) => e.board.name === "Gent")).toBe(true);
+    expect(own.byBoard.map((b) => b.board.name)).toEqual(["Gent"]);
     expect(own.byAction).toEqual([{ action: { number: 1 }, totals: totals(100_000, 30_000, 70_000) }]);
     expect(own.totals).toEqual(totals(100_000, 30_000, 70_000));
     // Asking for the own board by id is the same.
@@ -274,7 +276,7 @@ describe("who may read and write co-financing", () => {
 
     const brugge: Actor = { role: "BOARD_MEMBER", board: rowId(fx.boards.Brugge!) };
     const theirs = await ledger(undefined, brugge);
-    expect(theirs.entries.map((e: any) => e.board.name)).toEqual(["Brugge", "Brugge"]);
+    expect(theirs.entries.map((e) => e.board.name)).toEqual(["Brugge", "Brugge"]);
     expect(theirs.totals).toEqual(totals(57_000, 0, 57_000));
 
     // A board with no entries sees an empty ledger, not everyone's.
@@ -291,9 +293,9 @@ describe("who may read and write co-financing", () => {
 
   it("shows a board member their own entries through node(id), not another board's", async () => {
     const entries = (await ledger()).entries;
-    const gentEntry = entries.find((e: any) => e.board.name === "Gent");
-    const bruggeEntry = entries.find((e: any) => e.board.name === "Brugge");
-    const NODE = `query($id: ID!) { node(id: $id) { ... on CoFinancingEntry { id amount { cents } } } }`;
+    const gentEntry = entries.find((e) => e.board.name === "Gent")!;
+    const bruggeEntry = entries.find((e) => e.board.name === "Brugge")!;
+    const NODE = graphql(`query CoFinancingEntryNode($id: ID!) { node(id: $id) { ... on CoFinancingEntry { id amount { cents } } } }`);
     const member: Actor = { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) };
     expect((await api.ok(NODE, { id: gentEntry.id }, { as: member })).node).toEqual({ id: gentEntry.id, amount: { cents: gentEntry.amount.cents } });
     expect((await api.ok(NODE, { id: bruggeEntry.id }, { as: member })).node).toBeNull();
@@ -331,7 +333,7 @@ describe("who may read and write co-financing", () => {
     }
     // They may also narrow it to one board.
     const brugge = await ledger(fx.boards.Brugge, { role: "PARTNER", org: rowId(fx.orgs["Vlaamse Regering"]!) });
-    expect(brugge.entries.map((e: any) => e.board.name)).toEqual(["Brugge", "Brugge"]);
+    expect(brugge.entries.map((e) => e.board.name)).toEqual(["Brugge", "Brugge"]);
   });
 
   it("lets only admins and consultants write", async () => {
@@ -357,30 +359,33 @@ describe("who may read and write co-financing", () => {
 });
 
 describe("the budget view", () => {
-  const SUBMIT = `mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`;
+  const SUBMIT = graphql(`mutation CoFinancingSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`);
+  const APPROVE = graphql(`mutation CoFinancingApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id } } }`);
+  const PAY = graphql(`mutation CoFinancingPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { id } } }`);
+  const REJECT = graphql(`mutation CoFinancingRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }`);
   let n = 0;
   async function invoice(action: number, cents: number, status: "SUBMITTED" | "APPROVED" | "PAID" | "REJECTED") {
     n++;
     const input = {
       agreementId: fx.agreementId,
-      actionId: fx.actions[action],
-      payeeId: fx.orgs.Workitects,
+      actionId: fx.actions[action]!,
+      payeeId: fx.orgs.Workitects!,
       reference: `BUD-${n}`,
       amount: { cents, currency: "EUR" },
       serviceDate: "2024-05-01",
-      boardsServedIds: [fx.boards.Gent],
+      boardsServedIds: [fx.boards.Gent!],
     };
-    const id = (await api.ok(SUBMIT, { input }, { as: "CONSULTANT" })).submitInvoice.invoice.id as string;
-    if (status === "APPROVED" || status === "PAID") await api.ok(`mutation($id: ID!) { approveInvoice(id: $id) { invoice { id } } }`, { id }, { as: "CONSULTANT" });
-    if (status === "PAID") await api.ok(`mutation($id: ID!) { payInvoice(id: $id) { invoice { id } } }`, { id }, { as: "CONSULTANT" });
-    if (status === "REJECTED") await api.ok(`mutation($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }`, { input: { id, reason: "niet subsidieerbaar" } }, { as: "CONSULTANT" });
+    const id = (await api.ok(SUBMIT, { input }, { as: "CONSULTANT" })).submitInvoice.invoice.id;
+    if (status === "APPROVED" || status === "PAID") await api.ok(APPROVE, { id }, { as: "CONSULTANT" });
+    if (status === "PAID") await api.ok(PAY, { id }, { as: "CONSULTANT" });
+    if (status === "REJECTED") await api.ok(REJECT, { input: { id, reason: "niet subsidieerbaar" } }, { as: "CONSULTANT" });
     return id;
   }
 
   const line = (approved: number, paid: number, coFinanced: number) => ({ approved: { cents: approved, currency: "EUR" }, paid: { cents: paid }, coFinanced: { cents: coFinanced } });
 
   async function budget(as: ExecOptions["as"] = "CONSULTANT") {
-    return (await api.ok(BUDGET, { id: fx.agreementId }, { as })).fundingAgreement.budget;
+    return (await api.ok(BUDGET, { id: fx.agreementId }, { as })).fundingAgreement!.budget;
   }
 
   it("shows approved (APPROVED and PAID), paid (PAID) and co-financed (boards' payments) per action, per track and in total", async () => {
@@ -404,7 +409,7 @@ describe("the budget view", () => {
     await record({ action: 9, type: "PAYMENT", cents: 2_500 });
 
     const view = await budget();
-    expect(view.tracks.map((t: any) => t.track.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(view.tracks.map((t) => t.track.number)).toEqual([1, 2, 3, 4, 5]);
     const actionLines = new Map<number, unknown>();
     for (const track of view.tracks) {
       for (const a of track.actions) {
@@ -420,7 +425,7 @@ describe("the budget view", () => {
     expect(actionLines.get(9)).toEqual(line(0, 0, 2_500));
     for (const number of [4, 6, 7, 8]) expect(actionLines.get(number), `action ${number}`).toEqual(line(0, 0, 0));
 
-    const trackLines = new Map(view.tracks.map((t: any) => [t.track.number, t.amounts]));
+    const trackLines = new Map(view.tracks.map((t) => [t.track.number, t.amounts] as const));
     expect(trackLines.get(1)).toEqual(line(3_300_000, 2_000_000, 70_000));
     expect(trackLines.get(2)).toEqual(line(0, 0, 0));
     expect(trackLines.get(3)).toEqual(line(500_000, 500_000, 0));
@@ -432,12 +437,12 @@ describe("the budget view", () => {
   it("moves an invoice's amount from nowhere to approved to paid as it moves", async () => {
     const id = await invoice(4, 123_456, "SUBMITTED");
     expect((await budget()).total).toEqual(line(0, 0, 0));
-    await api.ok(`mutation($id: ID!) { approveInvoice(id: $id) { invoice { id } } }`, { id }, { as: "ADMIN" });
+    await api.ok(APPROVE, { id }, { as: "ADMIN" });
     expect((await budget()).total).toEqual(line(123_456, 0, 0));
-    await api.ok(`mutation($id: ID!) { payInvoice(id: $id) { invoice { id } } }`, { id }, { as: "ADMIN" });
+    await api.ok(PAY, { id }, { as: "ADMIN" });
     const view = await budget();
     expect(view.total).toEqual(line(123_456, 123_456, 0));
-    expect(view.tracks.find((t: any) => t.track.number === 2).amounts).toEqual(line(123_456, 123_456, 0));
+    expect(view.tracks.find((t) => t.track.number === 2)!.amounts).toEqual(line(123_456, 123_456, 0));
   });
 
   it("is for consultants, admins and the agreement's partners: a board member is FORBIDDEN, anonymous UNAUTHENTICATED", async () => {

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { createTestApi, errorOf, type Actor, type ExecOptions, type TestApi } from "../helpers/api.js";
+import { graphql } from "../graphql/index.js";
+import type { AuditFilter, InvoiceFieldsFragment, InvoiceStatus, InvoicesListQuery, SubmitInvoiceInput } from "../graphql/graphql.js";
+import { createTestApi, errorOf, type Actor, type ExecOptions, type ExecResult, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
 import { MISSING_UUID, globalId, loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
 
@@ -29,66 +31,73 @@ beforeEach(async () => {
   fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
 });
 
-const INVOICE = /* GraphQL */ `
-  id reference description status rejectionReason serviceDate createdAt
-  amount { cents currency }
-  payee { id name kind }
-  action { id number }
-  boardsServed { id name }
-  history { from to actorRole actorSubject reason at }
-`;
-const SUBMIT = `mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { ${INVOICE} } } }`;
-const APPROVE = `mutation($id: ID!) { approveInvoice(id: $id) { invoice { ${INVOICE} } } }`;
-const PAY = `mutation($id: ID!) { payInvoice(id: $id) { invoice { ${INVOICE} } } }`;
-const REJECT = `mutation($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { ${INVOICE} } } }`;
-const LIST = /* GraphQL */ `
-  query($id: ID!, $first: Int, $after: String, $status: InvoiceStatus) {
+graphql(`
+  fragment InvoiceFields on Invoice {
+    id reference description status rejectionReason serviceDate createdAt
+    amount { cents currency }
+    payee { id name kind }
+    action { id number }
+    boardsServed { id name }
+    history { from to actorRole actorSubject reason at }
+  }
+`);
+type Invoice = InvoiceFieldsFragment;
+const SUBMIT = graphql(`mutation InvoicesSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { ...InvoiceFields } } }`);
+const APPROVE = graphql(`mutation InvoicesApprove($id: ID!) { approveInvoice(id: $id) { invoice { ...InvoiceFields } } }`);
+const PAY = graphql(`mutation InvoicesPay($id: ID!) { payInvoice(id: $id) { invoice { ...InvoiceFields } } }`);
+const REJECT = graphql(`mutation InvoicesReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { ...InvoiceFields } } }`);
+const LIST = graphql(`
+  query InvoicesList($id: ID!, $first: Int, $after: String, $status: InvoiceStatus) {
     fundingAgreement(id: $id) {
       invoices(first: $first, after: $after, status: $status) {
         totalCount
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        edges { cursor node { ${INVOICE} } }
+        edges { cursor node { ...InvoiceFields } }
       }
     }
   }
-`;
-const NODE = `query($id: ID!) { node(id: $id) { __typename ... on Invoice { id reference status } } }`;
-const AUDIT = `query($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`;
+`);
+type InvoicePage = NonNullable<InvoicesListQuery["fundingAgreement"]>["invoices"];
+const NODE = graphql(`query InvoicesNode($id: ID!) { node(id: $id) { __typename ... on Invoice { id reference status } } }`);
+const READ = graphql(`query InvoicesRead($id: ID!) { node(id: $id) { __typename ... on Invoice { ...InvoiceFields } } }`);
+const AUDIT = graphql(`query InvoicesAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`);
 
 let references = 0;
-function invoiceInput(overrides: Record<string, unknown> = {}) {
+function invoiceInput(overrides: Partial<SubmitInvoiceInput> = {}): SubmitInvoiceInput {
   references++;
   return {
     agreementId: fx.agreementId,
-    actionId: fx.actions[1],
-    payeeId: fx.orgs.Workitects,
+    actionId: fx.actions[1]!,
+    payeeId: fx.orgs.Workitects!,
     reference: `WK-2024-${String(references).padStart(4, "0")}`,
     description: "IAO-traject dienst burgerzaken",
     amount: { cents: 1_250_000, currency: "EUR" },
     serviceDate: "2024-03-15",
-    boardsServedIds: [fx.boards.Gent, fx.boards.Brugge],
+    boardsServedIds: [fx.boards.Gent!, fx.boards.Brugge!],
     ...overrides,
   };
 }
 
-async function submit(overrides: Record<string, unknown> = {}, as: ExecOptions["as"] = "CONSULTANT") {
+async function submit(overrides: Partial<SubmitInvoiceInput> = {}, as: ExecOptions["as"] = "CONSULTANT") {
   return (await api.ok(SUBMIT, { input: invoiceInput(overrides) }, { as })).submitInvoice.invoice;
 }
 const approve = async (id: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(APPROVE, { id }, { as })).approveInvoice.invoice;
 const pay = async (id: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(PAY, { id }, { as })).payInvoice.invoice;
 const reject = async (id: string, reason: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(REJECT, { input: { id, reason } }, { as })).rejectInvoice.invoice;
 
-async function invoiceCount(status?: string): Promise<number> {
-  return (await api.ok(LIST, { id: fx.agreementId, first: 0, status }, { as: "ADMIN" })).fundingAgreement.invoices.totalCount;
+async function invoiceCount(status?: InvoiceStatus): Promise<number> {
+  return (await api.ok(LIST, { id: fx.agreementId, first: 0, status }, { as: "ADMIN" })).fundingAgreement!.invoices.totalCount;
 }
-async function auditCount(filter: Record<string, unknown> = {}): Promise<number> {
+async function auditCount(filter: AuditFilter = {}): Promise<number> {
   return (await api.ok(AUDIT, { filter }, { as: "ADMIN" })).auditLog.totalCount;
 }
-async function readInvoice(id: string) {
-  return (await api.ok(`query($id: ID!) { node(id: $id) { ... on Invoice { ${INVOICE} } } }`, { id }, { as: "ADMIN" })).node;
+async function readInvoice(id: string): Promise<Invoice> {
+  const { node } = await api.ok(READ, { id }, { as: "ADMIN" });
+  if (node?.__typename !== "Invoice") throw new Error(`no invoice ${id}: ${JSON.stringify(node)}`);
+  return node;
 }
 async function approvedTotal(): Promise<number> {
-  return (await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }`, { id: fx.agreementId }, { as: "ADMIN" })).fundingAgreement.budget.total.approved.cents;
+  return (await api.ok(graphql(`query InvoicesApprovedTotal($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }`), { id: fx.agreementId }, { as: "ADMIN" })).fundingAgreement!.budget.total.approved.cents;
 }
 
 describe("submitInvoice", () => {
@@ -104,11 +113,11 @@ describe("submitInvoice", () => {
       payee: { id: fx.orgs.Workitects, name: "Workitects", kind: "SERVICE_PROVIDER" },
       action: { id: fx.actions[1], number: 1 },
     });
-    expect(invoice.boardsServed.map((b: any) => b.id).sort()).toEqual([fx.boards.Gent, fx.boards.Brugge].sort());
-    expect(invoice.boardsServed.map((b: any) => b.name).sort()).toEqual(["Brugge", "Gent"]);
+    expect(invoice.boardsServed.map((b) => b.id).sort()).toEqual([fx.boards.Gent, fx.boards.Brugge].sort());
+    expect(invoice.boardsServed.map((b) => b.name).sort()).toEqual(["Brugge", "Gent"]);
     expect(invoice.history).toHaveLength(1);
     expect(invoice.history[0]).toMatchObject({ from: null, to: "SUBMITTED", actorRole: "CONSULTANT", actorSubject: "consultant-els", reason: null });
-    expect(new Date(invoice.history[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(invoice.history[0]!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     // Read back, not just the mutation's answer.
     const read = await readInvoice(invoice.id);
@@ -118,7 +127,7 @@ describe("submitInvoice", () => {
 
     const log = await api.ok(AUDIT, { filter: { entityId: invoice.id } }, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(1);
-    const entry = log.auditLog.edges[0].node;
+    const entry = log.auditLog.edges[0]!.node;
     expect(entry).toMatchObject({ actorRole: "CONSULTANT", actorSubject: "consultant-els", operation: "submitInvoice", entityType: "Invoice", entityId: invoice.id, before: null });
     expect(entry.after).toMatchObject({ status: "SUBMITTED", amountCents: 1_250_000, reference: "WK-2024-0001", payeeId: rowId(fx.orgs.Workitects!) });
   });
@@ -126,7 +135,7 @@ describe("submitInvoice", () => {
   it("lets an admin submit too, and takes EUR when no currency is given", async () => {
     const invoice = await submit({ amount: { cents: 999 } }, "ADMIN");
     expect(invoice.amount).toEqual({ cents: 999, currency: "EUR" });
-    expect(invoice.history[0].actorRole).toBe("ADMIN");
+    expect(invoice.history[0]!.actorRole).toBe("ADMIN");
   });
 
   describe("the state-aid rule: only third parties that delivered a service are paid", () => {
@@ -155,9 +164,9 @@ describe("submitInvoice", () => {
     it("refuses the agreement's parties even when their kind would otherwise be paid", async () => {
       // Reclassified as kinds that may be paid, the funder and the beneficiary remain parties
       // to the agreement: only the party rule can refuse them now.
-      const UPDATE_ORG = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }`;
-      await api.ok(UPDATE_ORG, { input: { id: fx.orgs["Vlaamse Regering"], kind: "PUBLIC_AGENCY" } }, { as: "ADMIN" });
-      await api.ok(UPDATE_ORG, { input: { id: fx.orgs.VVSG, kind: "NON_PROFIT" } }, { as: "ADMIN" });
+      const UPDATE_ORG = graphql(`mutation InvoicesReclassifyOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }`);
+      await api.ok(UPDATE_ORG, { input: { id: fx.orgs["Vlaamse Regering"]!, kind: "PUBLIC_AGENCY" } }, { as: "ADMIN" });
+      await api.ok(UPDATE_ORG, { input: { id: fx.orgs.VVSG!, kind: "NON_PROFIT" } }, { as: "ADMIN" });
       for (const name of ["Vlaamse Regering", "VVSG"]) {
         const result = await api.exec(SUBMIT, { input: invoiceInput({ payeeId: fx.orgs[name] }) }, { as: "CONSULTANT" });
         expect(errorOf(result), name).toMatchObject({ code: "BAD_USER_INPUT", field: "input.payeeId" });
@@ -190,7 +199,7 @@ describe("submitInvoice", () => {
   });
 
   describe("the other input rules", () => {
-    async function expectRefused(overrides: Record<string, unknown>, field: string, reason?: RegExp) {
+    async function expectRefused(overrides: Partial<SubmitInvoiceInput>, field: string, reason?: RegExp) {
       const result = await api.exec(SUBMIT, { input: invoiceInput(overrides) }, { as: "CONSULTANT" });
       expect(errorOf(result)).toMatchObject({ code: "BAD_USER_INPUT", field });
       if (reason) expect(errorOf(result).message).toMatch(reason);
@@ -202,9 +211,9 @@ describe("submitInvoice", () => {
     it("refuses an action of another agreement", async () => {
       // A second agreement with actions of its own, written the way the seed writes one.
       await api.database.db.transaction((tx) => seedAddendum(tx));
-      const all = await api.ok(`{ fundingAgreements { edges { node { id tracks { actions { id number } } } } } }`);
-      const other = all.fundingAgreements.edges.map((e: any) => e.node).find((a: any) => a.id !== fx.agreementId);
-      const otherAction = other.tracks[0].actions[0].id as string;
+      const all = await api.ok(graphql(`query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }`));
+      const other = all.fundingAgreements.edges.map((e) => e.node).find((a) => a.id !== fx.agreementId)!;
+      const otherAction = other.tracks[0]!.actions[0]!.id;
       expect(otherAction).not.toBe(fx.actions[1]);
       await expectRefused({ actionId: otherAction }, "input.actionId", /agreement/);
       // The same action is fine on its own agreement.
@@ -252,13 +261,13 @@ describe("submitInvoice", () => {
     });
 
     it("refuses an unknown board, and an id of another type among the boards", async () => {
-      await expectRefused({ boardsServedIds: [fx.boards.Gent, globalId("Board", MISSING_UUID)] }, "input.boardsServedIds", /does not exist/);
-      await expectRefused({ boardsServedIds: [fx.boards.Gent, fx.orgs.Workitects] }, "input.boardsServedIds.1");
+      await expectRefused({ boardsServedIds: [fx.boards.Gent!, globalId("Board", MISSING_UUID)] }, "input.boardsServedIds", /does not exist/);
+      await expectRefused({ boardsServedIds: [fx.boards.Gent!, fx.orgs.Workitects!] }, "input.boardsServedIds.1");
     });
 
     it("lists a board named twice once", async () => {
-      const invoice = await submit({ boardsServedIds: [fx.boards.Gent, fx.boards.Gent] });
-      expect(invoice.boardsServed.map((b: any) => b.name)).toEqual(["Gent"]);
+      const invoice = await submit({ boardsServedIds: [fx.boards.Gent!, fx.boards.Gent!] });
+      expect(invoice.boardsServed.map((b) => b.name)).toEqual(["Gent"]);
     });
 
     it("refuses a blank reference", async () => {
@@ -289,28 +298,28 @@ describe("the status machine", () => {
 
     const read = await readInvoice(submitted.id);
     expect(read.status).toBe("PAID");
-    expect(read.history.map((t: any) => [t.from, t.to, t.actorRole, t.actorSubject, t.reason])).toEqual([
+    expect(read.history.map((t) => [t.from, t.to, t.actorRole, t.actorSubject, t.reason])).toEqual([
       [null, "SUBMITTED", "CONSULTANT", "consultant-els", null],
       ["SUBMITTED", "APPROVED", "ADMIN", "admin-jan", null],
       ["APPROVED", "PAID", "CONSULTANT", "consultant-piet", null],
     ]);
-    const times = read.history.map((t: any) => new Date(t.at).getTime());
+    const times = read.history.map((t) => new Date(t.at).getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     const ops = await api.ok(AUDIT, { filter: { entityId: submitted.id } }, { as: "ADMIN" });
     // Newest first.
-    expect(ops.auditLog.edges.map((e: any) => e.node.operation)).toEqual(["payInvoice", "approveInvoice", "submitInvoice"]);
-    const approval = ops.auditLog.edges[1].node;
+    expect(ops.auditLog.edges.map((e) => e.node.operation)).toEqual(["payInvoice", "approveInvoice", "submitInvoice"]);
+    const approval = ops.auditLog.edges[1]!.node;
     expect(approval).toMatchObject({ actorRole: "ADMIN", actorSubject: "admin-jan" });
-    expect(approval.before.status).toBe("SUBMITTED");
-    expect(approval.after.status).toBe("APPROVED");
+    expect((approval.before as { status: string }).status).toBe("SUBMITTED");
+    expect((approval.after as { status: string }).status).toBe("APPROVED");
   });
 
   it("rejects a SUBMITTED invoice with a reason, which it keeps", async () => {
     const submitted = await submit();
     const rejected = await reject(submitted.id, "  Dienst niet geleverd aan een bestuur  ", { role: "ADMIN", sub: "admin-jan" });
     expect(rejected).toMatchObject({ status: "REJECTED", rejectionReason: "Dienst niet geleverd aan een bestuur" });
-    expect(rejected.history.map((t: any) => [t.from, t.to, t.actorRole, t.reason])).toEqual([
+    expect(rejected.history.map((t) => [t.from, t.to, t.actorRole, t.reason])).toEqual([
       [null, "SUBMITTED", "CONSULTANT", null],
       ["SUBMITTED", "REJECTED", "ADMIN", "Dienst niet geleverd aan een bestuur"],
     ]);
@@ -345,7 +354,7 @@ describe("the status machine", () => {
     expect(errorOf(await api.exec(PAY, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     const readA = await readInvoice(a.id);
     expect(readA.status).toBe("PAID");
-    expect(readA.history.map((t: any) => t.to)).toEqual(["SUBMITTED", "APPROVED", "PAID"]);
+    expect(readA.history.map((t) => t.to)).toEqual(["SUBMITTED", "APPROVED", "PAID"]);
 
     // Paying a submitted one.
     const b = await submit();
@@ -361,7 +370,7 @@ describe("the status machine", () => {
     expect(errorOf(await api.exec(REJECT, { input: { id: b.id, reason: "nogmaals" } }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
     const readB = await readInvoice(b.id);
     expect(readB).toMatchObject({ status: "REJECTED", rejectionReason: "dubbel ingediend" });
-    expect(readB.history.map((t: any) => t.to)).toEqual(["SUBMITTED", "REJECTED"]);
+    expect(readB.history.map((t) => t.to)).toEqual(["SUBMITTED", "REJECTED"]);
 
     // Only the successful moves were audited.
     expect(await auditCount({ entityId: a.id })).toBe(3);
@@ -373,7 +382,7 @@ describe("the status machine", () => {
     expect(errorOf(await api.exec(APPROVE, { id: missing }, { as: "ADMIN" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect(errorOf(await api.exec(PAY, { id: missing }, { as: "ADMIN" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect(errorOf(await api.exec(REJECT, { input: { id: missing, reason: "x" } }, { as: "ADMIN" }))).toMatchObject({ code: "NOT_FOUND", field: "input.id" });
-    expect(errorOf(await api.exec(APPROVE, { id: fx.boards.Gent }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(errorOf(await api.exec(APPROVE, { id: fx.boards.Gent! }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     expect(errorOf(await api.exec(PAY, { id: "nonsense" }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
   });
 });
@@ -460,14 +469,16 @@ describe("the agreement's maximum", () => {
 });
 
 describe("who may read and write invoices", () => {
-  const READ = `query($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }`;
+  const READ_INVOICES = graphql(`query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }`);
 
-  function writes(invoiceId: string): [string, string, Record<string, unknown>][] {
+  /** Every write on an invoice, by name, each sent with the options given. */
+  function writes(invoiceId: string): [string, (options?: ExecOptions) => Promise<ExecResult<unknown>>][] {
+    const input = invoiceInput();
     return [
-      ["submitInvoice", SUBMIT, { input: invoiceInput() }],
-      ["approveInvoice", APPROVE, { id: invoiceId }],
-      ["payInvoice", PAY, { id: invoiceId }],
-      ["rejectInvoice", REJECT, { input: { id: invoiceId, reason: "niet toegelaten" } }],
+      ["submitInvoice", (options) => api.exec(SUBMIT, { input }, options)],
+      ["approveInvoice", (options) => api.exec(APPROVE, { id: invoiceId }, options)],
+      ["payInvoice", (options) => api.exec(PAY, { id: invoiceId }, options)],
+      ["rejectInvoice", (options) => api.exec(REJECT, { input: { id: invoiceId, reason: "niet toegelaten" } }, options)],
     ];
   }
 
@@ -481,10 +492,10 @@ describe("who may read and write invoices", () => {
 
   it("answers UNAUTHENTICATED to anonymous reads and writes", async () => {
     const invoice = await submit();
-    const read = await api.exec(READ, { id: fx.agreementId });
+    const read = await api.exec(READ_INVOICES, { id: fx.agreementId });
     expect(errorOf(read).code).toBe("UNAUTHENTICATED");
-    for (const [name, query, variables] of writes(invoice.id)) {
-      expect(errorOf(await api.exec(query, variables)).code, name).toBe("UNAUTHENTICATED");
+    for (const [name, send] of writes(invoice.id)) {
+      expect(errorOf(await send()).code, name).toBe("UNAUTHENTICATED");
     }
     expect((await api.ok(NODE, { id: invoice.id })).node).toBeNull();
     await expectUnchanged(invoice.id);
@@ -502,10 +513,10 @@ describe("who may read and write invoices", () => {
     ];
     for (const actor of actors) {
       const label = `${actor.role} ${actor.board ?? actor.org}`;
-      const read = await api.exec(READ, { id: fx.agreementId }, { as: actor });
+      const read = await api.exec(READ_INVOICES, { id: fx.agreementId }, { as: actor });
       expect(errorOf(read).code, label).toBe("FORBIDDEN");
-      for (const [name, query, variables] of writes(invoice.id)) {
-        const result = await api.exec(query, variables, { as: actor });
+      for (const [name, send] of writes(invoice.id)) {
+        const result = await send({ as: actor });
         expect(errorOf(result).code, `${label} ${name}`).toBe("FORBIDDEN");
         expect(result.writes, `${label} ${name}`).toBe(0);
       }
@@ -518,12 +529,12 @@ describe("who may read and write invoices", () => {
     const invoice = await submit({ reference: "LEES-1" });
     for (const name of ["Vlaamse Regering", "VVSG"]) {
       const partner: Actor = { role: "PARTNER", org: rowId(fx.orgs[name]!) };
-      const read = await api.ok(READ, { id: fx.agreementId }, { as: partner });
-      expect(read.fundingAgreement.invoices.totalCount, name).toBe(1);
-      expect(read.fundingAgreement.invoices.edges[0].node).toEqual({ id: invoice.id, reference: "LEES-1" });
+      const read = await api.ok(READ_INVOICES, { id: fx.agreementId }, { as: partner });
+      expect(read.fundingAgreement!.invoices.totalCount, name).toBe(1);
+      expect(read.fundingAgreement!.invoices.edges[0]!.node).toEqual({ id: invoice.id, reference: "LEES-1" });
       expect((await api.ok(NODE, { id: invoice.id }, { as: partner })).node, name).toEqual({ __typename: "Invoice", id: invoice.id, reference: "LEES-1", status: "SUBMITTED" });
-      for (const [op, query, variables] of writes(invoice.id)) {
-        expect(errorOf(await api.exec(query, variables, { as: partner })).code, `${name} ${op}`).toBe("FORBIDDEN");
+      for (const [op, send] of writes(invoice.id)) {
+        expect(errorOf(await send({ as: partner })).code, `${name} ${op}`).toBe("FORBIDDEN");
       }
     }
     await expectUnchanged(invoice.id);
@@ -531,17 +542,17 @@ describe("who may read and write invoices", () => {
 
   it("shows the agreement's public parts to a board member while hiding its invoices", async () => {
     await submit();
-    const result = await api.exec(READ, { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
+    const result = await api.exec(READ_INVOICES, { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
     expect(errorOf(result).code).toBe("FORBIDDEN");
     expect(result.data?.fundingAgreement).toBeNull();
-    const structure = await api.ok(`query($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }`, { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
-    expect(structure.fundingAgreement.maxAmount.cents).toBe(MAX);
+    const structure = await api.ok(graphql(`query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }`), { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
+    expect(structure.fundingAgreement!.maxAmount.cents).toBe(MAX);
   });
 });
 
 describe("listing invoices", () => {
   async function seedInvoices(n: number) {
-    const created: any[] = [];
+    const created: Invoice[] = [];
     for (let i = 0; i < n; i++) created.push(await submit({ amount: { cents: 10_000 + i } }));
     return created;
   }
@@ -549,20 +560,20 @@ describe("listing invoices", () => {
   it("lists newest first with a total, and pages through every invoice exactly once", async () => {
     const created = await seedInvoices(7);
     const newestFirst = created.map((i) => i.id).reverse();
-    const all = (await api.ok(LIST, { id: fx.agreementId, first: 20 }, { as: "ADMIN" })).fundingAgreement.invoices;
+    const all = (await api.ok(LIST, { id: fx.agreementId, first: 20 }, { as: "ADMIN" })).fundingAgreement!.invoices;
     expect(all.totalCount).toBe(7);
-    expect(all.edges.map((e: any) => e.node.id)).toEqual(newestFirst);
+    expect(all.edges.map((e) => e.node.id)).toEqual(newestFirst);
     expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
 
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: any = (await api.ok(LIST, { id: fx.agreementId, first: 3, after }, { as: "CONSULTANT" })).fundingAgreement.invoices;
+      const page: InvoicePage = (await api.ok(LIST, { id: fx.agreementId, first: 3, after }, { as: "CONSULTANT" })).fundingAgreement!.invoices;
       expect(page.totalCount).toBe(7);
       expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
-      seen.push(...page.edges.map((e: any) => e.node.id));
+      seen.push(...page.edges.map((e) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages++;
     } while (after);
@@ -572,26 +583,27 @@ describe("listing invoices", () => {
 
   it("filters by status, with the total of that status, also across pages", async () => {
     const created = await seedInvoices(6);
-    await approve(created[0].id);
-    await approve(created[2].id);
-    await pay(created[2].id);
-    await approve(created[4].id);
-    await reject(created[5].id, "buiten opdracht");
+    const id = (i: number) => created[i]!.id;
+    await approve(id(0));
+    await approve(id(2));
+    await pay(id(2));
+    await approve(id(4));
+    await reject(id(5), "buiten opdracht");
 
-    const ids = async (status: string, first = 20) => {
-      const list = (await api.ok(LIST, { id: fx.agreementId, first, status }, { as: "ADMIN" })).fundingAgreement.invoices;
-      return { total: list.totalCount, ids: list.edges.map((e: any) => e.node.id), statuses: list.edges.map((e: any) => e.node.status), pageInfo: list.pageInfo };
+    const ids = async (status: InvoiceStatus, first = 20) => {
+      const list = (await api.ok(LIST, { id: fx.agreementId, first, status }, { as: "ADMIN" })).fundingAgreement!.invoices;
+      return { total: list.totalCount, ids: list.edges.map((e) => e.node.id), statuses: list.edges.map((e) => e.node.status), pageInfo: list.pageInfo };
     };
-    expect(await ids("APPROVED")).toMatchObject({ total: 2, ids: [created[4].id, created[0].id], statuses: ["APPROVED", "APPROVED"] });
-    expect(await ids("PAID")).toMatchObject({ total: 1, ids: [created[2].id] });
-    expect(await ids("REJECTED")).toMatchObject({ total: 1, ids: [created[5].id] });
-    expect(await ids("SUBMITTED")).toMatchObject({ total: 2, ids: [created[3].id, created[1].id] });
+    expect(await ids("APPROVED")).toMatchObject({ total: 2, ids: [id(4), id(0)], statuses: ["APPROVED", "APPROVED"] });
+    expect(await ids("PAID")).toMatchObject({ total: 1, ids: [id(2)] });
+    expect(await ids("REJECTED")).toMatchObject({ total: 1, ids: [id(5)] });
+    expect(await ids("SUBMITTED")).toMatchObject({ total: 2, ids: [id(3), id(1)] });
 
     // The filter holds on the next page too.
     const first = await ids("SUBMITTED", 1);
-    expect(first).toMatchObject({ total: 2, ids: [created[3].id], pageInfo: { hasNextPage: true } });
-    const second = (await api.ok(LIST, { id: fx.agreementId, first: 1, after: first.pageInfo.endCursor, status: "SUBMITTED" }, { as: "ADMIN" })).fundingAgreement.invoices;
-    expect(second.edges.map((e: any) => e.node.id)).toEqual([created[1].id]);
+    expect(first).toMatchObject({ total: 2, ids: [id(3)], pageInfo: { hasNextPage: true } });
+    const second = (await api.ok(LIST, { id: fx.agreementId, first: 1, after: first.pageInfo.endCursor, status: "SUBMITTED" }, { as: "ADMIN" })).fundingAgreement!.invoices;
+    expect(second.edges.map((e) => e.node.id)).toEqual([id(1)]);
     expect(second.pageInfo.hasNextPage).toBe(false);
 
     expect(await invoiceCount()).toBe(6);
@@ -604,8 +616,8 @@ describe("listing invoices", () => {
 
   it("costs the same statements for 30 invoices with their payee, action, boards and history as for 5", async () => {
     const payees = ["Workitects", "Excello", "VDAB", "Mediawijs", "Randstad"];
-    const boardSets = [[fx.boards.Gent], [fx.boards.Brugge], [fx.boards.Gent, fx.boards.Brugge]];
-    const created: any[] = [];
+    const boardSets = [[fx.boards.Gent!], [fx.boards.Brugge!], [fx.boards.Gent!, fx.boards.Brugge!]];
+    const created: Invoice[] = [];
     for (let i = 0; i < 30; i++) {
       created.push(
         await submit({
@@ -620,8 +632,8 @@ describe("listing invoices", () => {
     for (const invoice of created.slice(0, 5)) await pay(invoice.id);
     for (const invoice of created.slice(10, 13)) await reject(invoice.id, "onvolledig");
 
-    const QUERY = /* GraphQL */ `
-      query($id: ID!, $first: Int) {
+    const QUERY = graphql(`
+      query InvoicesWithRelations($id: ID!, $first: Int) {
         fundingAgreement(id: $id) {
           invoices(first: $first) {
             totalCount
@@ -629,17 +641,17 @@ describe("listing invoices", () => {
           }
         }
       }
-    `;
+    `);
     const five = await api.exec(QUERY, { id: fx.agreementId, first: 5 }, { as: "CONSULTANT" });
     const thirty = await api.exec(QUERY, { id: fx.agreementId, first: 30 }, { as: "CONSULTANT" });
     expect(five.errors).toBeUndefined();
     expect(thirty.errors).toBeUndefined();
-    const nodes = (thirty.data as any).fundingAgreement.invoices.edges.map((e: any) => e.node);
+    const nodes = thirty.data!.fundingAgreement!.invoices.edges.map((e) => e.node);
     expect(nodes).toHaveLength(30);
-    expect(new Set(nodes.map((n: any) => n.payee.name))).toEqual(new Set(payees));
-    expect(nodes.every((n: any) => n.boardsServed.length >= 1 && n.history.length >= 1)).toBe(true);
-    expect(nodes.reduce((t: number, n: any) => t + n.history.length, 0)).toBe(30 + 10 + 5 + 3);
-    expect((five.data as any).fundingAgreement.invoices.edges).toHaveLength(5);
+    expect(new Set(nodes.map((n) => n.payee.name))).toEqual(new Set(payees));
+    expect(nodes.every((n) => n.boardsServed.length >= 1 && n.history.length >= 1)).toBe(true);
+    expect(nodes.reduce((t, n) => t + n.history.length, 0)).toBe(30 + 10 + 5 + 3);
+    expect(five.data!.fundingAgreement!.invoices.edges).toHaveLength(5);
     expect(thirty.statements).toBe(five.statements);
     // One statement per kind of thing, not per invoice.
     expect(thirty.statements).toBeLessThanOrEqual(10);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalServer, type LocalServer } from "../../functions/http.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import { rowId } from "../helpers/funding.js";
+import { graphql } from "../graphql/index.js";
 import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -18,10 +19,10 @@ beforeAll(async () => {
   api = await createTestApi();
   await seedDatabase(api.database, "sources");
   server = await startLocalServer(api.app, { port: 0, ping: async () => void (await api.database.db.execute(sql`select 1`)) });
-  const ids = await api.ok(`{ fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }`);
-  const agreement = ids.fundingAgreements.edges[0].node;
+  const ids = await api.ok(graphql(`query ReportDownloadIds { fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }`));
+  const agreement = ids.fundingAgreements.edges[0]!.node;
   funderOrg = rowId(agreement.funder.id);
-  boardId = rowId(ids.boards.edges[0].node.id);
+  boardId = rowId(ids.boards.edges[0]!.node.id);
   url = server.url.replace("/graphql", `/reports/funding-agreements/${agreement.id}/justification.csv`);
 });
 afterAll(async () => {
