@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { registerMetricSource, withinPeriod } from "../../schema/funding/metrics.js";
+import { registerMetricSource, withinPeriod } from "../../schema/shared/metrics.js";
 import { csvField } from "../../schema/funding/report.js";
 import { rowId } from "../helpers/funding.js";
 import { graphql } from "../graphql/index.js";
