@@ -1,7 +1,9 @@
 // Transactions and concurrency on each driver the product runs on: PGlite locally, and against
 // a real PostgreSQL both node-postgres and the Neon serverless driver (through a local
 // WebSocket proxy). A change is whole or absent, and concurrent writes cannot both win.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { count, eq } from "drizzle-orm";
+import type { GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DriverName } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
@@ -11,6 +13,8 @@ import { boards } from "../../db/schema/boards.js";
 import { createApp, type App } from "../../schema/server.js";
 import { change } from "../../schema/shared/changes.js";
 import { signDevToken } from "../../schema/shared/auth.js";
+import { graphql } from "../graphql/index.js";
+import type { CreateBoardInput } from "../graphql/graphql.js";
 import { devAuth } from "../helpers/api.js";
 import { TEST_DATABASE_URL, createPostgresDatabase, truncateAll } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
@@ -65,15 +69,16 @@ describe.each(drivers)("on the %s driver", (driver) => {
   });
   afterAll(() => teardown());
 
-  async function run(query: string, variables: Record<string, unknown>) {
+  async function run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables) {
     const contextValue = await app.createContext({ authorization: `Bearer ${await signDevToken({ role: "ADMIN" })}` });
-    const response = await app.server.executeOperation({ query, variables }, { contextValue });
+    const response = await app.server.executeOperation({ query: document, variables: variables as Record<string, unknown> }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
-    return response.body.singleResult;
+    const { data, errors } = response.body.singleResult;
+    return { data: data as TResult | null | undefined, errors: errors as readonly GraphQLFormattedError[] | undefined };
   }
 
-  const CREATE = `mutation($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }`;
-  const board = (nisCode: string) => ({ name: `Gemeente ${nisCode}`, kind: "MUNICIPALITY", nisCode, province: "LIMBURG", population: 100 });
+  const CREATE = graphql(`mutation DriversCreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }`);
+  const board = (nisCode: string): CreateBoardInput => ({ name: `Gemeente ${nisCode}`, kind: "MUNICIPALITY", nisCode, province: "LIMBURG", population: 100 });
 
   it("rolls back every row of a change that fails half-way", async () => {
     const ctx = await app.createContext({});
@@ -91,7 +96,7 @@ describe.each(drivers)("on the %s driver", (driver) => {
 
   it("writes the board, its audit row and its outbox event together", async () => {
     const result = await run(CREATE, { input: board("71001") });
-    const id = Buffer.from((result.data as any).createBoard.board.id, "base64url").toString().split(":")[1]!;
+    const id = Buffer.from(result.data!.createBoard.board.id, "base64url").toString().split(":")[1]!;
     expect(await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, id))).toEqual([{ n: 1 }]);
     const events = await database.db.select().from(domainEvents).where(eq(domainEvents.entityId, id));
     expect(events.map((e) => e.type)).toEqual(["board.created"]);
@@ -111,24 +116,24 @@ describe.each(drivers)("on the %s driver", (driver) => {
     await truncateAll(database);
     await seedDatabase(database, "sources");
     const ids = (await run(
-      `{ fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: "Workitects" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }`,
+      graphql(`query DriversInvoiceIds { fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: "Workitects" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }`),
       {},
-    )).data as any;
-    const agreement = ids.fundingAgreements.edges[0].node;
+    )).data!;
+    const agreement = ids.fundingAgreements.edges[0]!.node;
     const submit = async (reference: string) =>
-      ((await run(`mutation($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`, {
+      (await run(graphql(`mutation DriversSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`), {
         input: {
           agreementId: agreement.id,
-          actionId: agreement.tracks[0].actions[0].id,
-          payeeId: ids.organisations.edges[0].node.id,
+          actionId: agreement.tracks[0]!.actions[0]!.id,
+          payeeId: ids.organisations.edges[0]!.node.id,
           reference,
           amount: { cents: 30_000_000, currency: "EUR" },
           serviceDate: "2024-05-01",
-          boardsServedIds: [ids.boards.edges[0].node.id],
+          boardsServedIds: [ids.boards.edges[0]!.node.id],
         },
-      })).data as any).submitInvoice.invoice.id as string;
+      })).data!.submitInvoice.invoice.id;
     const [a, b] = [await submit(`${driver}-A`), await submit(`${driver}-B`)];
-    const APPROVE = `mutation($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`;
+    const APPROVE = graphql(`mutation DriversApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`);
     const results = await Promise.all([run(APPROVE, { id: a }), run(APPROVE, { id: b })]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === "BAD_USER_INPUT")).toHaveLength(1);
@@ -136,8 +141,8 @@ describe.each(drivers)("on the %s driver", (driver) => {
 
   it.runIf(driver !== "pglite")("applies concurrent updates one after the other, each audited against the state it changed", async () => {
     const created = await run(CREATE, { input: board("73003") });
-    const id = (created.data as any).createBoard.board.id as string;
-    const UPDATE = `mutation($input: UpdateBoardInput!) { updateBoard(input: $input) { board { population } } }`;
+    const id = created.data!.createBoard.board.id;
+    const UPDATE = graphql(`mutation DriversUpdateBoard($input: UpdateBoardInput!) { updateBoard(input: $input) { board { population } } }`);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => run(UPDATE, { input: { id, population: 1000 + i } })));
     expect(results.every((r) => !r.errors)).toBe(true);
     const rowId = Buffer.from(id, "base64url").toString().split(":")[1]!;
