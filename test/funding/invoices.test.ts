@@ -338,20 +338,20 @@ describe("the status machine", () => {
     expect(await auditCount({ entityId: submitted.id })).toBe(1);
   });
 
-  it("refuses moves the machine does not have, naming the id, and records nothing", async () => {
+  it("refuses moves the machine does not have as CONFLICT, naming the id, and records nothing", async () => {
     const a = await submit();
     await approve(a.id);
     // Approving twice.
     const twice = await api.exec(APPROVE, { id: a.id }, { as: "CONSULTANT" });
-    expect(errorOf(twice)).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(errorOf(twice)).toMatchObject({ code: "CONFLICT", field: "id" });
     expect(errorOf(twice).message).toContain("APPROVED");
     // Rejecting an approved one.
-    expect(errorOf(await api.exec(REJECT, { input: { id: a.id, reason: "te laat" } }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
+    expect(errorOf(await api.exec(REJECT, { input: { id: a.id, reason: "te laat" } }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "input.id" });
     await pay(a.id);
     // Rejecting, approving and paying a paid one.
-    expect(errorOf(await api.exec(REJECT, { input: { id: a.id, reason: "te laat" } }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
-    expect(errorOf(await api.exec(APPROVE, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    expect(errorOf(await api.exec(PAY, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(errorOf(await api.exec(REJECT, { input: { id: a.id, reason: "te laat" } }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "input.id" });
+    expect(errorOf(await api.exec(APPROVE, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(await api.exec(PAY, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
     const readA = await readInvoice(a.id);
     expect(readA.status).toBe("PAID");
     expect(readA.history.map((t) => t.to)).toEqual(["SUBMITTED", "APPROVED", "PAID"]);
@@ -359,15 +359,15 @@ describe("the status machine", () => {
     // Paying a submitted one.
     const b = await submit();
     const early = await api.exec(PAY, { id: b.id }, { as: "ADMIN" });
-    expect(errorOf(early)).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(errorOf(early)).toMatchObject({ code: "CONFLICT", field: "id" });
     expect(errorOf(early).message).toContain("SUBMITTED");
     expect((await readInvoice(b.id)).status).toBe("SUBMITTED");
 
     // Nothing leaves a rejected one.
     await reject(b.id, "dubbel ingediend");
-    expect(errorOf(await api.exec(APPROVE, { id: b.id }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    expect(errorOf(await api.exec(PAY, { id: b.id }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-    expect(errorOf(await api.exec(REJECT, { input: { id: b.id, reason: "nogmaals" } }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
+    expect(errorOf(await api.exec(APPROVE, { id: b.id }, { as: "ADMIN" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(await api.exec(PAY, { id: b.id }, { as: "ADMIN" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(await api.exec(REJECT, { input: { id: b.id, reason: "nogmaals" } }, { as: "ADMIN" }))).toMatchObject({ code: "CONFLICT", field: "input.id" });
     const readB = await readInvoice(b.id);
     expect(readB).toMatchObject({ status: "REJECTED", rejectionReason: "dubbel ingediend" });
     expect(readB.history.map((t) => t.to)).toEqual(["SUBMITTED", "REJECTED"]);
