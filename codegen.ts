@@ -2,7 +2,21 @@
 // resolver types, the merged type definitions and the resolver map (server preset), and
 // adds resolver files for fields a module's mappers do not cover.
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@eddeee888/gcg-typescript-resolver-files";
+
+/** Every `export type XMapper` of schema/<module>/<module>.mappers.ts, as the preset's "*.X" patterns. */
+function mappedTypes(): string[] {
+  const names: string[] = [];
+  for (const module of readdirSync("schema", { withFileTypes: true })) {
+    if (!module.isDirectory()) continue;
+    for (const file of readdirSync(`schema/${module.name}`)) {
+      if (!file.endsWith(".mappers.ts")) continue;
+      for (const [, name] of readFileSync(`schema/${module.name}/${file}`, "utf8").matchAll(/export type (\w+)Mapper\b/g)) names.push(`*.${name}`);
+    }
+  }
+  return names.sort();
+}
 
 /** The client preset has no header option of its own; its files say first what made them. */
 const generatedHeader = (_path: string, content: string): string =>
@@ -25,32 +39,15 @@ const config: CodegenConfig = {
         useTypeImports: true,
       },
       mergeSchema: false,
-      // Edges, payloads and PageInfo are plain objects the default resolvers read; no file needed.
       resolverGeneration: {
         query: "*",
         mutation: "*",
         subscription: "*",
         scalar: "*",
-        object: [
-          "*",
-          "!*.*Edge",
-          "!*.*Payload",
-          "!*.PageInfo",
-          "!*.LocalizedText",
-          // Plain computed shapes whose fields the default resolvers read as they are.
-          "!*.Money",
-          "!*.BudgetLine",
-          "!*.CoFinancingTotals",
-          "!*.SettlementLine",
-          "!*.Report",
-          "!*.ActionBudget",
-          "!*.TrackBudget",
-          "!*.Budget",
-          "!*.BoardCoFinancing",
-          "!*.ActionCoFinancing",
-          "!*.CoFinancing",
-          "!*.QualitativeTarget",
-        ],
+        // A type with a mapper (its row type, in its module's *.mappers.ts) gets a resolver file
+        // for the fields its row lacks; a type without one is a plain shape the default
+        // resolvers read as it is. So a new module's plain types need no list here.
+        object: mappedTypes(),
         union: "",
         interface: "",
         enum: "",
