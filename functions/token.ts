@@ -2,7 +2,7 @@
 // development token. --board and --org take a global id (as the API shows it) or a row uuid.
 // It refuses to sign for the production stage, where tokens come from the identity provider.
 import { parseArgs } from "node:util";
-import { ROLES, authConfigFromEnv, signDevToken, type Role } from "../schema/shared/auth.js";
+import { type AuthConfig, ROLES, authConfigFromEnv, signDevToken, type Role } from "../schema/shared/auth.js";
 import { fromGlobalId } from "../schema/shared/relay.js";
 
 const { values } = parseArgs({
@@ -39,7 +39,7 @@ const org = rowId(values.org, "Organisation");
 if (role === "BOARD_MEMBER" && !board) fail("a BOARD_MEMBER token needs --board");
 if ((role === "EXPERT" || role === "PARTNER") && !org) fail(`a ${role} token needs --org`);
 
-let config;
+let config: AuthConfig;
 try {
   config = authConfigFromEnv();
 } catch (error) {
