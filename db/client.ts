@@ -46,6 +46,12 @@ export interface Database {
    * absent where the driver cannot hold a listening connection (Neon over WebSockets on Lambda).
    */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` while holding a lock that every process on the same database respects (a
+   * PostgreSQL advisory lock on a connection of its own), so that two servers starting at once
+   * migrate and seed one after the other. Not re-entrant.
+   */
+  exclusive?<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -98,15 +104,42 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
       // An idle client that loses its server must not crash the process.
       pool.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", code: (err as { code?: string }).code })));
       const make = (onQuery?: (sql: string) => void): Db => drizzlePg({ client: pool, ...opts(onQuery) });
-      return { driver: "pg", db: make(), withObserver: make, listen: (channel, onNotify) => listenPg(config.url!, channel, onNotify), close: () => pool.end() };
+      return {
+        driver: "pg",
+        db: make(),
+        withObserver: make,
+        listen: (channel, onNotify) => listenPg(config.url!, channel, onNotify),
+        exclusive: (name, work) => advisoryLock(pool, name, work),
+        close: () => pool.end(),
+      };
     }
     case "neon": {
       configureNeon(config.neonWsProxy);
       const pool = new NeonPool({ connectionString: config.url });
       pool.on("error", (err: Error) => console.error(JSON.stringify({ level: "error", msg: "neon pool error", name: err.name })));
       const make = (onQuery?: (sql: string) => void): Db => drizzleNeon({ client: pool, ...opts(onQuery) });
-      return { driver: "neon", db: make(), withObserver: make, close: () => pool.end() };
+      return { driver: "neon", db: make(), withObserver: make, exclusive: (name, work) => advisoryLock(pool, name, work), close: () => pool.end() };
     }
+  }
+}
+
+interface LockClient {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+  release(): void;
+}
+
+/** Holds a session-level advisory lock on one pooled connection while `work` runs on the others. */
+async function advisoryLock<T>(pool: { connect(): Promise<LockClient> }, name: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [name]);
+    try {
+      return await work();
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext($1))", [name]);
+    }
+  } finally {
+    client.release();
   }
 }
 

@@ -36,10 +36,18 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/** The lock under which a process migrates (and, for the local server, seeds). */
+export const MIGRATION_LOCK = "talent-api:migrate";
+
+/** Runs `work` alone among the processes on this database, where the driver can lock. */
+export function withMigrationLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  return database.exclusive ? database.exclusive(MIGRATION_LOCK, work) : work();
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const { openDatabase } = await import("./client.js");
   const database = openDatabase();
-  await migrateDatabase(database);
+  await withMigrationLock(database, () => migrateDatabase(database));
   console.log(JSON.stringify({ level: "info", msg: "migrations applied", driver: database.driver }));
   await database.close();
 }

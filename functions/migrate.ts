@@ -1,11 +1,11 @@
 // The Lambda that applies db/migrations to the stage's database; infra invokes it on every deploy.
 import { databaseConfigFromEnv, openDatabase } from "../db/client.js";
-import { migrateDatabase, migrationsFolder } from "../db/migrate.js";
+import { migrateDatabase, migrationsFolder, withMigrationLock } from "../db/migrate.js";
 
 export async function handler(): Promise<{ migrated: true; driver: string; folder: string }> {
   const database = openDatabase(databaseConfigFromEnv());
   try {
-    await migrateDatabase(database);
+    await withMigrationLock(database, () => migrateDatabase(database));
     console.log(JSON.stringify({ level: "info", msg: "migrations applied", driver: database.driver }));
     return { migrated: true, driver: database.driver, folder: migrationsFolder() };
   } finally {

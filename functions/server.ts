@@ -1,7 +1,7 @@
 // `npm start`: the local API. It listens at once, migrates the database and seeds it when it
 // is empty, then answers: /health turns 200 and /graphql starts serving.
 import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
+import { migrateDatabase, withMigrationLock } from "../db/migrate.js";
 import { seedDatabase, isEmpty } from "../db/seed/index.js";
 import { sql } from "drizzle-orm";
 import { createApp, jsonLog } from "../schema/server.js";
@@ -10,16 +10,20 @@ import { startLocalServer } from "./http.js";
 
 const database = openDatabase();
 
-const ready = (async () => {
+// Two servers starting at once on one database migrate and seed one after the other.
+const migrated = withMigrationLock(database, async () => {
   await migrateDatabase(database);
   if (await isEmpty(database)) {
     const added = await seedDatabase(database, "sources");
     jsonLog({ level: "info", msg: "seeded an empty database", ...added });
   }
-})();
+});
 
 const pollMs = Number(process.env.OUTBOX_POLL_MS ?? (database.driver === "pglite" ? 1000 : 5000));
-const app = createApp({ database, auth: authConfigFromEnv(), relay: { ready, pollMs } });
+const app = createApp({ database, auth: authConfigFromEnv(), relay: { ready: migrated, pollMs } });
+// The API answers once its relay reads the outbox, so no change made after that is missed by
+// this process's subscribers.
+const ready = migrated.then(() => app.relay?.started);
 
 const server = await startLocalServer(app, {
   port: Number(process.env.PORT ?? 4000),
@@ -29,9 +33,14 @@ const server = await startLocalServer(app, {
     await database.db.execute(sql`select 1`);
   },
 });
-await ready.catch(() => {
-  process.exitCode = 1;
-});
+try {
+  await ready;
+} catch {
+  // Logged by the server; a process that cannot serve must not linger answering 503.
+  await server.close();
+  await database.close().catch(() => {});
+  process.exit(1);
+}
 jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})` });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

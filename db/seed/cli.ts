@@ -2,7 +2,7 @@
 // and the database lacks. Progress goes to stderr, the summary to stdout.
 import { parseArgs } from "node:util";
 import { openDatabase } from "../client.js";
-import { migrateDatabase } from "../migrate.js";
+import { migrateDatabase, withMigrationLock } from "../migrate.js";
 import { seedDatabase, type SeedProfile } from "./index.js";
 
 const { values } = parseArgs({ options: { profile: { type: "string", default: "sources" } } });
@@ -14,10 +14,12 @@ if (profile !== "sources" && profile !== "sector") {
 
 const database = openDatabase();
 try {
-  await migrateDatabase(database);
   const started = Date.now();
-  const added = await seedDatabase(database, profile, (step, done, total) => {
-    process.stderr.write(`\r${step}: ${done}/${total}${done === total ? "\n" : ""}`);
+  const added = await withMigrationLock(database, async () => {
+    await migrateDatabase(database);
+    return seedDatabase(database, profile, (step, done, total) => {
+      process.stderr.write(`\r${step}: ${done}/${total}${done === total ? "\n" : ""}`);
+    });
   });
   console.log(
     `profile "${profile}" on ${database.driver}: added ${added.boards} boards, ${added.organisations} organisations and ${added.fundingAgreements} funding agreements in ${Date.now() - started} ms` +

@@ -94,6 +94,19 @@ export async function consumeBatch(db: Db, consumer: string, handle: (events: Do
   });
 }
 
+/** A promise with its settle functions (Promise.withResolvers is Node 22; this runs on 20 too). */
+function gate(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be waiting: a relay that fails to start is reported by its starter.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 export interface RelayOptions {
   /** How often to look without a notification; PGlite has no other process to notify it. */
   pollMs?: number;
@@ -124,7 +137,26 @@ export class OutboxRelay {
     this.onError = options.onError ?? (() => {});
   }
 
-  async start(): Promise<void> {
+  private beginning: Promise<void> | null = null;
+  private readonly startedGate = gate();
+
+  /**
+   * Resolves once the relay reads the outbox (whoever calls `start`, whenever): what is
+   * committed from then on reaches the bus. Rejects if it cannot start.
+   */
+  get started(): Promise<void> {
+    return this.startedGate.promise;
+  }
+
+  start(): Promise<void> {
+    if (!this.beginning) {
+      this.beginning = this.begin();
+      this.beginning.then(this.startedGate.resolve, this.startedGate.reject);
+    }
+    return this.beginning;
+  }
+
+  private async begin(): Promise<void> {
     this.cursor = await head(this.database.db);
     this.unwake = this.bus.onCommitted(() => this.wake());
     this.unlisten = (await this.database.listen?.("outbox", () => this.wake())) ?? null;

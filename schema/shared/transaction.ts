@@ -28,10 +28,26 @@ export function openTransaction(owner: object): TransactionScope | undefined {
 /**
  * Runs `work` in a transaction on `db`: the one already open on the same owner, or a new one.
  * Only the outermost call commits; its after-commit effects run after that commit, in order.
+ *
+ * A joined change runs in a savepoint. If it fails, what it wrote is rolled back to the
+ * savepoint and its effects are dropped, so an outer change that catches the failure commits
+ * only its own work; and a failed statement inside it does not abort the outer transaction
+ * (on PostgreSQL that would turn the outer COMMIT into a silent ROLLBACK).
  */
 export async function inTransaction<T>(owner: object, db: Db, work: (tx: Tx) => Promise<T>, onEffectError: (error: unknown) => void): Promise<T> {
   const open = openTransaction(owner);
-  if (open) return work(open.tx);
+  if (open) {
+    const nestedEffects: (() => unknown)[] = [];
+    try {
+      const result = await open.tx.transaction((savepoint) => storage.run({ ...open, tx: savepoint, afterCommit: nestedEffects }, () => work(savepoint)));
+      open.afterCommit.push(...nestedEffects);
+      return result;
+    } catch (error) {
+      // Loaders may hold what the savepoint wrote.
+      open.loaders.clear();
+      throw error;
+    }
+  }
   const effects: (() => unknown)[] = [];
   const result = await db.transaction((tx) => storage.run({ owner, tx, loaders: new Map(), afterCommit: effects }, () => work(tx)));
   // Outside the scope: an effect that queries or changes data runs on its own.

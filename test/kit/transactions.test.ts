@@ -109,7 +109,8 @@ describe.each(drivers)("changes on the %s driver", (driver) => {
           seen.ctxDbIsTx = ctx.db === tx;
           if (driver !== "pglite") seen.outerPid = await backendPid(tx);
           await change(ctx, async (inner, innerRecorder) => {
-            seen.sameTx = inner === tx;
+            // The inner change runs in a savepoint of the same transaction, and ctx.db is that savepoint.
+            seen.sameTx = ctx.db === inner && inner !== tx;
             seen.innerXid = await xid(inner);
             if (driver !== "pglite") seen.innerPid = await backendPid(inner);
             seen.innerSawOuter = (await inner.select().from(boards).where(eq(boards.id, outer.id))).length === 1;
