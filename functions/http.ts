@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap } from "@apollo/server";
-import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
@@ -113,7 +113,7 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
     }
   }
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: app.settings.limits.wsMaxPayloadBytes });
   const wsCleanup = useServer(
     {
       schema: app.schema,
@@ -127,11 +127,28 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
           return false;
         }
       },
-      context: (ctx) =>
-        app.createContext({
-          authorization: stringParam(ctx.connectionParams?.authorization),
-          acceptLanguage: ctx.extra.request.headers["accept-language"] ?? null,
-        }),
+      // The same validation as over HTTP (the specification's rules plus the app's limits),
+      // before anything runs.
+      onSubscribe: async (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(app.schema, document, [...specifiedRules, ...app.validationRules]);
+        if (errors.length) return errors;
+        return {
+          schema: app.schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: await app.createContext({
+            authorization: stringParam(ctx.connectionParams?.authorization),
+            acceptLanguage: ctx.extra.request.headers["accept-language"] ?? null,
+          }),
+        };
+      },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;
         return { ...result, errors: result.errors.map((e: GraphQLError): GraphQLFormattedError => maskError(e.toJSON(), e)) };

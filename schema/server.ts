@@ -4,13 +4,16 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import type { GraphQLSchema } from "graphql";
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema, type ValidationRule } from "graphql";
 import type { Database } from "../db/client.js";
 import { resolvers } from "./resolvers.generated.js";
 import { createAuthenticator, type AuthConfig } from "./shared/auth.js";
 import { createContextFactory, type Context, type ContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
+import { hostileInputPlugin } from "./shared/hostile-input.js";
+import { limitPlugins, limitRules } from "./shared/limits.js";
+import { settingsFromEnv, type Settings } from "./shared/settings.js";
 import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
 import { typeDefs } from "./typeDefs.generated.js";
 
@@ -28,7 +31,9 @@ export interface AppOptions {
   auth: AuthConfig;
   events?: EventBus;
   log?: Log;
-  /** Shows the explorer on GET /graphql; off on Lambda, where the API is for programs. */
+  /** What differs between stages (limits, introspection, explorer, CORS); from the environment by default. */
+  settings?: Settings;
+  /** Shows the explorer on GET /graphql; off on Lambda, where the API is for programs, and where the settings say so. */
   landingPage?: boolean;
   /**
    * Feeds this process's subscriptions from the outbox while the server runs (started once
@@ -44,10 +49,15 @@ export interface App {
   events: EventBus;
   relay: OutboxRelay | null;
   log: Log;
+  settings: Settings;
+  /** The validation rules every transport applies before executing (Apollo's own run on HTTP). */
+  validationRules: ValidationRule[];
 }
 
-export function createApp({ database, auth, events = new EventBus(), log = jsonLog, landingPage = true, relay: relayOptions = {} }: AppOptions): App {
+export function createApp({ database, auth, events = new EventBus(), log = jsonLog, settings = settingsFromEnv(), landingPage = true, relay: relayOptions = {} }: AppOptions): App {
   const schema = buildSchema();
+  // Where introspection is off, also over WebSocket, which does not go through Apollo.
+  const validationRules = [...limitRules(settings.limits), ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const relay = relayOptions
     ? new OutboxRelay(database, events, {
         ...relayOptions,
@@ -58,15 +68,23 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
   const server = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
+    introspection: settings.introspection,
+    validationRules,
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) => {
         // The message may hold SQL or personal data; the log keeps only what identifies the bug.
         const e = original as { name?: string; code?: string };
         log({ level: "error", msg: "unexpected error", name: e?.name, code: e?.code, path: formatted.path });
       }),
-    plugins: [operationLog(log), ...(relay ? [relayPlugin(relay, relayOptions ? relayOptions.ready : undefined, log)] : []), ...(landingPage ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+    plugins: [
+      operationLog(log),
+      hostileInputPlugin(),
+      ...limitPlugins(settings.limits),
+      ...(relay ? [relayPlugin(relay, relayOptions ? relayOptions.ready : undefined, log)] : []),
+      ...(landingPage && settings.explorer ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : []),
+    ],
   });
-  return { schema, server, createContext, events, relay, log };
+  return { schema, server, createContext, events, relay, log, settings, validationRules };
 }
 
 /** Runs the relay while the server runs. */
