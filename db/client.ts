@@ -1,7 +1,7 @@
 // The one place that knows which PostgreSQL driver runs. Everything else sees `Database`.
 //
-// - no DATABASE_URL: embedded PGlite in a folder (PGLITE_DIR, default .data/), or in memory
-//   with PGLITE_DIR=memory://;
+// - no DATABASE_URL: embedded PGlite in a folder (PGLITE_DIR, default .data/) that one process
+//   at a time may open, or in memory with PGLITE_DIR=memory://;
 // - a DATABASE_URL: node-postgres pool;
 // - on Lambda, or DATABASE_DRIVER=neon: the Neon serverless driver over WebSockets, whose
 //   Pool gives real interactive transactions. NEON_WS_PROXY points it at a local
@@ -16,6 +16,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import ws from "ws";
+import { lockFolder } from "./folder-lock.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -88,15 +89,31 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
   switch (config.driver) {
     case "pglite": {
       const dir = config.pgliteDir ?? ".data";
-      if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-      const client = new PGlite(dir, { loadDataDir: config.loadDataDir });
+      const inMemory = dir.startsWith("memory://");
+      if (!inMemory) mkdirSync(dir, { recursive: true });
+      // One process per folder: throws FolderLockedError, naming the live holder, before PGlite
+      // touches a file (db/folder-lock.ts).
+      const release = inMemory ? () => {} : lockFolder(dir);
+      let client: PGlite;
+      try {
+        client = new PGlite(dir, { loadDataDir: config.loadDataDir });
+      } catch (error) {
+        release();
+        throw error;
+      }
       const make = (onQuery?: (sql: string) => void): Db => drizzlePglite({ client, ...opts(onQuery) });
       return {
         driver: "pglite",
         db: make(),
         withObserver: make,
         listen: async (channel, onNotify) => client.listen(channel, onNotify),
-        close: () => client.close(),
+        close: async () => {
+          try {
+            await client.close();
+          } finally {
+            release();
+          }
+        },
       };
     }
     case "pg": {

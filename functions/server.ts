@@ -1,6 +1,6 @@
 // `npm start`: the local API. It listens at once, migrates the database and seeds it when it
 // is empty, then answers: /health turns 200 and /graphql starts serving.
-import { openDatabase } from "../db/client.js";
+import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase, withMigrationLock } from "../db/migrate.js";
 import { seedDatabase, isEmpty } from "../db/seed/index.js";
 import { sql } from "drizzle-orm";
@@ -8,7 +8,7 @@ import { createApp, jsonLog } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
 import { startLocalServer } from "./http.js";
 
-const database = openDatabase();
+const database = openOrExit();
 
 // Two servers starting at once on one database migrate and seed one after the other.
 const migrated = withMigrationLock(database, async () => {
@@ -43,10 +43,25 @@ try {
 }
 jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})` });
 
+// `on`, not `once`: Apollo's own handler stops Apollo and then raises the signal again, which
+// would kill the process before the database is closed (and its folder's lock released).
+let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
     await server.close();
     await database.close();
     process.exit(0);
   });
+}
+
+/** The database, or a logged reason and exit 1 (such as an embedded folder another process holds). */
+function openOrExit(): Database {
+  try {
+    return openDatabase();
+  } catch (error) {
+    jsonLog({ level: "error", msg: "startup failed", name: (error as Error)?.name, message: String((error as Error)?.message) });
+    process.exit(1);
+  }
 }
