@@ -61,7 +61,7 @@ export async function mayReceive<P>(ctx: Context, definition: EventDefinition<P>
 
 type Listener = (event: DomainEvent) => void;
 
-// biome-ignore lint/suspicious/noExplicitAny: a definition's payload type is only inferred, never used as any.
+/** The payload type of an event definition. */
 export type PayloadOf<D> = D extends EventDefinition<infer P> ? P : never;
 
 /** This process's event bus, fed by the outbox relay. */
@@ -84,7 +84,7 @@ export class EventBus {
   }
 
   /** An async iterator of the events of the given definitions, ended by `return()`. */
-  subscribe<D extends EventDefinition<any>>(definitions: readonly D[], bufferLimit = 1000): AsyncIterableIterator<DomainEvent<PayloadOf<D>>> {
+  subscribe<D extends AnyEventDefinition>(definitions: readonly D[], bufferLimit = 1000): AsyncIterableIterator<DomainEvent<PayloadOf<D>>> {
     type P = PayloadOf<D>;
     const names = new Set(definitions.map((d) => d.name));
     const queue: DomainEvent<P>[] = [];
