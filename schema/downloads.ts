@@ -3,8 +3,9 @@
 // server and the Lambda handler route to it alike.
 import { GraphQLError } from "graphql";
 import { modules } from "./modules.js";
-import type { App } from "./server.js";
+import { errorLogFields, type App } from "./server.js";
 import { notFound, type ErrorCode } from "./shared/errors.js";
+import type { Context } from "./shared/context.js";
 import type { DownloadRoute } from "./shared/module.js";
 
 export interface DownloadRequest {
@@ -34,11 +35,13 @@ export function isDownload(path: string): boolean {
   return route(path) !== null;
 }
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+// SERVICE_UNAVAILABLE: the identity provider could not be asked about the token.
+const STATUS: Record<ErrorCode | "SERVICE_UNAVAILABLE", number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
 
 export async function serveDownload(app: App, request: DownloadRequest): Promise<DownloadResponse> {
+  let ctx: Context | undefined;
   try {
-    const ctx = await app.createContext(request);
+    ctx = await app.createContext(request);
     const found = route(request.path);
     if (!found) throw notFound("download", "path");
     const report = await found.route.serve(ctx, found.match);
@@ -49,9 +52,10 @@ export async function serveDownload(app: App, request: DownloadRequest): Promise
       body: report.content,
     };
   } catch (error) {
-    const code = error instanceof GraphQLError ? (error.extensions.code as ErrorCode | undefined) : undefined;
+    const code = error instanceof GraphQLError ? (error.extensions.code as keyof typeof STATUS | undefined) : undefined;
     const status = code ? STATUS[code] : undefined;
-    if (!status) app.log({ level: "error", msg: "download failed", name: (error as Error)?.name });
+    // The request id and the database's error code, never the message (it may hold SQL or personal data).
+    if (!status) app.log({ level: "error", msg: "download failed", requestId: ctx?.requestId ?? request.requestId ?? null, ...errorLogFields(error) });
     return {
       status: status ?? 500,
       headers: { "content-type": "application/json; charset=utf-8" },

@@ -64,18 +64,14 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
         onError: (error) => log({ level: "error", msg: "outbox relay failed", name: (error as Error)?.name, code: (error as { code?: string })?.code }),
       })
     : null;
-  const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth), events });
+  const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth, { log }), events });
   const server = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
     introspection: settings.introspection,
     validationRules,
-    formatError: (formatted, error) =>
-      maskError(formatted, error, (original) => {
-        // The message may hold SQL or personal data; the log keeps only what identifies the bug.
-        const e = original as { name?: string; code?: string };
-        log({ level: "error", msg: "unexpected error", name: e?.name, code: e?.code, path: formatted.path });
-      }),
+    // Masks what is not a typed error; operationLog logs each such error with its request id.
+    formatError: (formatted, error) => maskError(formatted, error),
     plugins: [
       operationLog(log),
       hostileInputPlugin(),
@@ -103,12 +99,26 @@ function relayPlugin(relay: OutboxRelay, ready: Promise<unknown> = Promise.resol
   };
 }
 
-/** One line per operation: what ran, for whom (the role only), how long, how many statements. */
+/**
+ * One line per operation: what ran, for whom (the role only), how long, how many statements;
+ * and one error line per unexpected error, with the operation's request id.
+ */
 export function operationLog(log: Log): ApolloServerPlugin<Context> {
   return {
+    // A typed refusal (a bad token, an unreachable identity provider) is logged by the authenticator.
+    async contextCreationDidFail({ error }) {
+      if (typeof (error as { extensions?: { code?: unknown } }).extensions?.code === "string") return;
+      log({ level: "error", msg: "unexpected error", phase: "context", ...errorLogFields(error) });
+    },
     async requestDidStart() {
       const started = performance.now();
       return {
+        async didEncounterErrors({ errors, contextValue: ctx }) {
+          for (const error of errors) {
+            // maskError reports exactly the errors it masks.
+            maskError(error.toJSON(), error, (original) => log({ level: "error", msg: "unexpected error", requestId: ctx.requestId, ...errorLogFields(original), path: error.path }));
+          }
+        },
         async willSendResponse({ operationName, operation, errors, contextValue: ctx }) {
           log({
             level: errors?.length ? "warn" : "info",
@@ -126,4 +136,20 @@ export function operationLog(log: Log): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/**
+ * What an error log line says of an error: its class and the database's (or the system's)
+ * error code, such as SQLSTATE 42703. Never the message, which may hold SQL or personal data.
+ */
+export function errorLogFields(error: unknown): { name?: string; code?: string } {
+  const name = (error as Error | undefined)?.name;
+  // drizzle wraps the driver's error: the code sits on a cause.
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" || typeof code === "number") return { name, code: String(code) };
+    e = (e as { cause?: unknown }).cause;
+  }
+  return { name };
 }

@@ -2,7 +2,12 @@
 // whose claims give a role (and, for some roles, the board or organisation they act for).
 // Production verifies tokens against the issuer's JWKS; elsewhere tokens are HS256 with a
 // development secret, which production refuses to start with.
-import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+//
+// A refused token is UNAUTHENTICATED and logged with the class of its fault (never the token
+// nor any claim's value); an identity provider whose key set cannot be fetched is not the
+// caller's fault: SERVICE_UNAVAILABLE (503), logged as an error.
+import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { unauthenticated } from "./errors.js";
 
@@ -40,15 +45,56 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   return { mode: "dev", stage, secret, issuer: DEV_ISSUER };
 }
 
+/** How far ahead of this server's clock a token's `iat` may be (the issuer's clock may run ahead). */
+export const CLOCK_SKEW_SECONDS = 60;
+export const MAX_SUBJECT_LENGTH = 255;
+
+// Control characters (NUL, line breaks, C1), format characters (bidirectional overrides,
+// zero-width), line and paragraph separators and lone surrogates: nothing an identifier needs,
+// and each one a way to break a database write or forge a log or audit line.
+const UNSAFE_IN_SUBJECT = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const subject = z
+  .string()
+  .min(1)
+  .max(MAX_SUBJECT_LENGTH)
+  .refine((s) => !UNSAFE_IN_SUBJECT.test(s), "holds control or invisible characters");
+
 const claimsSchema = z.discriminatedUnion("role", [
-  z.object({ role: z.enum(["ADMIN", "CONSULTANT"]), sub: z.string().min(1) }),
-  z.object({ role: z.literal("BOARD_MEMBER"), sub: z.string().min(1), board: z.uuid() }),
-  z.object({ role: z.enum(["EXPERT", "PARTNER"]), sub: z.string().min(1), org: z.uuid() }),
+  z.object({ role: z.enum(["ADMIN", "CONSULTANT"]), sub: subject }),
+  z.object({ role: z.literal("BOARD_MEMBER"), sub: subject, board: z.uuid() }),
+  z.object({ role: z.enum(["EXPERT", "PARTNER"]), sub: subject, org: z.uuid() }),
 ]);
+
+/** Why a token was refused, as logged. */
+export type AuthFailureReason = "malformed_header" | "malformed_token" | "algorithm" | "bad_signature" | "unknown_key" | "expired" | "claims" | "invalid";
+
+/** A refusal with its reason class and, for `claims`, the claim's name (never its value). */
+class Refusal extends Error {
+  constructor(
+    readonly reason: AuthFailureReason,
+    readonly claim?: string,
+    readonly clientMessage = "The token is invalid or expired",
+  ) {
+    super(reason);
+  }
+}
+
+/** The identity provider's key set could not be had; `how` says how (a timeout, a status, ...). */
+class KeySetUnavailable extends Error {
+  constructor(
+    readonly how: string,
+    readonly code?: string,
+  ) {
+    super("JWKS unavailable");
+  }
+}
 
 export function actorFromClaims(payload: JWTPayload): Actor {
   const parsed = claimsSchema.safeParse(payload);
-  if (!parsed.success) throw unauthenticated("The token's claims do not describe a known role");
+  if (!parsed.success) {
+    const claim = String(parsed.error.issues[0]?.path[0] ?? "role");
+    throw new Refusal("claims", claim, "The token's claims do not describe a known role");
+  }
   const c = parsed.data;
   switch (c.role) {
     case "ADMIN":
@@ -62,29 +108,91 @@ export function actorFromClaims(payload: JWTPayload): Actor {
   }
 }
 
-export type Authenticator = (authorization: string | null | undefined) => Promise<Actor>;
+/** What the caller knows of the request, for the log. */
+export interface AuthRequest {
+  requestId?: string | null;
+}
 
-export function createAuthenticator(config: AuthConfig): Authenticator {
+export type Authenticator = (authorization: string | null | undefined, request?: AuthRequest) => Promise<Actor>;
+
+export interface AuthenticatorOptions {
+  /** Receives one line per refused token (warn) and per unreachable key set (error). */
+  log?: (entry: Record<string, unknown>) => void;
+  /** How long fetching the JWKS may take; jose's default is 5 s. */
+  jwksTimeoutMs?: number;
+}
+
+export function createAuthenticator(config: AuthConfig, { log = () => {}, jwksTimeoutMs }: AuthenticatorOptions = {}): Authenticator {
   let key: Uint8Array | JWTVerifyGetKey;
-  let options: { issuer: string; audience: string; algorithms: string[] };
+  let options: { issuer: string; audience: string; algorithms: string[]; requiredClaims: string[] };
   if (config.mode === "dev") {
     key = new TextEncoder().encode(config.secret);
-    options = { issuer: config.issuer, audience: AUDIENCE, algorithms: ["HS256"] };
+    options = { issuer: config.issuer, audience: AUDIENCE, algorithms: ["HS256"], requiredClaims: ["exp"] };
   } else {
-    key = createRemoteJWKSet(new URL(config.jwksUrl));
-    options = { issuer: config.issuer, audience: config.audience, algorithms: ["RS256", "ES256", "EdDSA"] };
+    key = keySetOf(config.jwksUrl, jwksTimeoutMs);
+    options = { issuer: config.issuer, audience: config.audience, algorithms: ["RS256", "ES256", "EdDSA"], requiredClaims: ["exp"] };
   }
-  return async (authorization) => {
-    if (!authorization) return ANONYMOUS;
+
+  async function verify(authorization: string): Promise<Actor> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match?.[1]) throw unauthenticated("The Authorization header must be 'Bearer <token>'");
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(match[1], key as Uint8Array, options));
-    } catch {
-      throw unauthenticated("The token is invalid or expired");
-    }
+    if (!match?.[1]) throw new Refusal("malformed_header", undefined, "The Authorization header must be 'Bearer <token>'");
+    const { payload } = await jwtVerify(match[1], key as Uint8Array, options);
+    // jose checks a future `iat` only together with a maximum age; a token from the future is forged or mis-issued.
+    if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new Refusal("claims", "iat");
     return actorFromClaims(payload);
+  }
+
+  return async (authorization, request = {}) => {
+    if (!authorization) return ANONYMOUS;
+    try {
+      return await verify(authorization);
+    } catch (error) {
+      const requestId = request.requestId ?? null;
+      if (error instanceof KeySetUnavailable) {
+        log({ level: "error", msg: "identity provider unreachable", reason: "jwks_unavailable", cause: error.how, code: error.code, jwks: config.mode === "jwks" ? config.jwksUrl : undefined, requestId });
+        throw new GraphQLError("The identity provider cannot be reached to check the token; try again later", {
+          extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
+        });
+      }
+      const refusal = error instanceof Refusal ? error : classify(error);
+      log({ level: "warn", msg: "authentication failed", reason: refusal.reason, claim: refusal.claim, requestId });
+      throw unauthenticated(refusal.clientMessage);
+    }
+  };
+}
+
+/** jose's verification errors by reason class. */
+function classify(error: unknown): Refusal {
+  if (error instanceof errors.JWTExpired) return new Refusal("expired");
+  if (error instanceof errors.JWTClaimValidationFailed) return new Refusal("claims", error.claim);
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new Refusal("bad_signature");
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return new Refusal("unknown_key");
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new Refusal("algorithm");
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return new Refusal("malformed_token");
+  return new Refusal("invalid");
+}
+
+/**
+ * The issuer's key set, fetched and cached by jose. A failure to get it (network, timeout, a
+ * status other than 200, not a key set) becomes KeySetUnavailable; what concerns the token
+ * itself (no key with its kid, an algorithm the set cannot serve) stays jose's error.
+ */
+function keySetOf(jwksUrl: string, timeoutDuration: number | undefined): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(new URL(jwksUrl), timeoutDuration === undefined ? {} : { timeoutDuration });
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) {
+        throw error;
+      }
+      if (error instanceof errors.JWKSTimeout) throw new KeySetUnavailable("timeout");
+      if (error instanceof errors.JWKSInvalid) throw new KeySetUnavailable("invalid_key_set");
+      if (error instanceof errors.JOSEError) throw new KeySetUnavailable(/200 OK/.test(error.message) ? "http_status" : "invalid_response");
+      // fetch's TypeError, with the system error (ECONNREFUSED, ENOTFOUND, ...) as its cause.
+      const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+      throw new KeySetUnavailable("network", typeof code === "string" ? code : undefined);
+    }
   };
 }
 
