@@ -1,11 +1,13 @@
 import { toGlobalId } from "../../shared/relay.js";
+import { actorVisibleTo } from "../audit.policy.js";
 import type { AuditEntryResolvers, Role } from "./../../types.generated.js";
 
 export const AuditEntry: AuditEntryResolvers = {
   id: (entry) => toGlobalId("AuditEntry", entry.id),
   // Rows are only ever written from a resolved actor, so the text is always a Role.
   actorRole: (entry) => entry.actorRole as Role,
-  actorSubject: (entry) => entry.actorId,
+  // Admins only read the log today; the field keeps its own rule should that widen.
+  actorSubject: (entry, _args, ctx) => actorVisibleTo(ctx, entry.actorId),
   entityId: (entry) => toGlobalId(entry.entityType, entry.entityId),
   at: (entry) => entry.createdAt,
 };

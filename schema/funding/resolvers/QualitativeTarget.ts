@@ -1,4 +1,8 @@
+import { actorVisibleTo } from "../../audit/audit.policy.js";
 import type { QualitativeTargetResolvers } from "./../../types.generated.js";
 
-// Every field of the mapper already has the schema's shape; the default resolvers read them.
-export const QualitativeTarget: QualitativeTargetResolvers = {};
+// The other fields of the mapper already have the schema's shape; the default resolvers read them.
+export const QualitativeTarget: QualitativeTargetResolvers = {
+  // Everyone sees that and when a commitment was judged; who judged, only those who may see who did what.
+  judgedBy: (target, _args, ctx) => actorVisibleTo(ctx, target.judgedBy),
+};
