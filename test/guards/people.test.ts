@@ -6,9 +6,9 @@
 // a client sends them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
-import { startLocalServer, type LocalServer } from "../../functions/http.js";
-import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
-import { loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+import { type LocalServer, startLocalServer } from "../../functions/http.js";
+import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
+import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let server: LocalServer;
@@ -67,7 +67,10 @@ describe("who judged a commitment", () => {
     expect(await fourth(as())).toEqual({ status: "JUSTIFIED", evidence: "Platform live since 2024-02", judgedBy: null, judgedAt });
   });
 
-  it.each([["a consultant", "CONSULTANT"], ["an admin", "ADMIN"]] as const)("is shown to %s", async (_label, role) => {
+  it.each([
+    ["a consultant", "CONSULTANT"],
+    ["an admin", "ADMIN"],
+  ] as const)("is shown to %s", async (_label, role) => {
     expect(await fourth(role)).toMatchObject({ status: "JUSTIFIED", judgedBy: "consultant-an", judgedAt });
   });
 });
@@ -114,7 +117,11 @@ describe("who moved an invoice", () => {
 
 describe("the audit log and the viewer", () => {
   it("show an admin who made each change", async () => {
-    const { auditLog } = await send(`query PeopleAudit { auditLog(first: 100, filter: { operation: "approveInvoice" }) { edges { node { actorRole actorSubject } } } }`, {}, "ADMIN");
+    const { auditLog } = await send(
+      `query PeopleAudit { auditLog(first: 100, filter: { operation: "approveInvoice" }) { edges { node { actorRole actorSubject } } } }`,
+      {},
+      "ADMIN",
+    );
     expect(auditLog.edges.map((e: Data) => e.node)).toContainEqual({ actorRole: "ADMIN", actorSubject: "admin-jan" });
   });
 

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.js";
 import { LOCK_FILE, lockFolder } from "../../db/folder-lock.js";
 import { signDevToken } from "../../schema/shared/auth.js";
-import { startServerProcess, type ServerProcess } from "../helpers/processes.js";
+import { onPostgres } from "../helpers/db.js";
+import { type ServerProcess, startServerProcess } from "../helpers/processes.js";
 
 const folders: string[] = [];
 const servers: ServerProcess[] = [];
@@ -53,7 +54,8 @@ async function untilGone(pid: number): Promise<void> {
   throw new Error(`process ${pid} still exists`);
 }
 
-describe("two server processes on one PGlite folder", () => {
+// The embedded database only: once per CI run is enough (the PostgreSQL run skips it).
+describe.skipIf(onPostgres)("two server processes on one PGlite folder", () => {
   it("the second refuses to start, naming the folder and the holder's pid, and exits non-zero", { timeout: 120_000 }, async () => {
     const folder = tempFolder();
     const first = await start(folder);
@@ -98,7 +100,7 @@ describe("two server processes on one PGlite folder", () => {
   });
 });
 
-describe("one process", () => {
+describe.skipIf(onPostgres)("one process", () => {
   it("does not open a folder it already has open, and opens it again once closed", async () => {
     const folder = tempFolder();
     const database = openDatabase({ driver: "pglite", pgliteDir: folder });
@@ -119,7 +121,8 @@ describe("lock files left behind", () => {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   };
-  const leave = (folder: string, holder: object | string) => writeFileSync(join(folder, LOCK_FILE), typeof holder === "string" ? holder : JSON.stringify({ token: "t", since: "2026-01-01T00:00:00Z", ...holder }));
+  const leave = (folder: string, holder: object | string) =>
+    writeFileSync(join(folder, LOCK_FILE), typeof holder === "string" ? holder : JSON.stringify({ token: "t", since: "2026-01-01T00:00:00Z", ...holder }));
 
   it.runIf(onLinux)("a live holder is respected however old its file", () => {
     const folder = tempFolder();

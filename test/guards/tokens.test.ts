@@ -5,14 +5,14 @@
 // as a client sends them, so the statuses are the real ones.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SignJWT, exportJWK, generateKeyPair } from "jose";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
-import { startLocalServer, type LocalServer } from "../../functions/http.js";
+import { type LocalServer, startLocalServer } from "../../functions/http.js";
 import { serveDownload } from "../../schema/downloads.js";
 import { createApp, type LogEntry } from "../../schema/server.js";
-import { AUDIENCE, DEV_ISSUER, DEV_SECRET, createAuthenticator, type AuthConfig } from "../../schema/shared/auth.js";
-import { createTestApi, devAuth, token, type TestApi } from "../helpers/api.js";
+import { AUDIENCE, type AuthConfig, createAuthenticator, DEV_ISSUER, DEV_SECRET } from "../../schema/shared/auth.js";
+import { createTestApi, devAuth, type TestApi, token } from "../helpers/api.js";
 
 let api: TestApi;
 let server: LocalServer;
@@ -74,7 +74,11 @@ describe("claims", () => {
   });
 
   it("refuses a NUL in the subject before anything is written: UNAUTHENTICATED, not an internal error", async () => {
-    const answer = await post(server.url, `mutation { createBoard(input: { name: "Nul", kind: OTHER, province: LIMBURG, population: 1 }) { board { id } } }`, bearer(await sign({ sub: "admin\u0000x" })));
+    const answer = await post(
+      server.url,
+      `mutation { createBoard(input: { name: "Nul", kind: OTHER, province: LIMBURG, population: 1 }) { board { id } } }`,
+      bearer(await sign({ sub: "admin\u0000x" })),
+    );
     expect(codeOf(answer)).toBe("UNAUTHENTICATED");
   });
 });
@@ -102,7 +106,11 @@ describe("authentication failures are logged", () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ level: "warn", reason, ...(claim ? { claim } : {}) });
     const text = JSON.stringify(logged[0]);
-    for (const part of authorization.replace(/^\w+\s+/, "").split(".").filter((p) => p.length > 3)) expect(text).not.toContain(part);
+    for (const part of authorization
+      .replace(/^\w+\s+/, "")
+      .split(".")
+      .filter((p) => p.length > 3))
+      expect(text).not.toContain(part);
     expect(text).not.toContain("secret-part");
   });
 
@@ -142,7 +150,14 @@ describe("an identity provider that cannot be reached", () => {
   }
   const config = (jwksUrl: string): AuthConfig => ({ mode: "jwks", stage: "test", jwksUrl, issuer, audience: AUDIENCE });
   const rsToken = async (key: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"], kid = "k1") =>
-    new SignJWT({ role: "CONSULTANT" }).setProtectedHeader({ alg: "RS256", kid }).setSubject("c-1").setIssuer(issuer).setAudience(AUDIENCE).setIssuedAt().setExpirationTime("5m").sign(key);
+    new SignJWT({ role: "CONSULTANT" })
+      .setProtectedHeader({ alg: "RS256", kid })
+      .setSubject("c-1")
+      .setIssuer(issuer)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(key);
 
   it.each([
     ["nothing listens", closedPort],
@@ -173,7 +188,9 @@ describe("an identity provider that cannot be reached", () => {
       expect(codeOf(graphqlAnswer)).toBe("SERVICE_UNAVAILABLE");
       expect(graphqlAnswer.body.errors?.[0]?.message).toMatch(/identity provider/i);
 
-      const download = await fetch(local.url.replace(/\/graphql$/, "/reports/funding-agreements/RnVuZGluZ0FncmVlbWVudDp4/justification.csv"), { headers: bearer(await rsToken(privateKey)) });
+      const download = await fetch(local.url.replace(/\/graphql$/, "/reports/funding-agreements/RnVuZGluZ0FncmVlbWVudDp4/justification.csv"), {
+        headers: bearer(await rsToken(privateKey)),
+      });
       expect(download.status).toBe(503);
       expect(await download.json()).toMatchObject({ errors: [{ extensions: { code: "SERVICE_UNAVAILABLE" } }] });
 
@@ -227,7 +244,11 @@ describe("error log lines", () => {
     const id = (agreements.body.data as { fundingAgreements: { edges: { node: { id: string } }[] } }).fundingAgreements.edges[0]!.node.id;
     await withColumnRenamed("invoices", "reference", async () => {
       const since = api.logs.length;
-      const response = await serveDownload(api.app, { path: `/reports/funding-agreements/${id}/justification.csv`, authorization: `Bearer ${await token("CONSULTANT")}`, requestId: "req-dl-1" });
+      const response = await serveDownload(api.app, {
+        path: `/reports/funding-agreements/${id}/justification.csv`,
+        authorization: `Bearer ${await token("CONSULTANT")}`,
+        requestId: "req-dl-1",
+      });
       expect(response.status).toBe(500);
       expect(response.body).not.toMatch(/reference|does not exist/);
       const errors = api.logs.slice(since).filter((e) => e.level === "error");
