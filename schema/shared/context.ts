@@ -50,8 +50,10 @@ type LoaderMap = Map<object, Map<string, DataLoader<unknown, unknown>>>;
 
 export function createContextFactory({ database, authenticate, events }: ContextDeps): ContextFactory {
   return async (request) => {
-    const actor = request.authorization ? await authenticate(request.authorization) : ANONYMOUS;
-    return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId: request.requestId || randomUUID() });
+    // One request id from the start, so an authentication failure's log line carries it too.
+    const requestId = request.requestId || randomUUID();
+    const actor = request.authorization ? await authenticate(request.authorization, { requestId }) : ANONYMOUS;
+    return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId });
   };
 }
 
