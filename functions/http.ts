@@ -3,12 +3,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap } from "@apollo/server";
-import { parse, specifiedRules, validate, type GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import type { App } from "../schema/server.js";
 import { maskError } from "../schema/shared/errors.js";
+import { costError, limitError, limitParseOptions } from "../schema/shared/limits.js";
 
 const MAX_BODY_BYTES = 1_000_000;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -113,31 +114,70 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
     }
   }
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: app.settings.limits.wsMaxPayloadBytes });
+  // WebSocket: the same limits as HTTP on every operation, plus what a connection and an actor
+  // may hold. A message over the size limit closes the connection (1009, by ws).
+  const limits = app.settings.limits;
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.wsMaxPayloadBytes });
+  // Open connections per actor: by token subject, anonymous ones by remote address.
+  const connectionsPerActor = new Map<string, number>();
+  const actorOfConnection = new WeakMap<object, string>();
   const wsCleanup = useServer(
     {
       schema: app.schema,
-      // A connection authenticates once, from connection_init's payload; a bad token closes it.
+      // A connection authenticates once, from connection_init's payload; a bad token closes it
+      // (4403), and so does one connection too many for its actor (1008, policy violation).
       onConnect: async (ctx) => {
         if (!isReady) return false;
+        let actorKey: string;
         try {
-          await app.createContext({ authorization: stringParam(ctx.connectionParams?.authorization) });
-          return true;
+          const { actor } = await app.createContext({ authorization: stringParam(ctx.connectionParams?.authorization) });
+          actorKey = "subject" in actor ? `subject:${actor.subject}` : `address:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`;
         } catch {
           return false;
         }
+        // Closed while authenticating: onClose has run already, so it must not be counted.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        const open = connectionsPerActor.get(actorKey) ?? 0;
+        if (open >= limits.wsMaxConnectionsPerActor) {
+          ctx.extra.socket.close(WS_TOO_MANY_CONNECTIONS, `Too many connections (at most ${limits.wsMaxConnectionsPerActor} per user)`);
+          return false;
+        }
+        connectionsPerActor.set(actorKey, open + 1);
+        actorOfConnection.set(ctx, actorKey);
+        return true;
       },
-      // The same validation as over HTTP (the specification's rules plus the app's limits),
-      // before anything runs.
+      onClose: (ctx) => {
+        const actorKey = actorOfConnection.get(ctx);
+        if (actorKey === undefined) return;
+        actorOfConnection.delete(ctx);
+        const open = (connectionsPerActor.get(actorKey) ?? 1) - 1;
+        if (open > 0) connectionsPerActor.set(actorKey, open);
+        else connectionsPerActor.delete(actorKey);
+      },
+      // The same checks as over HTTP, with the same codes, before anything runs: the parser's
+      // token limit, the specification's rules plus the app's (depth, aliases, directives,
+      // introspection), the cost; and the operations this connection has open.
       onSubscribe: async (ctx, _id, payload) => {
-        let document;
+        // graphql-ws has registered this operation already, so it is counted.
+        const operations = Object.keys(ctx.subscriptions).length;
+        if (operations > limits.wsMaxSubscriptionsPerConnection) {
+          return [
+            limitError("subscriptions", `This connection has ${limits.wsMaxSubscriptionsPerConnection} operations open already, the most it may have.`, {
+              requested: operations,
+              limit: limits.wsMaxSubscriptionsPerConnection,
+            }),
+          ];
+        }
+        let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, limitParseOptions(limits));
         } catch (error) {
-          return [error as GraphQLError];
+          return withCode([error as GraphQLError], "GRAPHQL_PARSE_FAILED");
         }
         const errors = validate(app.schema, document, [...specifiedRules, ...app.validationRules]);
-        if (errors.length) return errors;
+        if (errors.length) return withCode(errors, "GRAPHQL_VALIDATION_FAILED");
+        const tooCostly = costError({ schema: app.schema, document, variables: payload.variables, operationName: payload.operationName }, limits);
+        if (tooCostly) return [tooCostly];
         return {
           schema: app.schema,
           document,
@@ -178,6 +218,18 @@ function headerValue(req: IncomingMessage, name: string): string | null {
 
 function stringParam(value: unknown): string | null {
   return typeof value === "string" ? value : null;
+}
+
+/** WebSocket close code for a connection over WS_MAX_CONNECTIONS_PER_ACTOR: policy violation. */
+const WS_TOO_MANY_CONNECTIONS = 1008;
+
+/** The code Apollo gives the same errors over HTTP, for a WebSocket client. */
+function withCode(errors: readonly GraphQLError[], code: string): GraphQLError[] {
+  return errors.map((e) =>
+    e.extensions.code
+      ? e
+      : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, originalError: e.originalError, extensions: { ...e.extensions, code } }),
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
