@@ -43,7 +43,8 @@ describe("GET /reports/funding-agreements/{id}/justification.csv", () => {
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="justification-2023-07-01-2025-06-30.csv"');
     const body = await response.text();
     expect(body.split("\r\n")[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
-    expect(body).toContain("settlement,PAYABLE,");
+    // Every text cell is quoted (the header is not: it is ours).
+    expect(body).toContain('"settlement","PAYABLE",');
   });
 
   it("gives consultants the CSV too", async () => {
