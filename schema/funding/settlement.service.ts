@@ -5,19 +5,25 @@ import { z } from "zod";
 import type { Context } from "../shared/context.js";
 import { badInput } from "../shared/errors.js";
 import { parseInput } from "../shared/fn.js";
+import { nonNegativeMoneyInput } from "../shared/money.js";
 import { assertCan } from "../shared/policy.js";
-import { commitmentsOfAgreement, type Agreement } from "./agreements.service.js";
-import { fundingReadFinancials } from "./funding.policy.js";
+import { type Agreement, commitmentsOfAgreement } from "./agreements.service.js";
 import { commitmentMet } from "./commitments.service.js";
+import { fundingReadFinancials } from "./funding.policy.js";
 import { eligibleCosts } from "./invoices.service.js";
-import { moneyInput } from "../shared/money.js";
-import { explain, settle, type SettlementInput } from "./settlement.js";
+import { explain, type SettlementInput, settle } from "./settlement.js";
 import type { SettlementView } from "./views.js";
 
+/** An agreement has a handful of result commitments; a longer list is not a scenario of it. */
+const MAX_SCENARIO_COMMITMENTS = 100;
+
+// Every figure of a scenario is bounded, so that the sums the engine computes stay safe integers:
+// additional costs at most the single-amount maximum (EUR 10 million: above any agreement's
+// maximum, which caps what is payable anyway, so no meaningful scenario is refused).
 const scenarioInput = z
   .object({
-    achievedResultCommitmentNumbers: z.array(z.number().int()).nullish(),
-    additionalEligibleCosts: moneyInput.extend({ cents: z.number().int("must be a whole number of cents").min(0, "must not be negative") }).nullish(),
+    achievedResultCommitmentNumbers: z.array(z.number().int()).max(MAX_SCENARIO_COMMITMENTS, `must list at most ${MAX_SCENARIO_COMMITMENTS} commitment numbers`).nullish(),
+    additionalEligibleCosts: nonNegativeMoneyInput.nullish(),
   })
   .nullish();
 

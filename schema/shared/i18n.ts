@@ -2,6 +2,7 @@
 // `locale` argument) picks the language of translatable text, falling back to Dutch.
 import { z } from "zod";
 import { LOCALES, type Locale, type LocalizedText } from "../../db/schema/i18n.js";
+import { multilineText, optionalMultilineText, optionalText, requiredText } from "./validation.js";
 
 export { LOCALES, type Locale, type LocalizedText };
 export const DEFAULT_LOCALE: Locale = "nl";
@@ -37,21 +38,27 @@ export function localize(text: LocalizedText | null | undefined, locale: Locale)
   return text[locale] || text.nl;
 }
 
-const translation = z.string().trim().min(1, "must not be empty").max(2000);
-
-/** Validation of a LocalizedTextInput: Dutch required, empty optional translations dropped. */
-export const localizedTextInput = z
-  .object({
-    nl: translation,
-    fr: z.string().trim().max(2000).nullish(),
-    en: z.string().trim().max(2000).nullish(),
-  })
-  .transform((t): LocalizedText => {
+/**
+ * A translatable text as an editor writes it: Dutch required, French and English optional, an
+ * empty or blank translation dropped. Each translation follows the text rules of
+ * schema/shared/validation.ts for its kind: one-line for names and titles, multi-line for
+ * descriptions.
+ */
+function localizedText(lines: "single" | "multi", max: number) {
+  const [required, optional] = lines === "single" ? [requiredText(max), optionalText(max)] : [multilineText(max), optionalMultilineText(max)];
+  return z.object({ nl: required, fr: optional, en: optional }).transform((t): LocalizedText => {
     const out: LocalizedText = { nl: t.nl };
     if (t.fr) out.fr = t.fr;
     if (t.en) out.en = t.en;
     return out;
   });
+}
+
+/** Validation of a LocalizedTextInput that names or titles something: one line per translation. */
+export const localizedTextInput = localizedText("single", 2000);
+
+/** Validation of a LocalizedTextInput that describes something: line breaks allowed. */
+export const localizedMultilineTextInput = localizedText("multi", 2000);
 
 /**
  * The resolver of a translatable field: the text in the field's `locale` argument, else the

@@ -14,17 +14,33 @@ export interface Money {
 /** Money as the API shows it. */
 export const money = (cents: number, currency = "EUR"): Money => ({ cents, currency });
 
-/** EUR 10 million: far above any single amount of these programmes, far below where sums lose precision. */
+/**
+ * EUR 10 million: far above any single amount of these programmes, far below where sums lose
+ * precision (a sum of a million such amounts is still a safe integer). Every amount a client
+ * sends is bounded by it, so no sum the API computes can leave the safe integers.
+ */
 export const MAX_SINGLE_AMOUNT_CENTS = 1_000_000_000;
+
+const cents = z.number().int("must be a whole number of cents").max(MAX_SINGLE_AMOUNT_CENTS, "must be at most EUR 10,000,000.00");
+
+// toUpperCase first, so "eur" is EUR; a code is three ASCII letters, nothing else.
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code")
+  .default("EUR");
 
 /** A MoneyInput: a positive whole number of cents up to the single-amount maximum. */
 export const moneyInput = z.object({
-  cents: z
-    .number()
-    .int("must be a whole number of cents")
-    .positive("must be more than zero")
-    .max(MAX_SINGLE_AMOUNT_CENTS, "must be at most EUR 10,000,000.00"),
-  currency: z.string().trim().toUpperCase().length(3, "must be a three-letter ISO 4217 code").default("EUR"),
+  cents: cents.positive("must be more than zero"),
+  currency,
+});
+
+/** A MoneyInput that may be zero, such as a scenario's additional costs: up to the single-amount maximum too. */
+export const nonNegativeMoneyInput = z.object({
+  cents: cents.min(0, "must not be negative"),
+  currency,
 });
 
 /** Cents as a plain decimal ("72000.00"), for files such as CSV reports. */
@@ -77,7 +93,9 @@ export function formatPercent(bp: number, locale: MoneyLocale): string {
   amount("basis points", bp);
   supported(locale);
   const whole = String((bp - (bp % 100)) / 100);
-  const fraction = String(bp % 100).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(bp % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   const number = fraction ? `${whole}${locale === "en" ? "." : ","}${fraction}` : whole;
   return locale === "fr" ? `${number} %` : `${number}%`;
 }
@@ -88,4 +106,3 @@ export function supported(locale: string): asserts locale is MoneyLocale {
     throw new RangeError(`locale must be nl, fr or en, got ${JSON.stringify(locale)}`);
   }
 }
-
