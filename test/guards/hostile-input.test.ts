@@ -274,6 +274,23 @@ describe("control, bidirectional and zero-width characters in names and referenc
   });
 });
 
+describe("evidence made only of invisible characters", () => {
+  // Evidence is validated by schema/funding/commitments.service.ts with its own z.string(); it
+  // counts invisible text as blank once it uses optionalMultilineText(5000), and this test is
+  // then to become a plain `it`.
+  it.fails("does not justify a commitment: the evidence is required", async () => {
+    const commitments = await api.execRaw(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: fx.agreementId });
+    const list = (commitments.data as { fundingAgreement: { commitments: { id: string; number: number }[] } }).fundingAgreement.commitments;
+    const qualitative = list.find((c) => c.number === 2)!;
+    await refused(
+      `mutation($i: JudgeCommitmentInput!) { judgeCommitment(input: $i) { commitment { id } } }`,
+      { i: { id: qualitative.id, status: "JUSTIFIED", evidence: "\u200B\u200D \u2060\n\uFEFF" } },
+      { as: "CONSULTANT" },
+      "input.evidence",
+    );
+  });
+});
+
 describe("the shared text rules", () => {
   const issues = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
     schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
