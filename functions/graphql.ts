@@ -1,4 +1,6 @@
-// The Lambda handler behind API Gateway v2 (HTTP API): the same app as the local server.
+// The Lambda handler behind API Gateway v2 (HTTP API): the same app as the local server, CORS
+// included (API Gateway's own CORS is off, so that preflights and headers come from the stage's
+// settings here, as on the local server).
 // The Neon driver's WebSocket pool must not outlive an invocation (a frozen Lambda would hold
 // dead sockets), so each invocation opens its own pool and closes it before returning.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -9,6 +11,7 @@ import { databaseConfigFromEnv, openDatabase, type Database } from "../db/client
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import { createApp } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
+import { corsHeaders, preflight } from "../schema/shared/settings.js";
 
 const invocation = new AsyncLocalStorage<Database>();
 
@@ -34,7 +37,7 @@ const perInvocation: Database = {
 // production) fail the cold start instead of a request.
 const config = databaseConfigFromEnv();
 // No relay: a Lambda serves no subscriptions, and a frozen container cannot poll.
-const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), landingPage: false, relay: false });
+const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), relay: false });
 
 // The integration's typings resolve @apollo/server's CommonJS declarations while this ESM code
 // gets the ESM ones; they are the same class at run time, so the cast only bridges the typings.
@@ -48,6 +51,18 @@ const graphqlHandler = startServerAndCreateLambdaHandler(app.server as never, ha
 });
 
 export async function handler(event: APIGatewayProxyEventV2, context: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
+  const origin = event.headers.origin ?? null;
+  if (event.requestContext.http.method === "OPTIONS") {
+    const answer = preflight(app.settings.corsOrigins, origin);
+    return { statusCode: answer.status, headers: answer.headers };
+  }
+  const result = await respond(event, context);
+  const cors = corsHeaders(app.settings.corsOrigins, origin);
+  const vary = [result.headers?.vary, cors.vary].filter(Boolean).join(", ");
+  return { ...result, headers: { ...result.headers, ...cors, vary } };
+}
+
+async function respond(event: APIGatewayProxyEventV2, context: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
   const database = openDatabase(config);
   try {
     return await invocation.run(database, async () => {

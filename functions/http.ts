@@ -1,15 +1,21 @@
 // The local server: GraphQL over HTTP (with the explorer for browsers) and over WebSocket
 // (graphql-ws) on /graphql, and GET /health. It serves the app built by schema/server.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import type { App } from "../schema/server.js";
+import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
 import { maskError } from "../schema/shared/errors.js";
 import { costError, limitError, limitParseOptions } from "../schema/shared/limits.js";
+import { corsHeaders, preflight } from "../schema/shared/settings.js";
 
 const MAX_BODY_BYTES = 1_000_000;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -46,15 +52,20 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    res.setHeader("access-control-allow-origin", "*");
+    const origin = headerValue(req, "origin");
     if (req.method === "OPTIONS") {
-      res.writeHead(204, {
-        "access-control-allow-methods": "GET, POST, OPTIONS",
-        "access-control-allow-headers": "authorization, content-type, accept-language, apollo-require-preflight, x-request-id",
-        "access-control-max-age": "600",
-      });
+      const answer = preflight(app.settings.corsOrigins, origin);
+      res.writeHead(answer.status, answer.headers);
       res.end();
       return;
+    }
+    for (const [name, value] of Object.entries(corsHeaders(app.settings.corsOrigins, origin))) res.setHeader(name, value);
+    if (app.settings.explorer && (req.method === "GET" || req.method === "HEAD")) {
+      if (url.pathname === "/graphql" && prefersHtml(headerValue(req, "accept"))) return serveExplorerFile(req, res, explorer().page, false);
+      if (url.pathname.startsWith("/explorer/")) {
+        const file = explorer().files.get(url.pathname.slice("/explorer/".length));
+        if (file) return serveExplorerFile(req, res, file, url.searchParams.get("v") === file.version);
+      }
     }
     if (url.pathname === "/health") {
       if (!isReady) return send(res, 503, { status: "starting" });
@@ -253,4 +264,104 @@ function closeServer(server: Server): Promise<void> {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });
+}
+
+// The explorer: GraphiQL from the project's own dependencies (graphiql's browser bundle on
+// React's UMD builds), so that it works without internet on the user's side, unlike Apollo's
+// landing page, which loads from Apollo's CDN. Served on GET /graphql to a browser (a request
+// that prefers text/html), its files under /explorer/, read once on first use.
+
+const JS = "text/javascript; charset=utf-8";
+const requireHere = createRequire(import.meta.url);
+const packageFile = (pkg: string, file: string) => join(dirname(requireHere.resolve(`${pkg}/package.json`)), file);
+
+const EXPLORER_FILES: Record<string, { path: () => string; type: string }> = {
+  "react.production.min.js": { path: () => packageFile("react", "umd/react.production.min.js"), type: JS },
+  "react-dom.production.min.js": { path: () => packageFile("react-dom", "umd/react-dom.production.min.js"), type: JS },
+  "graphiql.min.js": { path: () => packageFile("graphiql", "graphiql.min.js"), type: JS },
+  "graphiql.min.css": { path: () => packageFile("graphiql", "graphiql.min.css"), type: "text/css; charset=utf-8" },
+};
+
+// Renders GraphiQL against the page's own URL: queries and mutations over HTTP, subscriptions
+// over WebSocket (the headers editor's `authorization` becomes the connection's parameter).
+// Headers, which hold tokens, are not kept in the browser's storage.
+const EXPLORER_SCRIPT = `"use strict";
+const url = location.origin + location.pathname;
+const fetcher = GraphiQL.createFetcher({ url, subscriptionUrl: url.replace(/^http/, "ws") });
+ReactDOM.createRoot(document.getElementById("graphiql")).render(
+  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: false }),
+);
+`;
+
+// Scripts and styles from this server only; GraphiQL's styling library injects <style> elements.
+const EXPLORER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+interface ExplorerFile {
+  body: Buffer;
+  type: string;
+  /** A hash of the content: the ETag, and the `v` of the URLs the page uses, which are cached for good. */
+  version: string;
+}
+
+let explorerFiles: { page: ExplorerFile; files: Map<string, ExplorerFile> } | null = null;
+
+function explorer(): { page: ExplorerFile; files: Map<string, ExplorerFile> } {
+  if (explorerFiles) return explorerFiles;
+  const file = (body: Buffer, type: string): ExplorerFile => ({ body, type, version: createHash("sha256").update(body).digest("hex").slice(0, 16) });
+  const files = new Map(Object.entries(EXPLORER_FILES).map(([name, { path, type }]) => [name, file(readFileSync(path()), type)] as const));
+  files.set("explorer.js", file(Buffer.from(EXPLORER_SCRIPT), JS));
+  const src = (name: string) => `/explorer/${name}?v=${files.get(name)!.version}`;
+  const page = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Talent API explorer</title>
+<link rel="stylesheet" href="${src("graphiql.min.css")}">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading the explorer…</div>
+<script src="${src("react.production.min.js")}"></script>
+<script src="${src("react-dom.production.min.js")}"></script>
+<script src="${src("graphiql.min.js")}"></script>
+<script src="${src("explorer.js")}"></script>
+</body>
+</html>
+`;
+  explorerFiles = { page: file(Buffer.from(page), "text/html; charset=utf-8"), files };
+  return explorerFiles;
+}
+
+function prefersHtml(accept: string | null): boolean {
+  return preferredMediaType(accept ?? "", ["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
+}
+
+/**
+ * The page or one of its files. A file asked for at the version the page names is cached for
+ * good; anything else (the page itself, which names the versions) is revalidated by ETag.
+ */
+function serveExplorerFile(req: IncomingMessage, res: ServerResponse, file: ExplorerFile, forGood: boolean): void {
+  const etag = `"${file.version}"`;
+  res.setHeader("etag", etag);
+  res.setHeader("cache-control", forGood ? "public, max-age=31536000, immutable" : "no-cache");
+  res.setHeader("x-content-type-options", "nosniff");
+  if (file.type.startsWith("text/html")) res.setHeader("content-security-policy", EXPLORER_CSP);
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { "content-type": file.type, "content-length": file.body.length });
+  res.end(file.body);
 }

@@ -2,6 +2,15 @@
 import { migrateOnDeploy } from "./database.js";
 import { authIssuer, authJwksUrl, databaseUrl } from "./secrets.js";
 
+// The browser origins that may call the stage's API, comma-separated, from the deploy's
+// environment (a CI variable, or a `.env.<stage>` file, which SST loads for that stage).
+// Unset, any origin may outside production and none may in production; `*` is refused there,
+// here so that the deploy fails rather than the function's cold starts.
+const corsOrigins = process.env.CORS_ORIGINS?.trim() ?? "";
+if ($app.stage === "production" && corsOrigins.split(",").some((origin) => origin.trim() === "*")) {
+  throw new Error("CORS_ORIGINS must list origins in production, not *");
+}
+
 export const graphqlFunction = new sst.aws.Function(
   "GraphqlFunction",
   {
@@ -21,20 +30,17 @@ export const graphqlFunction = new sst.aws.Function(
       DATABASE_URL: databaseUrl.value,
       AUTH_JWKS_URL: authJwksUrl.value,
       AUTH_ISSUER: authIssuer.value,
+      ...(corsOrigins ? { CORS_ORIGINS: corsOrigins } : {}),
     },
   },
   // New code may expect the new schema: update the function only once migrations succeeded.
   { dependsOn: [migrateOnDeploy] },
 );
 
-export const api = new sst.aws.ApiGatewayV2("Api", {
-  cors: {
-    allowOrigins: ["*"],
-    allowMethods: ["GET", "POST"],
-    // Listed by name because a `*` in Access-Control-Allow-Headers never covers Authorization.
-    allowHeaders: ["authorization", "content-type", "accept-language", "apollo-require-preflight", "x-request-id"],
-  },
-});
+// CORS is the function's (schema/shared/settings.ts, the same code as the local server's), with
+// the stage's CORS_ORIGINS: API Gateway's own CORS would answer every preflight itself and
+// replace the function's headers, and it is on unless turned off.
+export const api = new sst.aws.ApiGatewayV2("Api", { cors: false });
 
 api.route("POST /graphql", graphqlFunction.arn);
 // Apollo serves queries over GET too (and rejects mutations there).
@@ -43,3 +49,6 @@ api.route("GET /graphql", graphqlFunction.arn);
 api.route("GET /health", graphqlFunction.arn);
 // The funder's justification report as a CSV download.
 api.route("GET /reports/{proxy+}", graphqlFunction.arn);
+// Browsers' CORS preflights, answered by the function from the stage's allowed origins.
+api.route("OPTIONS /graphql", graphqlFunction.arn);
+api.route("OPTIONS /reports/{proxy+}", graphqlFunction.arn);

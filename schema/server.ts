@@ -2,7 +2,7 @@
 // generated type definitions and resolver map, Apollo with error masking and one structured
 // log line per operation, and the context factory. functions/ only adapts it to a transport.
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { NoSchemaIntrospectionCustomRule, type GraphQLSchema, type ValidationRule } from "graphql";
 import type { Database } from "../db/client.js";
@@ -11,8 +11,10 @@ import { createAuthenticator, type AuthConfig } from "./shared/auth.js";
 import { createContextFactory, type Context, type ContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
+import { applicationJsonStatusPlugin } from "./shared/graphql-over-http.js";
 import { hostileInputPlugin } from "./shared/hostile-input.js";
 import { limitPlugins, limitRules } from "./shared/limits.js";
+import { hideSuggestionsPlugin } from "./shared/production.js";
 import { settingsFromEnv, type Settings } from "./shared/settings.js";
 import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
 import { typeDefs } from "./typeDefs.generated.js";
@@ -33,8 +35,6 @@ export interface AppOptions {
   log?: Log;
   /** What differs between stages (limits, introspection, explorer, CORS); from the environment by default. */
   settings?: Settings;
-  /** Shows the explorer on GET /graphql; off on Lambda, where the API is for programs, and where the settings say so. */
-  landingPage?: boolean;
   /**
    * Feeds this process's subscriptions from the outbox while the server runs (started once
    * `ready` resolves, when the database is migrated); `false` on Lambda, which serves none.
@@ -54,7 +54,7 @@ export interface App {
   validationRules: ValidationRule[];
 }
 
-export function createApp({ database, auth, events = new EventBus(), log = jsonLog, settings = settingsFromEnv(), landingPage = true, relay: relayOptions = {} }: AppOptions): App {
+export function createApp({ database, auth, events = new EventBus(), log = jsonLog, settings = settingsFromEnv(), relay: relayOptions = {} }: AppOptions): App {
   const schema = buildSchema();
   // Where introspection is off, also over WebSocket, which does not go through Apollo.
   const validationRules = [...limitRules(settings.limits), ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
@@ -77,7 +77,11 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
       hostileInputPlugin(),
       ...limitPlugins(settings.limits),
       ...(relay ? [relayPlugin(relay, relayOptions ? relayOptions.ready : undefined, log)] : []),
-      ...(landingPage && settings.explorer ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : []),
+      applicationJsonStatusPlugin(),
+      ...(settings.suggestions ? [] : [hideSuggestionsPlugin()]),
+      // The explorer is the local server's own page, served from our dependencies
+      // (functions/http.ts); Apollo's would load from its CDN, so Apollo shows none anywhere.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   return { schema, server, createContext, events, relay, log, settings, validationRules };

@@ -94,28 +94,36 @@ function stubSstGlobals(stage: string): void {
 
 const stages = ["dev", "pr-42", "production"] as const;
 
+/** Evaluates the app for `stage` as `sst deploy --stage <stage>` would, with `env` in the deploy's environment. */
+async function deploy(stage: string, env: Record<string, string> = {}): Promise<{ app: SstApp; outputs: Record<string, SstInput<string>> | void }> {
+  created = [];
+  // Infra modules declare resources when first imported: re-evaluate them for this stage.
+  vi.resetModules();
+  stubSstGlobals(stage);
+  vi.stubEnv("CORS_ORIGINS", undefined);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const { default: config } = await import("../../sst.config.js");
+  const app = config.app({ stage });
+  vi.stubGlobal("$app", {
+    name: app.name,
+    stage,
+    removal: app.removal ?? "retain",
+    protect: app.protect ?? false,
+  });
+  return { app, outputs: await config.run() };
+}
+
 describe.each(stages)("stage %s", (stage) => {
   let app: SstApp;
   let outputs: Record<string, SstInput<string>> | void;
 
   beforeAll(async () => {
-    created = [];
-    // Infra modules declare resources when first imported: re-evaluate them for this stage.
-    vi.resetModules();
-    stubSstGlobals(stage);
-    const { default: config } = await import("../../sst.config.js");
-    app = config.app({ stage });
-    vi.stubGlobal("$app", {
-      name: app.name,
-      stage,
-      removal: app.removal ?? "retain",
-      protect: app.protect ?? false,
-    });
-    outputs = await config.run();
+    ({ app, outputs } = await deploy(stage));
   });
 
   afterAll(() => {
     vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
   });
 
   it("names the app and deploys it to eu-west-1 on AWS", () => {
@@ -163,13 +171,23 @@ describe.each(stages)("stage %s", (stage) => {
     });
   });
 
-  it("routes POST /graphql, GET /graphql, GET /health and the report downloads to the GraphQL function", () => {
+  it("routes POST /graphql, GET /graphql, GET /health, the report downloads and their preflights to the GraphQL function", () => {
     const api = only(FakeApiGatewayV2, "Api");
     const fn = only(FakeFunction, "GraphqlFunction");
     expect(api.routes).toContainEqual({ route: "POST /graphql", handler: fn.arn });
-    expect(api.routes.map((r) => r.route).sort()).toEqual(["GET /graphql", "GET /health", "GET /reports/{proxy+}", "POST /graphql"]);
+    expect(api.routes.map((r) => r.route).sort()).toEqual([
+      "GET /graphql",
+      "GET /health",
+      "GET /reports/{proxy+}",
+      "OPTIONS /graphql",
+      "OPTIONS /reports/{proxy+}",
+      "POST /graphql",
+    ]);
     expect(api.routes.every((r) => r.handler === fn.arn)).toBe(true);
-    expect(api.routes.every((r) => r.handler === fn.arn)).toBe(true);
+  });
+
+  it("leaves CORS to the function: API Gateway's own, which would answer preflights and replace its headers, is off", () => {
+    expect(only(FakeApiGatewayV2, "Api").args?.cors).toBe(false);
   });
 
   it("migrates the stage's database on every deploy, before the API function is updated", () => {
@@ -200,5 +218,30 @@ describe.each(stages)("stage %s", (stage) => {
       graphql: "https://Api.execute-api.example/graphql",
       migrator: "function-name:Migrator",
     });
+  });
+});
+
+describe("CORS_ORIGINS at deploy time", () => {
+  afterAll(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+  });
+
+  it("reaches the GraphQL function's environment as the stage's allowed origins", async () => {
+    for (const stage of stages) {
+      await deploy(stage, { CORS_ORIGINS: "https://app.example, https://admin.example" });
+      expect(only(FakeFunction, "GraphqlFunction").args.environment).toMatchObject({ CORS_ORIGINS: "https://app.example, https://admin.example" });
+    }
+  });
+
+  it("is left out when unset, so production allows no origin and other stages any", async () => {
+    await deploy("production");
+    expect(only(FakeFunction, "GraphqlFunction").args.environment).not.toHaveProperty("CORS_ORIGINS");
+  });
+
+  it("fails a production deploy that would allow every origin, and not another stage's", async () => {
+    await expect(deploy("production", { CORS_ORIGINS: "https://app.example,*" })).rejects.toThrow(/CORS_ORIGINS/);
+    await deploy("dev", { CORS_ORIGINS: "*" });
+    expect(only(FakeFunction, "GraphqlFunction").args.environment).toMatchObject({ CORS_ORIGINS: "*" });
   });
 });
