@@ -1,6 +1,6 @@
 // Reading funding agreements and their structure (tracks, actions, commitments), the loaders
 // that keep those reads free of N+1, and who may read which part of an agreement.
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
@@ -53,7 +53,10 @@ export function periodOf(agreement: Agreement): Period {
   return { start: agreement.periodStart, end: agreement.periodEnd };
 }
 
-const keyset: Keyset = { sortKey: fundingAgreements.periodStart, id: fundingAgreements.id };
+// The sort key as text, like every other list's: a cursor's key is compared as text, so a forged
+// key that is not a date pages nowhere instead of failing the statement.
+const periodStartText = sql<string>`to_char(${fundingAgreements.periodStart}, 'YYYY-MM-DD')`;
+const keyset: Keyset = { sortKey: periodStartText, id: fundingAgreements.id };
 
 export const listAgreements = fn(z.object({ first: z.number().int().nullish(), after: z.string().nullish() }), async (ctx, args) =>
   paginate(

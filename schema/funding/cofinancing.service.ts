@@ -20,7 +20,7 @@ import { coFinancingRead, coFinancingRecord, fundingReadFinancials } from "./fun
 import { isoDate } from "../shared/dates.js";
 import { moneyInput } from "../shared/money.js";
 import { formatMoney, money } from "../shared/money.js";
-import { optionalText } from "../shared/validation.js";
+import { optionalMultilineText } from "../shared/validation.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
 
 type Entry = typeof coFinancingEntries.$inferSelect;
@@ -33,7 +33,7 @@ const recordInput = z.object({
   type: z.enum(ledgerEntryType.enumValues),
   amount: moneyInput,
   date: isoDate,
-  note: optionalText(1000),
+  note: optionalMultilineText(1000),
 });
 
 export const recordCoFinancing = fn(

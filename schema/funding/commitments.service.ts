@@ -15,6 +15,7 @@ import { fn } from "../shared/fn.js";
 import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { agreementLoader, measuresOfCommitment, periodOf, type Commitment, type Measure } from "./agreements.service.js";
 import { measureMetric } from "../shared/metrics.js";
+import { optionalMultilineText } from "../shared/validation.js";
 
 /** The current value of a metric for an agreement; each distinct metric is counted once per request. */
 export const metricValues = defineLoader<{ agreementId: string; metric: string }, number>((ctx, keys) =>
@@ -53,7 +54,7 @@ const judgeInput = z
   .object({
     id: z.string(),
     status: z.enum(judgementStatus.enumValues),
-    evidence: z.string().trim().max(5000, "must be at most 5000 characters").nullish(),
+    evidence: optionalMultilineText(5000),
   })
   .superRefine((input, issue) => {
     if (input.status !== "OPEN" && !input.evidence) {

@@ -16,7 +16,7 @@ import { badInput, conflict, notFound, uniqueViolation } from "../shared/errors.
 import { fn, parseInput } from "../shared/fn.js";
 import { childRows, defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, toGlobalId, type Connection, type Keyset } from "../shared/relay.js";
-import { optionalText, requiredText } from "../shared/validation.js";
+import { multilineText, optionalMultilineText, requiredText } from "../shared/validation.js";
 import { agreementLoader, type Agreement } from "./agreements.service.js";
 import { invoiceEvents } from "./funding.events.js";
 import { fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
@@ -45,7 +45,7 @@ const submitInput = z.object({
   actionId: z.string(),
   payeeId: z.string(),
   reference: requiredText(100),
-  description: optionalText(2000),
+  description: optionalMultilineText(2000),
   amount: moneyInput,
   serviceDate: isoDate,
   boardsServedIds: z.array(z.string()).min(1, "must name at least one board: invoices pay for services to boards").max(500),
@@ -223,7 +223,7 @@ export const approveInvoice = fn(
 export const payInvoice = fn(invoiceId, (ctx, { id }) => move(ctx, invoicePay, id, "id", "APPROVED", "PAID", "payInvoice"), { authorize: invoicePay });
 
 export const rejectInvoice = fn(
-  z.object({ id: z.string(), reason: requiredText(2000) }),
+  z.object({ id: z.string(), reason: multilineText(2000) }),
   (ctx, input) => move(ctx, invoiceReject, input.id, "input.id", "SUBMITTED", "REJECTED", "rejectInvoice", { reason: input.reason }),
   { argument: "input", authorize: invoiceReject },
 );

@@ -11,7 +11,7 @@ import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
-import { localizedTextInput } from "../shared/i18n.js";
+import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
 import { countRows, expectGlobalId, paginate, toGlobalId, type Keyset } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 
@@ -61,7 +61,7 @@ export async function getOrganisation(ctx: Context, globalId: string): Promise<O
 
 const organisationFields = z.object({
   name: localizedTextInput,
-  description: localizedTextInput.nullish(),
+  description: localizedMultilineTextInput.nullish(),
   kind: z.enum(organisationKind.enumValues),
   website: httpUrl.nullish(),
 });
@@ -88,7 +88,7 @@ export const createOrganisation = fn(organisationFields, async (ctx, input) => {
 const organisationPatch = z.object({
   id: z.string(),
   name: notNull(localizedTextInput),
-  description: localizedTextInput.nullish(),
+  description: localizedMultilineTextInput.nullish(),
   kind: notNull(organisationFields.shape.kind),
   website: httpUrl.nullish(),
 });

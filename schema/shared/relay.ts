@@ -4,6 +4,7 @@ import { count, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import { badInput } from "./errors.js";
+import { unstorable } from "./validation.js";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -75,7 +76,8 @@ function decodeCursor(cursor: string): Cursor {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(value) && value.length === 2) {
       const [key, id] = value as unknown[];
-      if (typeof key === "string" && typeof id === "string" && UUID.test(id)) return [key, id];
+      // A key no column can hold (a NUL, an unpaired surrogate) is no key of this list.
+      if (typeof key === "string" && !unstorable(key) && typeof id === "string" && UUID.test(id)) return [key, id];
     }
   } catch {
     // fall through to the typed error

@@ -412,21 +412,21 @@ describe("the justification report", () => {
     expect(report.contentType).toBe("text/csv; charset=utf-8");
     const lines: string[] = report.content.trimEnd().split("\r\n");
     expect(lines[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
-    expect(lines.filter((l) => l.startsWith("commitment,")).length).toBeGreaterThanOrEqual(14);
-    expect(lines.some((l) => l.startsWith("commitment,result 3,") && l.includes(",0,>= 1500,NOT_MET,"))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('"commitment",')).length).toBeGreaterThanOrEqual(14);
+    expect(lines.some((l) => l.startsWith('"commitment","result 3",') && l.includes(',0,">= 1500","NOT_MET",'))).toBe(true);
     // Evidence is quoted, and a leading "=" can never run as a spreadsheet formula.
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x""), ""quoted"", and more"`))).toBe(true);
-    expect(lines.some((l) => l.startsWith("invoice,") && l.includes(",123456.78,,,APPROVED,"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("settlement,PAYABLE,") && l.includes(",123456.78"))).toBe(true);
+    expect(lines.some((l) => l.startsWith('"invoice",') && l.includes(',123456.78,,,"APPROVED",'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('"settlement","PAYABLE",') && l.includes(",123456.78"))).toBe(true);
   });
 
   it("quotes fields and defuses formulas", () => {
-    expect(csvField("plain")).toBe("plain");
+    expect(csvField("plain")).toBe('"plain"');
     expect(csvField("a,b")).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvField("=1+1")).toBe("'=1+1");
-    expect(csvField("-5")).toBe("'-5");
+    expect(csvField("=1+1")).toBe(`"'=1+1"`);
+    expect(csvField("-5")).toBe(`"'-5"`);
     expect(csvField(-5)).toBe("-5");
     expect(csvField(null)).toBe("");
   });
