@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
 import { sql } from "drizzle-orm";
-import { databaseConfigFromEnv, openDatabase, type Database } from "../db/client.js";
+import { type Database, databaseConfigFromEnv, openDatabase } from "../db/client.js";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import { createApp } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";

@@ -2,7 +2,7 @@
 // schema can be explored (introspection, "did you mean" suggestions, the explorer page), and
 // which browser origins may call the API. `STAGE=production` alone closes everything a
 // stranger could use to map the schema; every other stage stays open for developers.
-import { limitsFromEnv, type Limits } from "./limits.js";
+import { type Limits, limitsFromEnv } from "./limits.js";
 
 export interface Settings {
   stage: string;

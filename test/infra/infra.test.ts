@@ -154,13 +154,7 @@ describe.each(stages)("stage %s", (stage) => {
     const fn = only(FakeFunction, "GraphqlFunction");
     expect(fn.args.handler).toBe("functions/graphql.handler");
     expect(fn.args.runtime).toBe("nodejs22.x");
-    expect(fn.args.link).toEqual(
-      expect.arrayContaining([
-        only(FakeSecret, "DatabaseUrl"),
-        only(FakeSecret, "AuthJwksUrl"),
-        only(FakeSecret, "AuthIssuer"),
-      ]),
-    );
+    expect(fn.args.link).toEqual(expect.arrayContaining([only(FakeSecret, "DatabaseUrl"), only(FakeSecret, "AuthJwksUrl"), only(FakeSecret, "AuthIssuer")]));
     expect(fn.args.environment).toEqual({
       STAGE: stage,
       NODE_ENV: "production",
