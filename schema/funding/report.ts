@@ -4,6 +4,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { invoices as invoicesTable } from "../../db/schema/funding.js";
 import { organisationLoader } from "../organisations/organisations.service.js";
 import type { Context } from "../shared/context.js";
+import { actorVisibleTo } from "../audit/audit.policy.js";
 import { localize } from "../shared/i18n.js";
 import { metricDefinition } from "../shared/metrics.js";
 import { centsToDecimal } from "../shared/money.js";
@@ -71,13 +72,15 @@ export async function justificationReport(ctx: Context, agreement: Agreement): P
     const description = localize(commitment.description, locale);
     const met = await commitmentMet(ctx, commitment);
     if (commitment.qualitative) {
+      // Who judged is for those who may see who did what (audit.readActors); the rest see when.
+      const judge = await actorVisibleTo(ctx, commitment.judgedBy);
       rows.push({
         section: "commitment",
         reference,
         description,
         status: commitment.status,
         evidence: commitment.evidence,
-        detail: commitment.judgedBy ? `judged by ${commitment.judgedBy} at ${commitment.judgedAt?.toISOString()}` : "not judged yet",
+        detail: commitment.judgedAt ? `judged${judge ? ` by ${judge}` : ""} at ${commitment.judgedAt.toISOString()}` : "not judged yet",
       });
       continue;
     }

@@ -73,6 +73,20 @@ describe("who judged a commitment", () => {
   ] as const)("is shown to %s", async (_label, role) => {
     expect(await fourth(role)).toMatchObject({ status: "JUSTIFIED", judgedBy: "consultant-an", judgedAt });
   });
+
+  it("reaches the justification report only for those who may see it", async () => {
+    const report = async (as: Actor | Actor["role"]) => {
+      const response = await fetch(server.url.replace(/\/graphql$/, `/reports/funding-agreements/${fx.agreementId}/justification.csv`), {
+        headers: { authorization: `Bearer ${await token(as)}` },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const forFunder = await report(funder());
+    expect(forFunder).toContain(`judged at ${judgedAt}`);
+    expect(forFunder).not.toContain("consultant-an");
+    expect(await report("CONSULTANT")).toContain(`judged by consultant-an at ${judgedAt}`);
+  });
 });
 
 describe("who moved an invoice", () => {
