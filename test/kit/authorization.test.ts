@@ -60,6 +60,8 @@ interface Fixtures extends FundingFixture {
   coFinancingEntry: string;
   /** A qualitative effort commitment, for judgeCommitment. */
   qualitativeCommitment: string;
+  /** Another one, judged by a consultant before the walk, for who judged it. */
+  judgedCommitment: string;
   /** A SUBMITTED and an APPROVED invoice no sample changes, for the viewerCan probes. */
   submittedInvoice: string;
   approvedInvoice: string;
@@ -90,6 +92,8 @@ interface Sample {
   variables?: (fx: Fixtures) => Record<string, unknown>;
   /** Defaults to the agreement's parties and the board of the co-financing fixture. */
   relation?: (fx: Fixtures) => Relation;
+  /** For a protected field that answers null to someone not allowed: reads the answer as allowed or denied. */
+  read?: (data: Record<string, any>) => "allowed" | "denied";
 }
 
 /** The agreement's parties are related; Gent (the board of the co-financing entry) is the right board. */
@@ -147,6 +151,16 @@ const SAMPLES: Record<string, Sample> = {
   "Subscription.boardChanged": { query: "subscription WalkBoardChanged { boardChanged { id name } }" },
   // audit
   "Query.auditLog": { query: "query WalkAuditLog { auditLog(first: 1) { totalCount edges { node { operation } } } }" },
+  "QualitativeTarget.judgedBy": {
+    query: "query WalkJudgedBy($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { judgedBy judgedAt } } } } }",
+    variables: (fx) => ({ id: fx.judgedCommitment }),
+    read: (data) => (data.node?.target?.judgedBy ? "allowed" : "denied"),
+  },
+  "InvoiceTransition.actorSubject": {
+    query: "query WalkActorSubject($id: ID!) { node(id: $id) { ... on Invoice { history { actorRole actorSubject } } } }",
+    variables: (fx) => ({ id: fx.approvedInvoice }),
+    read: (data) => (data.node?.history?.length && data.node.history.every((t: { actorSubject: string | null }) => t.actorSubject) ? "allowed" : "denied"),
+  },
   // funding
   "Query.fundingAgreements": { query: "query WalkAgreements { fundingAgreements { totalCount edges { node { id title tracks { number } commitments { number met } } } } }" },
   "Query.fundingAgreement": { query: "query WalkAgreement($id: ID!) { fundingAgreement(id: $id) { id title funder { name } } }", variables: (fx) => ({ id: fx.agreementId }) },
@@ -213,8 +227,12 @@ async function createFixtures(): Promise<Fixtures> {
     { input: { agreementId: base.agreementId, boardId: base.boards.Gent, actionId: base.actions[1], kind: "PARTICIPATION_FEE", type: "CHARGE", amount: { cents: 50_000 }, date: "2024-01-15" } },
   );
   const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", { id: base.agreementId });
-  const qualitative = commitments.fundingAgreement.commitments.find((c: { target: { __typename: string } }) => c.target.__typename === "QualitativeTarget");
-  if (!qualitative) throw new Error("the seeded addendum has no qualitative effort commitment");
+  const qualitatives = commitments.fundingAgreement.commitments.filter((c: { target: { __typename: string } }) => c.target.__typename === "QualitativeTarget");
+  const [qualitative, judged] = qualitatives;
+  if (!qualitative || !judged) throw new Error("the seeded addendum has fewer than two qualitative effort commitments");
+  await asAdmin("mutation WalkFixtureJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { id } } }", {
+    input: { id: judged.id, status: "JUSTIFIED", evidence: "Judged before the walk" },
+  });
   const board = await asAdmin("mutation WalkFixtureBoard { createBoard(input: { name: \"Walkzone Zuid\", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }");
   const organisation = await asAdmin("mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: \"Walk BV\" }, kind: COMPANY }) { organisation { id } } }");
   const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
@@ -228,6 +246,7 @@ async function createFixtures(): Promise<Fixtures> {
     invoiceToReject,
     coFinancingEntry: entry.recordCoFinancing.entry.id,
     qualitativeCommitment: qualitative.id,
+    judgedCommitment: judged.id,
     board: board.createBoard.board.id,
     organisation: organisation.createOrganisation.organisation.id,
   };
@@ -347,7 +366,9 @@ function sampleProbe(row: MatrixRow, sample: Sample): Probe {
     row,
     relation: (sample.relation ?? agreementRelation)(fx),
     send: (actor) => send(sample.query, sample.variables?.(fx), actor),
-    read: nullMeansDenied
+    read: sample.read
+      ? sample.read
+      : nullMeansDenied
       ? (data) => {
           const value = data[rootField];
           return value === null || (Array.isArray(value) && value.some((v) => v === null)) ? "denied" : "allowed";
