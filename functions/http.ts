@@ -7,14 +7,16 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { HeaderMap } from "@apollo/server";
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
-import type { App } from "../schema/server.js";
+import { errorLogFields, type App } from "../schema/server.js";
 import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
-import { maskError } from "../schema/shared/errors.js";
+import { badInput, maskError } from "../schema/shared/errors.js";
+import { findHostileInput } from "../schema/shared/hostile-input.js";
 import { costError, limitError, limitParseOptions } from "../schema/shared/limits.js";
+import { withoutSuggestions, withoutSuggestionsError } from "../schema/shared/production.js";
 import { corsHeaders, preflight } from "../schema/shared/settings.js";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -81,10 +83,12 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
     }
     if (!isReady) return send(res, 503, { errors: [{ message: "The API is starting", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
     if (url.pathname !== "/graphql") {
+      const downloadRequestId = headerValue(req, "x-request-id");
       const download = await serveDownload(app, {
         path: url.pathname,
         authorization: headerValue(req, "authorization"),
         acceptLanguage: headerValue(req, "accept-language"),
+        requestId: downloadRequestId && REQUEST_ID.test(downloadRequestId) ? downloadRequestId : null,
       });
       res.writeHead(download.status, download.headers);
       res.end(download.body);
@@ -186,9 +190,24 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
           return withCode([error as GraphQLError], "GRAPHQL_PARSE_FAILED");
         }
         const errors = validate(app.schema, document, [...specifiedRules, ...app.validationRules]);
-        if (errors.length) return withCode(errors, "GRAPHQL_VALIDATION_FAILED");
+        if (errors.length) {
+          const coded = withCode(errors, "GRAPHQL_VALIDATION_FAILED");
+          return app.settings.suggestions ? coded : coded.map(withoutSuggestionsError);
+        }
         const tooCostly = costError({ schema: app.schema, document, variables: payload.variables, operationName: payload.operationName }, limits);
         if (tooCostly) return [tooCostly];
+        // What the hostile-input plugin refuses over HTTP (WebSocket operations skip Apollo).
+        const operation = getOperationAST(document, payload.operationName);
+        const hostile = operation && findHostileInput(document, operation, payload.variables);
+        if (hostile) return [badInput(hostile.field, hostile.reason)];
+        // Variables that fail coercion are the client's error, as Apollo answers them over HTTP.
+        if (operation) {
+          const coerced = getVariableValues(app.schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+          if (coerced.errors) {
+            const coded = withCode(coerced.errors, "BAD_USER_INPUT");
+            return app.settings.suggestions ? coded : coded.map(withoutSuggestionsError);
+          }
+        }
         return {
           schema: app.schema,
           document,
@@ -200,9 +219,16 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
           }),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
-        return { ...result, errors: result.errors.map((e: GraphQLError): GraphQLFormattedError => maskError(e.toJSON(), e)) };
+        const requestId = (args.contextValue as { requestId?: string } | undefined)?.requestId ?? null;
+        return {
+          ...result,
+          errors: result.errors.map((e: GraphQLError): GraphQLFormattedError => {
+            const masked = maskError(e.toJSON(), e, (original) => app.log({ level: "error", msg: "unexpected error", requestId, ...errorLogFields(original), path: e.path }));
+            return app.settings.suggestions ? masked : withoutSuggestions(masked);
+          }),
+        };
       },
     },
     wsServer,

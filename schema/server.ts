@@ -13,7 +13,7 @@ import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
 import { applicationJsonStatusPlugin } from "./shared/graphql-over-http.js";
 import { hostileInputPlugin } from "./shared/hostile-input.js";
-import { limitPlugins, limitRules } from "./shared/limits.js";
+import { limitParseOptions, limitPlugins, limitRules } from "./shared/limits.js";
 import { hideSuggestionsPlugin } from "./shared/production.js";
 import { settingsFromEnv, type Settings } from "./shared/settings.js";
 import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
@@ -70,6 +70,10 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
     includeStacktraceInErrorResponses: false,
     introspection: settings.introspection,
     validationRules,
+    // The token limit stops the parser itself (GRAPHQL_MAX_TOKENS).
+    parseOptions: limitParseOptions(settings.limits),
+    // The local server closes the database itself on SIGINT/SIGTERM; Apollo's own handler would re-raise first.
+    stopOnTerminationSignals: false,
     // Masks what is not a typed error; operationLog logs each such error with its request id.
     formatError: (formatted, error) => maskError(formatted, error),
     plugins: [

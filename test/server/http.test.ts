@@ -72,7 +72,8 @@ describe("GraphQL over HTTP", () => {
   it("answers 400 for invalid JSON and for a query that does not parse, without a stack trace", async () => {
     const badJson = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{ nope" });
     expect(badJson.status).toBe(400);
-    const unparsable = await post({ query: "{ boards { " });
+    // The GraphQL-over-HTTP spec's media type gets 400; a client that accepts only JSON gets 200 (see graphql-http.test.ts).
+    const unparsable = await post({ query: "{ boards { " }, { accept: "application/graphql-response+json" });
     expect(unparsable.status).toBe(400);
     expect(unparsable.body.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
     expect(unparsable.body.errors[0].extensions.stacktrace).toBeUndefined();
@@ -115,6 +116,22 @@ describe("GraphQL over WebSocket", () => {
       lazy: true,
     });
   }
+
+  it("refuses hostile input and variables that fail coercion as the client's error, as over HTTP", async () => {
+    const client = connect();
+    const outcome = (operation: { query: string; variables?: Record<string, unknown> }) =>
+      new Promise<unknown>((resolve) => client.subscribe(operation, { next: (value) => resolve({ next: value }), error: (error) => resolve({ error }), complete: () => resolve("completed") }));
+    try {
+      const nul = JSON.stringify(await outcome({ query: "query($s: String) { boards(filter: { search: $s }) { totalCount } }", variables: { s: "Ge\u0000nt" } }));
+      expect(nul).toContain('"code":"BAD_USER_INPUT"');
+      expect(nul).toContain('"field":"filter.search"');
+      const enumValue = JSON.stringify(await outcome({ query: "query($p: Province) { boards(filter: { province: $p }) { totalCount } }", variables: { p: "NOWHERE" } }));
+      expect(enumValue).toContain('"code":"BAD_USER_INPUT"');
+      expect(enumValue).not.toContain("INTERNAL_SERVER_ERROR");
+    } finally {
+      await client.dispose();
+    }
+  });
 
   it("answers queries and delivers boardChanged when a board is created over HTTP", async () => {
     const client = connect();
