@@ -116,9 +116,8 @@ describe("the local server in production", () => {
     }
   });
 
-  // Skipped until the WebSocket handlers of functions/http.ts apply withoutSuggestionsError
-  // (schema/shared/production.ts) where app.settings.suggestions is off: onSubscribe's
-  // validation errors and onNext's execution errors still carry "Did you mean ...?".
+  // WebSocket operations skip Apollo: functions/http.ts strips suggestions from onSubscribe's
+  // validation and coercion errors and from onNext's execution errors itself.
   it("answers a misspelt field or enum value over WebSocket without suggesting the real name", async () => {
     const client = createClient({ url: local.server.url.replace("http", "ws"), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     try {
