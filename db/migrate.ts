@@ -2,22 +2,18 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { NeonDatabase } from "drizzle-orm/neon-serverless";
+import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { Database } from "./client.js";
 
 export function migrationsFolder(): string {
   // Next to this file when run from source; at db/migrations under the working directory
   // when bundled (the Lambda package copies the folder there).
-  const candidates = [
-    process.env.MIGRATIONS_DIR,
-    fileURLToPath(new URL("./migrations", import.meta.url)),
-    resolve("db/migrations"),
-  ].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.MIGRATIONS_DIR, fileURLToPath(new URL("./migrations", import.meta.url)), resolve("db/migrations")].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(resolve(p, "meta/_journal.json")));
   if (!found) throw new Error(`no migrations folder found (looked in ${candidates.join(", ")})`);
   return found;

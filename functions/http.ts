@@ -1,19 +1,20 @@
 // The local server: GraphQL over HTTP (with the explorer for browsers) and over WebSocket
 // (graphql-ws) on /graphql, and GET /health. It serves the app built by schema/server.ts.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { HeaderMap } from "@apollo/server";
-import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, getOperationAST, getVariableValues, parse, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
-import { errorLogFields, type App } from "../schema/server.js";
-import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
+import { type App, errorLogFields } from "../schema/server.js";
 import { badInput, maskError } from "../schema/shared/errors.js";
+import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
 import { findHostileInput } from "../schema/shared/hostile-input.js";
 import { costError, limitError, limitParseOptions } from "../schema/shared/limits.js";
 import { withoutSuggestions, withoutSuggestionsError } from "../schema/shared/production.js";

@@ -1,9 +1,10 @@
 // `npm start`: the local API. It listens at once, migrates the database and seeds it when it
 // is empty, then answers: /health turns 200 and /graphql starts serving.
-import { openDatabase, type Database } from "../db/client.js";
-import { migrateDatabase, withMigrationLock } from "../db/migrate.js";
-import { seedDatabase, isEmpty } from "../db/seed/index.js";
+
 import { sql } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client.js";
+import { migrateDatabase, withMigrationLock } from "../db/migrate.js";
+import { isEmpty, seedDatabase } from "../db/seed/index.js";
 import { createApp, jsonLog } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
 import { startLocalServer } from "./http.js";

@@ -2,7 +2,7 @@
 // development token. --board and --org take a global id (as the API shows it) or a row uuid.
 // It refuses to sign for the production stage, where tokens come from the identity provider.
 import { parseArgs } from "node:util";
-import { type AuthConfig, ROLES, authConfigFromEnv, signDevToken, type Role } from "../schema/shared/auth.js";
+import { type AuthConfig, authConfigFromEnv, ROLES, type Role, signDevToken } from "../schema/shared/auth.js";
 import { fromGlobalId } from "../schema/shared/relay.js";
 
 const { values } = parseArgs({

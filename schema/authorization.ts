@@ -6,7 +6,7 @@
 // policies the services enforce.
 import { modules as registeredModules } from "./modules.js";
 import type { AccessRow, ModuleDescriptor } from "./shared/module.js";
-import { grantFor, type ActorRole } from "./shared/policy.js";
+import { type ActorRole, grantFor } from "./shared/policy.js";
 
 export type Outcome = "allowed" | "denied";
 

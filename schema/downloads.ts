@@ -3,9 +3,9 @@
 // server and the Lambda handler route to it alike.
 import { GraphQLError } from "graphql";
 import { modules } from "./modules.js";
-import { errorLogFields, type App } from "./server.js";
-import { notFound, type ErrorCode } from "./shared/errors.js";
+import { type App, errorLogFields } from "./server.js";
 import type { Context } from "./shared/context.js";
+import { type ErrorCode, notFound } from "./shared/errors.js";
 import type { DownloadRoute } from "./shared/module.js";
 
 export interface DownloadRequest {
@@ -36,7 +36,14 @@ export function isDownload(path: string): boolean {
 }
 
 // SERVICE_UNAVAILABLE: the identity provider could not be asked about the token.
-const STATUS: Record<ErrorCode | "SERVICE_UNAVAILABLE", number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<ErrorCode | "SERVICE_UNAVAILABLE", number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export async function serveDownload(app: App, request: DownloadRequest): Promise<DownloadResponse> {
   let ctx: Context | undefined;
@@ -59,7 +66,9 @@ export async function serveDownload(app: App, request: DownloadRequest): Promise
     return {
       status: status ?? 500,
       headers: { "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ errors: [status ? { message: (error as Error).message, extensions: { code } } : { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }),
+      body: JSON.stringify({
+        errors: [status ? { message: (error as Error).message, extensions: { code } } : { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      }),
     };
   }
 }

@@ -4,19 +4,19 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import { NoSchemaIntrospectionCustomRule, type GraphQLSchema, type ValidationRule } from "graphql";
+import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
 import type { Database } from "../db/client.js";
 import { resolvers } from "./resolvers.generated.js";
-import { createAuthenticator, type AuthConfig } from "./shared/auth.js";
-import { createContextFactory, type Context, type ContextFactory } from "./shared/context.js";
+import { type AuthConfig, createAuthenticator } from "./shared/auth.js";
+import { type Context, type ContextFactory, createContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
 import { applicationJsonStatusPlugin } from "./shared/graphql-over-http.js";
 import { hostileInputPlugin } from "./shared/hostile-input.js";
 import { limitParseOptions, limitPlugins, limitRules } from "./shared/limits.js";
-import { hideSuggestionsPlugin } from "./shared/production.js";
-import { settingsFromEnv, type Settings } from "./shared/settings.js";
 import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
+import { hideSuggestionsPlugin } from "./shared/production.js";
+import { type Settings, settingsFromEnv } from "./shared/settings.js";
 import { typeDefs } from "./typeDefs.generated.js";
 
 export type LogEntry = Record<string, unknown>;
@@ -124,7 +124,9 @@ export function operationLog(log: Log): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, contextValue: ctx }) {
           for (const error of errors) {
             // maskError reports exactly the errors it masks.
-            maskError(error.toJSON(), error, (original) => log({ level: "error", msg: "unexpected error", requestId: ctx.requestId, ...errorLogFields(original), path: error.path }));
+            maskError(error.toJSON(), error, (original) =>
+              log({ level: "error", msg: "unexpected error", requestId: ctx.requestId, ...errorLogFields(original), path: error.path }),
+            );
           }
         },
         async willSendResponse({ operationName, operation, errors, contextValue: ctx }) {

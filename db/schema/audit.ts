@@ -29,9 +29,7 @@ export const domainEvents = pgTable(
     position: bigserial("position", { mode: "number" }).notNull().unique(),
     // The writing transaction's id: the relay reads only below the oldest transaction still
     // running, so an event that commits late is never skipped (see schema/shared/outbox.ts).
-    txid: bigint("txid", { mode: "number" })
-      .notNull()
-      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    txid: bigint("txid", { mode: "number" }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     name: text("name").notNull(),
     version: integer("version").notNull().default(1),
     entityType: text("entity_type").notNull(),

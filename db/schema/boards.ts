@@ -3,22 +3,9 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns.js";
 
-export const boardKind = pgEnum("board_kind", [
-  "MUNICIPALITY",
-  "OCMW",
-  "PROVINCE",
-  "POLICE_ZONE",
-  "INTERMUNICIPAL",
-  "OTHER",
-]);
+export const boardKind = pgEnum("board_kind", ["MUNICIPALITY", "OCMW", "PROVINCE", "POLICE_ZONE", "INTERMUNICIPAL", "OTHER"]);
 
-export const province = pgEnum("province", [
-  "ANTWERP",
-  "EAST_FLANDERS",
-  "FLEMISH_BRABANT",
-  "LIMBURG",
-  "WEST_FLANDERS",
-]);
+export const province = pgEnum("province", ["ANTWERP", "EAST_FLANDERS", "FLEMISH_BRABANT", "LIMBURG", "WEST_FLANDERS"]);
 
 export const boards = pgTable(
   "boards",

@@ -2,7 +2,7 @@
 // and actions, its effort and result commitments with their measures, the third-party invoices
 // it pays, and the boards' co-financing ledger. Money is integer cents; shares are basis points.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, char, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { boards } from "./boards.js";
 import { id, timestamps } from "./columns.js";
 import { localizedText } from "./i18n.js";
@@ -15,8 +15,12 @@ export const fundingAgreements = pgTable(
   {
     id: id(),
     title: localizedText("title").notNull(),
-    funderId: uuid("funder_id").notNull().references(() => organisations.id),
-    beneficiaryId: uuid("beneficiary_id").notNull().references(() => organisations.id),
+    funderId: uuid("funder_id")
+      .notNull()
+      .references(() => organisations.id),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => organisations.id),
     periodStart: date("period_start").notNull(),
     periodEnd: date("period_end").notNull(),
     maxAmountCents: cents("max_amount_cents").notNull(),
@@ -37,7 +41,9 @@ export const tracks = pgTable(
   "tracks",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => fundingAgreements.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => fundingAgreements.id),
     number: integer("number").notNull(),
     title: localizedText("title").notNull(),
     description: localizedText("description"),
@@ -51,8 +57,12 @@ export const actions = pgTable(
   "actions",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => fundingAgreements.id),
-    trackId: uuid("track_id").notNull().references(() => tracks.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => fundingAgreements.id),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
     number: integer("number").notNull(),
     title: localizedText("title").notNull(),
     description: localizedText("description"),
@@ -69,8 +79,12 @@ export const actions = pgTable(
 export const actionPartners = pgTable(
   "action_partners",
   {
-    actionId: uuid("action_id").notNull().references(() => actions.id),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.organisationId] })],
 );
@@ -83,7 +97,9 @@ export const commitments = pgTable(
   "commitments",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => fundingAgreements.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => fundingAgreements.id),
     actionId: uuid("action_id").references(() => actions.id),
     kind: commitmentKind("kind").notNull(),
     number: integer("number").notNull(),
@@ -106,7 +122,9 @@ export const commitmentMeasures = pgTable(
   "commitment_measures",
   {
     id: id(),
-    commitmentId: uuid("commitment_id").notNull().references(() => commitments.id),
+    commitmentId: uuid("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
     metric: text("metric").notNull(),
     comparator: comparator("comparator").notNull().default("AT_LEAST"),
     targetValue: integer("target_value").notNull(),
@@ -122,9 +140,15 @@ export const invoices = pgTable(
   "invoices",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => fundingAgreements.id),
-    actionId: uuid("action_id").notNull().references(() => actions.id),
-    payeeId: uuid("payee_id").notNull().references(() => organisations.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => fundingAgreements.id),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id),
+    payeeId: uuid("payee_id")
+      .notNull()
+      .references(() => organisations.id),
     reference: text("reference").notNull(),
     description: text("description"),
     amountCents: cents("amount_cents").notNull(),
@@ -145,8 +169,12 @@ export const invoices = pgTable(
 export const invoiceBoards = pgTable(
   "invoice_boards",
   {
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
-    boardId: uuid("board_id").notNull().references(() => boards.id),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
+    boardId: uuid("board_id")
+      .notNull()
+      .references(() => boards.id),
   },
   (t) => [primaryKey({ columns: [t.invoiceId, t.boardId] }), index("invoice_boards_board_idx").on(t.boardId)],
 );
@@ -156,7 +184,9 @@ export const invoiceTransitions = pgTable(
   "invoice_transitions",
   {
     id: id(),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
     fromStatus: invoiceStatus("from_status"),
     toStatus: invoiceStatus("to_status").notNull(),
     actorId: text("actor_id"),
@@ -175,9 +205,15 @@ export const coFinancingEntries = pgTable(
   "co_financing_entries",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => fundingAgreements.id),
-    boardId: uuid("board_id").notNull().references(() => boards.id),
-    actionId: uuid("action_id").notNull().references(() => actions.id),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => fundingAgreements.id),
+    boardId: uuid("board_id")
+      .notNull()
+      .references(() => boards.id),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id),
     kind: coFinancingKind("kind").notNull(),
     entryType: ledgerEntryType("entry_type").notNull(),
     amountCents: cents("amount_cents").notNull(),

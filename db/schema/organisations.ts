@@ -5,15 +5,7 @@ import { index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns.js";
 import { localizedText } from "./i18n.js";
 
-export const organisationKind = pgEnum("organisation_kind", [
-  "GOVERNMENT",
-  "SECTOR_ASSOCIATION",
-  "SOCIAL_PARTNER",
-  "SERVICE_PROVIDER",
-  "COMPANY",
-  "NON_PROFIT",
-  "PUBLIC_AGENCY",
-]);
+export const organisationKind = pgEnum("organisation_kind", ["GOVERNMENT", "SECTOR_ASSOCIATION", "SOCIAL_PARTNER", "SERVICE_PROVIDER", "COMPANY", "NON_PROFIT", "PUBLIC_AGENCY"]);
 
 export const organisations = pgTable(
   "organisations",

@@ -79,7 +79,10 @@ export const TRACKS: TrackSeed[] = [
     actions: [
       {
         number: 1,
-        title: { nl: "De sector investeert in IAO-trajecten in verschillende afdelingen van lokale besturen.", en: "Innovative work-organisation (IAO) trajectories in departments of boards" },
+        title: {
+          nl: "De sector investeert in IAO-trajecten in verschillende afdelingen van lokale besturen.",
+          en: "Innovative work-organisation (IAO) trajectories in departments of boards",
+        },
         description: {
           nl: "Lokale besturen stimuleren om een werkomgeving te creëren waarin medewerkers hun kennis, vaardigheden en creativiteit inzetten om problemen op te lossen en te innoveren.",
           en: "Help boards create a workplace where employees use their knowledge, skills and creativity to solve problems and innovate.",
@@ -103,7 +106,10 @@ export const TRACKS: TrackSeed[] = [
       },
       {
         number: 2,
-        title: { nl: "De sector investeert in leiderschapstrajecten op verschillende niveaus van de organisatie.", en: "Leadership trajectories at every level, from foreman to general director" },
+        title: {
+          nl: "De sector investeert in leiderschapstrajecten op verschillende niveaus van de organisatie.",
+          en: "Leadership trajectories at every level, from foreman to general director",
+        },
         description: {
           nl: "Opleidingen, vormingen en trajecten rond leiderschap, gericht op vaardigheden of op innovatie, en een aanbod rond zelfzorg en zelfmanagement voor algemeen directeurs.",
           en: "Leadership trainings and trajectories on skills or innovation, and self-care and self-management for general directors.",
@@ -153,7 +159,10 @@ export const TRACKS: TrackSeed[] = [
     actions: [
       {
         number: 4,
-        title: { nl: "De sector voorziet een platform met een overzicht van leerinstrumenten, -maatregelen en -aanbod.", en: "A platform listing learning instruments, measures and offers" },
+        title: {
+          nl: "De sector voorziet een platform met een overzicht van leerinstrumenten, -maatregelen en -aanbod.",
+          en: "A platform listing learning instruments, measures and offers",
+        },
         description: {
           nl: "Transparantie en overzichtelijkheid inzake leerinstrumenten, -maatregelen en -aanbod verlagen de drempel tot leren.",
           en: "A clear overview of learning instruments, measures and offers lowers the threshold to learning.",
@@ -177,7 +186,10 @@ export const TRACKS: TrackSeed[] = [
     actions: [
       {
         number: 5,
-        title: { nl: "De sector voorziet een ruim aanbod van opleidingen in open aanbod voor medewerkers van lokale besturen.", en: "Open-offer trainings for employees of boards" },
+        title: {
+          nl: "De sector voorziet een ruim aanbod van opleidingen in open aanbod voor medewerkers van lokale besturen.",
+          en: "Open-offer trainings for employees of boards",
+        },
         description: softSkillsOffer,
         isNew: false,
         intersectoral: false,
@@ -188,7 +200,10 @@ export const TRACKS: TrackSeed[] = [
       },
       {
         number: 6,
-        title: { nl: "De sector voorziet een ruim aanbod van in-house opleidingen voor medewerkers van lokale besturen via het vormingsfonds FOT.", en: "In-house trainings through the training fund Focus op Talent (FOT)" },
+        title: {
+          nl: "De sector voorziet een ruim aanbod van in-house opleidingen voor medewerkers van lokale besturen via het vormingsfonds FOT.",
+          en: "In-house trainings through the training fund Focus op Talent (FOT)",
+        },
         description: softSkillsOffer,
         isNew: false,
         intersectoral: false,
@@ -199,7 +214,10 @@ export const TRACKS: TrackSeed[] = [
       },
       {
         number: 7,
-        title: { nl: "De sector voorziet een specifiek ondersteuningsaanbod met opleidingen die de digitale vaardigheden van medewerkers aanscherpen.", en: "Digital-skills trainings" },
+        title: {
+          nl: "De sector voorziet een specifiek ondersteuningsaanbod met opleidingen die de digitale vaardigheden van medewerkers aanscherpen.",
+          en: "Digital-skills trainings",
+        },
         description: {
           nl: "Een ondersteuningsaanbod gericht op een brede waaier aan digitale competenties in de digitale samenleving.",
           en: "A support offer covering a wide range of digital competences.",
@@ -257,7 +275,10 @@ export const TRACKS: TrackSeed[] = [
     actions: [
       {
         number: 9,
-        title: { nl: "De sector werkt een communicatieplan uit met als doel een beter bereik van medewerkers uit lokale besturen.", en: "A communication plan for a better reach of board employees" },
+        title: {
+          nl: "De sector werkt een communicatieplan uit met als doel een beter bereik van medewerkers uit lokale besturen.",
+          en: "A communication plan for a better reach of board employees",
+        },
         description: {
           nl: "Een communicatieplan dat de rol van de kanalen (website, nieuwsbrief, social media) en van de sociale partners bekijkt.",
           en: "A plan covering the channels (website, newsletter, social media) and the role of the social partners.",
@@ -291,12 +312,18 @@ export const RESULT_COMMITMENTS: CommitmentSeed[] = [
   },
   {
     number: 2,
-    description: { nl: "De sector voorziet een overzichtelijk platform waar minstens 5 verschillende leertools op terug te vinden zijn.", en: "A clear platform with at least 5 learning tools." },
+    description: {
+      nl: "De sector voorziet een overzichtelijk platform waar minstens 5 verschillende leertools op terug te vinden zijn.",
+      en: "A clear platform with at least 5 learning tools.",
+    },
     measures: [{ metric: "learningTools.published", targetValue: 5 }],
   },
   {
     number: 3,
-    description: { nl: "Met het uitgebreide opleidingsaanbod bereikt de sector minstens 1500 medewerkers in de lokale besturen.", en: "The training offer reaches at least 1,500 employees of boards." },
+    description: {
+      nl: "Met het uitgebreide opleidingsaanbod bereikt de sector minstens 1500 medewerkers in de lokale besturen.",
+      en: "The training offer reaches at least 1,500 employees of boards.",
+    },
     measures: [{ metric: "training.distinctEmployeesReached", targetValue: 1500 }],
   },
   {

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "../client.js";
 import { migrateDatabase, withMigrationLock } from "../migrate.js";
-import { seedDatabase, type SeedProfile } from "./index.js";
+import { type SeedProfile, seedDatabase } from "./index.js";
 
 const { values } = parseArgs({ options: { profile: { type: "string", default: "sources" } } });
 const profile = values.profile as SeedProfile;

@@ -75,18 +75,28 @@ export const ORGANISATIONS: NewOrganisation[] = [
   org(
     "SECTOR_ASSOCIATION",
     { nl: "VVSG", fr: "Association des villes et communes flamandes (VVSG)", en: "Association of Flemish Cities and Municipalities (VVSG)" },
-    { nl: "Vereniging van Vlaamse Steden en Gemeenten; begunstigde van de toelage en sociale partner aan werkgeverszijde.", en: "Beneficiary of the subsidy; employer-side social partner." },
+    {
+      nl: "Vereniging van Vlaamse Steden en Gemeenten; begunstigde van de toelage en sociale partner aan werkgeverszijde.",
+      en: "Beneficiary of the subsidy; employer-side social partner.",
+    },
     "https://www.vvsg.be",
   ),
   org(
     "SECTOR_ASSOCIATION",
     { nl: "Diverscity" },
-    { nl: "Paritaire ondersteuningsdienst van de sector lokale besturen; de stuurgroep beheert de middelen van het addendum.", en: "The sector's joint support service; its steering group manages the addendum's funds." },
+    {
+      nl: "Paritaire ondersteuningsdienst van de sector lokale besturen; de stuurgroep beheert de middelen van het addendum.",
+      en: "The sector's joint support service; its steering group manages the addendum's funds.",
+    },
   ),
   org("SOCIAL_PARTNER", { nl: "ACV", fr: "CSC", en: "ACV (Confederation of Christian Trade Unions)" }),
   org("SOCIAL_PARTNER", { nl: "ACOD", fr: "CGSP", en: "ACOD (General Union of Public Services)" }),
   org("SOCIAL_PARTNER", { nl: "VSOA", fr: "SLFP", en: "VSOA (Free Trade Union of Public Services)" }),
-  org("SERVICE_PROVIDER", { nl: "Mondea" }, { nl: "Partner van de ondersteunende campagne Duurzaam werkgeverschap.", en: "Partner of the supporting campaign on sustainable employership." }),
+  org(
+    "SERVICE_PROVIDER",
+    { nl: "Mondea" },
+    { nl: "Partner van de ondersteunende campagne Duurzaam werkgeverschap.", en: "Partner of the supporting campaign on sustainable employership." },
+  ),
   org("SERVICE_PROVIDER", { nl: "Workitects" }, { nl: "Begeleidt trajecten innovatieve arbeidsorganisatie (IAO).", en: "Coaches innovative work-organisation trajectories." }),
   org("SERVICE_PROVIDER", { nl: "Excello" }, { nl: "Partner voor leiderschapstrajecten.", en: "Partner for leadership trajectories." }),
   org("SERVICE_PROVIDER", { nl: "GoodHabitz" }, { nl: "Partner van de e-learningpilot.", en: "Partner of the e-learning pilot." }, "https://www.goodhabitz.com"),
@@ -94,10 +104,18 @@ export const ORGANISATIONS: NewOrganisation[] = [
   org(
     "PUBLIC_AGENCY",
     { nl: "Unia", fr: "Unia", en: "Unia" },
-    { nl: "Interfederaal Gelijkekansencentrum; partner voor de opleiding non-discriminatie (E-Div).", en: "Interfederal equal-opportunities centre; partner for non-discrimination training (E-Div)." },
+    {
+      nl: "Interfederaal Gelijkekansencentrum; partner voor de opleiding non-discriminatie (E-Div).",
+      en: "Interfederal equal-opportunities centre; partner for non-discrimination training (E-Div).",
+    },
     "https://www.unia.be",
   ),
-  org("NON_PROFIT", { nl: "Mediawijs" }, { nl: "Kenniscentrum digitale en mediawijsheid; partner voor digitale vaardigheden.", en: "Knowledge centre for digital and media literacy." }, "https://www.mediawijs.be"),
+  org(
+    "NON_PROFIT",
+    { nl: "Mediawijs" },
+    { nl: "Kenniscentrum digitale en mediawijsheid; partner voor digitale vaardigheden.", en: "Knowledge centre for digital and media literacy." },
+    "https://www.mediawijs.be",
+  ),
   org("NON_PROFIT", { nl: "Ligo" }, { nl: "Centra voor basiseducatie; partner voor digitale vaardigheden.", en: "Centres for basic education; partner for digital skills." }),
   org(
     "PUBLIC_AGENCY",
@@ -106,7 +124,15 @@ export const ORGANISATIONS: NewOrganisation[] = [
     "https://www.vdab.be",
   ),
   org("SERVICE_PROVIDER", { nl: "Governance & Integrity" }, { nl: "Partner voor de dilemmatraining integriteit.", en: "Partner for integrity dilemma training." }),
-  org("PUBLIC_AGENCY", { nl: "Actiris", fr: "Actiris", en: "Actiris" }, { nl: "Brusselse dienst voor arbeidsbemiddeling; ondertekenaar van het charter Decent Work for All.", fr: "Office régional bruxellois de l'emploi.", en: "Brussels regional employment service." }),
+  org(
+    "PUBLIC_AGENCY",
+    { nl: "Actiris", fr: "Actiris", en: "Actiris" },
+    {
+      nl: "Brusselse dienst voor arbeidsbemiddeling; ondertekenaar van het charter Decent Work for All.",
+      fr: "Office régional bruxellois de l'emploi.",
+      en: "Brussels regional employment service.",
+    },
+  ),
   org("PUBLIC_AGENCY", { nl: "Agentschap Integratie en Inburgering", en: "Agency for Integration and Civic Integration" }),
   org("NON_PROFIT", { nl: "Koning Boudewijnstichting", fr: "Fondation Roi Baudouin", en: "King Baudouin Foundation" }),
   org("SECTOR_ASSOCIATION", { nl: "VBO", fr: "FEB", en: "Federation of Enterprises in Belgium (FEB/VBO)" }),

@@ -5,8 +5,8 @@ import type { Database, Tx } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { actionPartners, actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoiceBoards, invoices, tracks } from "../schema/funding.js";
 import { organisations } from "../schema/organisations.js";
+import { ADDENDUM, type CommitmentSeed, RESULT_COMMITMENTS, TRACKS } from "./addendum.js";
 import { SECTOR_INVOICE_COUNT, syntheticFunding } from "./sector.js";
-import { ADDENDUM, RESULT_COMMITMENTS, TRACKS, type CommitmentSeed } from "./addendum.js";
 
 /** Seeds the addendum; false (and nothing written) when its funder or beneficiary is missing. */
 export async function seedAddendum(tx: Tx): Promise<boolean> {
@@ -15,7 +15,10 @@ export async function seedAddendum(tx: Tx): Promise<boolean> {
   const funderId = orgId(ADDENDUM.funder);
   const beneficiaryId = orgId(ADDENDUM.beneficiary);
   if (!funderId || !beneficiaryId) return false;
-  const [agreement] = await tx.insert(fundingAgreements).values({ ...ADDENDUM, funderId, beneficiaryId }).returning();
+  const [agreement] = await tx
+    .insert(fundingAgreements)
+    .values({ ...ADDENDUM, funderId, beneficiaryId })
+    .returning();
   const agreementId = agreement!.id;
 
   const addCommitment = async (kind: "EFFORT" | "RESULT", seed: CommitmentSeed, actionId: string | null) => {
@@ -92,7 +95,14 @@ export async function seedSectorFunding(database: Database, progress: SeedProgre
       progress("synthetic invoices", Math.min(i + batch, plan.invoices.length), plan.invoices.length);
     }
     const entries = plan.coFinancing.flatMap((c) => {
-      const base = { agreementId: agreement.id, boardId: boardRows[c.boardIndex]!.id, actionId: actionRows[c.actionIndex]!.id, kind: c.kind, entryDate: c.date, recordedBy: "seed" };
+      const base = {
+        agreementId: agreement.id,
+        boardId: boardRows[c.boardIndex]!.id,
+        actionId: actionRows[c.actionIndex]!.id,
+        kind: c.kind,
+        entryDate: c.date,
+        recordedBy: "seed",
+      };
       return [
         { ...base, entryType: "CHARGE" as const, amountCents: c.chargeCents },
         ...(c.paidCents ? [{ ...base, entryType: "PAYMENT" as const, amountCents: c.paidCents }] : []),

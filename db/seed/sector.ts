@@ -88,16 +88,19 @@ export function syntheticFunding(
     return date.toISOString().slice(0, 10);
   };
   const statuses = ["SUBMITTED", "APPROVED", "APPROVED", "PAID", "PAID", "PAID", "REJECTED"] as const;
-  const invoices = Array.from({ length: counts.invoices }, (_, i): SyntheticInvoice => ({
-    actionIndex: int(counts.actions),
-    payeeIndex: int(counts.payees),
-    reference: `SYN-${String(i + 1).padStart(5, "0")}`,
-    // EUR 150 to EUR 650, whole euros.
-    amountCents: (150 + int(500)) * 100,
-    serviceDate: day(),
-    status: statuses[int(statuses.length)]!,
-    boardIndexes: [...new Set(Array.from({ length: 1 + int(3) }, () => int(counts.boards)))],
-  }));
+  const invoices = Array.from(
+    { length: counts.invoices },
+    (_, i): SyntheticInvoice => ({
+      actionIndex: int(counts.actions),
+      payeeIndex: int(counts.payees),
+      reference: `SYN-${String(i + 1).padStart(5, "0")}`,
+      // EUR 150 to EUR 650, whole euros.
+      amountCents: (150 + int(500)) * 100,
+      serviceDate: day(),
+      status: statuses[int(statuses.length)]!,
+      boardIndexes: [...new Set(Array.from({ length: 1 + int(3) }, () => int(counts.boards)))],
+    }),
+  );
   const coFinancing = Array.from({ length: counts.boards }, (_, boardIndex): SyntheticCoFinancing => {
     const chargeCents = (int(2) === 0 ? 250 : 2000) * 100;
     return {

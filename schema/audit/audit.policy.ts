@@ -10,7 +10,12 @@ export const auditRead = definePolicy("audit.read", "Read the audit log", { ADMI
  * Seeing the identifier (token subject) of the person who acted. Everyone else who may read the
  * object still sees that it was done, when, and by which role.
  */
-export const auditReadActors = definePolicy("audit.readActors", "See who did what: the person behind a change or a judgement", editors, "Only consultants and admins see who did what");
+export const auditReadActors = definePolicy(
+  "audit.readActors",
+  "See who did what: the person behind a change or a judgement",
+  editors,
+  "Only consultants and admins see who did what",
+);
 
 /** The person's identifier for a viewer who may see who did what; null for everyone else. */
 export async function actorVisibleTo(ctx: Context, subject: string | null): Promise<string | null> {

@@ -1,7 +1,7 @@
 // Reading the audit log. Writing it is not this module's job: every change writes its own row
 // through schema/shared/changes.ts, in the change's transaction.
 import type DataLoader from "dataloader";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../../db/schema/audit.js";
 import type { Context } from "../shared/context.js";
@@ -9,8 +9,8 @@ import { badInput } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { can } from "../shared/policy.js";
+import { countRows, fromGlobalId, type Keyset, mapConnection, paginate } from "../shared/relay.js";
 import { auditRead } from "./audit.policy.js";
-import { countRows, fromGlobalId, mapConnection, paginate, type Keyset } from "../shared/relay.js";
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
@@ -24,24 +24,34 @@ const listArgs = z.object({
   filter: z.object({ entityId: z.string().nullish(), operation: z.string().trim().max(100).nullish() }).nullish(),
 });
 
-export const listAuditEntries = fn(listArgs, async (ctx, { first, after, filter }) => {
-  const conditions: (SQL | undefined)[] = [];
-  if (filter?.entityId) {
-    const parsed = fromGlobalId(filter.entityId);
-    if (!parsed) throw badInput("filter.entityId", "is not a global id");
-    conditions.push(and(eq(auditLog.entityType, parsed.type), eq(auditLog.entityId, parsed.id)));
-  }
-  if (filter?.operation) conditions.push(eq(auditLog.operation, filter.operation));
-  const where = and(...conditions);
-  const page = await paginate(
-    { first, after },
-    keyset,
-    (q) => ctx.db.select({ entry: auditLog, key: createdAtText }).from(auditLog).where(and(where, q.after)).orderBy(...q.orderBy).limit(q.limit),
-    (r) => [r.key, r.entry.id],
-    () => countRows(ctx.db, auditLog, where),
-  );
-  return mapConnection(page, (r) => r.entry);
-}, { authorize: auditRead });
+export const listAuditEntries = fn(
+  listArgs,
+  async (ctx, { first, after, filter }) => {
+    const conditions: (SQL | undefined)[] = [];
+    if (filter?.entityId) {
+      const parsed = fromGlobalId(filter.entityId);
+      if (!parsed) throw badInput("filter.entityId", "is not a global id");
+      conditions.push(and(eq(auditLog.entityType, parsed.type), eq(auditLog.entityId, parsed.id)));
+    }
+    if (filter?.operation) conditions.push(eq(auditLog.operation, filter.operation));
+    const where = and(...conditions);
+    const page = await paginate(
+      { first, after },
+      keyset,
+      (q) =>
+        ctx.db
+          .select({ entry: auditLog, key: createdAtText })
+          .from(auditLog)
+          .where(and(where, q.after))
+          .orderBy(...q.orderBy)
+          .limit(q.limit),
+      (r) => [r.key, r.entry.id],
+      () => countRows(ctx.db, auditLog, where),
+    );
+    return mapConnection(page, (r) => r.entry);
+  },
+  { authorize: auditRead },
+);
 
 export function auditEntryLoader(ctx: Context): DataLoader<string, AuditEntry | null> {
   return rowsById<AuditEntry>(ctx, auditLog);

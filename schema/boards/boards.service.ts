@@ -10,10 +10,10 @@ import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
 import { mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
+import { countRows, expectGlobalId, type Keyset, paginate, toGlobalId } from "../shared/relay.js";
+import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 import { BOARD_FIELDS, boardCreated, boardUpdated, changedFields } from "./boards.events.js";
 import { boardCreate, boardUpdate } from "./boards.policy.js";
-import { countRows, expectGlobalId, paginate, toGlobalId, type Keyset } from "../shared/relay.js";
-import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 
 export type Board = typeof boards.$inferSelect;
 
@@ -52,7 +52,13 @@ export const listBoards = fn(listArgs, async (ctx, { first, after, filter }) => 
   return paginate(
     { first, after },
     keyset,
-    (page) => ctx.db.select().from(boards).where(and(where, page.after)).orderBy(...page.orderBy).limit(page.limit),
+    (page) =>
+      ctx.db
+        .select()
+        .from(boards)
+        .where(and(where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit),
     (b) => [b.name, b.id],
     () => countRows(ctx.db, boards, where),
   );
@@ -62,7 +68,10 @@ export async function getBoard(ctx: Context, globalId: string): Promise<Board | 
   return boardLoader(ctx).load(expectGlobalId(globalId, "Board"));
 }
 
-const nisCode = z.string().trim().regex(/^[0-9]{5}$/, "must be five digits");
+const nisCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{5}$/, "must be five digits");
 const population = z.number().int("must be an integer").min(0, "must not be negative").max(10_000_000, "is not a plausible population");
 
 const boardFields = z.object({
@@ -95,19 +104,23 @@ async function saving<T>(kind: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const createBoard = fn(boardFields, async (ctx, input) => {
-  checkBoard(input);
-  const values = { ...input, nisCode: input.nisCode ?? null, belfiusCluster: input.belfiusCluster ?? null };
-  return saving(input.kind, () =>
-    change(ctx, async (tx, recorder) => {
-      const [created] = await tx.insert(boards).values(values).returning();
-      if (!created) throw new Error("insert returned no row");
-      await recorder.record({ operation: "createBoard", entityType: "Board", entityId: created.id, before: null, after: created });
-      await recorder.emit(boardCreated, created.id, { boardId: toGlobalId("Board", created.id), name: created.name, kind: created.kind, province: created.province });
-      return created;
-    }),
-  );
-}, { argument: "input", authorize: boardCreate });
+export const createBoard = fn(
+  boardFields,
+  async (ctx, input) => {
+    checkBoard(input);
+    const values = { ...input, nisCode: input.nisCode ?? null, belfiusCluster: input.belfiusCluster ?? null };
+    return saving(input.kind, () =>
+      change(ctx, async (tx, recorder) => {
+        const [created] = await tx.insert(boards).values(values).returning();
+        if (!created) throw new Error("insert returned no row");
+        await recorder.record({ operation: "createBoard", entityType: "Board", entityId: created.id, before: null, after: created });
+        await recorder.emit(boardCreated, created.id, { boardId: toGlobalId("Board", created.id), name: created.name, kind: created.kind, province: created.province });
+        return created;
+      }),
+    );
+  },
+  { argument: "input", authorize: boardCreate },
+);
 
 const boardPatch = z.object({
   id: z.string(),
@@ -119,30 +132,34 @@ const boardPatch = z.object({
   belfiusCluster: optionalText(100),
 });
 
-export const updateBoard = fn(boardPatch, async (ctx, { id, ...patch }) => {
-  const rowId = expectGlobalId(id, "Board", "input.id");
-  return change(ctx, async (tx, recorder) => {
-    // Locking the row makes concurrent updates apply one after the other, each audited against
-    // the state it actually changed.
-    const [before] = await tx.select().from(boards).where(eq(boards.id, rowId)).for("update");
-    if (!before) throw notFound("Board", "input.id");
-    const merged = {
-      name: patch.name ?? before.name,
-      kind: patch.kind ?? before.kind,
-      nisCode: patch.nisCode === undefined ? before.nisCode : patch.nisCode,
-      province: patch.province ?? before.province,
-      population: patch.population ?? before.population,
-      belfiusCluster: patch.belfiusCluster === undefined ? before.belfiusCluster : patch.belfiusCluster,
-    };
-    checkBoard(merged);
-    const values = { ...merged, nisCode: merged.nisCode ?? null, belfiusCluster: merged.belfiusCluster ?? null };
-    const [after] = await saving(merged.kind, () => tx.update(boards).set(values).where(eq(boards.id, rowId)).returning());
-    if (!after) throw notFound("Board", "input.id");
-    await recorder.record({ operation: "updateBoard", entityType: "Board", entityId: rowId, before, after });
-    await recorder.emit(boardUpdated, rowId, { boardId: toGlobalId("Board", rowId), changed: changedFields(BOARD_FIELDS, before, after!) });
-    return after;
-  });
-}, { argument: "input", authorize: boardUpdate });
+export const updateBoard = fn(
+  boardPatch,
+  async (ctx, { id, ...patch }) => {
+    const rowId = expectGlobalId(id, "Board", "input.id");
+    return change(ctx, async (tx, recorder) => {
+      // Locking the row makes concurrent updates apply one after the other, each audited against
+      // the state it actually changed.
+      const [before] = await tx.select().from(boards).where(eq(boards.id, rowId)).for("update");
+      if (!before) throw notFound("Board", "input.id");
+      const merged = {
+        name: patch.name ?? before.name,
+        kind: patch.kind ?? before.kind,
+        nisCode: patch.nisCode === undefined ? before.nisCode : patch.nisCode,
+        province: patch.province ?? before.province,
+        population: patch.population ?? before.population,
+        belfiusCluster: patch.belfiusCluster === undefined ? before.belfiusCluster : patch.belfiusCluster,
+      };
+      checkBoard(merged);
+      const values = { ...merged, nisCode: merged.nisCode ?? null, belfiusCluster: merged.belfiusCluster ?? null };
+      const [after] = await saving(merged.kind, () => tx.update(boards).set(values).where(eq(boards.id, rowId)).returning());
+      if (!after) throw notFound("Board", "input.id");
+      await recorder.record({ operation: "updateBoard", entityType: "Board", entityId: rowId, before, after });
+      await recorder.emit(boardUpdated, rowId, { boardId: toGlobalId("Board", rowId), changed: changedFields(BOARD_FIELDS, before, after!) });
+      return after;
+    });
+  },
+  { argument: "input", authorize: boardUpdate },
+);
 
 /** The boards named by the bus's board events, each read fresh when its event arrives. */
 export function boardChanges(ctx: Context): AsyncIterableIterator<{ boardChanged: Board }> {

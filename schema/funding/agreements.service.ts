@@ -7,8 +7,8 @@ import { organisations } from "../../db/schema/organisations.js";
 import type { Context } from "../shared/context.js";
 import { fn } from "../shared/fn.js";
 import { childRows, rowsById } from "../shared/loaders.js";
-import { countRows, expectGlobalId, paginate, type Keyset } from "../shared/relay.js";
 import type { Period } from "../shared/metrics.js";
+import { countRows, expectGlobalId, type Keyset, paginate } from "../shared/relay.js";
 
 export type Agreement = typeof fundingAgreements.$inferSelect;
 export type Track = typeof tracks.$inferSelect;
@@ -22,16 +22,25 @@ export const trackLoader = (ctx: Context) => rowsById<Track>(ctx, tracks);
 export const actionLoader = (ctx: Context) => rowsById<Action>(ctx, actions);
 export const commitmentLoader = (ctx: Context) => rowsById<Commitment>(ctx, commitments);
 
-export const tracksOfAgreement = childRows((ctx, ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)), (t) => t.agreementId);
+export const tracksOfAgreement = childRows(
+  (ctx, ids) => ctx.db.select().from(tracks).where(inArray(tracks.agreementId, ids)).orderBy(asc(tracks.number)),
+  (t) => t.agreementId,
+);
 
-export const actionsOfTrack = childRows((ctx, ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)), (a) => a.trackId);
+export const actionsOfTrack = childRows(
+  (ctx, ids) => ctx.db.select().from(actions).where(inArray(actions.trackId, ids)).orderBy(asc(actions.number)),
+  (a) => a.trackId,
+);
 
 export const commitmentsOfAgreement = childRows(
   (ctx, ids) => ctx.db.select().from(commitments).where(inArray(commitments.agreementId, ids)).orderBy(asc(commitments.kind), asc(commitments.number)),
   (c) => c.agreementId,
 );
 
-export const commitmentsOfAction = childRows((ctx, ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)), (c) => c.actionId);
+export const commitmentsOfAction = childRows(
+  (ctx, ids) => ctx.db.select().from(commitments).where(inArray(commitments.actionId, ids)).orderBy(asc(commitments.number)),
+  (c) => c.actionId,
+);
 
 export const measuresOfCommitment = childRows(
   (ctx, ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
@@ -62,7 +71,13 @@ export const listAgreements = fn(z.object({ first: z.number().int().nullish(), a
   paginate(
     args,
     keyset,
-    (page) => ctx.db.select().from(fundingAgreements).where(page.after).orderBy(...page.orderBy).limit(page.limit),
+    (page) =>
+      ctx.db
+        .select()
+        .from(fundingAgreements)
+        .where(page.after)
+        .orderBy(...page.orderBy)
+        .limit(page.limit),
     (a) => [a.periodStart, a.id],
     () => countRows(ctx.db, fundingAgreements),
   ),

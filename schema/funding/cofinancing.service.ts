@@ -5,22 +5,21 @@ import { and, asc, eq, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import { boards } from "../../db/schema/boards.js";
 import { actions, coFinancingEntries, coFinancingKind, fundingAgreements, invoices, ledgerEntryType } from "../../db/schema/funding.js";
+import { boardLoader } from "../boards/boards.service.js";
 import { actorSubject } from "../shared/auth.js";
-import { assertCan, assertRoleMay, can } from "../shared/policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
+import { isoDate } from "../shared/dates.js";
 import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { rowsById } from "../shared/loaders.js";
-import { boardLoader } from "../boards/boards.service.js";
-import { actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement, type Agreement } from "./agreements.service.js";
+import { formatMoney, money, moneyInput } from "../shared/money.js";
+import { assertCan, assertRoleMay, can } from "../shared/policy.js";
+import { expectGlobalId, toGlobalId } from "../shared/relay.js";
+import { optionalMultilineText } from "../shared/validation.js";
+import { type Agreement, actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement } from "./agreements.service.js";
 import { coFinancingRecorded } from "./funding.events.js";
 import { coFinancingRead, coFinancingRecord, fundingReadFinancials } from "./funding.policy.js";
-import { isoDate } from "../shared/dates.js";
-import { moneyInput } from "../shared/money.js";
-import { formatMoney, money } from "../shared/money.js";
-import { optionalMultilineText } from "../shared/validation.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
 
 type Entry = typeof coFinancingEntries.$inferSelect;
@@ -61,7 +60,14 @@ export const recordCoFinancing = fn(
             paid: sum(sql`case when ${coFinancingEntries.entryType} = 'PAYMENT' then ${coFinancingEntries.amountCents} else 0 end`),
           })
           .from(coFinancingEntries)
-          .where(and(eq(coFinancingEntries.agreementId, agreementId), eq(coFinancingEntries.boardId, boardId), eq(coFinancingEntries.actionId, actionId), eq(coFinancingEntries.kind, input.kind)));
+          .where(
+            and(
+              eq(coFinancingEntries.agreementId, agreementId),
+              eq(coFinancingEntries.boardId, boardId),
+              eq(coFinancingEntries.actionId, actionId),
+              eq(coFinancingEntries.kind, input.kind),
+            ),
+          );
         const outstanding = Number(owed?.charged ?? 0) - Number(owed?.paid ?? 0);
         if (input.amount.cents > outstanding) {
           throw badInput("input.amount", `is more than the ${formatMoney(outstanding, "EUR", "en")} this board still owes as ${input.kind} for this action`);
@@ -98,7 +104,6 @@ export const recordCoFinancing = fn(
   { argument: "input", authorize: coFinancingRecord },
 );
 
-
 function totalsOf(entries: Entry[]): CoFinancingTotals {
   const charged = entries.filter((e) => e.entryType === "CHARGE").reduce((t, e) => t + e.amountCents, 0);
   const paid = entries.filter((e) => e.entryType === "PAYMENT").reduce((t, e) => t + e.amountCents, 0);
@@ -127,12 +132,8 @@ export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlo
     .from(coFinancingEntries)
     .where(and(eq(coFinancingEntries.agreementId, agreement.id), boardId ? eq(coFinancingEntries.boardId, boardId) : undefined))
     .orderBy(asc(coFinancingEntries.entryDate), asc(coFinancingEntries.createdAt), asc(coFinancingEntries.id));
-  const byBoard = await Promise.all(
-    [...groupBy(entries, (e) => e.boardId)].map(async ([id, list]) => ({ board: (await boardLoader(ctx).load(id))!, totals: totalsOf(list) })),
-  );
-  const byAction = await Promise.all(
-    [...groupBy(entries, (e) => e.actionId)].map(async ([id, list]) => ({ action: (await actionLoader(ctx).load(id))!, totals: totalsOf(list) })),
-  );
+  const byBoard = await Promise.all([...groupBy(entries, (e) => e.boardId)].map(async ([id, list]) => ({ board: (await boardLoader(ctx).load(id))!, totals: totalsOf(list) })));
+  const byAction = await Promise.all([...groupBy(entries, (e) => e.actionId)].map(async ([id, list]) => ({ action: (await actionLoader(ctx).load(id))!, totals: totalsOf(list) })));
   byBoard.sort((a, b) => a.board.name.localeCompare(b.board.name));
   byAction.sort((a, b) => a.action.number - b.action.number);
   return { entries, byBoard, byAction, totals: totalsOf(entries) };
@@ -175,7 +176,6 @@ export async function budgetOf(ctx: Context, agreement: Agreement): Promise<Budg
   });
   return { tracks: trackViews, total };
 }
-
 
 /** A ledger entry by row id for node(id): for those who read the agreement, or its own board's member. */
 export async function findCoFinancingEntry(ctx: Context, id: string): Promise<Entry | null> {

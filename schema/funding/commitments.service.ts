@@ -1,31 +1,33 @@
 // Whether commitments are met: measured ones from their metrics (counted within the agreement's
 // period, never typed in), qualitative ones from a consultant's judgement with evidence.
-import { defineLoader } from "../shared/loaders.js";
+
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { commitments, judgementStatus } from "../../db/schema/funding.js";
 import { actorSubject } from "../shared/auth.js";
-import { assertCan } from "../shared/policy.js";
-import { commitmentJudged } from "./funding.events.js";
-import { commitmentJudge } from "./funding.policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { expectGlobalId, toGlobalId } from "../shared/relay.js";
-import { agreementLoader, measuresOfCommitment, periodOf, type Commitment, type Measure } from "./agreements.service.js";
+import { defineLoader } from "../shared/loaders.js";
 import { measureMetric } from "../shared/metrics.js";
+import { assertCan } from "../shared/policy.js";
+import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { optionalMultilineText } from "../shared/validation.js";
+import { agreementLoader, type Commitment, type Measure, measuresOfCommitment, periodOf } from "./agreements.service.js";
+import { commitmentJudged } from "./funding.events.js";
+import { commitmentJudge } from "./funding.policy.js";
 
 /** The current value of a metric for an agreement; each distinct metric is counted once per request. */
-export const metricValues = defineLoader<{ agreementId: string; metric: string }, number>((ctx, keys) =>
-  Promise.all(
-    keys.map(async ({ agreementId, metric }) => {
-      const agreement = await agreementLoader(ctx).load(agreementId);
-      if (!agreement) throw new Error(`agreement ${agreementId} vanished`);
-      return measureMetric(ctx.db, metric, periodOf(agreement));
-    }),
-  ),
+export const metricValues = defineLoader<{ agreementId: string; metric: string }, number>(
+  (ctx, keys) =>
+    Promise.all(
+      keys.map(async ({ agreementId, metric }) => {
+        const agreement = await agreementLoader(ctx).load(agreementId);
+        if (!agreement) throw new Error(`agreement ${agreementId} vanished`);
+        return measureMetric(ctx.db, metric, periodOf(agreement));
+      }),
+    ),
   { cacheKeyFn: ({ agreementId, metric }) => `${agreementId}|${metric}` },
 );
 
@@ -83,7 +85,11 @@ export const judgeCommitment = fn(
         .where(eq(commitments.id, id))
         .returning();
       await recorder.record({ operation: "judgeCommitment", entityType: "Commitment", entityId: id, before, after });
-      await recorder.emit(commitmentJudged, id, { commitmentId: toGlobalId("Commitment", id), agreementId: toGlobalId("FundingAgreement", before.agreementId), status: input.status });
+      await recorder.emit(commitmentJudged, id, {
+        commitmentId: toGlobalId("Commitment", id),
+        agreementId: toGlobalId("FundingAgreement", before.agreementId),
+        status: input.status,
+      });
       return after!;
     });
   },

@@ -2,8 +2,8 @@
 // (checked per event by every channel that delivers them); a judgement's status is as public
 // as the commitment it judges, but not who judged.
 import { z } from "zod";
-import { defineEvent } from "../shared/events.js";
 import type { Context } from "../shared/context.js";
+import { defineEvent } from "../shared/events.js";
 import { fromGlobalId } from "../shared/relay.js";
 import { agreementLoader } from "./agreements.service.js";
 import { coFinancingRead, fundingReadFinancials } from "./funding.policy.js";

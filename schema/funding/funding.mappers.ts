@@ -1,6 +1,6 @@
-import type { actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoiceTransitions, invoices, tracks } from "../../db/schema/funding.js";
-import type { Connection } from "../shared/relay.js";
+import type { actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoices, invoiceTransitions, tracks } from "../../db/schema/funding.js";
 import type { MetricDefinition } from "../shared/metrics.js";
+import type { Connection } from "../shared/relay.js";
 import type { BudgetView, CoFinancingView, SettlementView } from "./views.js";
 
 export type FundingAgreementMapper = typeof fundingAgreements.$inferSelect;

@@ -2,7 +2,7 @@
 // their progress) is public; its money (settlement, invoices, budget, co-financing, the report)
 // is for the sector's consultants, admins, and the people of the agreement's parties.
 import type { commitments } from "../../db/schema/funding.js";
-import { definePolicy, editors, type ActorOf } from "../shared/policy.js";
+import { type ActorOf, definePolicy, editors } from "../shared/policy.js";
 import type { Agreement } from "./agreements.service.js";
 
 type Partner = ActorOf<"PARTNER">;

@@ -6,22 +6,22 @@ import { and, asc, count, eq, getTableColumns, inArray, lte, sql, sum } from "dr
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
-import { actions, fundingAgreements, invoiceBoards, invoiceStatus, invoiceTransitions, invoices } from "../../db/schema/funding.js";
+import { actions, fundingAgreements, invoiceBoards, invoiceStatus, invoices, invoiceTransitions } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { actorSubject } from "../shared/auth.js";
-import { assertCan, can, type PolicyAction } from "../shared/policy.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
+import { isoDate } from "../shared/dates.js";
 import { badInput, conflict, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
 import { childRows, defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
-import { afterCursor, expectGlobalId, fromGlobalId, pageSize, toConnection, toGlobalId, type Connection, type Keyset } from "../shared/relay.js";
+import { formatMoney, moneyInput } from "../shared/money.js";
+import { assertCan, can, type PolicyAction } from "../shared/policy.js";
+import { afterCursor, type Connection, expectGlobalId, fromGlobalId, type Keyset, pageSize, toConnection, toGlobalId } from "../shared/relay.js";
 import { multilineText, optionalMultilineText, requiredText } from "../shared/validation.js";
-import { agreementLoader, type Agreement } from "./agreements.service.js";
+import { type Agreement, agreementLoader } from "./agreements.service.js";
 import { invoiceEvents } from "./funding.events.js";
 import { fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
-import { isoDate } from "../shared/dates.js";
-import { formatMoney, moneyInput } from "../shared/money.js";
 
 export type Invoice = typeof invoices.$inferSelect;
 type Status = Invoice["status"];
@@ -186,20 +186,20 @@ async function approvedCosts(tx: Tx, agreement: Agreement): Promise<number> {
  * Batched, so settling a list of agreements costs one query for all of them.
  */
 export const eligibleCosts = defineLoader<string, number>(async (ctx, agreementIds) => {
-      const rows = await ctx.db
-        .select({ agreementId: invoices.agreementId, total: sum(invoices.amountCents) })
-        .from(invoices)
-        .innerJoin(fundingAgreements, eq(fundingAgreements.id, invoices.agreementId))
-        .where(
-          and(
-            inArray(invoices.agreementId, [...agreementIds]),
-            inArray(invoices.status, APPROVED_STATUSES),
-            sql`${invoices.serviceDate} between ${fundingAgreements.periodStart} and ${fundingAgreements.periodEnd}`,
-          ),
-        )
-        .groupBy(invoices.agreementId);
-      // sum() of bigint comes back as a decimal string; it is a whole number of cents.
-      return agreementIds.map((id) => Number(rows.find((r) => r.agreementId === id)?.total ?? 0));
+  const rows = await ctx.db
+    .select({ agreementId: invoices.agreementId, total: sum(invoices.amountCents) })
+    .from(invoices)
+    .innerJoin(fundingAgreements, eq(fundingAgreements.id, invoices.agreementId))
+    .where(
+      and(
+        inArray(invoices.agreementId, [...agreementIds]),
+        inArray(invoices.status, APPROVED_STATUSES),
+        sql`${invoices.serviceDate} between ${fundingAgreements.periodStart} and ${fundingAgreements.periodEnd}`,
+      ),
+    )
+    .groupBy(invoices.agreementId);
+  // sum() of bigint comes back as a decimal string; it is a whole number of cents.
+  return agreementIds.map((id) => Number(rows.find((r) => r.agreementId === id)?.total ?? 0));
 });
 
 const invoiceId = z.object({ id: z.string() });
@@ -213,7 +213,10 @@ export const approveInvoice = fn(
         const after = approved + invoice.amountCents;
         if (after > agreement.maxAmountCents) {
           const money = (c: number) => formatMoney(c, agreement.currency, "en");
-          throw badInput("id", `would take approved costs to ${money(after)}, above the agreement's maximum of ${money(agreement.maxAmountCents)} (${money(approved)} approved so far)`);
+          throw badInput(
+            "id",
+            `would take approved costs to ${money(after)}, above the agreement's maximum of ${money(agreement.maxAmountCents)} (${money(approved)} approved so far)`,
+          );
         }
       },
     }),
@@ -244,7 +247,13 @@ export async function listInvoices(ctx: Context, agreement: Agreement, rawArgs: 
   const size = pageSize(args.first);
   const page: InvoicePage = { status: args.status ?? null, after: args.after ?? null, size };
   const rows = await pagesOfInvoices(ctx, page).load(agreement.id);
-  return toConnection(rows, size, args, (r) => [r.key, r.id], () => invoiceCounts(ctx, page.status).load(agreement.id));
+  return toConnection(
+    rows,
+    size,
+    args,
+    (r) => [r.key, r.id],
+    () => invoiceCounts(ctx, page.status).load(agreement.id),
+  );
 }
 
 type KeyedInvoice = Invoice & { key: string };
@@ -258,53 +267,53 @@ interface InvoicePage {
 const pagesOfInvoices = defineLoaderFamily<string, KeyedInvoice[], InvoicePage>(
   (page) => JSON.stringify([page.status, page.after, page.size]),
   async (ctx, { status, after, size }, agreementIds) => {
-      const ranked = ctx.db
-        .select({
-          ...getTableColumns(invoices),
-          key: invoiceCreatedKey.as("key"),
-          rank: sql<number>`row_number() over (partition by ${invoices.agreementId} order by ${invoiceCreatedKey} desc, ${invoices.id} desc)`.as("rank"),
-        })
-        .from(invoices)
-        .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined, afterCursor(invoiceKeyset, after)))
-        .as("ranked");
-      const rows = await ctx.db.select().from(ranked).where(lte(ranked.rank, size + 1)).orderBy(asc(ranked.rank));
-      return agreementIds.map((id) => rows.filter((r) => r.agreementId === id).map(({ rank: _rank, ...invoice }) => invoice as KeyedInvoice));
+    const ranked = ctx.db
+      .select({
+        ...getTableColumns(invoices),
+        key: invoiceCreatedKey.as("key"),
+        rank: sql<number>`row_number() over (partition by ${invoices.agreementId} order by ${invoiceCreatedKey} desc, ${invoices.id} desc)`.as("rank"),
+      })
+      .from(invoices)
+      .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined, afterCursor(invoiceKeyset, after)))
+      .as("ranked");
+    const rows = await ctx.db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, size + 1))
+      .orderBy(asc(ranked.rank));
+    return agreementIds.map((id) => rows.filter((r) => r.agreementId === id).map(({ rank: _rank, ...invoice }) => invoice as KeyedInvoice));
   },
 );
 
 const invoiceCounts = defineLoaderFamily<string, number, Status | null>(
   (status) => status ?? "all",
   async (ctx, status, agreementIds) => {
-      const rows = await ctx.db
-        .select({ agreementId: invoices.agreementId, n: count() })
-        .from(invoices)
-        .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined))
-        .groupBy(invoices.agreementId);
-      return agreementIds.map((id) => rows.find((r) => r.agreementId === id)?.n ?? 0);
+    const rows = await ctx.db
+      .select({ agreementId: invoices.agreementId, n: count() })
+      .from(invoices)
+      .where(and(inArray(invoices.agreementId, [...agreementIds]), status ? eq(invoices.status, status) : undefined))
+      .groupBy(invoices.agreementId);
+    return agreementIds.map((id) => rows.find((r) => r.agreementId === id)?.n ?? 0);
   },
 );
 
 /** The boards each invoice served, as { invoiceId, board } rows ordered by board name. */
 export const boardsServed = childRows(
-    (ctx, invoiceIds) =>
-      ctx.db
-        .select({ invoiceId: invoiceBoards.invoiceId, board: boards })
-        .from(invoiceBoards)
-        .innerJoin(boards, eq(boards.id, invoiceBoards.boardId))
-        .where(inArray(invoiceBoards.invoiceId, invoiceIds))
-        .orderBy(asc(boards.name)),
-    (r) => r.invoiceId,
-  );
+  (ctx, invoiceIds) =>
+    ctx.db
+      .select({ invoiceId: invoiceBoards.invoiceId, board: boards })
+      .from(invoiceBoards)
+      .innerJoin(boards, eq(boards.id, invoiceBoards.boardId))
+      .where(inArray(invoiceBoards.invoiceId, invoiceIds))
+      .orderBy(asc(boards.name)),
+  (r) => r.invoiceId,
+);
 
 export const invoiceHistory = childRows(
-    (ctx, invoiceIds) =>
-      ctx.db
-        .select()
-        .from(invoiceTransitions)
-        .where(inArray(invoiceTransitions.invoiceId, invoiceIds))
-        .orderBy(asc(invoiceTransitions.createdAt), asc(invoiceTransitions.id)),
-    (r) => r.invoiceId,
-  );
+  (ctx, invoiceIds) =>
+    ctx.db.select().from(invoiceTransitions).where(inArray(invoiceTransitions.invoiceId, invoiceIds)).orderBy(asc(invoiceTransitions.createdAt), asc(invoiceTransitions.id)),
+  (r) => r.invoiceId,
+);
 
 /** An invoice by row id for node(id): only for those who read everything of its agreement. */
 export async function findInvoice(ctx: Context, id: string): Promise<Invoice | null> {

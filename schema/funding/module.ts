@@ -10,16 +10,7 @@ import { fromGlobalId } from "../shared/relay.js";
 import { actionLoader, agreementLoader, commitmentLoader, trackLoader } from "./agreements.service.js";
 import { findCoFinancingEntry } from "./cofinancing.service.js";
 import { coFinancingRecorded, commitmentJudged, invoiceApproved, invoicePaid, invoiceRejected, invoiceSubmitted } from "./funding.events.js";
-import {
-  coFinancingRead,
-  coFinancingRecord,
-  commitmentJudge,
-  fundingReadFinancials,
-  invoiceApprove,
-  invoicePay,
-  invoiceReject,
-  invoiceSubmit,
-} from "./funding.policy.js";
+import { coFinancingRead, coFinancingRecord, commitmentJudge, fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
 import { findInvoice } from "./invoices.service.js";
 import { justificationReport } from "./report.js";
 

@@ -2,9 +2,9 @@
 // values and evidence, its invoices, and its settlement, as one CSV table.
 import { asc, desc, eq } from "drizzle-orm";
 import { invoices as invoicesTable } from "../../db/schema/funding.js";
+import { actorVisibleTo } from "../audit/audit.policy.js";
 import { organisationLoader } from "../organisations/organisations.service.js";
 import type { Context } from "../shared/context.js";
-import { actorVisibleTo } from "../audit/audit.policy.js";
 import { localize } from "../shared/i18n.js";
 import { metricDefinition } from "../shared/metrics.js";
 import { centsToDecimal } from "../shared/money.js";

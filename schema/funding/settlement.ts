@@ -8,7 +8,7 @@
 // so no binary fraction ever touches an amount. Rounding is always down to the cent: the rules
 // set ceilings, and rounding up could pay more than they allow.
 
-import { amount, currencyCode, formatMoney, formatPercent, supported, type MoneyLocale } from "../shared/money.js";
+import { amount, currencyCode, formatMoney, formatPercent, type MoneyLocale, supported } from "../shared/money.js";
 
 export { formatMoney, formatPercent };
 
@@ -23,17 +23,7 @@ export interface SettlementInput {
 }
 
 /** The steps of a settlement, in the order `explain` gives them. */
-export const SETTLEMENT_STEPS = [
-  "EFFORT_PART",
-  "UNJUSTIFIED_EFFORT",
-  "RESULT_SHARE",
-  "RESULT_THRESHOLD",
-  "RESULT_PART",
-  "ELIGIBLE_COSTS",
-  "CAP",
-  "PAYABLE",
-  "ROUNDING",
-] as const;
+export const SETTLEMENT_STEPS = ["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"] as const;
 
 export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
 
@@ -158,20 +148,14 @@ function validate(input: SettlementInput): void {
   amount("effortShareBp", input.effortShareBp);
   amount("resultShareBp", input.resultShareBp);
   if (input.effortShareBp + input.resultShareBp !== 10_000) {
-    throw new RangeError(
-      `effortShareBp + resultShareBp must be 10000 basis points, got ${input.effortShareBp} + ${input.resultShareBp}`,
-    );
+    throw new RangeError(`effortShareBp + resultShareBp must be 10000 basis points, got ${input.effortShareBp} + ${input.resultShareBp}`);
   }
   currencyCode(input.currency);
   commitments("effortCommitments", input.effortCommitments, "justified");
   commitments("resultCommitments", input.resultCommitments, "achieved");
 }
 
-function commitments<K extends "justified" | "achieved">(
-  field: string,
-  list: ({ number: number } & Record<K, boolean>)[],
-  flag: K,
-): void {
+function commitments<K extends "justified" | "achieved">(field: string, list: ({ number: number } & Record<K, boolean>)[], flag: K): void {
   if (!Array.isArray(list)) throw new RangeError(`${field} must be a list`);
   const seen = new Set<number>();
   for (const c of list) {
@@ -321,33 +305,26 @@ interface Texts {
 // The Dutch follows the wording of the addendum (inspannings-/resultaatsfinanciering, a rato).
 const TEXTS: Record<SettlementLocale, Texts> = {
   en: {
-    effortPart: (percent, max, part) =>
-      `Effort financing: ${percent} of the maximum of ${max} is ${part}, granted on the basis of the effort commitments fixed in advance.`,
+    effortPart: (percent, max, part) => `Effort financing: ${percent} of the maximum of ${max} is ${part}, granted on the basis of the effort commitments fixed in advance.`,
     noEffortCommitments: "There are no effort commitments to justify.",
-    allJustified: (count) =>
-      count === 1 ? "The effort commitment is justified." : `All ${count} effort commitments are justified.`,
+    allJustified: (count) => (count === 1 ? "The effort commitment is justified." : `All ${count} effort commitments are justified.`),
     unjustified: (numbers, listed) =>
       numbers.length === 1
         ? `Effort commitment ${listed} is not yet justified; it is flagged for the funder's judgement, not deducted.`
         : `Effort commitments ${listed} are not yet justified; they are flagged for the funder's judgement, not deducted.`,
-    resultShare: (percent, share) =>
-      `Result financing: ${percent} of the maximum is ${share}, paid in proportion to the result commitments achieved.`,
+    resultShare: (percent, share) => `Result financing: ${percent} of the maximum is ${share}, paid in proportion to the result commitments achieved.`,
     noResultCommitments: "There are no result commitments, so no result financing is paid.",
     thresholdMet: (achieved, total) =>
       `${achieved} of ${total} result ${total === 1 ? "commitment" : "commitments"} achieved: at least half, so the result share is paid pro rata.`,
-    thresholdMissed: (achieved, total) =>
-      `${achieved} of ${total} result ${total === 1 ? "commitment" : "commitments"} achieved: fewer than half, so no result financing.`,
+    thresholdMissed: (achieved, total) => `${achieved} of ${total} result ${total === 1 ? "commitment" : "commitments"} achieved: fewer than half, so no result financing.`,
     resultPart: (fraction, share, part) => `Result part: ${fraction} of ${share} is ${part}.`,
     resultPartMissed: (zero) => `Result part: ${zero}, because fewer than half of the result commitments were achieved.`,
     resultPartNoCommitments: (zero) => `Result part: ${zero}, because there are no result commitments.`,
-    eligibleCosts: (costs) =>
-      `Eligible costs: ${costs} in approved third-party invoices within the period; only real costs are paid (state-aid rules).`,
-    capNone: (entitlement) =>
-      `The entitlement of ${entitlement} (effort part plus result part) exceeds neither the eligible costs nor the maximum, so no cap applies.`,
+    eligibleCosts: (costs) => `Eligible costs: ${costs} in approved third-party invoices within the period; only real costs are paid (state-aid rules).`,
+    capNone: (entitlement) => `The entitlement of ${entitlement} (effort part plus result part) exceeds neither the eligible costs nor the maximum, so no cap applies.`,
     capEligible: (entitlement, costs, cut) =>
       `The entitlement of ${entitlement} exceeds the eligible costs of ${costs}, so the payable amount is capped at the eligible costs (${cut} less).`,
-    capMaximum: (entitlement, max, cut) =>
-      `The entitlement of ${entitlement} exceeds the maximum subsidy of ${max}, so the payable amount is capped at the maximum (${cut} less).`,
+    capMaximum: (entitlement, max, cut) => `The entitlement of ${entitlement} exceeds the maximum subsidy of ${max}, so the payable amount is capped at the maximum (${cut} less).`,
     payable: (payable) => `Payable: ${payable}.`,
     rounding: (steps) =>
       `Every amount is rounded down to the cent, so rounding never pays more than the rules allow; ${
@@ -362,14 +339,12 @@ const TEXTS: Record<SettlementLocale, Texts> = {
     effortPart: (percent, max, part) =>
       `Inspanningsfinanciering: ${percent} van het maximum van ${max} is ${part}, toegekend op basis van de vooraf vastgelegde inspanningsverbintenissen.`,
     noEffortCommitments: "Er zijn geen inspanningsverbintenissen te verantwoorden.",
-    allJustified: (count) =>
-      count === 1 ? "De inspanningsverbintenis is verantwoord." : `Alle ${count} inspanningsverbintenissen zijn verantwoord.`,
+    allJustified: (count) => (count === 1 ? "De inspanningsverbintenis is verantwoord." : `Alle ${count} inspanningsverbintenissen zijn verantwoord.`),
     unjustified: (numbers, listed) =>
       numbers.length === 1
         ? `Inspanningsverbintenis ${listed} is nog niet verantwoord; ze wordt gemeld ter beoordeling door de subsidiegever, niet afgetrokken.`
         : `Inspanningsverbintenissen ${listed} zijn nog niet verantwoord; ze worden gemeld ter beoordeling door de subsidiegever, niet afgetrokken.`,
-    resultShare: (percent, share) =>
-      `Resultaatsfinanciering: ${percent} van het maximum is ${share}, uitbetaald a rato van de behaalde resultaatsverbintenissen.`,
+    resultShare: (percent, share) => `Resultaatsfinanciering: ${percent} van het maximum is ${share}, uitbetaald a rato van de behaalde resultaatsverbintenissen.`,
     noResultCommitments: "Er zijn geen resultaatsverbintenissen, dus er wordt geen resultaatsfinanciering uitbetaald.",
     thresholdMet: (achieved, total) =>
       `${achieved} van ${total === 1 ? "1 resultaatsverbintenis" : `de ${total} resultaatsverbintenissen`} behaald: minstens de helft, dus de resultaatsfinanciering wordt a rato uitbetaald.`,
@@ -378,8 +353,7 @@ const TEXTS: Record<SettlementLocale, Texts> = {
     resultPart: (fraction, share, part) => `Resultaatsdeel: ${fraction} van ${share} is ${part}.`,
     resultPartMissed: (zero) => `Resultaatsdeel: ${zero}, omdat minder dan de helft van de resultaatsverbintenissen behaald is.`,
     resultPartNoCommitments: (zero) => `Resultaatsdeel: ${zero}, omdat er geen resultaatsverbintenissen zijn.`,
-    eligibleCosts: (costs) =>
-      `Subsidiabele kosten: ${costs} aan goedgekeurde facturen van derden binnen de periode; alleen de reële kost wordt betaald (staatssteunregels).`,
+    eligibleCosts: (costs) => `Subsidiabele kosten: ${costs} aan goedgekeurde facturen van derden binnen de periode; alleen de reële kost wordt betaald (staatssteunregels).`,
     capNone: (entitlement) =>
       `De aanspraak van ${entitlement} (inspanningsdeel plus resultaatsdeel) overschrijdt noch de subsidiabele kosten noch het maximum, dus er geldt geen plafond.`,
     capEligible: (entitlement, costs, cut) =>
@@ -397,28 +371,21 @@ const TEXTS: Record<SettlementLocale, Texts> = {
       }`,
   },
   fr: {
-    effortPart: (percent, max, part) =>
-      `Financement des efforts : ${percent} du maximum de ${max} font ${part}, accordés sur la base des engagements d'effort fixés au préalable.`,
+    effortPart: (percent, max, part) => `Financement des efforts : ${percent} du maximum de ${max} font ${part}, accordés sur la base des engagements d'effort fixés au préalable.`,
     noEffortCommitments: "Il n'y a aucun engagement d'effort à justifier.",
-    allJustified: (count) =>
-      count === 1 ? "L'engagement d'effort est justifié." : `Les ${count} engagements d'effort sont tous justifiés.`,
+    allJustified: (count) => (count === 1 ? "L'engagement d'effort est justifié." : `Les ${count} engagements d'effort sont tous justifiés.`),
     unjustified: (numbers, listed) =>
       numbers.length === 1
         ? `L'engagement d'effort ${listed} n'est pas encore justifié ; il est signalé à l'appréciation du pouvoir subsidiant, sans déduction.`
         : `Les engagements d'effort ${listed} ne sont pas encore justifiés ; ils sont signalés à l'appréciation du pouvoir subsidiant, sans déduction.`,
-    resultShare: (percent, share) =>
-      `Financement des résultats : ${percent} du maximum font ${share}, versés au prorata des engagements de résultat atteints.`,
+    resultShare: (percent, share) => `Financement des résultats : ${percent} du maximum font ${share}, versés au prorata des engagements de résultat atteints.`,
     noResultCommitments: "Il n'y a aucun engagement de résultat, donc aucun financement des résultats n'est versé.",
-    thresholdMet: (achieved, total) =>
-      `${frenchCount(achieved, total)} : au moins la moitié, donc la part des résultats est versée au prorata.`,
-    thresholdMissed: (achieved, total) =>
-      `${frenchCount(achieved, total)} : moins de la moitié, donc aucun financement des résultats.`,
+    thresholdMet: (achieved, total) => `${frenchCount(achieved, total)} : au moins la moitié, donc la part des résultats est versée au prorata.`,
+    thresholdMissed: (achieved, total) => `${frenchCount(achieved, total)} : moins de la moitié, donc aucun financement des résultats.`,
     resultPart: (fraction, share, part) => `Part des résultats : ${fraction} de ${share} font ${part}.`,
-    resultPartMissed: (zero) =>
-      `Part des résultats : ${zero}, car moins de la moitié des engagements de résultat ont été atteints.`,
+    resultPartMissed: (zero) => `Part des résultats : ${zero}, car moins de la moitié des engagements de résultat ont été atteints.`,
     resultPartNoCommitments: (zero) => `Part des résultats : ${zero}, car il n'y a aucun engagement de résultat.`,
-    eligibleCosts: (costs) =>
-      `Coûts éligibles : ${costs} de factures de tiers approuvées pendant la période ; seul le coût réel est payé (règles sur les aides d'État).`,
+    eligibleCosts: (costs) => `Coûts éligibles : ${costs} de factures de tiers approuvées pendant la période ; seul le coût réel est payé (règles sur les aides d'État).`,
     capNone: (entitlement) =>
       `Le droit de ${entitlement} (part des efforts plus part des résultats) ne dépasse ni les coûts éligibles ni le maximum, donc aucun plafond ne s'applique.`,
     capEligible: (entitlement, costs, cut) =>

@@ -1,7 +1,7 @@
 // The organisations module: the partners, providers, funders and social partners the programmes name.
 import { count } from "drizzle-orm";
-import { ORGANISATIONS } from "../../db/seed/data.js";
 import { organisations } from "../../db/schema/organisations.js";
+import { ORGANISATIONS } from "../../db/seed/data.js";
 import { defineModule } from "../shared/module.js";
 import { organisationCreated, organisationUpdated } from "./organisations.events.js";
 import { organisationCreate, organisationUpdate } from "./organisations.policy.js";

@@ -1,19 +1,19 @@
 // The organisations module's manager: the funder, the sector's associations, the social
 // partners and the third parties that deliver services, with their rules and access checks.
 import type DataLoader from "dataloader";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organisationKind, organisations } from "../../db/schema/organisations.js";
-import { organisationCreated, organisationUpdated } from "./organisations.events.js";
-import { organisationCreate, organisationUpdate } from "./organisations.policy.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { rowsById } from "../shared/loaders.js";
 import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
-import { countRows, expectGlobalId, paginate, toGlobalId, type Keyset } from "../shared/relay.js";
+import { rowsById } from "../shared/loaders.js";
+import { countRows, expectGlobalId, type Keyset, paginate, toGlobalId } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
+import { organisationCreated, organisationUpdated } from "./organisations.events.js";
+import { organisationCreate, organisationUpdate } from "./organisations.policy.js";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -41,15 +41,19 @@ export const listOrganisations = fn(listArgs, async (ctx, { first, after, filter
   if (filter?.search) {
     // Any translation matches: a French-speaking partner searches in French.
     const pattern = `%${escapeLike(filter.search)}%`;
-    conditions.push(
-      sql`(${organisations.name}->>'nl' ilike ${pattern} or ${organisations.name}->>'fr' ilike ${pattern} or ${organisations.name}->>'en' ilike ${pattern})`,
-    );
+    conditions.push(sql`(${organisations.name}->>'nl' ilike ${pattern} or ${organisations.name}->>'fr' ilike ${pattern} or ${organisations.name}->>'en' ilike ${pattern})`);
   }
   const where = and(...conditions);
   return paginate(
     { first, after },
     keyset,
-    (page) => ctx.db.select().from(organisations).where(and(where, page.after)).orderBy(...page.orderBy).limit(page.limit),
+    (page) =>
+      ctx.db
+        .select()
+        .from(organisations)
+        .where(and(where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit),
     (o) => [o.name.nl, o.id],
     () => countRows(ctx.db, organisations, where),
   );
@@ -66,24 +70,28 @@ const organisationFields = z.object({
   website: httpUrl.nullish(),
 });
 
-export const createOrganisation = fn(organisationFields, async (ctx, input) => {
-  return change(ctx, async (tx, recorder) => {
-    const [created] = await tx
-      .insert(organisations)
-      .values({ ...input, description: input.description ?? null, website: input.website ?? null })
-      .returning();
-    if (!created) throw new Error("insert returned no row");
-    await recorder.record({
-      operation: "createOrganisation",
-      entityType: "Organisation",
-      entityId: created.id,
-      before: null,
-      after: created,
+export const createOrganisation = fn(
+  organisationFields,
+  async (ctx, input) => {
+    return change(ctx, async (tx, recorder) => {
+      const [created] = await tx
+        .insert(organisations)
+        .values({ ...input, description: input.description ?? null, website: input.website ?? null })
+        .returning();
+      if (!created) throw new Error("insert returned no row");
+      await recorder.record({
+        operation: "createOrganisation",
+        entityType: "Organisation",
+        entityId: created.id,
+        before: null,
+        after: created,
+      });
+      await recorder.emit(organisationCreated, created.id, { organisationId: toGlobalId("Organisation", created.id), kind: created.kind });
+      return created;
     });
-    await recorder.emit(organisationCreated, created.id, { organisationId: toGlobalId("Organisation", created.id), kind: created.kind });
-    return created;
-  });
-}, { argument: "input", authorize: organisationCreate });
+  },
+  { argument: "input", authorize: organisationCreate },
+);
 
 const organisationPatch = z.object({
   id: z.string(),
@@ -93,28 +101,32 @@ const organisationPatch = z.object({
   website: httpUrl.nullish(),
 });
 
-export const updateOrganisation = fn(organisationPatch, async (ctx, { id, ...patch }) => {
-  const rowId = expectGlobalId(id, "Organisation", "input.id");
-  return change(ctx, async (tx, recorder) => {
-    const [before] = await tx.select().from(organisations).where(eq(organisations.id, rowId)).for("update");
-    if (!before) throw notFound("Organisation", "input.id");
-    const values = {
-      name: patch.name ?? before.name,
-      kind: patch.kind ?? before.kind,
-      description: patch.description === undefined ? before.description : patch.description,
-      website: patch.website === undefined ? before.website : patch.website,
-    };
-    const [after] = await tx.update(organisations).set(values).where(eq(organisations.id, rowId)).returning();
-    if (!after) throw notFound("Organisation", "input.id");
-    await recorder.record({
-      operation: "updateOrganisation",
-      entityType: "Organisation",
-      entityId: rowId,
-      before,
-      after,
+export const updateOrganisation = fn(
+  organisationPatch,
+  async (ctx, { id, ...patch }) => {
+    const rowId = expectGlobalId(id, "Organisation", "input.id");
+    return change(ctx, async (tx, recorder) => {
+      const [before] = await tx.select().from(organisations).where(eq(organisations.id, rowId)).for("update");
+      if (!before) throw notFound("Organisation", "input.id");
+      const values = {
+        name: patch.name ?? before.name,
+        kind: patch.kind ?? before.kind,
+        description: patch.description === undefined ? before.description : patch.description,
+        website: patch.website === undefined ? before.website : patch.website,
+      };
+      const [after] = await tx.update(organisations).set(values).where(eq(organisations.id, rowId)).returning();
+      if (!after) throw notFound("Organisation", "input.id");
+      await recorder.record({
+        operation: "updateOrganisation",
+        entityType: "Organisation",
+        entityId: rowId,
+        before,
+        after,
+      });
+      const fields = (["name", "kind", "description", "website"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      await recorder.emit(organisationUpdated, rowId, { organisationId: toGlobalId("Organisation", rowId), changed: fields });
+      return after;
     });
-    const fields = (["name", "kind", "description", "website"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    await recorder.emit(organisationUpdated, rowId, { organisationId: toGlobalId("Organisation", rowId), changed: fields });
-    return after;
-  });
-}, { argument: "input", authorize: organisationUpdate });
+  },
+  { argument: "input", authorize: organisationUpdate },
+);

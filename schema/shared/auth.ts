@@ -6,8 +6,9 @@
 // A refused token is UNAUTHENTICATED and logged with the class of its fault (never the token
 // nor any claim's value); an identity provider whose key set cannot be fetched is not the
 // caller's fault: SERVICE_UNAVAILABLE (503), logged as an error.
-import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+
 import { GraphQLError } from "graphql";
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { unauthenticated } from "./errors.js";
 
@@ -27,9 +28,7 @@ export const DEV_SECRET = "talent-api-development-secret-not-for-production";
 export const DEV_ISSUER = "talent-api-dev";
 export const AUDIENCE = "talent-api";
 
-export type AuthConfig =
-  | { mode: "dev"; stage: string; secret: string; issuer: string }
-  | { mode: "jwks"; stage: string; jwksUrl: string; issuer: string; audience: string };
+export type AuthConfig = { mode: "dev"; stage: string; secret: string; issuer: string } | { mode: "jwks"; stage: string; jwksUrl: string; issuer: string; audience: string };
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const stage = env.STAGE ?? "local";
@@ -149,7 +148,15 @@ export function createAuthenticator(config: AuthConfig, { log = () => {}, jwksTi
     } catch (error) {
       const requestId = request.requestId ?? null;
       if (error instanceof KeySetUnavailable) {
-        log({ level: "error", msg: "identity provider unreachable", reason: "jwks_unavailable", cause: error.how, code: error.code, jwks: config.mode === "jwks" ? config.jwksUrl : undefined, requestId });
+        log({
+          level: "error",
+          msg: "identity provider unreachable",
+          reason: "jwks_unavailable",
+          cause: error.how,
+          code: error.code,
+          jwks: config.mode === "jwks" ? config.jwksUrl : undefined,
+          requestId,
+        });
         throw new GraphQLError("The identity provider cannot be reached to check the token; try again later", {
           extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
         });
@@ -183,7 +190,12 @@ function keySetOf(jwksUrl: string, timeoutDuration: number | undefined): JWTVeri
     try {
       return await remote(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys || error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) {
+      if (
+        error instanceof errors.JWKSNoMatchingKey ||
+        error instanceof errors.JWKSMultipleMatchingKeys ||
+        error instanceof errors.JOSENotSupported ||
+        error instanceof errors.JOSEAlgNotAllowed
+      ) {
         throw error;
       }
       if (error instanceof errors.JWKSTimeout) throw new KeySetUnavailable("timeout");

@@ -37,8 +37,13 @@ export async function change<T>(ctx: Context, work: (tx: Tx, recorder: Recorder)
         async emit(event, entityId, payload) {
           const parsed = event.payload.safeParse(payload);
           // A payload that does not match its schema is a bug in the emitting module, not bad input.
-          if (!parsed.success) throw new Error(`event ${event.name} v${event.version}: payload does not match its schema (${parsed.error.issues.map((i) => i.path.join(".") || i.message).join(", ")})`);
-          await tx.insert(domainEvents).values({ name: event.name, version: event.version, entityType: event.entityType, entityId, payload: parsed.data as Record<string, unknown> });
+          if (!parsed.success)
+            throw new Error(
+              `event ${event.name} v${event.version}: payload does not match its schema (${parsed.error.issues.map((i) => i.path.join(".") || i.message).join(", ")})`,
+            );
+          await tx
+            .insert(domainEvents)
+            .values({ name: event.name, version: event.version, entityType: event.entityType, entityId, payload: parsed.data as Record<string, unknown> });
           afterCommit(owner, () => ctx.events.committed());
         },
       };

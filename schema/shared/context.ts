@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import type DataLoader from "dataloader";
 import type { Database, Db } from "../../db/client.js";
-import { ANONYMOUS, type Actor, type Authenticator } from "./auth.js";
+import { type Actor, ANONYMOUS, type Authenticator } from "./auth.js";
 import type { EventBus } from "./events.js";
-import { localeFromHeader, type Locale } from "./i18n.js";
+import { type Locale, localeFromHeader } from "./i18n.js";
 import { openTransaction } from "./transaction.js";
 
 export interface RequestStats {
@@ -58,7 +58,19 @@ export function createContextFactory({ database, authenticate, events }: Context
 }
 
 /** A context for an actor, also for work that does not come from a request (relays, seeds). */
-export function createContext({ database, events, actor, locale = "nl", requestId = randomUUID() }: { database: Database; events: EventBus; actor: Actor; locale?: Locale; requestId?: string }): Context {
+export function createContext({
+  database,
+  events,
+  actor,
+  locale = "nl",
+  requestId = randomUUID(),
+}: {
+  database: Database;
+  events: EventBus;
+  actor: Actor;
+  locale?: Locale;
+  requestId?: string;
+}): Context {
   const stats: RequestStats = { statements: 0, writes: 0 };
   const requestLoaders: LoaderMap = new Map();
   const owner = database;

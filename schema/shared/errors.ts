@@ -1,7 +1,8 @@
 // The typed errors of the API. Expected failures carry an `extensions.code` a client can
 // branch on; anything else is masked by `maskError` so no stack trace or SQL reaches a client.
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
 import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { ZodError } from "zod";
 
 export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
@@ -69,11 +70,7 @@ const PUBLIC_CODES = new Set([
  * Apollo's formatError: keeps typed errors, replaces everything else by a generic internal
  * error, and never lets a stack trace through. `report` receives the original for logging.
  */
-export function maskError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  report: (error: unknown) => void = () => {},
-): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, error: unknown, report: (error: unknown) => void = () => {}): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
   if (typeof code === "string" && PUBLIC_CODES.has(code)) {

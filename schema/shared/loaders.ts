@@ -31,7 +31,10 @@ export function rowsById<T extends { id: string }>(ctx: Context, table: PgTable 
   let loader = byIdLoaders.get(table);
   if (!loader) {
     loader = defineLoader<string, unknown>(async ({ db }, ids) => {
-      const rows = (await db.select().from(table).where(inArray(table.id, [...ids]))) as unknown as T[];
+      const rows = (await db
+        .select()
+        .from(table)
+        .where(inArray(table.id, [...ids]))) as unknown as T[];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });

@@ -4,7 +4,7 @@
 // count it; the module that counts it defines it with its query. Until a source exists a
 // metric reads 0 and says it has no source, so progress is never typed in and never invented.
 // The registry is filled from the module descriptors (schema/modules.ts).
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 
 /** An agreement's period: ISO dates, both inclusive, judged in Europe/Brussels. */

@@ -80,10 +80,7 @@ export async function head(db: Db): Promise<Cursor> {
 export async function consumeBatch(db: Db, consumer: string, handle: (events: DomainEvent[]) => Promise<void>, limit = 100): Promise<number> {
   await db.execute(sql`insert into outbox_checkpoints (consumer) values (${consumer}) on conflict (consumer) do nothing`);
   return db.transaction(async (tx) => {
-    const [checkpoint] = await rows<{ txid: string; position: string }>(
-      tx,
-      sql`select txid, position from outbox_checkpoints where consumer = ${consumer} for update skip locked`,
-    );
+    const [checkpoint] = await rows<{ txid: string; position: string }>(tx, sql`select txid, position from outbox_checkpoints where consumer = ${consumer} for update skip locked`);
     if (!checkpoint) return 0;
     const events = await readAfter(tx, { txid: Number(checkpoint.txid), position: Number(checkpoint.position) }, limit);
     if (events.length === 0) return 0;
@@ -204,7 +201,10 @@ export class OutboxRelay {
       this.cursor = cursorOf(events.at(-1)!);
       const positions = events.map((e) => e.position);
       await this.database.db.execute(
-        sql`update domain_events set published_at = now() where published_at is null and position in (${sql.join(positions.map((p) => sql`${p}`), sql`, `)})`,
+        sql`update domain_events set published_at = now() where published_at is null and position in (${sql.join(
+          positions.map((p) => sql`${p}`),
+          sql`, `,
+        )})`,
       );
       if (events.length < this.batchSize || this.stopped) return;
     }

@@ -1,6 +1,6 @@
 // Relay conventions shared by every module: opaque global ids, cursors, and connections
 // paged with keyset pagination (first/after, at most 100 a page).
-import { count, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { type AnyColumn, count, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import { badInput } from "./errors.js";
@@ -60,9 +60,7 @@ export interface Keyset {
 
 /** The ORDER BY of a keyset, so that the order and the cursor condition never disagree. */
 export function keysetOrder(keyset: Keyset): SQL[] {
-  return keyset.descending
-    ? [sql`${keyset.sortKey} desc`, sql`${keyset.id} desc`]
-    : [sql`${keyset.sortKey} asc`, sql`${keyset.id} asc`];
+  return keyset.descending ? [sql`${keyset.sortKey} desc`, sql`${keyset.id} desc`] : [sql`${keyset.sortKey} asc`, sql`${keyset.id} asc`];
 }
 
 type Cursor = [string, string];
@@ -97,22 +95,14 @@ export function afterCursor(keyset: Keyset, after: string | null | undefined): S
   if (!after) return undefined;
   const [key, id] = decodeCursor(after);
   // A row comparison lets PostgreSQL type the parameters from the columns and use the index.
-  return keyset.descending
-    ? sql`(${keyset.sortKey}, ${keyset.id}) < (${key}, ${id})`
-    : sql`(${keyset.sortKey}, ${keyset.id}) > (${key}, ${id})`;
+  return keyset.descending ? sql`(${keyset.sortKey}, ${keyset.id}) < (${key}, ${id})` : sql`(${keyset.sortKey}, ${keyset.id}) > (${key}, ${id})`;
 }
 
 /**
  * Builds a connection from rows fetched with `limit = size + 1` (the extra row tells whether
  * there is a next page).
  */
-export function toConnection<T>(
-  rows: T[],
-  size: number,
-  args: PageArgs,
-  cursorOf: (row: T) => Cursor,
-  count: () => Promise<number>,
-): Connection<T> {
+export function toConnection<T>(rows: T[], size: number, args: PageArgs, cursorOf: (row: T) => Cursor, count: () => Promise<number>): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   let counted: Promise<number> | undefined;

@@ -1,7 +1,7 @@
 // Who is asking: token verification, roles and their claims, and the production guard.
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIENCE, DEV_ISSUER, DEV_SECRET, authConfigFromEnv, signDevToken } from "../../schema/shared/auth.js";
+import { AUDIENCE, authConfigFromEnv, DEV_ISSUER, DEV_SECRET, signDevToken } from "../../schema/shared/auth.js";
 import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 
@@ -89,7 +89,9 @@ describe("writes", () => {
   });
 
   it("check access before input, so a caller without access learns nothing from validation", async () => {
-    const invalid = graphql(`mutation AuthCreateInvalidBoard { createBoard(input: { name: " ", kind: MUNICIPALITY, nisCode: "1", province: LIMBURG, population: -5 }) { board { id } } }`);
+    const invalid = graphql(
+      `mutation AuthCreateInvalidBoard { createBoard(input: { name: " ", kind: MUNICIPALITY, nisCode: "1", province: LIMBURG, population: -5 }) { board { id } } }`,
+    );
     expect(errorOf(await api.exec(invalid)).code).toBe("UNAUTHENTICATED");
     expect(errorOf(await api.exec(invalid, {}, { as: { role: "PARTNER", org: BOARD } })).code).toBe("FORBIDDEN");
     expect(errorOf(await api.exec(invalid, {}, { as: "CONSULTANT" })).code).toBe("BAD_USER_INPUT");
@@ -110,7 +112,13 @@ describe("production tokens", () => {
       const issuer = "https://id.vvsg.example/";
       const authenticate = createAuthenticator({ mode: "jwks", stage: "production", jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer, audience: AUDIENCE });
       const signed = (iss: string, key = privateKey) =>
-        new SignJWT({ role: "CONSULTANT" }).setProtectedHeader({ alg: "RS256", kid: "k1" }).setSubject("c-1").setIssuer(iss).setAudience(AUDIENCE).setExpirationTime("5m").sign(key);
+        new SignJWT({ role: "CONSULTANT" })
+          .setProtectedHeader({ alg: "RS256", kid: "k1" })
+          .setSubject("c-1")
+          .setIssuer(iss)
+          .setAudience(AUDIENCE)
+          .setExpirationTime("5m")
+          .sign(key);
       expect(await authenticate(`Bearer ${await signed(issuer)}`)).toEqual({ role: "CONSULTANT", subject: "c-1" });
       await expect(authenticate(`Bearer ${await signed("https://elsewhere/")}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
       const other = await generateKeyPair("RS256");

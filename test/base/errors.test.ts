@@ -30,6 +30,9 @@ describe("error masking", () => {
   it("keeps typed errors as they are, minus any stack trace", () => {
     const formatted = maskError({ message: "Invalid input: name must not be empty", extensions: { code: "BAD_USER_INPUT", field: "name", stacktrace: ["at x"] } }, null);
     expect(formatted).toEqual({ message: "Invalid input: name must not be empty", extensions: { code: "BAD_USER_INPUT", field: "name" } });
-    expect(maskError({ message: "boom at /work/x.ts:1", extensions: {} }, new Error("boom"))).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(maskError({ message: "boom at /work/x.ts:1", extensions: {} }, new Error("boom"))).toMatchObject({
+      message: "Internal server error",
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
   });
 });

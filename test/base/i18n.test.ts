@@ -1,7 +1,7 @@
 // The language rules on their own: which supported locale an Accept-Language header asks for,
 // and which translation of a text is shown, falling back to Dutch.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, localeFromEnum, localeFromHeader, localize, localizedTextInput, type LocalizedText } from "../../schema/shared/i18n.js";
+import { DEFAULT_LOCALE, type LocalizedText, localeFromEnum, localeFromHeader, localize, localizedTextInput } from "../../schema/shared/i18n.js";
 
 describe("localeFromHeader", () => {
   it("defaults to Dutch", () => {

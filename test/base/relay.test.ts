@@ -19,9 +19,9 @@ beforeAll(async () => {
       population: 1000 + i,
     })),
   );
-  await api.database.db.insert(organisations).values(
-    Array.from({ length: 60 }, (_, i) => ({ name: { nl: `Organisatie ${i}`, fr: `Organisation ${i}` }, kind: "COMPANY" as const })),
-  );
+  await api.database.db
+    .insert(organisations)
+    .values(Array.from({ length: 60 }, (_, i) => ({ name: { nl: `Organisatie ${i}`, fr: `Organisation ${i}` }, kind: "COMPANY" as const })));
 });
 afterAll(() => api.close());
 
@@ -38,7 +38,9 @@ describe("global ids", () => {
   });
 
   it("resolve through node() to the right type, and unknown ids to null", async () => {
-    const { boards: list } = await api.ok(graphql(`query RelayFirstBoardAndOrganisation { boards(first: 1) { edges { node { id name } } } organisations(first: 1) { edges { node { id } } } }`));
+    const { boards: list } = await api.ok(
+      graphql(`query RelayFirstBoardAndOrganisation { boards(first: 1) { edges { node { id name } } } organisations(first: 1) { edges { node { id } } } }`),
+    );
     const boardId = list.edges[0]!.node.id;
     const data = await api.ok(graphql(`query RelayBoardNode($id: ID!) { node(id: $id) { __typename id ... on Board { name } } }`), { id: boardId });
     expect(data.node).toEqual({ __typename: "Board", id: boardId, name: list.edges[0]!.node.name });
@@ -53,7 +55,11 @@ describe("global ids", () => {
       {},
       { as: "ADMIN" },
     );
-    const log = await api.ok(graphql(`query RelayAuditEntries($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { id } } } }`), { id: created.createBoard.board.id }, { as: "ADMIN" });
+    const log = await api.ok(
+      graphql(`query RelayAuditEntries($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { id } } } }`),
+      { id: created.createBoard.board.id },
+      { as: "ADMIN" },
+    );
     const entryId = log.auditLog.edges[0]!.node.id;
     const query = graphql(`query RelayNodeTypename($id: ID!) { node(id: $id) { __typename id } }`);
     expect((await api.ok(query, { id: entryId }, { as: "ADMIN" })).node).toEqual({ __typename: "AuditEntry", id: entryId });
@@ -64,7 +70,9 @@ describe("global ids", () => {
 
 describe("statement budget (no N+1)", () => {
   it("lists 50 boards with every field in the same number of statements as 5", async () => {
-    const query = graphql(`query RelayBoardsPage($first: Int) { boards(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...RelayBoardFields } } } }`);
+    const query = graphql(
+      `query RelayBoardsPage($first: Int) { boards(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...RelayBoardFields } } } }`,
+    );
     const small = await api.exec(query, { first: 5 });
     const large = await api.exec(query, { first: 50 });
     expect(large.data?.boards.edges).toHaveLength(50);

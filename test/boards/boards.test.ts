@@ -1,8 +1,8 @@
 // Boards through the API: reading with filters and pages, the input rules of createBoard and
 // updateBoard, who may write, and the audit row every write leaves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { graphql } from "../graphql/index.js";
 import type { BoardsListQuery, CreateBoardInput } from "../graphql/graphql.js";
+import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -96,7 +96,11 @@ describe("createBoard", () => {
     expect(errorOf(await api.exec(CREATE, { input: gent }))).toMatchObject({ code: "UNAUTHENTICATED" });
     const board = await create(gent);
     const boardId = Buffer.from(board.id, "base64url").toString().split(":")[1];
-    for (const actor of [{ role: "BOARD_MEMBER" as const, board: boardId }, { role: "PARTNER" as const, org: boardId }, { role: "EXPERT" as const, org: boardId }]) {
+    for (const actor of [
+      { role: "BOARD_MEMBER" as const, board: boardId },
+      { role: "PARTNER" as const, org: boardId },
+      { role: "EXPERT" as const, org: boardId },
+    ]) {
       const result = await api.exec(CREATE, { input: { ...gent, nisCode: "11002" } }, { as: actor });
       expect(errorOf(result).code).toBe("FORBIDDEN");
     }
@@ -106,7 +110,9 @@ describe("createBoard", () => {
   it("writes an audit row with the actor, the operation and the state after", async () => {
     const board = await create(gent);
     const log = await api.ok(
-      graphql(`query BoardsAudit($id: ID!) { auditLog(filter: { entityId: $id }) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after at } } } }`),
+      graphql(
+        `query BoardsAudit($id: ID!) { auditLog(filter: { entityId: $id }) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after at } } } }`,
+      ),
       { id: board.id },
       { as: "ADMIN" },
     );
@@ -130,7 +136,11 @@ describe("updateBoard", () => {
     const board = await create(gent);
     const updated = (await api.ok(UPDATE, { input: { id: board.id, population: 270000 } }, { as: "ADMIN" })).updateBoard.board;
     expect(updated).toMatchObject({ ...gent, population: 270000 });
-    const log = await api.ok(graphql(`query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: "updateBoard" }) { edges { node { actorRole before after } } } }`), { id: board.id }, { as: "ADMIN" });
+    const log = await api.ok(
+      graphql(`query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: "updateBoard" }) { edges { node { actorRole before after } } } }`),
+      { id: board.id },
+      { as: "ADMIN" },
+    );
     const entry = log.auditLog.edges[0]!.node;
     expect(entry.actorRole).toBe("ADMIN");
     expect((entry.before as { population: number }).population).toBe(267000);

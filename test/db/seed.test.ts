@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
 import { isEmpty, SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT, seedDatabase } from "../../db/seed/index.js";
 import { SYNTHETIC_PREFIX, syntheticBoards } from "../../db/seed/sector.js";
-import { graphql } from "../graphql/index.js";
 import type { BoardFilter, SeedBoardsQuery } from "../graphql/graphql.js";
+import { graphql } from "../graphql/index.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
 
 let api: TestApi;
@@ -115,7 +115,10 @@ describe("the sources profile", () => {
     expect(new Set(nodes.map((b) => b.nisCode)).size).toBe(nodes.length);
     // An OCMW shares its municipality's code, and lives in the same province.
     for (const ocmw of (await boards({ kind: "OCMW" })).nodes) {
-      expect(nodes.find((m) => m.nisCode === ocmw.nisCode), ocmw.name).toMatchObject({ province: ocmw.province });
+      expect(
+        nodes.find((m) => m.nisCode === ocmw.nisCode),
+        ocmw.name,
+      ).toMatchObject({ province: ocmw.province });
     }
   });
 
@@ -194,7 +197,9 @@ describe("the sector profile", () => {
     expect(added.coFinancingEntries).toBeLessThanOrEqual(2 * SECTOR_BOARD_COUNT);
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
-    const synthetic = await api.ok(graphql(`query SeedSearchCount($search: String) { boards(first: 0, filter: { search: $search }) { totalCount } }`), { search: SYNTHETIC_PREFIX });
+    const synthetic = await api.ok(graphql(`query SeedSearchCount($search: String) { boards(first: 0, filter: { search: $search }) { totalCount } }`), {
+      search: SYNTHETIC_PREFIX,
+    });
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];

@@ -4,14 +4,14 @@
 // the justification report.
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { registerMetricSource, withinPeriod } from "../../schema/shared/metrics.js";
+import { seedDatabase } from "../../db/seed/index.js";
 import { csvField } from "../../schema/funding/report.js";
-import { rowId } from "../helpers/funding.js";
-import { graphql } from "../graphql/index.js";
+import { registerMetricSource, withinPeriod } from "../../schema/shared/metrics.js";
 import type { SettlementScenario } from "../graphql/graphql.js";
-import { createTestApi, errorOf, type ExecOptions, type TestApi } from "../helpers/api.js";
+import { graphql } from "../graphql/index.js";
+import { createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
+import { rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let agreementId: string;
@@ -20,7 +20,6 @@ let beneficiaryOrg: string;
 let otherOrg: string;
 let gentBoard: string;
 const unregister: (() => void)[] = [];
-
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -31,13 +30,15 @@ afterAll(() => api.close());
 beforeEach(async () => {
   await api.reset();
   await seedDatabase(api.database, "sources");
-  const data = await api.ok(graphql(`query AgreementFixture {
+  const data = await api.ok(
+    graphql(`query AgreementFixture {
     fundingAgreements { edges { node { id } } }
     funder: organisations(filter: { search: "Vlaamse Regering" }) { edges { node { id } } }
     beneficiary: organisations(filter: { search: "VVSG" }) { edges { node { id } } }
     other: organisations(filter: { search: "Randstad" }) { edges { node { id } } }
     gent: boards(filter: { search: "Gent", kind: MUNICIPALITY }) { edges { node { id } } }
-  }`));
+  }`),
+  );
   agreementId = data.fundingAgreements.edges[0]!.node.id;
   funderOrg = rowId(data.funder.edges[0]!.node.id);
   beneficiaryOrg = rowId(data.beneficiary.edges[0]!.node.id);
@@ -98,7 +99,12 @@ async function agreement(options: ExecOptions = consultant, scenario?: Settlemen
 
 /** Approves invoices worth `cents` in the period, through the API. */
 async function approveCosts(cents: number) {
-  const ids = await api.ok(graphql(`query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }`), { id: agreementId });
+  const ids = await api.ok(
+    graphql(
+      `query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }`,
+    ),
+    { id: agreementId },
+  );
   const action = ids.fundingAgreement!.tracks[0]!.actions[0]!.id;
   const submitted = await api.ok(
     graphql(`mutation AgreementSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`),
@@ -187,7 +193,9 @@ describe("the seeded addendum", () => {
 
   it("pages through agreements with first/after", async () => {
     await api.database.db.transaction((tx) => seedAddendum(tx));
-    const LIST = graphql(`query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const LIST = graphql(
+      `query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+    );
     const first = (await api.ok(LIST, {})).fundingAgreements;
     expect(first.totalCount).toBe(2);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -199,11 +207,16 @@ describe("the seeded addendum", () => {
   });
 
   it("resolves its tracks, actions and commitments through node(id)", async () => {
-    const a = await api.ok(graphql(`query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`), { id: agreementId });
+    const a = await api.ok(graphql(`query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }`), {
+      id: agreementId,
+    });
     const track = a.fundingAgreement!.tracks[2]!;
     const action = track.actions[0]!;
     const commitment = action.effortCommitments[0]!;
-    const nodes = await api.ok(graphql(`query AgreementStructureNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }`), { ids: [agreementId, track.id, action.id, commitment.id] });
+    const nodes = await api.ok(
+      graphql(`query AgreementStructureNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }`),
+      { ids: [agreementId, track.id, action.id, commitment.id] },
+    );
     expect(nodes.nodes).toEqual([
       { __typename: "FundingAgreement", id: agreementId },
       { __typename: "Track", id: track.id },
@@ -245,7 +258,9 @@ describe("measured progress", () => {
   it("counts a registered module's records within the period's days in Brussels", async () => {
     unregister.push(
       registerMetricSource("worktables.meetingsHeld", async (db, period) => {
-        const result = (await db.execute(sql`select count(*)::int as n from test_worktable_meetings where ${withinPeriod(sql`held_at`, period)}`)) as unknown as { rows: { n: number }[] };
+        const result = (await db.execute(sql`select count(*)::int as n from test_worktable_meetings where ${withinPeriod(sql`held_at`, period)}`)) as unknown as {
+          rows: { n: number }[];
+        };
         return result.rows[0]!.n;
       }),
     );
@@ -282,7 +297,17 @@ describe("the settlement", () => {
     expect(s.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(s.explanation).toHaveLength(9);
     expect(s.explanation.every((line: unknown) => typeof line === "string" && line.length > 0)).toBe(true);
-    expect(s.steps.map((l) => l.step)).toEqual(["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"]);
+    expect(s.steps.map((l) => l.step)).toEqual([
+      "EFFORT_PART",
+      "UNJUSTIFIED_EFFORT",
+      "RESULT_SHARE",
+      "RESULT_THRESHOLD",
+      "RESULT_PART",
+      "ELIGIBLE_COSTS",
+      "CAP",
+      "PAYABLE",
+      "ROUNDING",
+    ]);
   });
 
   it("pays the result share pro rata from half the result commitments up, capped by the eligible costs", async () => {
@@ -292,7 +317,13 @@ describe("the settlement", () => {
     source("learningTools.published", () => 5);
     source("training.distinctEmployeesReached", () => 1500);
     const three = (await agreement()).settlement;
-    expect(three).toMatchObject({ achievedResultCommitments: 3, resultPart: { cents: 7_200_000 }, eligibleCosts: { cents: 40_000_000 }, payable: { cents: 35_200_000 }, cappedBy: "NONE" });
+    expect(three).toMatchObject({
+      achievedResultCommitments: 3,
+      resultPart: { cents: 7_200_000 },
+      eligibleCosts: { cents: 40_000_000 },
+      payable: { cents: 35_200_000 },
+      cappedBy: "NONE",
+    });
     // One fewer is fewer than half: no result financing at all.
     source("training.distinctEmployeesReached", () => 1499);
     const two = (await agreement()).settlement;
@@ -307,8 +338,14 @@ describe("the settlement", () => {
 
   it("answers a scenario without writing anything", async () => {
     await approveCosts(20_000_000);
-    const query = graphql(`query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`);
-    const result = await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 2, 3, 4], additionalEligibleCosts: { cents: 20_000_000, currency: "EUR" } } }, consultant);
+    const query = graphql(
+      `query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`,
+    );
+    const result = await api.exec(
+      query,
+      { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 2, 3, 4], additionalEligibleCosts: { cents: 20_000_000, currency: "EUR" } } },
+      consultant,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.fundingAgreement?.settlement).toMatchObject({
       hypothetical: true,
@@ -319,7 +356,12 @@ describe("the settlement", () => {
     });
     expect(result.writes).toBe(0);
     // And the recorded state is as it was.
-    expect((await agreement()).settlement).toMatchObject({ hypothetical: false, achievedResultCommitments: 0, eligibleCosts: { cents: 20_000_000 }, payable: { cents: 20_000_000 } });
+    expect((await agreement()).settlement).toMatchObject({
+      hypothetical: false,
+      achievedResultCommitments: 0,
+      eligibleCosts: { cents: 20_000_000 },
+      payable: { cents: 20_000_000 },
+    });
     const log = await api.ok(graphql(`query AgreementAuditCount { auditLog { totalCount } }`), {}, { as: "ADMIN" });
     expect(log.auditLog.totalCount).toBe(2);
   });
@@ -333,10 +375,21 @@ describe("the settlement", () => {
   });
 
   it("refuses a scenario naming unknown commitments or negative costs", async () => {
-    const query = graphql(`query AgreementScenarioPayable($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }`);
-    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 6] } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.achievedResultCommitmentNumbers" });
-    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: -1 } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.cents" });
-    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: 1, currency: "USD" } } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "scenario.additionalEligibleCosts.currency" });
+    const query = graphql(
+      `query AgreementScenarioPayable($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }`,
+    );
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { achievedResultCommitmentNumbers: [1, 6] } }, consultant))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "scenario.achievedResultCommitmentNumbers",
+    });
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: -1 } } }, consultant))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "scenario.additionalEligibleCosts.cents",
+    });
+    expect(errorOf(await api.exec(query, { id: agreementId, scenario: { additionalEligibleCosts: { cents: 1, currency: "USD" } } }, consultant))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "scenario.additionalEligibleCosts.currency",
+    });
   });
 
   it("explains itself in the reader's language", async () => {
@@ -349,7 +402,9 @@ describe("the settlement", () => {
 });
 
 describe("judging qualitative commitments", () => {
-  const JUDGE = graphql(`mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`);
+  const JUDGE = graphql(
+    `mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`,
+  );
 
   async function effortCommitment(number: number) {
     const all = await api.ok(EFFORT_COMMITMENTS, { id: agreementId });
@@ -358,10 +413,16 @@ describe("judging qualitative commitments", () => {
 
   it("records the status, the evidence and who judged, and the settlement stops flagging it", async () => {
     const id = await effortCommitment(4);
-    const judged = (await api.ok(JUDGE, { input: { id, status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02" } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })).judgeCommitment.commitment;
+    const judged = (
+      await api.ok(JUDGE, { input: { id, status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02" } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })
+    ).judgeCommitment.commitment;
     expect(judged).toMatchObject({ number: 4, met: true, target: { status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02", judgedBy: "consultant-an" } });
     expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9]);
-    const log = await api.ok(graphql(`query AgreementJudgementAudit { auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`), {}, { as: "ADMIN" });
+    const log = await api.ok(
+      graphql(`query AgreementJudgementAudit { auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`),
+      {},
+      { as: "ADMIN" },
+    );
     expect(log.auditLog.edges[0]!.node.entityId).toBe(id);
     expect((log.auditLog.edges[0]!.node.before as { status: string }).status).toBe("OPEN");
     expect((log.auditLog.edges[0]!.node.after as { status: string }).status).toBe("JUSTIFIED");
@@ -371,8 +432,14 @@ describe("judging qualitative commitments", () => {
     const qualitative = await effortCommitment(2);
     const measured = await effortCommitment(8);
     expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED" } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
-    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "NOT_JUSTIFIED", evidence: "  " } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
-    expect(errorOf(await api.exec(JUDGE, { input: { id: measured, status: "JUSTIFIED", evidence: "x" } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
+    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "NOT_JUSTIFIED", evidence: "  " } }, consultant))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.evidence",
+    });
+    expect(errorOf(await api.exec(JUDGE, { input: { id: measured, status: "JUSTIFIED", evidence: "x" } }, consultant))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.id",
+    });
     expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } }, { as: { role: "PARTNER", org: funderOrg } })).code).toBe("FORBIDDEN");
     expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } })).code).toBe("UNAUTHENTICATED");
   });
@@ -395,7 +462,11 @@ describe("who reads what", () => {
       expect((await api.exec(REPORT, { id: agreementId }, options)).errors).toBeUndefined();
     }
     expect(errorOf(await api.exec(SETTLEMENT, { id: agreementId })).code).toBe("UNAUTHENTICATED");
-    for (const options of [{ as: { role: "BOARD_MEMBER" as const, board: gentBoard } }, { as: { role: "PARTNER" as const, org: otherOrg } }, { as: { role: "EXPERT" as const, org: funderOrg } }]) {
+    for (const options of [
+      { as: { role: "BOARD_MEMBER" as const, board: gentBoard } },
+      { as: { role: "PARTNER" as const, org: otherOrg } },
+      { as: { role: "EXPERT" as const, org: funderOrg } },
+    ]) {
       expect(errorOf(await api.exec(SETTLEMENT, { id: agreementId }, options)).code).toBe("FORBIDDEN");
       expect(errorOf(await api.exec(REPORT, { id: agreementId }, options)).code).toBe("FORBIDDEN");
     }
@@ -406,7 +477,11 @@ describe("the justification report", () => {
   it("lists the commitments with measured values and evidence, the invoices and the settlement, as CSV", async () => {
     await approveCosts(12_345_678);
     const id = (await api.ok(EFFORT_COMMITMENTS, { id: agreementId })).fundingAgreement!.commitments.find((c) => c.number === 2)!.id;
-    await api.ok(graphql(`mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`), { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } }, consultant);
+    await api.ok(
+      graphql(`mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`),
+      { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } },
+      consultant,
+    );
     const report = (await api.ok(REPORT, { id: agreementId }, { as: { role: "PARTNER", org: funderOrg }, acceptLanguage: "en" })).fundingAgreement!.justificationReport;
     expect(report.filename).toBe("justification-2023-07-01-2025-06-30.csv");
     expect(report.contentType).toBe("text/csv; charset=utf-8");

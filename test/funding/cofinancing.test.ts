@@ -3,20 +3,19 @@
 // never pays more than it owes (also under concurrent payments), who reads which entries and
 // who writes them, the audit row of every write, and the budget view beside the invoices.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { graphql } from "../graphql/index.js";
+import { seedDatabase } from "../../db/seed/index.js";
 import type { AuditFilter, RecordCoFinancingInput } from "../graphql/graphql.js";
-import { createTestApi, errorOf, type Actor, type ExecOptions, type TestApi } from "../helpers/api.js";
+import { graphql } from "../graphql/index.js";
+import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
-import { MISSING_UUID, globalId, loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(() => api.close());
-
 
 let fx: FundingFixture;
 
@@ -58,7 +57,9 @@ const BUDGET = graphql(`
     }
   }
 `);
-const AUDIT = graphql(`query CoFinancingAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`);
+const AUDIT = graphql(
+  `query CoFinancingAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`,
+);
 
 interface EntryArgs {
   board?: string;
@@ -71,7 +72,16 @@ interface EntryArgs {
   currency?: string;
 }
 
-function entryInput({ board = "Gent", action = 1, kind = "PARTICIPATION_FEE", type, cents, date = "2024-02-01", note = null, currency = "EUR" }: EntryArgs): RecordCoFinancingInput {
+function entryInput({
+  board = "Gent",
+  action = 1,
+  kind = "PARTICIPATION_FEE",
+  type,
+  cents,
+  date = "2024-02-01",
+  note = null,
+  currency = "EUR",
+}: EntryArgs): RecordCoFinancingInput {
   return { agreementId: fx.agreementId, boardId: fx.boards[board]!, actionId: fx.actions[action]!, kind, type, amount: { cents, currency }, date, note };
 }
 
@@ -87,7 +97,11 @@ async function auditCount(filter: AuditFilter = {}): Promise<number> {
   return (await api.ok(AUDIT, { filter }, { as: "ADMIN" })).auditLog.totalCount;
 }
 
-const totals = (charged: number, paid: number, outstanding: number) => ({ charged: { cents: charged, currency: "EUR" }, paid: { cents: paid }, outstanding: { cents: outstanding } });
+const totals = (charged: number, paid: number, outstanding: number) => ({
+  charged: { cents: charged, currency: "EUR" },
+  paid: { cents: paid },
+  outstanding: { cents: outstanding },
+});
 
 describe("recordCoFinancing and the ledger", () => {
   it("records a charge and then a payment, with totals per board, per action and overall", async () => {
@@ -228,7 +242,15 @@ describe("recordCoFinancing and the ledger", () => {
       operation: "recordCoFinancing",
       entityType: "CoFinancingEntry",
       before: null,
-      after: { entryType: "CHARGE", kind: "PARTICIPATION_FEE", amountCents: 100_000, note: "factuur 12", boardId: rowId(fx.boards.Gent!), actionId: rowId(fx.actions[1]!), recordedBy: "consultant-els" },
+      after: {
+        entryType: "CHARGE",
+        kind: "PARTICIPATION_FEE",
+        amountCents: 100_000,
+        note: "factuur 12",
+        boardId: rowId(fx.boards.Gent!),
+        actionId: rowId(fx.actions[1]!),
+        recordedBy: "consultant-els",
+      },
     });
     expect(byEntity.get(payment.id)).toMatchObject({ actorRole: "ADMIN", actorSubject: "admin-jan", after: { entryType: "PAYMENT", amountCents: 25_000 } });
     expect(await auditCount({ entityId: charge.id })).toBe(1);
@@ -324,11 +346,7 @@ describe("who may read and write co-financing", () => {
     const full = await ledger(undefined, "ADMIN");
     expect(full.entries).toHaveLength(4);
     expect(full.totals).toEqual(totals(157_000, 30_000, 127_000));
-    for (const actor of [
-      "CONSULTANT",
-      { role: "PARTNER", org: rowId(fx.orgs["Vlaamse Regering"]!) },
-      { role: "PARTNER", org: rowId(fx.orgs.VVSG!) },
-    ] as (Actor | "CONSULTANT")[]) {
+    for (const actor of ["CONSULTANT", { role: "PARTNER", org: rowId(fx.orgs["Vlaamse Regering"]!) }, { role: "PARTNER", org: rowId(fx.orgs.VVSG!) }] as (Actor | "CONSULTANT")[]) {
       expect(await ledger(undefined, actor)).toEqual(full);
     }
     // They may also narrow it to one board.
@@ -382,7 +400,11 @@ describe("the budget view", () => {
     return id;
   }
 
-  const line = (approved: number, paid: number, coFinanced: number) => ({ approved: { cents: approved, currency: "EUR" }, paid: { cents: paid }, coFinanced: { cents: coFinanced } });
+  const line = (approved: number, paid: number, coFinanced: number) => ({
+    approved: { cents: approved, currency: "EUR" },
+    paid: { cents: paid },
+    coFinanced: { cents: coFinanced },
+  });
 
   async function budget(as: ExecOptions["as"] = "CONSULTANT") {
     return (await api.ok(BUDGET, { id: fx.agreementId }, { as })).fundingAgreement!.budget;
@@ -452,7 +474,11 @@ describe("the budget view", () => {
     expect(errorOf(await api.exec(BUDGET, { id: fx.agreementId }, { as: { role: "PARTNER", org: rowId(fx.orgs.ACV!) } })).code).toBe("FORBIDDEN");
     expect(errorOf(await api.exec(BUDGET, { id: fx.agreementId }, { as: { role: "EXPERT", org: rowId(fx.orgs.VVSG!) } })).code).toBe("FORBIDDEN");
     expect(errorOf(await api.exec(BUDGET, { id: fx.agreementId })).code).toBe("UNAUTHENTICATED");
-    for (const actor of ["ADMIN", "CONSULTANT", { role: "PARTNER", org: rowId(fx.orgs["Vlaamse Regering"]!) }, { role: "PARTNER", org: rowId(fx.orgs.VVSG!) }] as (Actor | "ADMIN" | "CONSULTANT")[]) {
+    for (const actor of ["ADMIN", "CONSULTANT", { role: "PARTNER", org: rowId(fx.orgs["Vlaamse Regering"]!) }, { role: "PARTNER", org: rowId(fx.orgs.VVSG!) }] as (
+      | Actor
+      | "ADMIN"
+      | "CONSULTANT"
+    )[]) {
       expect((await budget(actor)).total, JSON.stringify(actor)).toEqual(line(1_000, 1_000, 0));
     }
   });

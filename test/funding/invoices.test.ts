@@ -3,20 +3,19 @@
 // or SUBMITTED -> REJECTED with its history, the agreement's maximum (also under concurrent
 // approvals), who may read and write, listing and paging, and the statements a listing costs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../db/seed/index.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { graphql } from "../graphql/index.js";
+import { seedDatabase } from "../../db/seed/index.js";
 import type { AuditFilter, InvoiceFieldsFragment, InvoiceStatus, InvoicesListQuery, SubmitInvoiceInput } from "../graphql/graphql.js";
-import { createTestApi, errorOf, type Actor, type ExecOptions, type ExecResult, type TestApi } from "../helpers/api.js";
+import { graphql } from "../graphql/index.js";
+import { type Actor, createTestApi, type ExecOptions, type ExecResult, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
-import { MISSING_UUID, globalId, loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(() => api.close());
-
 
 const MAX = 40_000_000;
 
@@ -60,7 +59,9 @@ const LIST = graphql(`
 type InvoicePage = NonNullable<InvoicesListQuery["fundingAgreement"]>["invoices"];
 const NODE = graphql(`query InvoicesNode($id: ID!) { node(id: $id) { __typename ... on Invoice { id reference status } } }`);
 const READ = graphql(`query InvoicesRead($id: ID!) { node(id: $id) { __typename ... on Invoice { ...InvoiceFields } } }`);
-const AUDIT = graphql(`query InvoicesAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`);
+const AUDIT = graphql(
+  `query InvoicesAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }`,
+);
 
 let references = 0;
 function invoiceInput(overrides: Partial<SubmitInvoiceInput> = {}): SubmitInvoiceInput {
@@ -97,7 +98,13 @@ async function readInvoice(id: string): Promise<Invoice> {
   return node;
 }
 async function approvedTotal(): Promise<number> {
-  return (await api.ok(graphql(`query InvoicesApprovedTotal($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }`), { id: fx.agreementId }, { as: "ADMIN" })).fundingAgreement!.budget.total.approved.cents;
+  return (
+    await api.ok(
+      graphql(`query InvoicesApprovedTotal($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }`),
+      { id: fx.agreementId },
+      { as: "ADMIN" },
+    )
+  ).fundingAgreement!.budget.total.approved.cents;
 }
 
 describe("submitInvoice", () => {
@@ -545,7 +552,11 @@ describe("who may read and write invoices", () => {
     const result = await api.exec(READ_INVOICES, { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
     expect(errorOf(result).code).toBe("FORBIDDEN");
     expect(result.data?.fundingAgreement).toBeNull();
-    const structure = await api.ok(graphql(`query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }`), { id: fx.agreementId }, { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } });
+    const structure = await api.ok(
+      graphql(`query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }`),
+      { id: fx.agreementId },
+      { as: { role: "BOARD_MEMBER", board: rowId(fx.boards.Gent!) } },
+    );
     expect(structure.fundingAgreement!.maxAmount.cents).toBe(MAX);
   });
 });

@@ -2,18 +2,17 @@
 // CSV as an attachment; everyone else a typed error with the matching status.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalServer, type LocalServer } from "../../functions/http.js";
 import { seedDatabase } from "../../db/seed/index.js";
-import { rowId } from "../helpers/funding.js";
+import { type LocalServer, startLocalServer } from "../../functions/http.js";
 import { graphql } from "../graphql/index.js";
-import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
+import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
+import { rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let server: LocalServer;
 let url: string;
 let funderOrg: string;
 let boardId: string;
-
 
 beforeAll(async () => {
   api = await createTestApi();

@@ -4,16 +4,16 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../db/seed/sector.js";
 import {
-  SETTLEMENT_STEPS,
   bindingCap,
   explain,
   formatMoney,
   formatPercent,
   roundedSteps,
-  settle,
+  SETTLEMENT_STEPS,
   type Settlement,
   type SettlementInput,
   type SettlementLocale,
+  settle,
 } from "../../schema/funding/settlement.js";
 
 const LOCALES: SettlementLocale[] = ["nl", "fr", "en"];
@@ -115,10 +115,7 @@ describe("rounding down to the cent", () => {
     expect(s.resultShareCents).toBe(30_000);
     expect(s.effortPartCents + s.resultShareCents).toBe(100_000);
     expect(s.resultPartCents).toBe(20_000); // 30,000 x 2/3
-    expect(roundedSteps(input({ maxAmountCents: 100_001, resultCommitments: results(2, 3) }))).toEqual([
-      "EFFORT_PART",
-      "RESULT_SHARE",
-    ]);
+    expect(roundedSteps(input({ maxAmountCents: 100_001, resultCommitments: results(2, 3) }))).toEqual(["EFFORT_PART", "RESULT_SHARE"]);
   });
 
   it("result share 10,001 with 3 of 4 achieved: floor(7500.75) = 7,500", () => {
@@ -137,10 +134,7 @@ describe("rounding down to the cent", () => {
   });
 
   it("a result part below the threshold is not a rounding step", () => {
-    expect(roundedSteps(input({ maxAmountCents: 33_337, resultCommitments: results(1, 3) }))).toEqual([
-      "EFFORT_PART",
-      "RESULT_SHARE",
-    ]);
+    expect(roundedSteps(input({ maxAmountCents: 33_337, resultCommitments: results(1, 3) }))).toEqual(["EFFORT_PART", "RESULT_SHARE"]);
   });
 });
 
@@ -299,8 +293,25 @@ describe("validation", () => {
     ["shares summing to 9999", { effortShareBp: 7000, resultShareBp: 2999 }],
     ["shares summing to 10001", { effortShareBp: 7001, resultShareBp: 3000 }],
     ["shares given as percentages", { effortShareBp: 70, resultShareBp: 30 }],
-    ["a duplicate effort commitment", { effortCommitments: [{ number: 1, justified: true }, { number: 1, justified: false }] }],
-    ["a duplicate result commitment", { resultCommitments: [{ number: 4, achieved: true }, { number: 2, achieved: true }, { number: 4, achieved: false }] }],
+    [
+      "a duplicate effort commitment",
+      {
+        effortCommitments: [
+          { number: 1, justified: true },
+          { number: 1, justified: false },
+        ],
+      },
+    ],
+    [
+      "a duplicate result commitment",
+      {
+        resultCommitments: [
+          { number: 4, achieved: true },
+          { number: 2, achieved: true },
+          { number: 4, achieved: false },
+        ],
+      },
+    ],
     ["a negative commitment number", { resultCommitments: [{ number: -1, achieved: true }] }],
     ["commitment number 0", { effortCommitments: [{ number: 0, justified: true }] }],
     ["a fractional commitment number", { effortCommitments: [{ number: 1.5, justified: true }] }],

@@ -6,8 +6,8 @@
 // name, since the documents cannot interpolate strings.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
-import { createApp, type App, type LogEntry } from "../../schema/server.js";
-import { DEV_ISSUER, DEV_SECRET, signDevToken, type Role } from "../../schema/shared/auth.js";
+import { type App, createApp, type LogEntry } from "../../schema/server.js";
+import { DEV_ISSUER, DEV_SECRET, type Role, signDevToken } from "../../schema/shared/auth.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 
 export interface Actor {
@@ -33,9 +33,7 @@ export interface ExecResult<T> {
 }
 
 /** An operation's variables and the options: the variables may be left out when none is required. */
-export type OperationArgs<TVariables> = Record<never, never> extends TVariables
-  ? [variables?: TVariables, options?: ExecOptions]
-  : [variables: TVariables, options?: ExecOptions];
+export type OperationArgs<TVariables> = Record<never, never> extends TVariables ? [variables?: TVariables, options?: ExecOptions] : [variables: TVariables, options?: ExecOptions];
 
 export interface TestApi extends TestDatabase {
   app: App;

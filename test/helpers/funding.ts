@@ -37,7 +37,9 @@ export async function loadFundingFixture(api: TestApi, names: { orgs: string[]; 
   expect(Object.keys(actions)).toHaveLength(9);
   const orgs: Record<string, string> = {};
   for (const name of names.orgs) {
-    const found = await api.ok(graphql(`query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }`), { s: name });
+    const found = await api.ok(graphql(`query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }`), {
+      s: name,
+    });
     const match = found.organisations.edges.find((e) => e.node.name === name);
     expect(match, `organisation ${name}`).toBeDefined();
     orgs[name] = match!.node.id;

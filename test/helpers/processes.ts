@@ -29,7 +29,11 @@ export async function startServerProcess(env: Record<string, string>, { timeoutM
   const base = { ...process.env };
   // Nothing of the test runner's own settings, nor a driver or token setting of the shell.
   for (const key of Object.keys(base)) {
-    if (key.startsWith("VITEST") || ["NODE_OPTIONS", "TEST_DATABASE_URL", "DATABASE_DRIVER", "PGLITE_DIR", "NEON_WS_PROXY", "AUTH_JWKS_URL", "DEV_JWT_SECRET", "LOG_SQL"].includes(key)) delete base[key];
+    if (
+      key.startsWith("VITEST") ||
+      ["NODE_OPTIONS", "TEST_DATABASE_URL", "DATABASE_DRIVER", "PGLITE_DIR", "NEON_WS_PROXY", "AUTH_JWKS_URL", "DEV_JWT_SECRET", "LOG_SQL"].includes(key)
+    )
+      delete base[key];
   }
   const child = spawn(process.execPath, ["--import", "tsx", "functions/server.ts"], {
     cwd: ROOT,

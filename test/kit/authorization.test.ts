@@ -32,10 +32,19 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
+import {
+  ACTOR_VARIANTS,
+  type ActorVariantKey,
+  buildAuthorizationMatrix,
+  expectedOutcome,
+  type MatrixRow,
+  matrixChanges,
+  type Outcome,
+  renderAuthorizationMarkdown,
+} from "../../schema/authorization.js";
 import { serveDownload } from "../../schema/downloads.js";
-import { ACTOR_VARIANTS, buildAuthorizationMatrix, expectedOutcome, matrixChanges, renderAuthorizationMarkdown, type ActorVariantKey, type MatrixRow, type Outcome } from "../../schema/authorization.js";
-import { createTestApi, token, type Actor, type TestApi } from "../helpers/api.js";
-import { loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
+import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
 
 // graphql as the server loads it. Under vitest, `import "graphql"` here would resolve to its
 // .mjs build while @graphql-tools built the app's schema with the CommonJS one, and graphql's
@@ -126,23 +135,28 @@ const invoiceInput = (fx: FundingFixture, reference: string) => ({
 const SAMPLES: Record<string, Sample> = {
   // base
   "Query.node": { query: "query WalkNode($id: ID!) { node(id: $id) { __typename id } }", variables: (fx) => ({ id: fx.boards.Gent }) },
-  "Query.nodes": { query: "query WalkNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", variables: (fx) => ({ ids: [fx.boards.Gent, fx.orgs[FUNDER], fx.agreementId, fx.actions[1]] }) },
+  "Query.nodes": {
+    query: "query WalkNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }",
+    variables: (fx) => ({ ids: [fx.boards.Gent, fx.orgs[FUNDER], fx.agreementId, fx.actions[1]] }),
+  },
   "Query.viewer": { query: "query WalkViewer { viewer { role subject locale } }" },
   // organisations
   "Query.organisations": { query: "query WalkOrganisations { organisations(first: 3) { totalCount edges { node { id name } } } }" },
   "Query.organisation": { query: "query WalkOrganisation($id: ID!) { organisation(id: $id) { id name } }", variables: (fx) => ({ id: fx.orgs[UNRELATED] }) },
   "Mutation.createOrganisation": {
-    query: "mutation WalkCreateOrganisation { createOrganisation(input: { name: { nl: \"Walk vzw\" }, kind: NON_PROFIT }) { organisation { id } } }",
+    query: 'mutation WalkCreateOrganisation { createOrganisation(input: { name: { nl: "Walk vzw" }, kind: NON_PROFIT }) { organisation { id } } }',
   },
   "Mutation.updateOrganisation": {
-    query: "mutation WalkUpdateOrganisation($id: ID!) { updateOrganisation(input: { id: $id, website: \"https://walk.example\" }) { organisation { id website } } }",
+    query: 'mutation WalkUpdateOrganisation($id: ID!) { updateOrganisation(input: { id: $id, website: "https://walk.example" }) { organisation { id website } } }',
     variables: (fx) => ({ id: fx.organisation }),
     relation: organisationRelation,
   },
   // boards
   "Query.boards": { query: "query WalkBoards { boards(first: 3) { totalCount edges { node { id name } } } }" },
   "Query.board": { query: "query WalkBoard($id: ID!) { board(id: $id) { id name } }", variables: (fx) => ({ id: fx.boards.Gent }) },
-  "Mutation.createBoard": { query: "mutation WalkCreateBoard { createBoard(input: { name: \"Walkzone Noord\", kind: POLICE_ZONE, province: LIMBURG, population: 10 }) { board { id } } }" },
+  "Mutation.createBoard": {
+    query: 'mutation WalkCreateBoard { createBoard(input: { name: "Walkzone Noord", kind: POLICE_ZONE, province: LIMBURG, population: 10 }) { board { id } } }',
+  },
   "Mutation.updateBoard": {
     query: "mutation WalkUpdateBoard($id: ID!) { updateBoard(input: { id: $id, population: 12 }) { board { id population } } }",
     variables: (fx) => ({ id: fx.board }),
@@ -172,7 +186,10 @@ const SAMPLES: Record<string, Sample> = {
     query: "query WalkSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } cappedBy } } }",
     variables: (fx) => ({ id: fx.agreementId }),
   },
-  "FundingAgreement.budget": { query: "query WalkBudget($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }", variables: (fx) => ({ id: fx.agreementId }) },
+  "FundingAgreement.budget": {
+    query: "query WalkBudget($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
   "FundingAgreement.justificationReport": {
     query: "query WalkReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename contentType } } }",
     variables: (fx) => ({ id: fx.agreementId }),
@@ -185,7 +202,10 @@ const SAMPLES: Record<string, Sample> = {
     query: "mutation WalkSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }",
     variables: (fx) => ({ input: invoiceInput(fx, "WALK-SUBMIT") }),
   },
-  "Mutation.approveInvoice": { query: "mutation WalkApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }", variables: (fx) => ({ id: fx.invoiceToApprove }) },
+  "Mutation.approveInvoice": {
+    query: "mutation WalkApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }",
+    variables: (fx) => ({ id: fx.invoiceToApprove }),
+  },
   "Mutation.payInvoice": { query: "mutation WalkPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { id status } } }", variables: (fx) => ({ id: fx.invoiceToPay }) },
   "Mutation.rejectInvoice": {
     query: "mutation WalkRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }",
@@ -198,7 +218,15 @@ const SAMPLES: Record<string, Sample> = {
   "Mutation.recordCoFinancing": {
     query: "mutation WalkRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }",
     variables: (fx) => ({
-      input: { agreementId: fx.agreementId, boardId: fx.boards.Gent, actionId: fx.actions[1], kind: "PARTICIPATION_FEE", type: "CHARGE", amount: { cents: 100, currency: "EUR" }, date: "2024-02-01" },
+      input: {
+        agreementId: fx.agreementId,
+        boardId: fx.boards.Gent,
+        actionId: fx.actions[1],
+        kind: "PARTICIPATION_FEE",
+        type: "CHARGE",
+        amount: { cents: 100, currency: "EUR" },
+        date: "2024-02-01",
+      },
     }),
   },
 };
@@ -222,19 +250,28 @@ async function createFixtures(): Promise<Fixtures> {
   const submittedInvoice = await submit("WALK-PROBE-SUBMITTED");
   const approvedInvoice = await submit("WALK-PROBE-APPROVED");
   await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: approvedInvoice });
-  const entry = await asAdmin(
-    "mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }",
-    { input: { agreementId: base.agreementId, boardId: base.boards.Gent, actionId: base.actions[1], kind: "PARTICIPATION_FEE", type: "CHARGE", amount: { cents: 50_000 }, date: "2024-01-15" } },
-  );
-  const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", { id: base.agreementId });
+  const entry = await asAdmin("mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }", {
+    input: {
+      agreementId: base.agreementId,
+      boardId: base.boards.Gent,
+      actionId: base.actions[1],
+      kind: "PARTICIPATION_FEE",
+      type: "CHARGE",
+      amount: { cents: 50_000 },
+      date: "2024-01-15",
+    },
+  });
+  const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", {
+    id: base.agreementId,
+  });
   const qualitatives = commitments.fundingAgreement.commitments.filter((c: { target: { __typename: string } }) => c.target.__typename === "QualitativeTarget");
   const [qualitative, judged] = qualitatives;
   if (!qualitative || !judged) throw new Error("the seeded addendum has fewer than two qualitative effort commitments");
   await asAdmin("mutation WalkFixtureJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { id } } }", {
     input: { id: judged.id, status: "JUSTIFIED", evidence: "Judged before the walk" },
   });
-  const board = await asAdmin("mutation WalkFixtureBoard { createBoard(input: { name: \"Walkzone Zuid\", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }");
-  const organisation = await asAdmin("mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: \"Walk BV\" }, kind: COMPANY }) { organisation { id } } }");
+  const board = await asAdmin('mutation WalkFixtureBoard { createBoard(input: { name: "Walkzone Zuid", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }');
+  const organisation = await asAdmin('mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: "Walk BV" }, kind: COMPANY }) { organisation { id } } }');
   const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
   return {
     ...base,
@@ -369,11 +406,11 @@ function sampleProbe(row: MatrixRow, sample: Sample): Probe {
     read: sample.read
       ? sample.read
       : nullMeansDenied
-      ? (data) => {
-          const value = data[rootField];
-          return value === null || (Array.isArray(value) && value.some((v) => v === null)) ? "denied" : "allowed";
-        }
-      : undefined,
+        ? (data) => {
+            const value = data[rootField];
+            return value === null || (Array.isArray(value) && value.some((v) => v === null)) ? "denied" : "allowed";
+          }
+        : undefined,
   };
 }
 
@@ -454,10 +491,18 @@ describe("authorization matrix", () => {
       for (const key of path) value = (value as Record<string, unknown> | null)?.[key];
       return value === true ? "allowed" : "denied";
     };
-    const probe = (name: string, field: string, rest: Omit<Probe, "name" | "row" | "relation"> & { relation?: Relation }): Probe => ({ name, row: rowOf(field), relation: agreementRelation(fx), ...rest });
+    const probe = (name: string, field: string, rest: Omit<Probe, "name" | "row" | "relation"> & { relation?: Relation }): Probe => ({
+      name,
+      row: rowOf(field),
+      relation: agreementRelation(fx),
+      ...rest,
+    });
     const agreement = (fx: Fixtures) => ({ id: fx.agreementId });
     const probes: Probe[] = [
-      probe("node(id) of an invoice", "FundingAgreement.invoices", { send: query("query WalkInvoiceNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.invoiceToPay })), read: node }),
+      probe("node(id) of an invoice", "FundingAgreement.invoices", {
+        send: query("query WalkInvoiceNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.invoiceToPay })),
+        read: node,
+      }),
       probe("node(id) of a co-financing entry of Gent", "FundingAgreement.coFinancing", {
         send: query("query WalkEntryNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.coFinancingEntry })),
         read: node,
@@ -465,7 +510,10 @@ describe("authorization matrix", () => {
       probe("node(id) of an audit entry", "Query.auditLog", { send: query("query WalkAuditNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.auditEntry })), read: node }),
       probe("GET /reports/funding-agreements/{id}/justification.csv", "FundingAgreement.justificationReport", {
         async send(actor) {
-          const response = await serveDownload(api.app, { path: `/reports/funding-agreements/${fx.agreementId}/justification.csv`, authorization: actor ? `Bearer ${await token(actor)}` : null });
+          const response = await serveDownload(api.app, {
+            path: `/reports/funding-agreements/${fx.agreementId}/justification.csv`,
+            authorization: actor ? `Bearer ${await token(actor)}` : null,
+          });
           return response.status === 200 ? { data: { csv: response.body.length } } : (JSON.parse(response.body) as Answer);
         },
       }),

@@ -11,8 +11,8 @@
 import { eq } from "drizzle-orm";
 import { createClient } from "graphql-ws";
 import pg from "pg";
-import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { Database } from "../../db/client.js";
 import { auditLog, domainEvents, outboxCheckpoints } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
@@ -23,12 +23,12 @@ import * as fundingEvents from "../../schema/funding/funding.events.js";
 import * as organisationEvents from "../../schema/organisations/organisations.events.js";
 import { signDevToken } from "../../schema/shared/auth.js";
 import { change } from "../../schema/shared/changes.js";
-import { createContext, type Context } from "../../schema/shared/context.js";
-import { EventBus, type DomainEvent, type EventDefinition } from "../../schema/shared/events.js";
+import { type Context, createContext } from "../../schema/shared/context.js";
+import { type DomainEvent, EventBus, type EventDefinition } from "../../schema/shared/events.js";
 import { consumeBatch, OutboxRelay, readAfter } from "../../schema/shared/outbox.js";
 import { toGlobalId } from "../../schema/shared/relay.js";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/db.js";
-import { startServerProcess, type ServerProcess } from "../helpers/processes.js";
+import { type ServerProcess, startServerProcess } from "../helpers/processes.js";
 
 let testDb: TestDatabase;
 let database: Database;
@@ -85,9 +85,9 @@ async function insertEvents(n: number, perTransaction: number): Promise<number[]
   for (let written = 0; written < n; written += perTransaction) {
     await database.db.transaction(async (tx) => {
       const count = Math.min(perTransaction, n - written);
-      await tx.insert(domainEvents).values(
-        Array.from({ length: count }, (_, i) => ({ name: "board.updated", entityType: "Board", entityId: crypto.randomUUID(), payload: { seq: written + i } })),
-      );
+      await tx
+        .insert(domainEvents)
+        .values(Array.from({ length: count }, (_, i) => ({ name: "board.updated", entityType: "Board", entityId: crypto.randomUUID(), payload: { seq: written + i } })));
     });
   }
   const rows = await database.db.select({ position: domainEvents.position }).from(domainEvents).orderBy(domainEvents.txid, domainEvents.position);
@@ -212,7 +212,10 @@ describe("the relay", () => {
     try {
       await a.query("begin");
       const { rows } = await a.query<{ xid: string }>("select pg_current_xact_id()::text as xid"); // A's txid is taken first
-      const b = await database.db.insert(domainEvents).values({ name: "board.created", entityType: "Board", entityId: crypto.randomUUID(), payload: { name: "B" } }).returning();
+      const b = await database.db
+        .insert(domainEvents)
+        .values({ name: "board.created", entityType: "Board", entityId: crypto.randomUUID(), payload: { name: "B" } })
+        .returning();
       const late = await a.query<{ position: string; txid: string }>(
         `insert into domain_events (name, version, entity_type, entity_id, payload) values ('board.created', 1, 'Board', gen_random_uuid(), '{"name":"A"}') returning position, txid`,
       );
@@ -291,7 +294,10 @@ describe("event payloads", () => {
   const ctx = () => adminContext(new EventBus());
 
   it.each([
-    ["an extra field", (row: typeof boards.$inferSelect) => ({ boardId: toGlobalId("Board", row.id), name: row.name, kind: row.kind, province: row.province, population: row.population })],
+    [
+      "an extra field",
+      (row: typeof boards.$inferSelect) => ({ boardId: toGlobalId("Board", row.id), name: row.name, kind: row.kind, province: row.province, population: row.population }),
+    ],
     ["a missing field", (row: typeof boards.$inferSelect) => ({ boardId: toGlobalId("Board", row.id), name: row.name, kind: row.kind })],
     ["the whole row", (row: typeof boards.$inferSelect) => row],
   ])("a change that emits a payload with %s fails and writes nothing", async (_, payloadOf) => {

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
 import { boardCreated } from "../../schema/boards/boards.events.js";
 import { coFinancingRecorded, invoiceApproved } from "../../schema/funding/funding.events.js";
-import { createContext } from "../../schema/shared/context.js";
-import { mayReceive, type DomainEvent } from "../../schema/shared/events.js";
 import type { Actor as ContextActor } from "../../schema/shared/auth.js";
+import { createContext } from "../../schema/shared/context.js";
+import { type DomainEvent, mayReceive } from "../../schema/shared/events.js";
 import { assertCan, can, definePolicy, grantFor } from "../../schema/shared/policy.js";
 import { graphql } from "../graphql/index.js";
-import { createTestApi, errorOf, type Actor, type TestApi } from "../helpers/api.js";
-import { loadFundingFixture, rowId, type FundingFixture } from "../helpers/funding.js";
+import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
+import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let fx: FundingFixture;
@@ -133,7 +133,11 @@ describe("the policy layer", () => {
   });
 
   it("refuses an anonymous caller as UNAUTHENTICATED and anyone else as FORBIDDEN", async () => {
-    const code = (p: Promise<void>) => p.then(() => "allowed", (e: { extensions?: { code?: string } }) => e.extensions?.code);
+    const code = (p: Promise<void>) =>
+      p.then(
+        () => "allowed",
+        (e: { extensions?: { code?: string } }) => e.extensions?.code,
+      );
     expect(await code(assertCan(ctxFor({ role: "ANONYMOUS" }), onlyOwnBoard, "x"))).toBe("UNAUTHENTICATED");
     expect(await code(assertCan(ctxFor({ role: "EXPERT", subject: "e", organisationId: "o" }), onlyOwnBoard, "x"))).toBe("FORBIDDEN");
     expect(await code(assertCan(ctxFor({ role: "ADMIN", subject: "a" }), onlyOwnBoard, "x"))).toBe("allowed");
@@ -149,7 +153,14 @@ describe("event audiences", () => {
   const event = <P>(name: string, payload: P): DomainEvent<P> => ({ position: 1, name, version: 1, entityType: "x", entityId: "x", payload, occurredAt: new Date() });
 
   it("lets a money event reach only those who read the agreement's financials", async () => {
-    const approved = event(invoiceApproved.name, { invoiceId: "i", agreementId: fx.agreementId, actionId: fx.actions[1]!, status: "APPROVED" as const, amountCents: 1, currency: "EUR" });
+    const approved = event(invoiceApproved.name, {
+      invoiceId: "i",
+      agreementId: fx.agreementId,
+      actionId: fx.actions[1]!,
+      status: "APPROVED" as const,
+      amountCents: 1,
+      currency: "EUR",
+    });
     const funder = { role: "PARTNER" as const, subject: "p", organisationId: rowId(fx.orgs["Vlaamse Regering"]!) };
     const other = { role: "PARTNER" as const, subject: "p", organisationId: rowId(fx.orgs.Workitects!) };
     expect(await mayReceive(ctxFor(funder), invoiceApproved, approved)).toBe(true);

@@ -9,14 +9,14 @@
 // rollback. Two changes of two requests running at the same time never share a transaction.
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Database, type DriverName, type Executor } from "../../db/client.js";
+import { type Database, type DriverName, type Executor, openDatabase } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { boardCreated } from "../../schema/boards/boards.events.js";
 import { boardLoader } from "../../schema/boards/boards.service.js";
 import { change } from "../../schema/shared/changes.js";
-import { createContext, type Context } from "../../schema/shared/context.js";
+import { type Context, createContext } from "../../schema/shared/context.js";
 import { EventBus } from "../../schema/shared/events.js";
 import { toGlobalId } from "../../schema/shared/relay.js";
 import { afterCommit } from "../../schema/shared/transaction.js";
@@ -77,9 +77,12 @@ describe.each(drivers)("changes on the %s driver", (driver) => {
   beforeEach(async () => {
     // Only the tables these tests write (a TRUNCATE of every table costs a few hundred ms). Bounded:
     // after a deadlock PGlite's one connection stays taken, and each later test should fail fast.
-    await within(3000, (async () => {
-      for (const table of [domainEvents, auditLog, boards]) await database.db.delete(table);
-    })());
+    await within(
+      3000,
+      (async () => {
+        for (const table of [domainEvents, auditLog, boards]) await database.db.delete(table);
+      })(),
+    );
     ctx = contextFor(database);
   });
 
@@ -408,11 +411,22 @@ describe.each(drivers)("changes on the %s driver", (driver) => {
       Promise.all(
         requests.map((request, i) =>
           change(request, async (tx) => {
-            const [row] = await tx.insert(boards).values(newBoard(`Gelijktijdig ${i}`)).returning();
+            const [row] = await tx
+              .insert(boards)
+              .values(newBoard(`Gelijktijdig ${i}`))
+              .returning();
             await allWritten();
             // A nested change of the same request still joins its own request's transaction.
             const nestedXid = await change(request, async (inner) => xid(inner));
-            const visible = await tx.select({ id: boards.id }).from(boards).where(inArray(boards.name, requests.map((_, j) => `Gelijktijdig ${j}`)));
+            const visible = await tx
+              .select({ id: boards.id })
+              .from(boards)
+              .where(
+                inArray(
+                  boards.name,
+                  requests.map((_, j) => `Gelijktijdig ${j}`),
+                ),
+              );
             await allRead();
             return { xid: await xid(tx), nestedXid, pid: await backendPid(tx), visible: visible.map((v) => v.id), own: row!.id };
           }),

@@ -5,19 +5,19 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { count, eq } from "drizzle-orm";
 import type { GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type DriverName } from "../../db/client.js";
+import { type Database, type DriverName, openDatabase } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
-import { createApp, type App } from "../../schema/server.js";
-import { change } from "../../schema/shared/changes.js";
-import { signDevToken } from "../../schema/shared/auth.js";
+import { seedDatabase } from "../../db/seed/index.js";
 import { boardCreated } from "../../schema/boards/boards.events.js";
-import { graphql } from "../graphql/index.js";
+import { type App, createApp } from "../../schema/server.js";
+import { signDevToken } from "../../schema/shared/auth.js";
+import { change } from "../../schema/shared/changes.js";
 import type { CreateBoardInput } from "../graphql/graphql.js";
+import { graphql } from "../graphql/index.js";
 import { devAuth } from "../helpers/api.js";
-import { TEST_DATABASE_URL, createPostgresDatabase, truncateAll } from "../helpers/db.js";
+import { createPostgresDatabase, TEST_DATABASE_URL, truncateAll } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
 const drivers: DriverName[] = TEST_DATABASE_URL ? ["pg", "neon"] : ["pglite"];
@@ -119,23 +119,29 @@ describe.each(drivers)("on the %s driver", (driver) => {
   it.runIf(driver !== "pglite")("lets only one of two concurrent approvals fit under the agreement's maximum", async () => {
     await truncateAll(database);
     await seedDatabase(database, "sources");
-    const ids = (await run(
-      graphql(`query DriversInvoiceIds { fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: "Workitects" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }`),
-      {},
-    )).data!;
+    const ids = (
+      await run(
+        graphql(
+          `query DriversInvoiceIds { fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: "Workitects" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }`,
+        ),
+        {},
+      )
+    ).data!;
     const agreement = ids.fundingAgreements.edges[0]!.node;
     const submit = async (reference: string) =>
-      (await run(graphql(`mutation DriversSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`), {
-        input: {
-          agreementId: agreement.id,
-          actionId: agreement.tracks[0]!.actions[0]!.id,
-          payeeId: ids.organisations.edges[0]!.node.id,
-          reference,
-          amount: { cents: 30_000_000, currency: "EUR" },
-          serviceDate: "2024-05-01",
-          boardsServedIds: [ids.boards.edges[0]!.node.id],
-        },
-      })).data!.submitInvoice.invoice.id;
+      (
+        await run(graphql(`mutation DriversSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }`), {
+          input: {
+            agreementId: agreement.id,
+            actionId: agreement.tracks[0]!.actions[0]!.id,
+            payeeId: ids.organisations.edges[0]!.node.id,
+            reference,
+            amount: { cents: 30_000_000, currency: "EUR" },
+            serviceDate: "2024-05-01",
+            boardsServedIds: [ids.boards.edges[0]!.node.id],
+          },
+        })
+      ).data!.submitInvoice.invoice.id;
     const [a, b] = [await submit(`${driver}-A`), await submit(`${driver}-B`)];
     const APPROVE = graphql(`mutation DriversApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`);
     const results = await Promise.all([run(APPROVE, { id: a }), run(APPROVE, { id: b })]);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TEST_DATABASE_URL, createPostgresDatabase } from "../helpers/db.js";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
 describe.runIf(Boolean(TEST_DATABASE_URL))("the bundled GraphQL Lambda", () => {

@@ -2,11 +2,11 @@
 // /health, the explorer for browsers, typed errors for bad requests, and one log line per
 // operation without personal data.
 import { sql } from "drizzle-orm";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
+import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startLocalServer, type LocalServer } from "../../functions/http.js";
-import { createTestApi, token, type TestApi } from "../helpers/api.js";
+import WebSocket from "ws";
+import { type LocalServer, startLocalServer } from "../../functions/http.js";
+import { createTestApi, type TestApi, token } from "../helpers/api.js";
 
 let api: TestApi;
 let server: LocalServer;
@@ -89,10 +89,21 @@ describe("GraphQL over HTTP", () => {
   it("logs one JSON line per operation with its name, role, duration and statements, and no token", async () => {
     const admin = await token({ role: "ADMIN", sub: "jan.peeters@vvsg.be" });
     api.logs.length = 0;
-    await post({ query: "query ListBoards { boards(first: 3) { totalCount edges { node { id } } } }", operationName: "ListBoards" }, { authorization: `Bearer ${admin}`, "x-request-id": "req-123" });
+    await post(
+      { query: "query ListBoards { boards(first: 3) { totalCount edges { node { id } } } }", operationName: "ListBoards" },
+      { authorization: `Bearer ${admin}`, "x-request-id": "req-123" },
+    );
     expect(api.logs).toHaveLength(1);
     const line = api.logs[0]!;
-    expect(line).toMatchObject({ msg: "graphql operation", requestId: "req-123", operationName: "ListBoards", operationType: "query", actorRole: "ADMIN", sqlStatements: 2, errorCodes: [] });
+    expect(line).toMatchObject({
+      msg: "graphql operation",
+      requestId: "req-123",
+      operationName: "ListBoards",
+      operationType: "query",
+      actorRole: "ADMIN",
+      sqlStatements: 2,
+      errorCodes: [],
+    });
     expect(typeof line.durationMs).toBe("number");
     const text = JSON.stringify(line);
     expect(text).not.toContain(admin);
@@ -120,7 +131,9 @@ describe("GraphQL over WebSocket", () => {
   it("refuses hostile input and variables that fail coercion as the client's error, as over HTTP", async () => {
     const client = connect();
     const outcome = (operation: { query: string; variables?: Record<string, unknown> }) =>
-      new Promise<unknown>((resolve) => client.subscribe(operation, { next: (value) => resolve({ next: value }), error: (error) => resolve({ error }), complete: () => resolve("completed") }));
+      new Promise<unknown>((resolve) =>
+        client.subscribe(operation, { next: (value) => resolve({ next: value }), error: (error) => resolve({ error }), complete: () => resolve("completed") }),
+      );
     try {
       const nul = JSON.stringify(await outcome({ query: "query($s: String) { boards(filter: { search: $s }) { totalCount } }", variables: { s: "Ge\u0000nt" } }));
       expect(nul).toContain('"code":"BAD_USER_INPUT"');
@@ -136,9 +149,7 @@ describe("GraphQL over WebSocket", () => {
   it("answers queries and delivers boardChanged when a board is created over HTTP", async () => {
     const client = connect();
     try {
-      const viewer = await new Promise<any>((resolve, reject) =>
-        client.subscribe({ query: "{ viewer { role } }" }, { next: resolve, error: reject, complete: () => {} }),
-      );
+      const viewer = await new Promise<any>((resolve, reject) => client.subscribe({ query: "{ viewer { role } }" }, { next: resolve, error: reject, complete: () => {} }));
       expect(viewer.data.viewer.role).toBe("ANONYMOUS");
 
       const received: any[] = [];
@@ -153,7 +164,10 @@ describe("GraphQL over WebSocket", () => {
       expect(api.app.events.listenerCount).toBe(1);
 
       const admin = await token("ADMIN");
-      await post({ query: `mutation { createBoard(input: { name: "Leuven", kind: MUNICIPALITY, nisCode: "24062", province: FLEMISH_BRABANT, population: 104000 }) { board { id } } }` }, { authorization: `Bearer ${admin}` });
+      await post(
+        { query: `mutation { createBoard(input: { name: "Leuven", kind: MUNICIPALITY, nisCode: "24062", province: FLEMISH_BRABANT, population: 104000 }) { board { id } } }` },
+        { authorization: `Bearer ${admin}` },
+      );
       await first;
       expect(received[0].data.boardChanged).toEqual({ name: "Leuven", nisCode: "24062" });
       unsubscribe();

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TEST_DATABASE_URL, createPostgresDatabase } from "../helpers/db.js";
 import { token } from "../helpers/api.js";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client.js";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
 import { createPostgresDatabase, onPostgres, TEST_DATABASE_URL } from "../helpers/db.js";
-import { startServerProcess, type ServerProcess } from "../helpers/processes.js";
+import { type ServerProcess, startServerProcess } from "../helpers/processes.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const started: ServerProcess[] = [];

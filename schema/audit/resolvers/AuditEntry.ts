@@ -1,6 +1,6 @@
 import { toGlobalId } from "../../shared/relay.js";
-import { actorVisibleTo } from "../audit.policy.js";
 import type { AuditEntryResolvers, Role } from "./../../types.generated.js";
+import { actorVisibleTo } from "../audit.policy.js";
 
 export const AuditEntry: AuditEntryResolvers = {
   id: (entry) => toGlobalId("AuditEntry", entry.id),

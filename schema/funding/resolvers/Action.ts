@@ -1,7 +1,7 @@
 import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
-import { commitmentsOfAction, partnersOfAction, trackLoader } from "../agreements.service.js";
 import type { ActionResolvers } from "./../../types.generated.js";
+import { commitmentsOfAction, partnersOfAction, trackLoader } from "../agreements.service.js";
 
 export const Action: ActionResolvers = {
   id: (action) => toGlobalId("Action", action.id),

@@ -1,8 +1,8 @@
-import { toGlobalId } from "../../shared/relay.js";
 import { boardLoader } from "../../boards/boards.service.js";
-import { actionLoader } from "../agreements.service.js";
 import { money } from "../../shared/money.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { CoFinancingEntryResolvers } from "./../../types.generated.js";
+import { actionLoader } from "../agreements.service.js";
 
 export const CoFinancingEntry: CoFinancingEntryResolvers = {
   id: (entry) => toGlobalId("CoFinancingEntry", entry.id),

@@ -1,10 +1,10 @@
-import { commitmentJudge } from "../funding.policy.js";
-import { can } from "../../shared/policy.js";
 import { localized } from "../../shared/i18n.js";
+import { can } from "../../shared/policy.js";
 import { toGlobalId } from "../../shared/relay.js";
+import type { CommitmentResolvers } from "./../../types.generated.js";
 import { actionLoader } from "../agreements.service.js";
 import { commitmentMet } from "../commitments.service.js";
-import type { CommitmentResolvers } from "./../../types.generated.js";
+import { commitmentJudge } from "../funding.policy.js";
 
 export const Commitment: CommitmentResolvers = {
   id: (commitment) => toGlobalId("Commitment", commitment.id),

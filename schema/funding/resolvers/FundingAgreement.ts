@@ -1,15 +1,15 @@
-import { coFinancingRecord, fundingReadFinancials, invoiceSubmit } from "../funding.policy.js";
-import { can } from "../../shared/policy.js";
-import { localized } from "../../shared/i18n.js";
-import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
+import { localized } from "../../shared/i18n.js";
+import { money } from "../../shared/money.js";
+import { can } from "../../shared/policy.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { FundingAgreementResolvers } from "./../../types.generated.js";
 import { commitmentsOfAgreement, tracksOfAgreement } from "../agreements.service.js";
 import { budgetOf, coFinancingOf } from "../cofinancing.service.js";
+import { coFinancingRecord, fundingReadFinancials, invoiceSubmit } from "../funding.policy.js";
 import { listInvoices } from "../invoices.service.js";
-import { money } from "../../shared/money.js";
 import { justificationReport } from "../report.js";
 import { settlementOf } from "../settlement.service.js";
-import type { FundingAgreementResolvers } from "./../../types.generated.js";
 
 export const FundingAgreement: FundingAgreementResolvers = {
   id: (agreement) => toGlobalId("FundingAgreement", agreement.id),

@@ -1,10 +1,10 @@
-import { invoiceApprove, invoicePay, invoiceReject } from "../funding.policy.js";
-import { toGlobalId } from "../../shared/relay.js";
 import { organisationLoader } from "../../organisations/organisations.service.js";
-import { actionLoader } from "../agreements.service.js";
-import { boardsServed, invoiceHistory, viewerCanMove } from "../invoices.service.js";
 import { money } from "../../shared/money.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { InvoiceResolvers } from "./../../types.generated.js";
+import { actionLoader } from "../agreements.service.js";
+import { invoiceApprove, invoicePay, invoiceReject } from "../funding.policy.js";
+import { boardsServed, invoiceHistory, viewerCanMove } from "../invoices.service.js";
 
 export const Invoice: InvoiceResolvers = {
   id: (invoice) => toGlobalId("Invoice", invoice.id),

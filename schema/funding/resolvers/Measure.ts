@@ -1,6 +1,6 @@
-import { currentValue, measureMet } from "../commitments.service.js";
 import { metricDefinition } from "../../shared/metrics.js";
 import type { MeasureResolvers } from "./../../types.generated.js";
+import { currentValue, measureMet } from "../commitments.service.js";
 
 export const Measure: MeasureResolvers = {
   metric: (measure) => metricDefinition(measure.metric),

@@ -1,7 +1,7 @@
 import { localized } from "../../shared/i18n.js";
 import { toGlobalId } from "../../shared/relay.js";
-import { actionsOfTrack } from "../agreements.service.js";
 import type { TrackResolvers } from "./../../types.generated.js";
+import { actionsOfTrack } from "../agreements.service.js";
 
 export const Track: TrackResolvers = {
   id: (track) => toGlobalId("Track", track.id),

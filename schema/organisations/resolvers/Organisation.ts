@@ -1,8 +1,8 @@
-import { organisationUpdate } from "../organisations.policy.js";
-import { can } from "../../shared/policy.js";
 import { localized } from "../../shared/i18n.js";
+import { can } from "../../shared/policy.js";
 import { toGlobalId } from "../../shared/relay.js";
 import type { OrganisationResolvers } from "./../../types.generated.js";
+import { organisationUpdate } from "../organisations.policy.js";
 
 export const Organisation: OrganisationResolvers = {
   id: (organisation) => toGlobalId("Organisation", organisation.id),

@@ -1,5 +1,5 @@
-import { updateBoard as update } from "../../boards.service.js";
 import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateBoard as update } from "../../boards.service.js";
 
 export const updateBoard: NonNullable<MutationResolvers['updateBoard']> = async (_parent, { input }, ctx) => ({
   board: await update(ctx, input),

@@ -1,4 +1,4 @@
-import { listBoards } from "../../boards.service.js";
 import type { QueryResolvers } from "./../../../types.generated.js";
+import { listBoards } from "../../boards.service.js";
 
 export const boards: NonNullable<QueryResolvers['boards']> = (_parent, args, ctx) => listBoards(ctx, args);
