@@ -29,6 +29,7 @@ import    { BoardConnection } from './boards/resolvers/BoardConnection.js';
 import    { Budget } from './funding/resolvers/Budget.js';
 import    { CoFinancing } from './funding/resolvers/CoFinancing.js';
 import    { CoFinancingEntry } from './funding/resolvers/CoFinancingEntry.js';
+import    { CoFinancingEntryConnection } from './funding/resolvers/CoFinancingEntryConnection.js';
 import    { Commitment } from './funding/resolvers/Commitment.js';
 import    { FundingAgreement } from './funding/resolvers/FundingAgreement.js';
 import    { FundingAgreementConnection } from './funding/resolvers/FundingAgreementConnection.js';
@@ -57,6 +58,7 @@ BoardConnection: BoardConnection,
 Budget: Budget,
 CoFinancing: CoFinancing,
 CoFinancingEntry: CoFinancingEntry,
+CoFinancingEntryConnection: CoFinancingEntryConnection,
 Commitment: Commitment,
 FundingAgreement: FundingAgreement,
 FundingAgreementConnection: FundingAgreementConnection,

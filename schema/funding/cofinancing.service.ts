@@ -1,11 +1,11 @@
 // The boards' co-financing: what each board owes (participation fees, own contributions) and
 // pays towards an action, as ledger entries with totals per board and per action, and the
 // budget view that sets it beside the approved and paid invoices.
-import { and, asc, eq, sql, sum } from "drizzle-orm";
+import { and, eq, sql, sum } from "drizzle-orm";
 import { z } from "zod";
 import { boards } from "../../db/schema/boards.js";
 import { actions, coFinancingEntries, coFinancingKind, fundingAgreements, invoices, ledgerEntryType } from "../../db/schema/funding.js";
-import { boardLoader } from "../boards/boards.service.js";
+import { type Board, boardLoader } from "../boards/boards.service.js";
 import { actorSubject } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
@@ -15,9 +15,9 @@ import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { formatMoney, money, moneyInput } from "../shared/money.js";
 import { assertCan, assertRoleMay, can } from "../shared/policy.js";
-import { expectGlobalId, toGlobalId } from "../shared/relay.js";
+import { type Connection, countRows, expectGlobalId, type Keyset, mapConnection, paginate, toGlobalId } from "../shared/relay.js";
 import { optionalMultilineText } from "../shared/validation.js";
-import { type Agreement, actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement } from "./agreements.service.js";
+import { type Action, type Agreement, actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement } from "./agreements.service.js";
 import { coFinancingRecorded } from "./funding.events.js";
 import { coFinancingRead, coFinancingRecord, fundingReadFinancials } from "./funding.policy.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
@@ -104,21 +104,14 @@ export const recordCoFinancing = fn(
   { argument: "input", authorize: coFinancingRecord },
 );
 
-function totalsOf(entries: Entry[]): CoFinancingTotals {
-  const charged = entries.filter((e) => e.entryType === "CHARGE").reduce((t, e) => t + e.amountCents, 0);
-  const paid = entries.filter((e) => e.entryType === "PAYMENT").reduce((t, e) => t + e.amountCents, 0);
+function totals(charged: number, paid: number): CoFinancingTotals {
   return { charged: money(charged), paid: money(paid), outstanding: money(charged - paid) };
-}
-
-function groupBy<K>(entries: Entry[], key: (e: Entry) => K): Map<K, Entry[]> {
-  const groups = new Map<K, Entry[]>();
-  for (const entry of entries) groups.set(key(entry), [...(groups.get(key(entry)) ?? []), entry]);
-  return groups;
 }
 
 /**
  * The ledger of an agreement. Consultants, admins and the agreement's partners see every board
- * (or the one they ask for); a board member sees their own board only.
+ * (or the one they ask for); a board member sees their own board only. Totals are summed by
+ * the database, per board and per action, in one statement; entries page as a connection.
  */
 export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlobalId: string | null | undefined): Promise<CoFinancingView> {
   // Access before input: a caller without access learns nothing from validation.
@@ -127,16 +120,63 @@ export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlo
   await assertCan(ctx, coFinancingRead, { agreement, boardId });
   // A board member who names no board reads their own.
   if (ctx.actor.role === "BOARD_MEMBER") boardId = ctx.actor.boardId;
-  const entries = await ctx.db
-    .select()
+  const sums = await ctx.db
+    .select({
+      boardId: coFinancingEntries.boardId,
+      actionId: coFinancingEntries.actionId,
+      charged: sum(sql`case when ${coFinancingEntries.entryType} = 'CHARGE' then ${coFinancingEntries.amountCents} else 0 end`),
+      paid: sum(sql`case when ${coFinancingEntries.entryType} = 'PAYMENT' then ${coFinancingEntries.amountCents} else 0 end`),
+    })
     .from(coFinancingEntries)
-    .where(and(eq(coFinancingEntries.agreementId, agreement.id), boardId ? eq(coFinancingEntries.boardId, boardId) : undefined))
-    .orderBy(asc(coFinancingEntries.entryDate), asc(coFinancingEntries.createdAt), asc(coFinancingEntries.id));
-  const byBoard = await Promise.all([...groupBy(entries, (e) => e.boardId)].map(async ([id, list]) => ({ board: (await boardLoader(ctx).load(id))!, totals: totalsOf(list) })));
-  const byAction = await Promise.all([...groupBy(entries, (e) => e.actionId)].map(async ([id, list]) => ({ action: (await actionLoader(ctx).load(id))!, totals: totalsOf(list) })));
+    .where(ledgerOf({ agreementId: agreement.id, boardId }))
+    .groupBy(coFinancingEntries.boardId, coFinancingEntries.actionId);
+  // sum() of integers comes back as a decimal string; it is a whole number of cents.
+  const rows = sums.map((r) => ({ boardId: r.boardId, actionId: r.actionId, charged: Number(r.charged ?? 0), paid: Number(r.paid ?? 0) }));
+  const rollUp = (key: (r: (typeof rows)[number]) => string) => {
+    const grouped = new Map<string, { charged: number; paid: number }>();
+    for (const r of rows) {
+      const t = grouped.get(key(r)) ?? { charged: 0, paid: 0 };
+      grouped.set(key(r), { charged: t.charged + r.charged, paid: t.paid + r.paid });
+    }
+    return grouped;
+  };
+  const perBoard = rollUp((r) => r.boardId);
+  const perAction = rollUp((r) => r.actionId);
+  const boardRows = await boardLoader(ctx).loadMany([...perBoard.keys()]);
+  const actionRows = await actionLoader(ctx).loadMany([...perAction.keys()]);
+  const byBoard = [...perBoard.values()].map((t, i) => ({ board: boardRows[i] as Board, totals: totals(t.charged, t.paid) }));
+  const byAction = [...perAction.values()].map((t, i) => ({ action: actionRows[i] as Action, totals: totals(t.charged, t.paid) }));
   byBoard.sort((a, b) => a.board.name.localeCompare(b.board.name));
   byAction.sort((a, b) => a.action.number - b.action.number);
-  return { entries, byBoard, byAction, totals: totalsOf(entries) };
+  const all = rows.reduce((t, r) => ({ charged: t.charged + r.charged, paid: t.paid + r.paid }), { charged: 0, paid: 0 });
+  return { scope: { agreementId: agreement.id, boardId }, byBoard, byAction, totals: totals(all.charged, all.paid) };
+}
+
+function ledgerOf(scope: CoFinancingView["scope"]) {
+  return and(eq(coFinancingEntries.agreementId, scope.agreementId), scope.boardId ? eq(coFinancingEntries.boardId, scope.boardId) : undefined);
+}
+
+// Entry date, then the instant it was recorded (microseconds, as text so the cursor is exact).
+const entryKey = sql<string>`to_char(${coFinancingEntries.entryDate}, 'YYYY-MM-DD') || ' ' || to_char(${coFinancingEntries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const entryKeyset: Keyset = { sortKey: entryKey, id: coFinancingEntries.id };
+
+/** One page of the ledger's entries, in the view's scope. */
+export async function coFinancingEntriesOf(ctx: Context, view: CoFinancingView, args: { first?: number | null; after?: string | null }): Promise<Connection<Entry>> {
+  const where = ledgerOf(view.scope);
+  const page = await paginate(
+    args,
+    entryKeyset,
+    (q) =>
+      ctx.db
+        .select({ entry: coFinancingEntries, key: entryKey })
+        .from(coFinancingEntries)
+        .where(and(where, q.after))
+        .orderBy(...q.orderBy)
+        .limit(q.limit),
+    (r) => [r.key, r.entry.id],
+    () => countRows(ctx.db, coFinancingEntries, where),
+  );
+  return mapConnection(page, (r) => r.entry);
 }
 
 /** Approved (approved or paid), paid and co-financed (paid by boards) amounts per track and action. */

@@ -16,6 +16,7 @@ export type MetricMapper = MetricDefinition;
 export type InvoiceMapper = typeof invoices.$inferSelect;
 export type InvoiceTransitionMapper = typeof invoiceTransitions.$inferSelect;
 export type InvoiceConnectionMapper = Connection<InvoiceMapper>;
+export type CoFinancingEntryConnectionMapper = Connection<CoFinancingEntryMapper>;
 export type CoFinancingEntryMapper = typeof coFinancingEntries.$inferSelect;
 export type SettlementMapper = SettlementView;
 export type BudgetMapper = BudgetView;

@@ -1,6 +1,5 @@
 // The computed shapes funding resolvers return: settlement, budget and co-financing views.
 import type { boards } from "../../db/schema/boards.js";
-import type { coFinancingEntries } from "../../db/schema/funding.js";
 import type { Action, Commitment, Track } from "./agreements.service.js";
 import type { ExplanationLine, Settlement } from "./settlement.js";
 
@@ -34,7 +33,8 @@ export interface CoFinancingTotals {
 }
 
 export interface CoFinancingView {
-  entries: (typeof coFinancingEntries.$inferSelect)[];
+  /** What the ledger shows: an agreement's entries, of one board or of all. */
+  scope: { agreementId: string; boardId: string | null };
   byBoard: { board: typeof boards.$inferSelect; totals: CoFinancingTotals }[];
   byAction: { action: Action; totals: CoFinancingTotals }[];
   totals: CoFinancingTotals;

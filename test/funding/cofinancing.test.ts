@@ -38,7 +38,7 @@ const LEDGER = graphql(`
   query CoFinancingLedger($id: ID!, $boardId: ID) {
     fundingAgreement(id: $id) {
       coFinancing(boardId: $boardId) {
-        entries { id board { name } action { number } kind type amount { cents currency } date note }
+        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note } } }
         byBoard { board { name } totals { ...CoFinancingTotalsFields } }
         byAction { action { number } totals { ...CoFinancingTotalsFields } }
         totals { ...CoFinancingTotalsFields }
@@ -89,8 +89,11 @@ async function record(args: EntryArgs, as: ExecOptions["as"] = "CONSULTANT") {
   return (await api.ok(RECORD, { input: entryInput(args) }, { as })).recordCoFinancing.entry;
 }
 
+/** The ledger with its first page of entries as a plain list (the tests here record fewer than 100). */
 async function ledger(boardId?: string, as: ExecOptions["as"] = "CONSULTANT") {
-  return (await api.ok(LEDGER, { id: fx.agreementId, boardId }, { as })).fundingAgreement!.coFinancing;
+  const { entries, ...rest } = (await api.ok(LEDGER, { id: fx.agreementId, boardId }, { as })).fundingAgreement!.coFinancing;
+  expect(entries.totalCount).toBe(entries.edges.length);
+  return { entries: entries.edges.map((e) => e.node), ...rest };
 }
 
 async function auditCount(filter: AuditFilter = {}): Promise<number> {
@@ -481,6 +484,48 @@ describe("the budget view", () => {
     )[]) {
       expect((await budget(actor)).total, JSON.stringify(actor)).toEqual(line(1_000, 1_000, 0));
     }
+  });
+});
+
+const PAGE = graphql(`
+  query CoFinancingPage($id: ID!, $first: Int, $after: String) {
+    fundingAgreement(id: $id) {
+      coFinancing { entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } totals { charged { cents } } }
+    }
+  }
+`);
+
+describe("the ledger's entries as a connection", () => {
+  it("pages through every entry once, in date order, and counts them all", async () => {
+    const dates = ["2024-03-01", "2024-01-15", "2024-02-10", "2024-01-15", "2024-05-20"];
+    const recorded = [];
+    for (const date of dates) recorded.push(await record({ type: "CHARGE", cents: 10_000, date }));
+    const seen: { id: string; date: string }[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const variables: { id: string; first: number; after: string | null } = { id: fx.agreementId, first: 2, after };
+      const result = await api.exec(PAGE, variables, { as: "CONSULTANT" });
+      const { entries, totals } = result.data!.fundingAgreement!.coFinancing;
+      // The totals cover the whole ledger, whatever page is asked.
+      expect(entries.totalCount).toBe(5);
+      expect(totals.charged.cents).toBe(50_000);
+      // The agreement, the totals, their boards and actions, the page and its count: a fixed
+      // number of statements, not one per entry.
+      expect(result.statements).toBe(6);
+      seen.push(...entries.edges.map((e) => e.node));
+      pages++;
+      if (!entries.pageInfo.hasNextPage) break;
+      after = entries.pageInfo.endCursor ?? null;
+    }
+    expect(pages).toBe(3);
+    expect(seen.map((e) => e.id).sort()).toEqual(recorded.map((e) => e.id).sort());
+    expect(seen.map((e) => e.date)).toEqual([...dates].sort());
+  });
+
+  it("refuses more than 100 a page and a forged cursor", async () => {
+    expect(errorOf(await api.exec(PAGE, { id: fx.agreementId, first: 101 }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect(errorOf(await api.exec(PAGE, { id: fx.agreementId, after: "bm9wZQ" }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 });
 

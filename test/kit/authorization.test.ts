@@ -195,7 +195,8 @@ const SAMPLES: Record<string, Sample> = {
     variables: (fx) => ({ id: fx.agreementId }),
   },
   "FundingAgreement.coFinancing": {
-    query: "query WalkCoFinancing($id: ID!, $boardId: ID) { fundingAgreement(id: $id) { coFinancing(boardId: $boardId) { entries { id } totals { charged { cents } } } } }",
+    query:
+      "query WalkCoFinancing($id: ID!, $boardId: ID) { fundingAgreement(id: $id) { coFinancing(boardId: $boardId) { entries(first: 5) { edges { node { id } } } totals { charged { cents } } } } }",
     variables: (fx) => ({ id: fx.agreementId, boardId: fx.boards.Gent }),
   },
   "Mutation.submitInvoice": {

@@ -1,4 +1,7 @@
 import type { CoFinancingResolvers } from "./../../types.generated.js";
+import { coFinancingEntriesOf } from "../cofinancing.service.js";
 
-// Every field of the mapper already has the schema's shape; the default resolvers read them.
-export const CoFinancing: CoFinancingResolvers = {};
+// Totals come computed with the view; the entries page on demand.
+export const CoFinancing: CoFinancingResolvers = {
+  entries: (view, args, ctx) => coFinancingEntriesOf(ctx, view, args),
+};
