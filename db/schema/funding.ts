@@ -160,7 +160,8 @@ export const invoices = pgTable(
   },
   (t) => [
     check("invoices_amount_check", sql`${t.amountCents} > 0`),
-    uniqueIndex("invoices_payee_reference_key").on(t.agreementId, t.payeeId, t.reference),
+    // A payee numbers its own invoices: one reference once per payee, whatever its case.
+    uniqueIndex("invoices_payee_reference_key").on(t.payeeId, sql`lower(${t.reference})`),
     index("invoices_agreement_idx").on(t.agreementId, t.createdAt, t.id),
     index("invoices_action_idx").on(t.actionId),
   ],

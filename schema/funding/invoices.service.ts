@@ -33,6 +33,20 @@ const APPROVED_STATUSES: Status[] = ["APPROVED", "PAID"];
 
 export const invoiceLoader = (ctx: Context) => rowsById<Invoice>(ctx, invoices);
 
+/**
+ * Why state-aid rules forbid paying this organisation under this agreement, or null: only third
+ * parties that deliver services to boards are paid, never a party to the agreement.
+ */
+function stateAidRefusal(organisation: typeof organisations.$inferSelect, agreement: Agreement): string | null {
+  if (organisation.id === agreement.funderId || organisation.id === agreement.beneficiaryId) {
+    return "is a party to the agreement: only third parties that delivered a service are paid";
+  }
+  if (!THIRD_PARTY_KINDS.has(organisation.kind)) {
+    return `is a ${organisation.kind}: only service providers, companies, non-profits and public agencies deliver paid services`;
+  }
+  return null;
+}
+
 /** The id behind a global id of one of the expected types, with the type; BAD_USER_INPUT otherwise. */
 function idOf(globalId: string, field: string): { type: string; id: string } {
   const parsed = fromGlobalId(globalId);
@@ -72,12 +86,8 @@ export const submitInvoice = fn(
         if (!action || action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
         const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, payee.id));
         if (!organisation) throw notFound("Organisation", "input.payeeId");
-        if (organisation.id === agreement.funderId || organisation.id === agreement.beneficiaryId) {
-          throw badInput("input.payeeId", "is a party to the agreement: only third parties that delivered a service are paid");
-        }
-        if (!THIRD_PARTY_KINDS.has(organisation.kind)) {
-          throw badInput("input.payeeId", `is a ${organisation.kind}: only service providers, companies, non-profits and public agencies deliver paid services`);
-        }
+        const refusal = stateAidRefusal(organisation, agreement);
+        if (refusal) throw badInput("input.payeeId", refusal);
         const served = await tx.select({ id: boards.id }).from(boards).where(inArray(boards.id, boardIds));
         if (served.length !== boardIds.length) throw badInput("input.boardsServedIds", "names a board that does not exist");
         if (input.amount.currency !== agreement.currency) throw badInput("input.amount.currency", `must be ${agreement.currency}, the agreement's currency`);
@@ -104,7 +114,7 @@ export const submitInvoice = fn(
       });
     } catch (error) {
       if (uniqueViolation(error) === "invoices_payee_reference_key") {
-        throw badInput("input.reference", "was already submitted by this payee for this agreement");
+        throw badInput("input.reference", "was already submitted by this payee (references are compared ignoring case)");
       }
       throw error;
     }
@@ -154,6 +164,13 @@ async function move(
     if (!agreement || !before) throw notFound("Invoice", field);
     await assertCan(ctx, action, agreement);
     if (before.status !== from) throw conflict(field, `The invoice is ${before.status}; only a ${from} invoice can become ${to}`);
+    if (to === "APPROVED" || to === "PAID") {
+      // The state-aid rule holds at every step that moves money: a payee reclassified (or made a
+      // party) since submission is refused now, not only at submission.
+      const [payee] = await tx.select().from(organisations).where(eq(organisations.id, before.payeeId));
+      const refusal = payee ? stateAidRefusal(payee, agreement) : "no longer exists";
+      if (refusal) throw conflict(field, `The invoice's payee ${refusal}`);
+    }
     await options.check?.(tx, before, agreement);
     const [after] = await tx
       .update(invoices)

@@ -292,6 +292,13 @@ describe("submitInvoice", () => {
       expect(other.reference).toBe("F-001");
       expect(await invoiceCount()).toBe(2);
     });
+
+    it("compares references ignoring case, so one invoice cannot be submitted twice as f-001 and F-001", async () => {
+      await submit({ reference: "WK-2024-CASE" });
+      const dup = await api.exec(SUBMIT, { input: invoiceInput({ reference: "wk-2024-case" }) }, { as: "CONSULTANT" });
+      expect(errorOf(dup)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.reference" });
+      expect(await invoiceCount()).toBe(1);
+    });
   });
 });
 
@@ -391,6 +398,32 @@ describe("the status machine", () => {
     expect(errorOf(await api.exec(REJECT, { input: { id: missing, reason: "x" } }, { as: "ADMIN" }))).toMatchObject({ code: "NOT_FOUND", field: "input.id" });
     expect(errorOf(await api.exec(APPROVE, { id: fx.boards.Gent! }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     expect(errorOf(await api.exec(PAY, { id: "nonsense" }, { as: "ADMIN" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+  });
+});
+
+const RECLASSIFY = graphql(`mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }`);
+
+describe("the state-aid rule at every step", () => {
+  const reclassify = (kind: "GOVERNMENT" | "SERVICE_PROVIDER") => api.ok(RECLASSIFY, { input: { id: fx.orgs.Workitects!, kind } }, { as: "ADMIN" });
+
+  it("refuses to approve an invoice whose payee was reclassified as a government after submission, and changes nothing", async () => {
+    const invoice = await submit();
+    await reclassify("GOVERNMENT");
+    const refused = await api.exec(APPROVE, { id: invoice.id }, { as: "CONSULTANT" });
+    expect(errorOf(refused)).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(refused).message).toContain("GOVERNMENT");
+    expect((await readInvoice(invoice.id)).status).toBe("SUBMITTED");
+    expect(await approvedTotal()).toBe(0);
+  });
+
+  it("refuses to record the payment of an approved invoice whose payee is no longer a third party", async () => {
+    const invoice = await submit();
+    await approve(invoice.id);
+    await reclassify("GOVERNMENT");
+    expect(errorOf(await api.exec(PAY, { id: invoice.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect((await readInvoice(invoice.id)).status).toBe("APPROVED");
+    await reclassify("SERVICE_PROVIDER");
+    expect((await pay(invoice.id)).status).toBe("PAID");
   });
 });
 

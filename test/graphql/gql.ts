@@ -105,6 +105,7 @@ type Documents = {
     "query InvoicesApprovedTotal($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }": typeof types.InvoicesApprovedTotalDocument,
     "mutation InvoicesReclassifyOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": typeof types.InvoicesReclassifyOrganisationDocument,
     "query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }": typeof types.InvoicesAgreementActionsDocument,
+    "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": typeof types.InvoicesReclassifyDocument,
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": typeof types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": typeof types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": typeof types.InvoicesWithRelationsDocument,
@@ -231,6 +232,7 @@ const documents: Documents = {
     "query InvoicesApprovedTotal($id: ID!) { fundingAgreement(id: $id) { budget { total { approved { cents } } } } }": types.InvoicesApprovedTotalDocument,
     "mutation InvoicesReclassifyOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": types.InvoicesReclassifyOrganisationDocument,
     "query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }": types.InvoicesAgreementActionsDocument,
+    "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": types.InvoicesReclassifyDocument,
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": types.InvoicesWithRelationsDocument,
@@ -641,6 +643,10 @@ export function graphql(source: "mutation InvoicesReclassifyOrganisation($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }"): (typeof documents)["query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }"): (typeof documents)["mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
