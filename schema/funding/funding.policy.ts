@@ -40,7 +40,29 @@ export const coFinancingRead = definePolicy<CoFinancingScope>(
 
 export const coFinancingRecord = definePolicy<Agreement>("coFinancing.record", "Record a co-financing entry", editors);
 export const invoiceSubmit = definePolicy<Agreement>("invoice.submit", "Submit an invoice", editors);
-export const invoiceApprove = definePolicy<Agreement>("invoice.approve", "Approve an invoice", editors);
-export const invoicePay = definePolicy<Agreement>("invoice.pay", "Record an invoice's payment", editors);
-export const invoiceReject = definePolicy<Agreement>("invoice.reject", "Reject an invoice", editors);
+/** An invoice's next step, with who took the steps before it: what the four-eyes rules look at. */
+export interface InvoiceStep {
+  agreement: Agreement;
+  /** The subject who submitted the invoice, and who approved it (null until approved). */
+  submittedBy: string | null;
+  approvedBy: string | null;
+}
+
+type Editor = ActorOf<"ADMIN" | "CONSULTANT">;
+const notSubmitter = { describe: "they did not submit the invoice (two people per payment)", when: (actor: Editor, step: InvoiceStep) => actor.subject !== step.submittedBy };
+const notApprover = { describe: "they did not approve the invoice (two people per payment)", when: (actor: Editor, step: InvoiceStep) => actor.subject !== step.approvedBy };
+
+export const invoiceApprove = definePolicy<InvoiceStep>(
+  "invoice.approve",
+  "Approve an invoice",
+  { ADMIN: notSubmitter, CONSULTANT: notSubmitter },
+  "An invoice is approved by a consultant or admin other than the one who submitted it",
+);
+export const invoicePay = definePolicy<InvoiceStep>(
+  "invoice.pay",
+  "Record an invoice's payment",
+  { ADMIN: notApprover, CONSULTANT: notApprover },
+  "An invoice's payment is recorded by a consultant or admin other than the one who approved it",
+);
+export const invoiceReject = definePolicy<InvoiceStep>("invoice.reject", "Reject an invoice", editors);
 export const commitmentJudge = definePolicy<typeof commitments.$inferSelect>("commitment.judge", "Judge a qualitative commitment", editors);

@@ -21,7 +21,7 @@ import { afterCursor, type Connection, expectGlobalId, fromGlobalId, type Keyset
 import { multilineText, optionalMultilineText, requiredText } from "../shared/validation.js";
 import { type Agreement, agreementLoader } from "./agreements.service.js";
 import { invoiceEvents } from "./funding.events.js";
-import { fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
+import { fundingReadFinancials, type InvoiceStep, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
 
 export type Invoice = typeof invoices.$inferSelect;
 type Status = Invoice["status"];
@@ -145,7 +145,7 @@ async function transition(ctx: Context, tx: Tx, recorder: Recorder, operation: s
 /** Moves an invoice from one status to the next, with the checks of that step. */
 async function move(
   ctx: Context,
-  action: PolicyAction<Agreement>,
+  action: PolicyAction<InvoiceStep>,
   globalId: string,
   field: string,
   from: Status,
@@ -162,7 +162,8 @@ async function move(
     const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, current.agreementId)).for("update");
     const [before] = await tx.select().from(invoices).where(eq(invoices.id, id)).for("update");
     if (!agreement || !before) throw notFound("Invoice", field);
-    await assertCan(ctx, action, agreement);
+    const history = await tx.select().from(invoiceTransitions).where(eq(invoiceTransitions.invoiceId, id));
+    await assertCan(ctx, action, stepOf(agreement, history));
     if (before.status !== from) throw conflict(field, `The invoice is ${before.status}; only a ${from} invoice can become ${to}`);
     if (to === "APPROVED" || to === "PAID") {
       // The state-aid rule holds at every step that moves money: a payee reclassified (or made a
@@ -182,11 +183,17 @@ async function move(
   });
 }
 
+/** The four-eyes facts of an invoice: who submitted it and who approved it, from its history. */
+function stepOf(agreement: Agreement, history: (typeof invoiceTransitions.$inferSelect)[]): InvoiceStep {
+  const by = (status: Status) => history.filter((t) => t.toStatus === status).at(-1)?.actorId ?? null;
+  return { agreement, submittedBy: by("SUBMITTED"), approvedBy: by("APPROVED") };
+}
+
 /** Whether the viewer may move this invoice now: the policy allows it and the invoice is in the `from` status. */
-export async function viewerCanMove(ctx: Context, invoice: Invoice, action: PolicyAction<Agreement>, from: Status): Promise<boolean> {
+export async function viewerCanMove(ctx: Context, invoice: Invoice, action: PolicyAction<InvoiceStep>, from: Status): Promise<boolean> {
   if (invoice.status !== from) return false;
-  const agreement = await agreementLoader(ctx).load(invoice.agreementId);
-  return agreement !== null && can(ctx, action, agreement);
+  const [agreement, history] = await Promise.all([agreementLoader(ctx).load(invoice.agreementId), invoiceHistory(ctx).load(invoice.id)]);
+  return agreement !== null && can(ctx, action, stepOf(agreement, history));
 }
 
 /** Sum of every approved (and paid) invoice of an agreement, whatever its service date: what the maximum caps. */

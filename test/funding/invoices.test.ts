@@ -79,11 +79,13 @@ function invoiceInput(overrides: Partial<SubmitInvoiceInput> = {}): SubmitInvoic
   };
 }
 
-async function submit(overrides: Partial<SubmitInvoiceInput> = {}, as: ExecOptions["as"] = "CONSULTANT") {
+// Two people per payment: by default a clerk submits, the consultant approves, the admin pays.
+const CLERK: Actor = { role: "CONSULTANT", sub: "consultant-clerk" };
+async function submit(overrides: Partial<SubmitInvoiceInput> = {}, as: ExecOptions["as"] = CLERK) {
   return (await api.ok(SUBMIT, { input: invoiceInput(overrides) }, { as })).submitInvoice.invoice;
 }
 const approve = async (id: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(APPROVE, { id }, { as })).approveInvoice.invoice;
-const pay = async (id: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(PAY, { id }, { as })).payInvoice.invoice;
+const pay = async (id: string, as: ExecOptions["as"] = "ADMIN") => (await api.ok(PAY, { id }, { as })).payInvoice.invoice;
 const reject = async (id: string, reason: string, as: ExecOptions["as"] = "CONSULTANT") => (await api.ok(REJECT, { input: { id, reason } }, { as })).rejectInvoice.invoice;
 
 async function invoiceCount(status?: InvoiceStatus): Promise<number> {
@@ -365,7 +367,7 @@ describe("the status machine", () => {
     // Rejecting, approving and paying a paid one.
     expect(errorOf(await api.exec(REJECT, { input: { id: a.id, reason: "te laat" } }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "input.id" });
     expect(errorOf(await api.exec(APPROVE, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
-    expect(errorOf(await api.exec(PAY, { id: a.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(await api.exec(PAY, { id: a.id }, { as: "ADMIN" }))).toMatchObject({ code: "CONFLICT", field: "id" });
     const readA = await readInvoice(a.id);
     expect(readA.status).toBe("PAID");
     expect(readA.history.map((t) => t.to)).toEqual(["SUBMITTED", "APPROVED", "PAID"]);
@@ -420,10 +422,44 @@ describe("the state-aid rule at every step", () => {
     const invoice = await submit();
     await approve(invoice.id);
     await reclassify("GOVERNMENT");
-    expect(errorOf(await api.exec(PAY, { id: invoice.id }, { as: "CONSULTANT" }))).toMatchObject({ code: "CONFLICT", field: "id" });
+    expect(errorOf(await api.exec(PAY, { id: invoice.id }, { as: "ADMIN" }))).toMatchObject({ code: "CONFLICT", field: "id" });
     expect((await readInvoice(invoice.id)).status).toBe("APPROVED");
     await reclassify("SERVICE_PROVIDER");
     expect((await pay(invoice.id)).status).toBe("PAID");
+  });
+});
+
+describe("two people per payment", () => {
+  const asConsultant = (sub: string): Actor => ({ role: "CONSULTANT", sub });
+
+  it("refuses the submitter's own approval and the approver's own payment, and lets others take each step", async () => {
+    const invoice = await submit({}, asConsultant("an"));
+    const own = await api.exec(APPROVE, { id: invoice.id }, { as: asConsultant("an") });
+    expect(errorOf(own)).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(own).message).toContain("other than the one who submitted it");
+    expect((await readInvoice(invoice.id)).status).toBe("SUBMITTED");
+    expect((await approve(invoice.id, asConsultant("bert"))).status).toBe("APPROVED");
+    const ownPayment = await api.exec(PAY, { id: invoice.id }, { as: asConsultant("bert") });
+    expect(errorOf(ownPayment)).toMatchObject({ code: "FORBIDDEN" });
+    expect((await readInvoice(invoice.id)).status).toBe("APPROVED");
+    // The submitter may record the payment: the rule is that no one approves their own
+    // invoice and no one pays what they approved.
+    expect((await pay(invoice.id, asConsultant("an"))).status).toBe("PAID");
+    expect((await readInvoice(invoice.id)).history.map((t) => [t.to, t.actorSubject])).toEqual([
+      ["SUBMITTED", "an"],
+      ["APPROVED", "bert"],
+      ["PAID", "an"],
+    ]);
+  });
+
+  it("shows the buttons accordingly: viewerCanApprove is false for the submitter, viewerCanPay for the approver", async () => {
+    const invoice = await submit({}, asConsultant("an"));
+    const CAN = graphql(`query InvoicesFourEyes($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove viewerCanPay viewerCanReject } } }`);
+    expect((await api.ok(CAN, { id: invoice.id }, { as: asConsultant("an") })).node).toEqual({ viewerCanApprove: false, viewerCanPay: false, viewerCanReject: true });
+    expect((await api.ok(CAN, { id: invoice.id }, { as: asConsultant("bert") })).node).toEqual({ viewerCanApprove: true, viewerCanPay: false, viewerCanReject: true });
+    await approve(invoice.id, asConsultant("bert"));
+    expect((await api.ok(CAN, { id: invoice.id }, { as: asConsultant("bert") })).node).toMatchObject({ viewerCanPay: false });
+    expect((await api.ok(CAN, { id: invoice.id }, { as: asConsultant("an") })).node).toMatchObject({ viewerCanPay: true });
   });
 });
 

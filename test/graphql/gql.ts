@@ -106,6 +106,7 @@ type Documents = {
     "mutation InvoicesReclassifyOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": typeof types.InvoicesReclassifyOrganisationDocument,
     "query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }": typeof types.InvoicesAgreementActionsDocument,
     "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": typeof types.InvoicesReclassifyDocument,
+    "query InvoicesFourEyes($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove viewerCanPay viewerCanReject } } }": typeof types.InvoicesFourEyesDocument,
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": typeof types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": typeof types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": typeof types.InvoicesWithRelationsDocument,
@@ -233,6 +234,7 @@ const documents: Documents = {
     "mutation InvoicesReclassifyOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": types.InvoicesReclassifyOrganisationDocument,
     "query InvoicesAgreementActions { fundingAgreements { edges { node { id tracks { actions { id number } } } } } }": types.InvoicesAgreementActionsDocument,
     "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }": types.InvoicesReclassifyDocument,
+    "query InvoicesFourEyes($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove viewerCanPay viewerCanReject } } }": types.InvoicesFourEyesDocument,
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": types.InvoicesWithRelationsDocument,
@@ -647,6 +649,10 @@ export function graphql(source: "query InvoicesAgreementActions { fundingAgreeme
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }"): (typeof documents)["mutation InvoicesReclassify($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { kind } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesFourEyes($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove viewerCanPay viewerCanReject } } }"): (typeof documents)["query InvoicesFourEyes($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove viewerCanPay viewerCanReject } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -233,8 +233,8 @@ const SAMPLES: Record<string, Sample> = {
 };
 
 /** Runs a fixture operation as an ADMIN; fails on any error. */
-async function asAdmin(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const result = await api.execRaw(query, variables, { as: { role: "ADMIN", sub: "walk-fixtures" } });
+async function asAdmin(query: string, variables?: Record<string, unknown>, sub = "walk-fixtures"): Promise<any> {
+  const result = await api.execRaw(query, variables, { as: { role: "ADMIN", sub } });
   if (result.errors?.length) throw new Error(`fixture ${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
@@ -246,11 +246,12 @@ async function createFixtures(): Promise<Fixtures> {
       .submitInvoice.invoice.id;
   const invoiceToApprove = await submit("WALK-APPROVE");
   const invoiceToPay = await submit("WALK-PAY");
-  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: invoiceToPay });
+  // Two people per payment: a second admin approves what the fixtures submitted.
+  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: invoiceToPay }, "walk-fixtures-approver");
   const invoiceToReject = await submit("WALK-REJECT");
   const submittedInvoice = await submit("WALK-PROBE-SUBMITTED");
   const approvedInvoice = await submit("WALK-PROBE-APPROVED");
-  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: approvedInvoice });
+  await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: approvedInvoice }, "walk-fixtures-approver");
   const entry = await asAdmin("mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }", {
     input: {
       agreementId: base.agreementId,

@@ -60,7 +60,8 @@ async function submitted() {
         boardsServedIds: [fx.boards.Gent!],
       },
     },
-    { as: "CONSULTANT" },
+    // Two people per payment: a clerk submits, so the consultant and admin below may approve.
+    { as: { role: "CONSULTANT", sub: "consultant-clerk" } },
   );
   return data.submitInvoice.invoice;
 }
@@ -68,12 +69,16 @@ async function submitted() {
 describe("viewerCan fields", () => {
   it("say what the viewer may do with an invoice now, from its policy and its status", async () => {
     const invoice = await submitted();
-    expect(invoice).toMatchObject({ status: "SUBMITTED", viewerCanApprove: true, viewerCanPay: false, viewerCanReject: true });
+    // As the clerk who submitted it sees it: approving is for someone else.
+    expect(invoice).toMatchObject({ status: "SUBMITTED", viewerCanApprove: false, viewerCanPay: false, viewerCanReject: true });
+    expect((await api.ok(INVOICE, { id: invoice.id }, { as: "CONSULTANT" })).node).toMatchObject({ viewerCanApprove: true, viewerCanPay: false, viewerCanReject: true });
     // The funder's partner reads the invoice but may not move it.
     const asFunder = await api.ok(INVOICE, { id: invoice.id }, { as: funderPartner() });
     expect(asFunder.node).toMatchObject({ viewerCanApprove: false, viewerCanPay: false, viewerCanReject: false });
     const approved = (await api.ok(APPROVE, { id: invoice.id }, { as: "ADMIN" })).approveInvoice.invoice;
-    expect(approved).toMatchObject({ status: "APPROVED", viewerCanApprove: false, viewerCanPay: true, viewerCanReject: false });
+    // The admin who approved it may not also record its payment; the consultant may.
+    expect(approved).toMatchObject({ status: "APPROVED", viewerCanApprove: false, viewerCanPay: false, viewerCanReject: false });
+    expect((await api.ok(INVOICE, { id: invoice.id }, { as: "CONSULTANT" })).node).toMatchObject({ viewerCanPay: true });
   });
 
   it("answer per object for agreements, commitments, boards and organisations", async () => {
