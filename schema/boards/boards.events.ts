@@ -23,9 +23,4 @@ export const boardUpdated = defineEvent({
   audience: "public",
 });
 
-/** The fields whose values differ between two versions of a row. */
-export function changedFields<K extends string>(keys: readonly K[], before: Record<K, unknown>, after: Record<K, unknown>): K[] {
-  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-}
-
 export const BOARD_FIELDS = boardFields.options;

@@ -7,12 +7,12 @@ import { boardKind, boards, province } from "../../db/schema/boards.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound, uniqueViolation } from "../shared/errors.js";
-import { mapEvents } from "../shared/events.js";
+import { changedFields, mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
 import { countRows, expectGlobalId, type Keyset, paginate, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
-import { BOARD_FIELDS, boardCreated, boardUpdated, changedFields } from "./boards.events.js";
+import { BOARD_FIELDS, boardCreated, boardUpdated } from "./boards.events.js";
 import { boardCreate, boardUpdate } from "./boards.policy.js";
 
 export type Board = typeof boards.$inferSelect;

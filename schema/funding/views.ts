@@ -1,12 +1,8 @@
 // The computed shapes funding resolvers return: settlement, budget and co-financing views.
 import type { boards } from "../../db/schema/boards.js";
+import type { Money } from "../shared/money.js";
 import type { Action, Commitment, Track } from "./agreements.service.js";
 import type { ExplanationLine, Settlement } from "./settlement.js";
-
-export interface Money {
-  cents: number;
-  currency: string;
-}
 
 export interface SettlementView {
   hypothetical: boolean;

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { defineEvent } from "../shared/events.js";
 
+const organisationFields = z.enum(["name", "kind", "description", "website"]);
+export const ORGANISATION_FIELDS = organisationFields.options;
+
 export const organisationCreated = defineEvent({
   name: "organisation.created",
   version: 1,
@@ -16,6 +19,6 @@ export const organisationUpdated = defineEvent({
   version: 1,
   entityType: "Organisation",
   description: "An organisation's fields changed; `changed` names them.",
-  payload: z.strictObject({ organisationId: z.string(), changed: z.array(z.enum(["name", "kind", "description", "website"])) }),
+  payload: z.strictObject({ organisationId: z.string(), changed: z.array(organisationFields) }),
   audience: "public",
 });

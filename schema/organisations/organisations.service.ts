@@ -7,12 +7,13 @@ import { organisationKind, organisations } from "../../db/schema/organisations.j
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
+import { changedFields } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
 import { rowsById } from "../shared/loaders.js";
 import { countRows, expectGlobalId, type Keyset, paginate, toGlobalId } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
-import { organisationCreated, organisationUpdated } from "./organisations.events.js";
+import { ORGANISATION_FIELDS, organisationCreated, organisationUpdated } from "./organisations.events.js";
 import { organisationCreate, organisationUpdate } from "./organisations.policy.js";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -123,8 +124,7 @@ export const updateOrganisation = fn(
         before,
         after,
       });
-      const fields = (["name", "kind", "description", "website"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-      await recorder.emit(organisationUpdated, rowId, { organisationId: toGlobalId("Organisation", rowId), changed: fields });
+      await recorder.emit(organisationUpdated, rowId, { organisationId: toGlobalId("Organisation", rowId), changed: changedFields(ORGANISATION_FIELDS, before, after) });
       return after;
     });
   },

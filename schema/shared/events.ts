@@ -40,6 +40,11 @@ export function defineEvent<S extends z.ZodObject, R>(definition: {
   return definition as unknown as EventDefinition<z.output<S>>;
 }
 
+/** The fields whose values differ between two versions of a row: an "updated" event's `changed`. */
+export function changedFields<K extends string>(keys: readonly K[], before: Record<K, unknown>, after: Record<K, unknown>): K[] {
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
 /** An event as the outbox keeps it and the relay delivers it. */
 export interface DomainEvent<P = Record<string, unknown>> {
   position: number;

@@ -38,13 +38,19 @@ async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** The oldest transaction still running: every transaction below it has ended. */
+const HORIZON = sql`(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
+
+/** An event as a relay reads it: with its transaction's id, which places it in relay order. */
+export type RelayedEvent = DomainEvent & { txid: number };
+
 /** Events after the cursor whose transactions have all ended, in relay order. */
-export async function readAfter(db: Db, cursor: Cursor, limit: number): Promise<DomainEvent[]> {
+export async function readAfter(db: Db, cursor: Cursor, limit: number): Promise<RelayedEvent[]> {
   const found = await rows<Row>(
     db,
     sql`select position, txid, name, version, entity_type, entity_id, payload, created_at from domain_events
         where (txid, position) > (${cursor.txid}::bigint, ${cursor.position}::bigint)
-          and txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+          and txid < ${HORIZON}
         order by txid, position limit ${limit}`,
   );
   return found.map((r) => ({
@@ -59,15 +65,15 @@ export async function readAfter(db: Db, cursor: Cursor, limit: number): Promise<
   }));
 }
 
-function cursorOf(event: DomainEvent & { txid?: number }): Cursor {
-  return { txid: event.txid ?? 0, position: event.position };
+function cursorOf(event: RelayedEvent): Cursor {
+  return { txid: event.txid, position: event.position };
 }
 
 /** The last event every relay can already see: where a new live consumer starts. */
 export async function head(db: Db): Promise<Cursor> {
   const [last] = await rows<{ txid: string; position: string }>(
     db,
-    sql`select txid, position from domain_events where txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint order by txid desc, position desc limit 1`,
+    sql`select txid, position from domain_events where txid < ${HORIZON} order by txid desc, position desc limit 1`,
   );
   return last ? { txid: Number(last.txid), position: Number(last.position) } : START;
 }

@@ -524,6 +524,16 @@ describe("the ledger's entries as a connection", () => {
     expect(seen.map((e) => e.date)).toEqual([...dates].sort());
   });
 
+  it("costs the same statements for a ledger of 24 entries over three boards as for one of 3", async () => {
+    const statementsFor = async () => (await api.exec(LEDGER, { id: fx.agreementId }, { as: "CONSULTANT" })).statements;
+    const boards = ["Gent", "Brugge", "Leuven"];
+    for (const board of boards) await record({ board, action: 1, type: "CHARGE", cents: 1_000 });
+    const small = await statementsFor();
+    for (let i = 0; i < 21; i++) await record({ board: boards[i % 3], action: (i % 9) + 1, type: "CHARGE", cents: 1_000 });
+    expect((await ledger()).entries).toHaveLength(24);
+    expect(await statementsFor()).toBe(small);
+  });
+
   it("refuses more than 100 a page and a forged cursor", async () => {
     expect(errorOf(await api.exec(PAGE, { id: fx.agreementId, first: 101 }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
     expect(errorOf(await api.exec(PAGE, { id: fx.agreementId, after: "bm9wZQ" }, { as: "CONSULTANT" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
