@@ -32,7 +32,7 @@ import {
 } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import type { Context } from "./context.js";
-import { MAX_PAGE_SIZE } from "./relay.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./relay.js";
 
 export interface Limits {
   /** Deepest nesting of fields in an operation (GRAPHQL_MAX_DEPTH). */
@@ -192,8 +192,8 @@ const estimator: ComplexityEstimator = ({ type: parent, field, args, childComple
   const own = 1 + childComplexity;
   const extra = parent.name === "Mutation" ? MUTATION_COST : 0;
   if (isConnection(named) && field.args.some((a) => a.name === "first")) {
-    // An explicit null gets relay.ts pageSize's default, 20.
-    const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) : 20;
+    // An explicit null gets relay.ts pageSize's default.
+    const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
     return extra + 2 + first * childComplexity;
   }
   // A connection's edges are as many as its `first`, counted by the connection.

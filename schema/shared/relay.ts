@@ -7,6 +7,8 @@ import { badInput } from "./errors.js";
 import { unstorable } from "./validation.js";
 
 export const MAX_PAGE_SIZE = 100;
+/** A page's size when `first` is null. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -84,7 +86,7 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 export function pageSize(first: number | null | undefined): number {
-  const n = first ?? 20;
+  const n = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(n) || n < 0) throw badInput("first", "must be a non-negative integer");
   if (n > MAX_PAGE_SIZE) throw badInput("first", `must be at most ${MAX_PAGE_SIZE}`);
   return n;
