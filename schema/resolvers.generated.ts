@@ -10,18 +10,37 @@ import    { nodes as Query_nodes } from './base/resolvers/Query/nodes.js';
 import    { organisation as Query_organisation } from './organisations/resolvers/Query/organisation.js';
 import    { organisations as Query_organisations } from './organisations/resolvers/Query/organisations.js';
 import    { viewer as Query_viewer } from './base/resolvers/Query/viewer.js';
+import    { acceptJudgement as Mutation_acceptJudgement } from './funding/resolvers/Mutation/acceptJudgement.js';
+import    { addAction as Mutation_addAction } from './funding/resolvers/Mutation/addAction.js';
+import    { addCommitment as Mutation_addCommitment } from './funding/resolvers/Mutation/addCommitment.js';
+import    { addTrack as Mutation_addTrack } from './funding/resolvers/Mutation/addTrack.js';
 import    { approveInvoice as Mutation_approveInvoice } from './funding/resolvers/Mutation/approveInvoice.js';
+import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
+import    { createFundingAgreement as Mutation_createFundingAgreement } from './funding/resolvers/Mutation/createFundingAgreement.js';
 import    { createOrganisation as Mutation_createOrganisation } from './organisations/resolvers/Mutation/createOrganisation.js';
-import    { judgeCommitment as Mutation_judgeCommitment } from './funding/resolvers/Mutation/judgeCommitment.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
+import    { proposeJudgement as Mutation_proposeJudgement } from './funding/resolvers/Mutation/proposeJudgement.js';
 import    { recordCoFinancing as Mutation_recordCoFinancing } from './funding/resolvers/Mutation/recordCoFinancing.js';
+import    { recordOverheadCost as Mutation_recordOverheadCost } from './funding/resolvers/Mutation/recordOverheadCost.js';
+import    { refuseJudgement as Mutation_refuseJudgement } from './funding/resolvers/Mutation/refuseJudgement.js';
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
+import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
+import    { reopenCommitment as Mutation_reopenCommitment } from './funding/resolvers/Mutation/reopenCommitment.js';
+import    { reopenFundingAgreement as Mutation_reopenFundingAgreement } from './funding/resolvers/Mutation/reopenFundingAgreement.js';
+import    { reverseCoFinancingEntry as Mutation_reverseCoFinancingEntry } from './funding/resolvers/Mutation/reverseCoFinancingEntry.js';
+import    { reverseOverheadCost as Mutation_reverseOverheadCost } from './funding/resolvers/Mutation/reverseOverheadCost.js';
+import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolvers/Mutation/setFundingTerms.js';
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
+import    { updateAction as Mutation_updateAction } from './funding/resolvers/Mutation/updateAction.js';
 import    { updateBoard as Mutation_updateBoard } from './boards/resolvers/Mutation/updateBoard.js';
+import    { updateCommitment as Mutation_updateCommitment } from './funding/resolvers/Mutation/updateCommitment.js';
+import    { updateFundingAgreement as Mutation_updateFundingAgreement } from './funding/resolvers/Mutation/updateFundingAgreement.js';
 import    { updateOrganisation as Mutation_updateOrganisation } from './organisations/resolvers/Mutation/updateOrganisation.js';
+import    { updateTrack as Mutation_updateTrack } from './funding/resolvers/Mutation/updateTrack.js';
 import    { boardChanged as Subscription_boardChanged } from './boards/resolvers/Subscription/boardChanged.js';
 import    { Action } from './funding/resolvers/Action.js';
+import    { AgreementClosing } from './funding/resolvers/AgreementClosing.js';
 import    { AuditEntry } from './audit/resolvers/AuditEntry.js';
 import    { AuditEntryConnection } from './audit/resolvers/AuditEntryConnection.js';
 import    { Board } from './boards/resolvers/Board.js';
@@ -36,11 +55,16 @@ import    { FundingAgreementConnection } from './funding/resolvers/FundingAgreem
 import    { Invoice } from './funding/resolvers/Invoice.js';
 import    { InvoiceConnection } from './funding/resolvers/InvoiceConnection.js';
 import    { InvoiceTransition } from './funding/resolvers/InvoiceTransition.js';
+import    { JudgementProposal } from './funding/resolvers/JudgementProposal.js';
+import    { JudgementStep } from './funding/resolvers/JudgementStep.js';
 import    { Measure } from './funding/resolvers/Measure.js';
 import    { MeasuredTarget } from './funding/resolvers/MeasuredTarget.js';
 import    { Metric } from './funding/resolvers/Metric.js';
 import    { Organisation } from './organisations/resolvers/Organisation.js';
 import    { OrganisationConnection } from './organisations/resolvers/OrganisationConnection.js';
+import    { Overhead } from './funding/resolvers/Overhead.js';
+import    { OverheadCost } from './funding/resolvers/OverheadCost.js';
+import    { OverheadCostConnection } from './funding/resolvers/OverheadCostConnection.js';
 import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Settlement } from './funding/resolvers/Settlement.js';
 import    { Track } from './funding/resolvers/Track.js';
@@ -48,9 +72,10 @@ import    { Viewer } from './base/resolvers/Viewer.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
       Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,viewer: Query_viewer },
-      Mutation: { approveInvoice: Mutation_approveInvoice,createBoard: Mutation_createBoard,createOrganisation: Mutation_createOrganisation,judgeCommitment: Mutation_judgeCommitment,payInvoice: Mutation_payInvoice,recordCoFinancing: Mutation_recordCoFinancing,rejectInvoice: Mutation_rejectInvoice,submitInvoice: Mutation_submitInvoice,updateBoard: Mutation_updateBoard,updateOrganisation: Mutation_updateOrganisation },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addTrack: Mutation_addTrack,approveInvoice: Mutation_approveInvoice,closeFundingAgreement: Mutation_closeFundingAgreement,createBoard: Mutation_createBoard,createFundingAgreement: Mutation_createFundingAgreement,createOrganisation: Mutation_createOrganisation,payInvoice: Mutation_payInvoice,proposeJudgement: Mutation_proposeJudgement,recordCoFinancing: Mutation_recordCoFinancing,recordOverheadCost: Mutation_recordOverheadCost,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCommitment: Mutation_updateCommitment,updateFundingAgreement: Mutation_updateFundingAgreement,updateOrganisation: Mutation_updateOrganisation,updateTrack: Mutation_updateTrack },
       Subscription: { boardChanged: Subscription_boardChanged },
       Action: Action,
+AgreementClosing: AgreementClosing,
 AuditEntry: AuditEntry,
 AuditEntryConnection: AuditEntryConnection,
 Board: Board,
@@ -65,11 +90,16 @@ FundingAgreementConnection: FundingAgreementConnection,
 Invoice: Invoice,
 InvoiceConnection: InvoiceConnection,
 InvoiceTransition: InvoiceTransition,
+JudgementProposal: JudgementProposal,
+JudgementStep: JudgementStep,
 Measure: Measure,
 MeasuredTarget: MeasuredTarget,
 Metric: Metric,
 Organisation: Organisation,
 OrganisationConnection: OrganisationConnection,
+Overhead: Overhead,
+OverheadCost: OverheadCost,
+OverheadCostConnection: OverheadCostConnection,
 QualitativeTarget: QualitativeTarget,
 Settlement: Settlement,
 Track: Track,

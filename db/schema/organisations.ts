@@ -1,7 +1,7 @@
 // Tables of the organisations domain: the funder, the sector's associations and social
 // partners, and the third parties that deliver services to boards.
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns.js";
 import { localizedText } from "./i18n.js";
 
@@ -15,7 +15,9 @@ export const organisations = pgTable(
     description: localizedText("description"),
     kind: organisationKind("kind").notNull(),
     website: text("website"),
+    /** Belgian enterprise number (ondernemingsnummer), as 0451.857.573. */
+    enterpriseNumber: text("enterprise_number"),
     ...timestamps(),
   },
-  (t) => [index("organisations_name_idx").on(sql`(${t.name}->>'nl')`, t.id)],
+  (t) => [index("organisations_name_idx").on(sql`(${t.name}->>'nl')`, t.id), uniqueIndex("organisations_enterprise_number_key").on(t.enterpriseNumber)],
 );

@@ -49,7 +49,24 @@ export const ADDENDUM = {
   maxAmountCents: 40_000_000,
   effortShareBp: 7000,
   resultShareBp: 3000,
+  /** Article 1 names the account the subsidy is paid into. */
+  beneficiaryBankAccount: "BE10 0910 1156 9604",
+  // The source gives no overhead ceiling ("een beperkt gedeelte") and no reporting window: the
+  // ceiling stays empty (no overhead counts) and co-financing is dated within the period, until
+  // the funder's side sets them.
+  overheadCeilingCents: null,
+  reportingWindowDays: 0,
 };
+
+/** Article 1 identifies the beneficiary: "V.V.S.G. vzw ... (ondernemingsnummer: 0451.857.573 ...)". */
+export const ENTERPRISE_NUMBERS: Record<string, string> = { VVSG: "0451.857.573" };
+
+/**
+ * "De middelen van het addendum worden paritair beheerd door de stuurgroep Diverscity. Op die
+ * manier hebben alle sociale partners voldoende controle": the employers' side (VVSG) and the
+ * unions (ACV, ACOD, VSOA), by their Dutch names as seeded in data.ts.
+ */
+export const STEERING_GROUP = ["VVSG", "ACV", "ACOD", "VSOA"];
 
 // Actions 5 and 6 share their description and effort commitment word for word in the source.
 const softSkillsOffer = {
@@ -129,7 +146,7 @@ export const TRACKS: TrackSeed[] = [
       },
       {
         number: 3,
-        title: { nl: "De sector start een pilootproject op rond e-learning samen met GoodHabitz.", en: "E-learning pilot with GoodHabitz" },
+        title: { nl: "De sector start een pilootproject op rond e-learning samen met GoodHabit.", en: "E-learning pilot with GoodHabitz" },
         description: {
           nl: "Lokale besturen gaan aan de slag met dit aanbod; met een lerend netwerk bekijken we hoe e-learningtools permanent op de agenda blijven.",
           en: "Boards work with this offer; a learning network looks at keeping e-learning tools permanently on the agenda.",
@@ -151,7 +168,7 @@ export const TRACKS: TrackSeed[] = [
   },
   {
     number: 2,
-    title: { nl: "Nieuwe vormen van leren", en: "New forms of learning" },
+    title: { nl: "Nieuwe vormen van leren en opleiden", en: "New forms of learning and training" },
     description: {
       nl: "Inzetten op nieuwe leervormen (waaronder online-leren) om een permanente leercultuur bij lokale besturen te bewerkstelligen.",
       en: "New forms of learning, online learning among them, towards a permanent learning culture in boards.",
@@ -215,7 +232,7 @@ export const TRACKS: TrackSeed[] = [
       {
         number: 7,
         title: {
-          nl: "De sector voorziet een specifiek ondersteuningsaanbod met opleidingen die de digitale vaardigheden van medewerkers aanscherpen.",
+          nl: "De sector voorziet een specifiek ondersteuningsaanbod met opleidingen die de digitale vaardigheden van medewerkers bij lokale besturen aanscherpen.",
           en: "Digital-skills trainings",
         },
         description: {
@@ -276,7 +293,7 @@ export const TRACKS: TrackSeed[] = [
       {
         number: 9,
         title: {
-          nl: "De sector werkt een communicatieplan uit met als doel een beter bereik van medewerkers uit lokale besturen.",
+          nl: "De sector werkt een communicatieplan uit met als doel een beter bereik van medewerkers uit lokale besturen en een betere toeleiding naar lokale besturen.",
           en: "A communication plan for a better reach of board employees",
         },
         description: {

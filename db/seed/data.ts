@@ -5,6 +5,7 @@
 // (groot-, centrum-, regionale steden) where that applies, and left empty otherwise.
 import type { boards } from "../schema/boards.js";
 import type { organisations } from "../schema/organisations.js";
+import { ENTERPRISE_NUMBERS } from "./addendum.js";
 
 type NewBoard = typeof boards.$inferInsert;
 type NewOrganisation = typeof organisations.$inferInsert;
@@ -66,7 +67,7 @@ const org = (
   website?: string,
 ): NewOrganisation => ({ kind, name, description: description ?? null, website: website ?? null });
 
-export const ORGANISATIONS: NewOrganisation[] = [
+const ORGANISATIONS_AS_NAMED: NewOrganisation[] = [
   org(
     "GOVERNMENT",
     { nl: "Vlaamse Regering", fr: "Gouvernement flamand", en: "Flemish Government" },
@@ -144,3 +145,6 @@ export const ORGANISATIONS: NewOrganisation[] = [
   org("NON_PROFIT", { nl: "microStart" }),
   org("NON_PROFIT", { nl: "The Shift" }),
 ];
+
+/** The organisations, with the enterprise numbers the sources give (Article 1 of the addendum for VVSG). */
+export const ORGANISATIONS: NewOrganisation[] = ORGANISATIONS_AS_NAMED.map((o) => ({ ...o, enterpriseNumber: ENTERPRISE_NUMBERS[o.name.nl] ?? null }));

@@ -3,9 +3,21 @@ import { count, eq, inArray, sql } from "drizzle-orm";
 import type { SeedProgress } from "../../schema/shared/module.js";
 import type { Database, Tx } from "../client.js";
 import { boards } from "../schema/boards.js";
-import { actionPartners, actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoiceBoards, invoices, tracks } from "../schema/funding.js";
+import {
+  actionPartners,
+  actions,
+  agreementSteeringMembers,
+  coFinancingEntries,
+  commitmentMeasures,
+  commitments,
+  fundingAgreements,
+  invoiceBoards,
+  invoices,
+  invoiceTransitions,
+  tracks,
+} from "../schema/funding.js";
 import { organisations } from "../schema/organisations.js";
-import { ADDENDUM, type CommitmentSeed, RESULT_COMMITMENTS, TRACKS } from "./addendum.js";
+import { ADDENDUM, type CommitmentSeed, RESULT_COMMITMENTS, STEERING_GROUP, TRACKS } from "./addendum.js";
 import { SECTOR_INVOICE_COUNT, syntheticFunding } from "./sector.js";
 
 /** Seeds the addendum; false (and nothing written) when its funder or beneficiary is missing. */
@@ -20,6 +32,8 @@ export async function seedAddendum(tx: Tx): Promise<boolean> {
     .values({ ...ADDENDUM, funderId, beneficiaryId })
     .returning();
   const agreementId = agreement!.id;
+  const steering = STEERING_GROUP.map(orgId).filter((id): id is string => Boolean(id));
+  if (steering.length) await tx.insert(agreementSteeringMembers).values(steering.map((organisationId) => ({ agreementId, organisationId })));
 
   const addCommitment = async (kind: "EFFORT" | "RESULT", seed: CommitmentSeed, actionId: string | null) => {
     const [row] = await tx
@@ -85,34 +99,60 @@ export async function seedSectorFunding(database: Database, progress: SeedProgre
             payeeId: payees[p.payeeIndex]!.id,
             reference: p.reference,
             amountCents: p.amountCents,
+            invoiceDate: p.serviceDate,
             serviceDate: p.serviceDate,
             status: p.status,
             rejectionReason: p.status === "REJECTED" ? "Synthetic: not a service to boards" : null,
           })),
         )
         .returning({ id: invoices.id });
+      // Each synthetic invoice has the history its status implies, each step by another person.
+      await tx.insert(invoiceTransitions).values(slice.flatMap((p, j) => syntheticHistory(rows[j]!.id, p.status)));
       await tx.insert(invoiceBoards).values(slice.flatMap((p, j) => p.boardIndexes.map((b) => ({ invoiceId: rows[j]!.id, boardId: boardRows[b]!.id }))));
       progress("synthetic invoices", Math.min(i + batch, plan.invoices.length), plan.invoices.length);
     }
-    const entries = plan.coFinancing.flatMap((c) => {
-      const base = {
-        agreementId: agreement.id,
-        boardId: boardRows[c.boardIndex]!.id,
-        actionId: actionRows[c.actionIndex]!.id,
-        kind: c.kind,
-        entryDate: c.date,
-        recordedBy: "seed",
-      };
-      return [
-        { ...base, entryType: "CHARGE" as const, amountCents: c.chargeCents },
-        ...(c.paidCents ? [{ ...base, entryType: "PAYMENT" as const, amountCents: c.paidCents }] : []),
-      ];
+    const base = (c: (typeof plan.coFinancing)[number]) => ({
+      agreementId: agreement.id,
+      boardId: boardRows[c.boardIndex]!.id,
+      actionId: actionRows[c.actionIndex]!.id,
+      kind: c.kind,
+      entryDate: c.date,
+      recordedBy: "seed",
     });
-    for (let i = 0; i < entries.length; i += batch) await tx.insert(coFinancingEntries).values(entries.slice(i, i + batch));
-    entryCount = entries.length;
+    // Charges first; each payment then refers to the charge it pays.
+    for (let i = 0; i < plan.coFinancing.length; i += batch) {
+      const slice = plan.coFinancing.slice(i, i + batch);
+      const charges = await tx
+        .insert(coFinancingEntries)
+        .values(slice.map((c) => ({ ...base(c), entryType: "CHARGE" as const, amountCents: c.chargeCents })))
+        .returning({ id: coFinancingEntries.id });
+      const payments = slice.flatMap((c, j) => (c.paidCents ? [{ ...base(c), entryType: "PAYMENT" as const, amountCents: c.paidCents, chargeId: charges[j]!.id }] : []));
+      if (payments.length) await tx.insert(coFinancingEntries).values(payments);
+      entryCount += slice.length + payments.length;
+    }
+    const entries = { length: entryCount };
     progress("synthetic co-financing entries", entries.length, entries.length);
     // Statistics for the planner after a bulk load, as a real import would.
     await tx.execute(sql`analyze invoices`);
   });
   return { invoices: plan.invoices.length, coFinancingEntries: entryCount };
+}
+
+type SyntheticStatus = "SUBMITTED" | "APPROVED" | "PAID" | "REJECTED";
+
+/** The transitions that lead to a status, each taken by a different (synthetic) consultant. */
+function syntheticHistory(invoiceId: string, status: SyntheticStatus) {
+  const step = (fromStatus: SyntheticStatus | null, toStatus: SyntheticStatus, actorId: string, reason: string | null = null) => ({
+    invoiceId,
+    fromStatus,
+    toStatus,
+    actorId,
+    actorRole: "CONSULTANT",
+    reason,
+  });
+  const steps = [step(null, "SUBMITTED", "seed-clerk")];
+  if (status === "REJECTED") steps.push(step("SUBMITTED", "REJECTED", "seed-approver", "Synthetic: not a service to boards"));
+  if (status === "APPROVED" || status === "PAID") steps.push(step("SUBMITTED", "APPROVED", "seed-approver"));
+  if (status === "PAID") steps.push(step("APPROVED", "PAID", "seed-payer"));
+  return steps;
 }

@@ -2,7 +2,7 @@
 // that keep those reads free of N+1, and who may read which part of an agreement.
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { actionPartners, actions, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
+import { actionPartners, actions, agreementSteeringMembers, commitmentMeasures, commitments, fundingAgreements, tracks } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import type { Context } from "../shared/context.js";
 import { fn } from "../shared/fn.js";
@@ -45,6 +45,12 @@ export const commitmentsOfAction = childRows(
 export const measuresOfCommitment = childRows(
   (ctx, ids) => ctx.db.select().from(commitmentMeasures).where(inArray(commitmentMeasures.commitmentId, ids)).orderBy(asc(commitmentMeasures.metric)),
   (m) => m.commitmentId,
+);
+
+/** The organisations of each agreement's steering group (joint management). */
+export const steeringGroupOf = childRows(
+  (ctx, ids) => ctx.db.select().from(agreementSteeringMembers).where(inArray(agreementSteeringMembers.agreementId, ids)),
+  (m) => m.agreementId,
 );
 
 export const partnersOfAction = childRows<{ actionId: string; organisation: Organisation }>(

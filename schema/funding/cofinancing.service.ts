@@ -224,3 +224,8 @@ export async function findCoFinancingEntry(ctx: Context, id: string): Promise<En
   const agreement = await agreementLoader(ctx).load(entry.agreementId);
   return agreement && (await can(ctx, coFinancingRead, { agreement, boardId: entry.boardId })) ? entry : null;
 }
+
+// PLACEHOLDER (being written): reversing entries.
+export const reverseCoFinancingEntry = async (_ctx: Context, _input: unknown): Promise<Entry> => {
+  throw new Error("reverseCoFinancingEntry is not built yet");
+};

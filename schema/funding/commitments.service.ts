@@ -95,3 +95,12 @@ export const judgeCommitment = fn(
   },
   { argument: "input", authorize: commitmentJudge },
 );
+
+// PLACEHOLDERS (being written): the sector proposes, the funder's side judges.
+const pending = (name: string): never => {
+  throw new Error(`${name} is not built yet`);
+};
+export const proposeJudgement = async (_ctx: Context, _input: unknown): Promise<Commitment> => pending("proposeJudgement");
+export const acceptJudgement = async (_ctx: Context, _input: unknown): Promise<Commitment> => pending("acceptJudgement");
+export const refuseJudgement = async (_ctx: Context, _input: unknown): Promise<Commitment> => pending("refuseJudgement");
+export const reopenCommitment = async (_ctx: Context, _input: unknown): Promise<Commitment> => pending("reopenCommitment");

@@ -39,20 +39,31 @@ export const invoiceRejected = invoiceEvent("rejected", "An invoice was rejected
 
 export const invoiceEvents = { SUBMITTED: invoiceSubmitted, APPROVED: invoiceApproved, PAID: invoicePaid, REJECTED: invoiceRejected } as const;
 
-export const commitmentJudged = defineEvent({
-  name: "commitment.judged",
+const judgementStatus = z.enum(["OPEN", "JUSTIFIED", "NOT_JUSTIFIED"]);
+
+export const commitmentProposed = defineEvent({
+  name: "commitment.proposed",
   version: 1,
   entityType: "Commitment",
-  description: "A qualitative commitment was judged (or reopened).",
-  payload: z.strictObject({ commitmentId: z.string(), agreementId: z.string(), status: z.enum(["OPEN", "JUSTIFIED", "NOT_JUSTIFIED"]) }),
+  description: "The sector proposed a judgement of a qualitative commitment, for the funder's side to decide.",
+  payload: z.strictObject({ commitmentId: z.string(), agreementId: z.string(), proposedStatus: judgementStatus }),
+  audience: "public",
+});
+
+export const commitmentJudged = defineEvent({
+  name: "commitment.judged",
+  version: 2,
+  entityType: "Commitment",
+  description: "The funder's side accepted or refused a proposed judgement, or a judgement was reopened; status is the judgement in force after it.",
+  payload: z.strictObject({ commitmentId: z.string(), agreementId: z.string(), decision: z.enum(["ACCEPTED", "REFUSED", "REOPENED"]), status: judgementStatus }),
   audience: "public",
 });
 
 export const coFinancingRecorded = defineEvent({
   name: "coFinancing.recorded",
-  version: 1,
+  version: 2,
   entityType: "CoFinancingEntry",
-  description: "A board's co-financing charge or payment was recorded.",
+  description: "A board's co-financing charge or payment was recorded, or a wrong entry reversed (reversesId).",
   payload: z.strictObject({
     entryId: z.string(),
     agreementId: z.string(),
@@ -61,6 +72,8 @@ export const coFinancingRecorded = defineEvent({
     kind: z.enum(["PARTICIPATION_FEE", "OWN_CONTRIBUTION"]),
     type: z.enum(["CHARGE", "PAYMENT"]),
     amountCents: z.number().int(),
+    chargeId: z.string().nullable(),
+    reversesId: z.string().nullable(),
   }),
   audience: {
     action: coFinancingRead,
@@ -69,4 +82,63 @@ export const coFinancingRecorded = defineEvent({
       return agreement ? { agreement, boardId: fromGlobalId(payload.boardId)?.id ?? null } : null;
     },
   },
+});
+
+const financialReaders = { action: fundingReadFinancials, resource: (ctx: Context, payload: { agreementId: string }) => agreementOf(ctx, payload.agreementId) };
+
+export const overheadRecorded = defineEvent({
+  name: "overhead.recorded",
+  version: 1,
+  entityType: "OverheadCost",
+  description: "An overhead cost was recorded, or a wrong one reversed (reversesId).",
+  payload: z.strictObject({
+    entryId: z.string(),
+    agreementId: z.string(),
+    actionId: z.string().nullable(),
+    amountCents: z.number().int(),
+    currency: z.string(),
+    reversesId: z.string().nullable(),
+  }),
+  audience: financialReaders,
+});
+
+export const agreementChanged = defineEvent({
+  name: "agreement.changed",
+  version: 1,
+  entityType: "FundingAgreement",
+  description: "An agreement, one of its tracks, actions or commitments was created, updated or removed (the structure is public).",
+  payload: z.strictObject({
+    agreementId: z.string(),
+    entity: z.enum(["FundingAgreement", "Track", "Action", "Commitment"]),
+    entityId: z.string(),
+    operation: z.enum(["CREATED", "UPDATED", "REMOVED"]),
+  }),
+  audience: "public",
+});
+
+export const fundingTermsSet = defineEvent({
+  name: "agreement.termsSet",
+  version: 1,
+  entityType: "FundingAgreement",
+  description: "The funder's side set the overhead ceiling or the reporting window.",
+  payload: z.strictObject({ agreementId: z.string(), overheadCeilingCents: z.number().int().nullable(), reportingWindowDays: z.number().int() }),
+  audience: financialReaders,
+});
+
+export const agreementClosed = defineEvent({
+  name: "agreement.closed",
+  version: 1,
+  entityType: "FundingAgreement",
+  description: "The funder's side closed the agreement; its final settlement is frozen.",
+  payload: z.strictObject({ agreementId: z.string(), payableCents: z.number().int(), currency: z.string() }),
+  audience: financialReaders,
+});
+
+export const agreementReopened = defineEvent({
+  name: "agreement.reopened",
+  version: 1,
+  entityType: "FundingAgreement",
+  description: "An admin reopened a closed agreement (the reason is in the agreement's closings, not here).",
+  payload: z.strictObject({ agreementId: z.string() }),
+  audience: financialReaders,
 });

@@ -1,7 +1,19 @@
-import type { actions, coFinancingEntries, commitmentMeasures, commitments, fundingAgreements, invoices, invoiceTransitions, tracks } from "../../db/schema/funding.js";
+import type {
+  actions,
+  agreementClosings,
+  coFinancingEntries,
+  commitmentJudgements,
+  commitmentMeasures,
+  commitments,
+  fundingAgreements,
+  invoices,
+  invoiceTransitions,
+  overheadCosts,
+  tracks,
+} from "../../db/schema/funding.js";
 import type { MetricDefinition } from "../shared/metrics.js";
 import type { Connection } from "../shared/relay.js";
-import type { BudgetView, CoFinancingView, SettlementView } from "./views.js";
+import type { BudgetView, CoFinancingView, OverheadView, SettlementView } from "./views.js";
 
 export type FundingAgreementMapper = typeof fundingAgreements.$inferSelect;
 export type FundingAgreementConnectionMapper = Connection<FundingAgreementMapper>;
@@ -21,3 +33,10 @@ export type CoFinancingEntryMapper = typeof coFinancingEntries.$inferSelect;
 export type SettlementMapper = SettlementView;
 export type BudgetMapper = BudgetView;
 export type CoFinancingMapper = CoFinancingView;
+/** A commitment with a pending proposal, seen as the proposal. */
+export type JudgementProposalMapper = CommitmentMapper;
+export type JudgementStepMapper = typeof commitmentJudgements.$inferSelect;
+export type AgreementClosingMapper = typeof agreementClosings.$inferSelect;
+export type OverheadMapper = OverheadView;
+export type OverheadCostMapper = typeof overheadCosts.$inferSelect;
+export type OverheadCostConnectionMapper = Connection<OverheadCostMapper>;

@@ -22,6 +22,7 @@ import { multilineText, optionalMultilineText, requiredText } from "../shared/va
 import { type Agreement, agreementLoader } from "./agreements.service.js";
 import { invoiceEvents } from "./funding.events.js";
 import { fundingReadFinancials, type InvoiceStep, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
+import { assertOpen, lockOpenAgreement, todayInBrussels } from "./lifecycle.js";
 
 export type Invoice = typeof invoices.$inferSelect;
 type Status = Invoice["status"];
@@ -61,6 +62,7 @@ const submitInput = z.object({
   reference: requiredText(100),
   description: optionalMultilineText(2000),
   amount: moneyInput,
+  invoiceDate: isoDate,
   serviceDate: isoDate,
   boardsServedIds: z.array(z.string()).min(1, "must name at least one board: invoices pay for services to boards").max(500),
 });
@@ -79,9 +81,10 @@ export const submitInvoice = fn(
 
     try {
       return await change(ctx, async (tx, recorder) => {
-        const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
-        if (!agreement) throw notFound("FundingAgreement", "input.agreementId");
-        await assertCan(ctx, invoiceSubmit, agreement);
+        const [found] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
+        if (!found) throw notFound("FundingAgreement", "input.agreementId");
+        await assertCan(ctx, invoiceSubmit, found);
+        const agreement = await lockOpenAgreement(tx, agreementId, "input.agreementId");
         const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
         if (!action || action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
         const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, payee.id));
@@ -95,6 +98,7 @@ export const submitInvoice = fn(
         if (input.serviceDate < agreement.periodStart || input.serviceDate > agreement.periodEnd) {
           throw badInput("input.serviceDate", `must fall within the agreement's period, ${agreement.periodStart} to ${agreement.periodEnd}`);
         }
+        if (input.invoiceDate > todayInBrussels()) throw badInput("input.invoiceDate", "is in the future: an invoice is submitted once it has been issued");
         const [created] = await tx
           .insert(invoices)
           .values({
@@ -105,6 +109,7 @@ export const submitInvoice = fn(
             description: input.description ?? null,
             amountCents: input.amount.cents,
             currency: input.amount.currency,
+            invoiceDate: input.invoiceDate,
             serviceDate: input.serviceDate,
           })
           .returning();
@@ -164,6 +169,7 @@ async function move(
     if (!agreement || !before) throw notFound("Invoice", field);
     const history = await tx.select().from(invoiceTransitions).where(eq(invoiceTransitions.invoiceId, id));
     await assertCan(ctx, action, stepOf(agreement, history));
+    assertOpen(agreement, field);
     if (before.status !== from) throw conflict(field, `The invoice is ${before.status}; only a ${from} invoice can become ${to}`);
     if (to === "APPROVED" || to === "PAID") {
       // The state-aid rule holds at every step that moves money: a payee reclassified (or made a
@@ -193,7 +199,7 @@ function stepOf(agreement: Agreement, history: (typeof invoiceTransitions.$infer
 export async function viewerCanMove(ctx: Context, invoice: Invoice, action: PolicyAction<InvoiceStep>, from: Status): Promise<boolean> {
   if (invoice.status !== from) return false;
   const [agreement, history] = await Promise.all([agreementLoader(ctx).load(invoice.agreementId), invoiceHistory(ctx).load(invoice.id)]);
-  return agreement !== null && can(ctx, action, stepOf(agreement, history));
+  return agreement !== null && agreement.status === "OPEN" && can(ctx, action, stepOf(agreement, history));
 }
 
 /** Sum of every approved (and paid) invoice of an agreement, whatever its service date: what the maximum caps. */

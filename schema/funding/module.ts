@@ -8,11 +8,41 @@ import { notFound } from "../shared/errors.js";
 import { defineModule } from "../shared/module.js";
 import { fromGlobalId } from "../shared/relay.js";
 import { actionLoader, agreementLoader, commitmentLoader, trackLoader } from "./agreements.service.js";
+import { reportFor } from "./closing.service.js";
 import { findCoFinancingEntry } from "./cofinancing.service.js";
-import { coFinancingRecorded, commitmentJudged, invoiceApproved, invoicePaid, invoiceRejected, invoiceSubmitted } from "./funding.events.js";
-import { coFinancingRead, coFinancingRecord, commitmentJudge, fundingReadFinancials, invoiceApprove, invoicePay, invoiceReject, invoiceSubmit } from "./funding.policy.js";
+import {
+  agreementChanged,
+  agreementClosed,
+  agreementReopened,
+  coFinancingRecorded,
+  commitmentJudged,
+  commitmentProposed,
+  fundingTermsSet,
+  invoiceApproved,
+  invoicePaid,
+  invoiceRejected,
+  invoiceSubmitted,
+  overheadRecorded,
+} from "./funding.events.js";
+import {
+  agreementClose,
+  agreementEdit,
+  agreementReopen,
+  agreementSetTerms,
+  coFinancingRead,
+  coFinancingRecord,
+  commitmentJudge,
+  commitmentPropose,
+  commitmentReopen,
+  fundingReadFinancials,
+  invoiceApprove,
+  invoicePay,
+  invoiceReject,
+  invoiceSubmit,
+  overheadRecord,
+} from "./funding.policy.js";
 import { findInvoice } from "./invoices.service.js";
-import { justificationReport } from "./report.js";
+import { findOverheadCost } from "./overhead.service.js";
 
 /**
  * The metrics the addendum's measured commitments need. Their records belong to the trainings
@@ -40,6 +70,7 @@ export const fundingModule = defineModule({
     Commitment: (ctx, id) => commitmentLoader(ctx).load(id),
     Invoice: findInvoice,
     CoFinancingEntry: findCoFinancingEntry,
+    OverheadCost: findOverheadCost,
   },
   metrics: { needs: ADDENDUM_METRICS },
   downloads: [
@@ -49,12 +80,41 @@ export const fundingModule = defineModule({
         const parsed = fromGlobalId(globalId);
         const agreement = parsed?.type === "FundingAgreement" ? await agreementLoader(ctx).load(parsed.id) : null;
         if (!agreement) throw notFound("FundingAgreement");
-        return justificationReport(ctx, agreement);
+        return reportFor(ctx, agreement, ctx.locale);
       },
     },
   ],
-  events: [invoiceSubmitted, invoiceApproved, invoicePaid, invoiceRejected, commitmentJudged, coFinancingRecorded],
-  policies: [fundingReadFinancials, coFinancingRead, coFinancingRecord, invoiceSubmit, invoiceApprove, invoicePay, invoiceReject, commitmentJudge],
+  events: [
+    invoiceSubmitted,
+    invoiceApproved,
+    invoicePaid,
+    invoiceRejected,
+    commitmentProposed,
+    commitmentJudged,
+    coFinancingRecorded,
+    overheadRecorded,
+    agreementChanged,
+    fundingTermsSet,
+    agreementClosed,
+    agreementReopened,
+  ],
+  policies: [
+    fundingReadFinancials,
+    coFinancingRead,
+    coFinancingRecord,
+    overheadRecord,
+    invoiceSubmit,
+    invoiceApprove,
+    invoicePay,
+    invoiceReject,
+    commitmentPropose,
+    commitmentJudge,
+    commitmentReopen,
+    agreementEdit,
+    agreementSetTerms,
+    agreementClose,
+    agreementReopen,
+  ],
   access: [
     { field: "Query.fundingAgreements", action: "public", note: "structure and progress; money fields are protected below" },
     { field: "Query.fundingAgreement", action: "public" },
@@ -62,13 +122,34 @@ export const fundingModule = defineModule({
     { field: "FundingAgreement.settlement", action: fundingReadFinancials },
     { field: "FundingAgreement.budget", action: fundingReadFinancials },
     { field: "FundingAgreement.justificationReport", action: fundingReadFinancials, note: "also GET /reports/funding-agreements/{id}/justification.csv" },
+    { field: "FundingAgreement.overhead", action: fundingReadFinancials },
+    { field: "FundingAgreement.closings", action: fundingReadFinancials },
+    { field: "FundingAgreement.beneficiaryBankAccount", action: fundingReadFinancials, note: "null for everyone else" },
     { field: "FundingAgreement.coFinancing", action: coFinancingRead },
     { field: "Mutation.submitInvoice", action: invoiceSubmit },
     { field: "Mutation.approveInvoice", action: invoiceApprove },
     { field: "Mutation.payInvoice", action: invoicePay },
     { field: "Mutation.rejectInvoice", action: invoiceReject },
-    { field: "Mutation.judgeCommitment", action: commitmentJudge },
+    { field: "Mutation.proposeJudgement", action: commitmentPropose },
+    { field: "Mutation.acceptJudgement", action: commitmentJudge },
+    { field: "Mutation.refuseJudgement", action: commitmentJudge },
+    { field: "Mutation.reopenCommitment", action: commitmentReopen },
     { field: "Mutation.recordCoFinancing", action: coFinancingRecord },
+    { field: "Mutation.reverseCoFinancingEntry", action: coFinancingRecord },
+    { field: "Mutation.recordOverheadCost", action: overheadRecord },
+    { field: "Mutation.reverseOverheadCost", action: overheadRecord },
+    { field: "Mutation.createFundingAgreement", action: agreementEdit },
+    { field: "Mutation.updateFundingAgreement", action: agreementEdit },
+    { field: "Mutation.addTrack", action: agreementEdit },
+    { field: "Mutation.updateTrack", action: agreementEdit },
+    { field: "Mutation.addAction", action: agreementEdit },
+    { field: "Mutation.updateAction", action: agreementEdit },
+    { field: "Mutation.addCommitment", action: agreementEdit },
+    { field: "Mutation.updateCommitment", action: agreementEdit },
+    { field: "Mutation.removeCommitment", action: agreementEdit },
+    { field: "Mutation.setFundingTerms", action: agreementSetTerms },
+    { field: "Mutation.closeFundingAgreement", action: agreementClose },
+    { field: "Mutation.reopenFundingAgreement", action: agreementReopen },
   ],
   seed: {
     async sources(database, progress) {

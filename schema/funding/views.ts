@@ -1,14 +1,27 @@
 // The computed shapes funding resolvers return: settlement, budget and co-financing views.
 import type { boards } from "../../db/schema/boards.js";
 import type { Money } from "../shared/money.js";
-import type { Action, Commitment, Track } from "./agreements.service.js";
+import type { Action, Track } from "./agreements.service.js";
 import type { ExplanationLine, Settlement } from "./settlement.js";
 
 export interface SettlementView {
   hypothetical: boolean;
+  basis: "FINAL" | "FORECAST";
+  /** When the agreement was closed, for the settlement frozen then; null for a live one. */
+  frozenAt: Date | null;
   result: Settlement;
-  unjustifiedEffortCommitments: Commitment[];
+  /** The effort commitments flagged as not justified, by row id (a frozen settlement keeps ids, not rows). */
+  unjustifiedEffortCommitmentIds: string[];
   explanation: ExplanationLine[];
+}
+
+/** The overhead of an agreement: what is recorded within the period, and what the ceiling lets count. */
+export interface OverheadView {
+  agreementId: string;
+  currency: string;
+  recordedCents: number;
+  countedCents: number;
+  ceilingCents: number | null;
 }
 
 export interface BudgetLine {

@@ -11,4 +11,16 @@ export const CoFinancingEntry: CoFinancingEntryResolvers = {
   type: (entry) => entry.entryType,
   amount: (entry) => money(entry.amountCents, entry.currency),
   date: (entry) => entry.entryDate,
+  charge: async (_parent, _arg, _ctx) => {
+    /* CoFinancingEntry.charge resolver is required because CoFinancingEntry.charge exists but CoFinancingEntryMapper.charge does not */
+  },
+  recordedAt: async (_parent, _arg, _ctx) => {
+    /* CoFinancingEntry.recordedAt resolver is required because CoFinancingEntry.recordedAt exists but CoFinancingEntryMapper.recordedAt does not */
+  },
+  reversedBy: async (_parent, _arg, _ctx) => {
+    /* CoFinancingEntry.reversedBy resolver is required because CoFinancingEntry.reversedBy exists but CoFinancingEntryMapper.reversedBy does not */
+  },
+  reverses: async (_parent, _arg, _ctx) => {
+    /* CoFinancingEntry.reverses resolver is required because CoFinancingEntry.reverses exists but CoFinancingEntryMapper.reverses does not */
+  },
 };

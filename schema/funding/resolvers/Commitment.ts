@@ -14,4 +14,10 @@ export const Commitment: CommitmentResolvers = {
   target: (commitment) => ({ ...commitment, __typename: commitment.qualitative ? "QualitativeTarget" : "MeasuredTarget" }),
   met: (commitment, _args, ctx) => commitmentMet(ctx, commitment),
   viewerCanJudge: async (commitment, _args, ctx) => commitment.qualitative && (await can(ctx, commitmentJudge, commitment)),
+  viewerCanPropose: async (_parent, _arg, _ctx) => {
+    /* Commitment.viewerCanPropose resolver is required because Commitment.viewerCanPropose exists but CommitmentMapper.viewerCanPropose does not */
+  },
+  viewerCanReopen: async (_parent, _arg, _ctx) => {
+    /* Commitment.viewerCanReopen resolver is required because Commitment.viewerCanReopen exists but CommitmentMapper.viewerCanReopen does not */
+  },
 };
