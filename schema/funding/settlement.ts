@@ -64,6 +64,16 @@ export interface Settlement {
 const BP_WHOLE = 10_000n;
 
 /**
+ * The part of the recorded overhead that counts as cost: at most the agreement's ceiling, none
+ * while no ceiling is set (the source says "een beperkt gedeelte" and gives no figure, so no
+ * number is invented), never below zero (reversals can only cancel what was recorded).
+ */
+export function countedOverhead(recordedCents: number, ceilingCents: number | null): number {
+  if (ceilingCents === null) return 0;
+  return Math.max(0, Math.min(recordedCents, ceilingCents));
+}
+
+/**
  * Computes the settlement. Throws a RangeError on invalid input: an amount or share that is
  * negative, not an integer or not a safe integer; shares not summing to 10000 basis points; a
  * commitment number that is not a positive safe integer or appears twice in its list; a
