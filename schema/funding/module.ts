@@ -126,6 +126,11 @@ export const fundingModule = defineModule({
     { field: "FundingAgreement.closings", action: fundingReadFinancials },
     { field: "FundingAgreement.beneficiaryBankAccount", action: fundingReadFinancials, note: "null for everyone else" },
     { field: "FundingAgreement.coFinancing", action: coFinancingRead },
+    // Fields that carry a person's identifier: for those who see who did what (audit.readActors:
+    // consultants, admins) and those who read the agreement's financials, whose report names them.
+    { field: "QualitativeTarget.judgedBy", action: fundingReadFinancials, note: "answers null for others, who still see that and when it was judged" },
+    { field: "JudgementStep.actorSubject", action: fundingReadFinancials, note: "answers null for others, who still see the step, its role and when" },
+    { field: "InvoiceTransition.actorSubject", action: fundingReadFinancials, note: "answers null for others, who still see the role" },
     { field: "Mutation.submitInvoice", action: invoiceSubmit },
     { field: "Mutation.approveInvoice", action: invoiceApprove },
     { field: "Mutation.payInvoice", action: invoicePay },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineEvent } from "../shared/events.js";
 
-const organisationFields = z.enum(["name", "kind", "description", "website"]);
+const organisationFields = z.enum(["name", "kind", "description", "website", "enterpriseNumber"]);
 export const ORGANISATION_FIELDS = organisationFields.options;
 
 export const organisationCreated = defineEvent({

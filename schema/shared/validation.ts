@@ -158,3 +158,25 @@ export const notNull = <T extends z.ZodType>(schema: T) =>
     }
     return value as Exclude<z.output<T>, null>;
   });
+
+/**
+ * A Belgian enterprise number (ondernemingsnummer, KBO/BCE), written as the sources do:
+ * 0451.857.573. Accepts it with or without dots, spaces or a BE prefix; checks its first digit (0
+ * or 1) and its mod-97 check digits (the last two are 97 minus the first eight modulo 97).
+ */
+export const enterpriseNumber = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((value, ctx) => {
+    const digits = value.replace(/^BE/i, "").replace(/[\s.]/g, "");
+    if (!/^[01]\d{9}$/.test(digits)) {
+      ctx.addIssue({ code: "custom", message: "must be a Belgian enterprise number of 10 digits starting with 0 or 1, such as 0451.857.573" });
+      return z.NEVER;
+    }
+    if (97 - (Number(digits.slice(0, 8)) % 97) !== Number(digits.slice(8))) {
+      ctx.addIssue({ code: "custom", message: "is not a valid enterprise number: its check digits do not match" });
+      return z.NEVER;
+    }
+    return `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
+  });

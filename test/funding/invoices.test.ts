@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 graphql(`
   fragment InvoiceFields on Invoice {
-    id reference description status rejectionReason serviceDate createdAt
+    id reference description status rejectionReason invoiceDate serviceDate createdAt
     amount { cents currency }
     payee { id name kind }
     action { id number }
@@ -73,6 +73,7 @@ function invoiceInput(overrides: Partial<SubmitInvoiceInput> = {}): SubmitInvoic
     reference: `WK-2024-${String(references).padStart(4, "0")}`,
     description: "IAO-traject dienst burgerzaken",
     amount: { cents: 1_250_000, currency: "EUR" },
+    invoiceDate: "2024-03-31",
     serviceDate: "2024-03-15",
     boardsServedIds: [fx.boards.Gent!, fx.boards.Brugge!],
     ...overrides,
@@ -117,6 +118,7 @@ describe("submitInvoice", () => {
       description: "IAO-traject dienst burgerzaken",
       status: "SUBMITTED",
       rejectionReason: null,
+      invoiceDate: "2024-03-31",
       serviceDate: "2024-03-15",
       amount: { cents: 1_250_000, currency: "EUR" },
       payee: { id: fx.orgs.Workitects, name: "Workitects", kind: "SERVICE_PROVIDER" },
@@ -241,6 +243,13 @@ describe("submitInvoice", () => {
     it("refuses an unknown agreement", async () => {
       const result = await api.exec(SUBMIT, { input: invoiceInput({ agreementId: globalId("FundingAgreement", MISSING_UUID) }) }, { as: "CONSULTANT" });
       expect(errorOf(result)).toMatchObject({ code: "NOT_FOUND", field: "input.agreementId" });
+    });
+
+    it("refuses an invoice dated in the future (Brussels today), and takes one dated today", async () => {
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(new Date());
+      const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+      await expectRefused({ invoiceDate: tomorrow > today ? tomorrow : "2199-12-31" }, "input.invoiceDate", /future/);
+      expect((await submit({ invoiceDate: today })).invoiceDate).toBe(today);
     });
 
     it.each(["2025-07-01", "2023-06-30", "2022-01-01", "2026-01-01"])("refuses service date %s, outside the period", async (serviceDate) => {

@@ -67,10 +67,23 @@ interface Fixtures extends FundingFixture {
   invoiceToReject: string;
   /** A CHARGE of the board Gent on action 1. */
   coFinancingEntry: string;
-  /** A qualitative effort commitment, for judgeCommitment. */
+  /** Qualitative effort commitments in the states the judgement samples need: open (to propose),
+   * proposed (to accept, to refuse, and one left pending for viewerCanJudge), accepted by the
+   * funder's side (for who judged it, and one to reopen). */
   qualitativeCommitment: string;
-  /** Another one, judged by a consultant before the walk, for who judged it. */
+  proposedToAccept: string;
+  proposedToRefuse: string;
+  pendingCommitment: string;
   judgedCommitment: string;
+  acceptedToReopen: string;
+  /** An agreement the consultants are entering (period still running), with a track, an action and a commitment. */
+  draftAgreement: string;
+  draftTrack: string;
+  draftAction: string;
+  draftCommitment: string;
+  /** An overhead cost and a co-financing payment, for the reversal samples. */
+  overheadCost: string;
+  coFinancingPayment: string;
   /** A SUBMITTED and an APPROVED invoice no sample changes, for the viewerCan probes. */
   submittedInvoice: string;
   approvedInvoice: string;
@@ -83,6 +96,8 @@ interface Fixtures extends FundingFixture {
 
 const FUNDER = "Vlaamse Regering";
 const BENEFICIARY = "VVSG";
+/** A union in the addendum's steering group (joint management). */
+const STEERING = "ACV";
 const UNRELATED = "Workitects";
 
 /** Who stands in the relation a conditional grant asks for, on one row. Global ids. */
@@ -107,11 +122,18 @@ interface Sample {
 
 /** The agreement's parties are related; Gent (the board of the co-financing entry) is the right board. */
 const agreementRelation = (fx: Fixtures): Relation => ({
-  means: `related: the agreement's funder (${FUNDER}) or beneficiary (${BENEFICIARY}); right board: Gent, whose co-financing entry the sample reads`,
+  means: `related: the agreement's funder (${FUNDER}), beneficiary (${BENEFICIARY}) or a steering-group member (${STEERING}); right board: Gent, whose co-financing entry the sample reads`,
   rightBoard: fx.boards.Gent!,
   otherBoard: fx.boards.Brugge!,
-  relatedOrganisations: [fx.orgs[FUNDER]!, fx.orgs[BENEFICIARY]!],
+  relatedOrganisations: [fx.orgs[FUNDER]!, fx.orgs[BENEFICIARY]!, fx.orgs[STEERING]!],
   unrelatedOrganisation: fx.orgs[UNRELATED]!,
+});
+/** The funder's side only: its partners are related; the beneficiary's are not. */
+const funderRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: `related: the agreement's funder (${FUNDER}); unrelated: its beneficiary (${BENEFICIARY})`,
+  relatedOrganisations: [fx.orgs[FUNDER]!],
+  unrelatedOrganisation: fx.orgs[BENEFICIARY]!,
 });
 const boardRelation = (fx: Fixtures): Relation => ({ ...agreementRelation(fx), means: "right board: the board the sample changes", rightBoard: fx.board });
 const organisationRelation = (fx: Fixtures): Relation => ({
@@ -127,6 +149,7 @@ const invoiceInput = (fx: FundingFixture, reference: string) => ({
   reference,
   description: "Walk of the authorization matrix",
   amount: { cents: 100_000, currency: "EUR" },
+  invoiceDate: "2024-03-15",
   serviceDate: "2024-03-15",
   boardsServedIds: [fx.boards.Gent!],
 });
@@ -170,6 +193,14 @@ const SAMPLES: Record<string, Sample> = {
     variables: (fx) => ({ id: fx.judgedCommitment }),
     read: (data) => (data.node?.target?.judgedBy ? "allowed" : "denied"),
   },
+  "JudgementStep.actorSubject": {
+    query: "query WalkStepActor($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { history { action actorRole actorSubject } } } } } }",
+    variables: (fx) => ({ id: fx.judgedCommitment }),
+    read: (data) => {
+      const history = data.node?.target?.history ?? [];
+      return history.length && history.every((s: { actorSubject: string | null }) => s.actorSubject) ? "allowed" : "denied";
+    },
+  },
   "InvoiceTransition.actorSubject": {
     query: "query WalkActorSubject($id: ID!) { node(id: $id) { ... on Invoice { history { actorRole actorSubject } } } }",
     variables: (fx) => ({ id: fx.approvedInvoice }),
@@ -212,9 +243,101 @@ const SAMPLES: Record<string, Sample> = {
     query: "mutation WalkRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }",
     variables: (fx) => ({ input: { id: fx.invoiceToReject, reason: "Walk of the authorization matrix" } }),
   },
-  "Mutation.judgeCommitment": {
-    query: "mutation WalkJudgeCommitment($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { id met } } }",
-    variables: (fx) => ({ input: { id: fx.qualitativeCommitment, status: "JUSTIFIED", evidence: "Walk of the authorization matrix" } }),
+  "FundingAgreement.overhead": {
+    query: "query WalkOverhead($id: ID!) { fundingAgreement(id: $id) { overhead { recorded { cents } counted { cents } entries(first: 5) { totalCount } } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
+  "FundingAgreement.closings": {
+    query: "query WalkClosings($id: ID!) { fundingAgreement(id: $id) { closings { closedAt closedByRole } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+  },
+  "FundingAgreement.beneficiaryBankAccount": {
+    query: "query WalkBankAccount($id: ID!) { fundingAgreement(id: $id) { beneficiaryBankAccount } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+    read: (data) => (data.fundingAgreement?.beneficiaryBankAccount ? "allowed" : "denied"),
+  },
+  "Mutation.proposeJudgement": {
+    query: "mutation WalkPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id met } } }",
+    variables: (fx) => ({ input: { commitmentId: fx.qualitativeCommitment, status: "JUSTIFIED", evidence: "Walk of the authorization matrix" } }),
+  },
+  "Mutation.acceptJudgement": {
+    query: "mutation WalkAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }",
+    variables: (fx) => ({ input: { commitmentId: fx.proposedToAccept } }),
+    relation: funderRelation,
+  },
+  "Mutation.refuseJudgement": {
+    query: "mutation WalkRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id met } } }",
+    variables: (fx) => ({ input: { commitmentId: fx.proposedToRefuse, reason: "Walk of the authorization matrix" } }),
+    relation: funderRelation,
+  },
+  "Mutation.reopenCommitment": {
+    query: "mutation WalkReopen($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id met } } }",
+    variables: (fx) => ({ input: { commitmentId: fx.acceptedToReopen, reason: "Walk of the authorization matrix" } }),
+    relation: funderRelation,
+  },
+  "Mutation.reverseCoFinancingEntry": {
+    query: "mutation WalkReverseEntry($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }",
+    variables: (fx) => ({ input: { id: fx.coFinancingPayment, reason: "Walk of the authorization matrix" } }),
+  },
+  "Mutation.recordOverheadCost": {
+    query: "mutation WalkRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }",
+    variables: (fx) => ({ input: { agreementId: fx.agreementId, description: "Walk overhead", amount: { cents: 100, currency: "EUR" }, date: "2024-02-01" } }),
+  },
+  "Mutation.reverseOverheadCost": {
+    query: "mutation WalkReverseOverhead($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }",
+    variables: (fx) => ({ input: { id: fx.overheadCost, reason: "Walk of the authorization matrix" } }),
+  },
+  "Mutation.createFundingAgreement": {
+    query: "mutation WalkCreateAgreement($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }",
+    variables: (fx) => ({ input: draftAgreementInput(fx, "Walk: created") }),
+  },
+  "Mutation.updateFundingAgreement": {
+    query: "mutation WalkUpdateAgreement($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { id } } }",
+    variables: (fx) => ({ input: { id: fx.draftAgreement, maxAmount: { cents: 9_000_000, currency: "EUR" } } }),
+  },
+  "Mutation.setFundingTerms": {
+    query: "mutation WalkSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }",
+    variables: (fx) => ({ input: { agreementId: fx.draftAgreement, reportingWindowDays: 30 } }),
+    relation: funderRelation,
+  },
+  "Mutation.addTrack": {
+    query: "mutation WalkAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }",
+    variables: (fx) => ({ input: { agreementId: fx.draftAgreement, number: 2, title: { nl: "Walk spoor 2" } } }),
+  },
+  "Mutation.updateTrack": {
+    query: "mutation WalkUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id } } }",
+    variables: (fx) => ({ input: { id: fx.draftTrack, title: { nl: "Walk spoor 1, herzien" } } }),
+  },
+  "Mutation.addAction": {
+    query: "mutation WalkAddAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }",
+    variables: (fx) => ({ input: { trackId: fx.draftTrack, number: 2, title: { nl: "Walk actie 2" } } }),
+  },
+  "Mutation.updateAction": {
+    query: "mutation WalkUpdateAction($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }",
+    variables: (fx) => ({ input: { id: fx.draftAction, isNew: true } }),
+  },
+  "Mutation.addCommitment": {
+    query: "mutation WalkAddCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }",
+    variables: (fx) => ({ input: { agreementId: fx.draftAgreement, kind: "RESULT", number: 2, description: { nl: "Walk resultaat 2" } } }),
+  },
+  "Mutation.updateCommitment": {
+    query: "mutation WalkUpdateCommitment($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }",
+    variables: (fx) => ({ input: { id: fx.draftCommitment, description: { nl: "Walk resultaat 1, herzien" } } }),
+  },
+  "Mutation.removeCommitment": {
+    query: "mutation WalkRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId } }",
+    variables: (fx) => ({ id: fx.draftCommitment }),
+  },
+  // Closing freezes the addendum, so its sample runs after every other funding write (the matrix
+  // keeps the module's order), and the reopening sample opens it again for the probes after the walk.
+  "Mutation.closeFundingAgreement": {
+    query: "mutation WalkClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status } } }",
+    variables: (fx) => ({ id: fx.agreementId }),
+    relation: funderRelation,
+  },
+  "Mutation.reopenFundingAgreement": {
+    query: "mutation WalkReopenAgreement($input: ReopenFundingAgreementInput!) { reopenFundingAgreement(input: $input) { agreement { id status } } }",
+    variables: (fx) => ({ input: { id: fx.agreementId, reason: "Walk of the authorization matrix" } }),
   },
   "Mutation.recordCoFinancing": {
     query: "mutation WalkRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }",
@@ -234,13 +357,29 @@ const SAMPLES: Record<string, Sample> = {
 
 /** Runs a fixture operation as an ADMIN; fails on any error. */
 async function asAdmin(query: string, variables?: Record<string, unknown>, sub = "walk-fixtures"): Promise<any> {
-  const result = await api.execRaw(query, variables, { as: { role: "ADMIN", sub } });
+  return asActor({ role: "ADMIN", sub }, query, variables);
+}
+async function asActor(actor: Actor, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const result = await api.execRaw(query, variables, { as: actor });
   if (result.errors?.length) throw new Error(`fixture ${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
   return result.data;
 }
 
+/** An agreement whose period runs until 2030, so it cannot be closed yet. */
+const draftAgreementInput = (fx: FundingFixture, title: string) => ({
+  title: { nl: title },
+  funderId: fx.orgs[FUNDER],
+  beneficiaryId: fx.orgs[BENEFICIARY],
+  periodStart: "2026-01-01",
+  periodEnd: "2030-12-31",
+  maxAmount: { cents: 10_000_000, currency: "EUR" },
+  effortShareBp: 7000,
+  resultShareBp: 3000,
+});
+
 async function createFixtures(): Promise<Fixtures> {
-  const base = await loadFundingFixture(api, { orgs: [FUNDER, BENEFICIARY, UNRELATED], boards: ["Gent", "Brugge"] });
+  const base = await loadFundingFixture(api, { orgs: [FUNDER, BENEFICIARY, STEERING, UNRELATED], boards: ["Gent", "Brugge"] });
+  const funderPartner: Actor = { role: "PARTNER", sub: "walk-fixtures-funder", org: rowId(base.orgs[FUNDER]!) };
   const submit = async (reference: string): Promise<string> =>
     (await asAdmin("mutation WalkFixtureSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }", { input: invoiceInput(base, reference) }))
       .submitInvoice.invoice.id;
@@ -252,26 +391,56 @@ async function createFixtures(): Promise<Fixtures> {
   const submittedInvoice = await submit("WALK-PROBE-SUBMITTED");
   const approvedInvoice = await submit("WALK-PROBE-APPROVED");
   await asAdmin("mutation WalkFixtureApprove($id: ID!) { approveInvoice(id: $id) { invoice { status } } }", { id: approvedInvoice }, "walk-fixtures-approver");
-  const entry = await asAdmin("mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }", {
-    input: {
-      agreementId: base.agreementId,
-      boardId: base.boards.Gent,
-      actionId: base.actions[1],
-      kind: "PARTICIPATION_FEE",
-      type: "CHARGE",
-      amount: { cents: 50_000 },
-      date: "2024-01-15",
-    },
+  const ledger = (type: "CHARGE" | "PAYMENT", cents: number, chargeId?: string) =>
+    asAdmin("mutation WalkFixtureCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }", {
+      input: {
+        agreementId: base.agreementId,
+        boardId: base.boards.Gent,
+        actionId: base.actions[1],
+        kind: "PARTICIPATION_FEE",
+        type,
+        amount: { cents },
+        date: "2024-01-15",
+        chargeId,
+      },
+    });
+  const entry = await ledger("CHARGE", 50_000);
+  const payment = await ledger("PAYMENT", 10_000, entry.recordCoFinancing.entry.id);
+  const overhead = await asAdmin("mutation WalkFixtureOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }", {
+    input: { agreementId: base.agreementId, description: "Walk overhead fixture", amount: { cents: 5_000 }, date: "2024-01-15" },
+  });
+  const draft = await asAdmin("mutation WalkFixtureDraft($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }", {
+    input: draftAgreementInput(base, "Walk: draft"),
+  });
+  const draftAgreement = draft.createFundingAgreement.agreement.id;
+  const track = await asAdmin("mutation WalkFixtureTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }", {
+    input: { agreementId: draftAgreement, number: 1, title: { nl: "Walk spoor 1" } },
+  });
+  const action = await asAdmin("mutation WalkFixtureAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }", {
+    input: { trackId: track.addTrack.track.id, number: 1, title: { nl: "Walk actie 1" } },
+  });
+  const draftCommitment = await asAdmin("mutation WalkFixtureCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }", {
+    input: { agreementId: draftAgreement, kind: "RESULT", number: 1, description: { nl: "Walk resultaat 1" }, measures: [{ metric: "worktables.meetingsHeld", targetValue: 3 }] },
   });
   const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", {
     id: base.agreementId,
   });
   const qualitatives = commitments.fundingAgreement.commitments.filter((c: { target: { __typename: string } }) => c.target.__typename === "QualitativeTarget");
-  const [qualitative, judged] = qualitatives;
-  if (!qualitative || !judged) throw new Error("the seeded addendum has fewer than two qualitative effort commitments");
-  await asAdmin("mutation WalkFixtureJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { id } } }", {
-    input: { id: judged.id, status: "JUSTIFIED", evidence: "Judged before the walk" },
-  });
+  const [qualitative, toAccept, toRefuse, pending, judged, toReopen] = qualitatives.map((c: { id: string }) => c.id as string);
+  if (!toReopen) throw new Error("the seeded addendum has fewer than six qualitative effort commitments");
+  const propose = (commitmentId: string) =>
+    asActor(
+      { role: "CONSULTANT", sub: "walk-fixtures-consultant" },
+      "mutation WalkFixturePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }",
+      {
+        input: { commitmentId, status: "JUSTIFIED", evidence: "Proposed before the walk" },
+      },
+    );
+  const accept = (commitmentId: string) =>
+    asActor(funderPartner, "mutation WalkFixtureAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }", { input: { commitmentId } });
+  for (const id of [toAccept, toRefuse, pending, judged, toReopen]) await propose(id);
+  await accept(judged);
+  await accept(toReopen);
   const board = await asAdmin('mutation WalkFixtureBoard { createBoard(input: { name: "Walkzone Zuid", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }');
   const organisation = await asAdmin('mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: "Walk BV" }, kind: COMPANY }) { organisation { id } } }');
   const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
@@ -284,8 +453,18 @@ async function createFixtures(): Promise<Fixtures> {
     invoiceToPay,
     invoiceToReject,
     coFinancingEntry: entry.recordCoFinancing.entry.id,
-    qualitativeCommitment: qualitative.id,
-    judgedCommitment: judged.id,
+    coFinancingPayment: payment.recordCoFinancing.entry.id,
+    overheadCost: overhead.recordOverheadCost.entry.id,
+    qualitativeCommitment: qualitative!,
+    proposedToAccept: toAccept!,
+    proposedToRefuse: toRefuse!,
+    pendingCommitment: pending!,
+    judgedCommitment: judged!,
+    acceptedToReopen: toReopen,
+    draftAgreement,
+    draftTrack: track.addTrack.track.id,
+    draftAction: action.addAction.action.id,
+    draftCommitment: draftCommitment.addCommitment.commitment.id,
     board: board.createBoard.board.id,
     organisation: organisation.createOrganisation.organisation.id,
   };
@@ -531,9 +710,37 @@ describe("authorization matrix", () => {
         send: query("query WalkCanRecord($id: ID!) { fundingAgreement(id: $id) { viewerCanRecordCoFinancing } }", agreement),
         read: flag(["fundingAgreement", "viewerCanRecordCoFinancing"]),
       }),
-      probe("Commitment.viewerCanJudge of a qualitative commitment", "Mutation.judgeCommitment", {
-        send: query("query WalkCanJudge($id: ID!) { node(id: $id) { ... on Commitment { viewerCanJudge } } }", (fx) => ({ id: fx.qualitativeCommitment })),
+      probe("Commitment.viewerCanPropose of an open qualitative commitment", "Mutation.proposeJudgement", {
+        send: query("query WalkCanPropose($id: ID!) { node(id: $id) { ... on Commitment { viewerCanPropose } } }", (fx) => ({ id: fx.pendingCommitment })),
+        read: flag(["node", "viewerCanPropose"]),
+      }),
+      probe("Commitment.viewerCanJudge of a commitment with a pending proposal", "Mutation.acceptJudgement", {
+        send: query("query WalkCanJudge($id: ID!) { node(id: $id) { ... on Commitment { viewerCanJudge } } }", (fx) => ({ id: fx.pendingCommitment })),
         read: flag(["node", "viewerCanJudge"]),
+        relation: funderRelation(fx),
+      }),
+      probe("Commitment.viewerCanReopen of an accepted judgement", "Mutation.reopenCommitment", {
+        send: query("query WalkCanReopen($id: ID!) { node(id: $id) { ... on Commitment { viewerCanReopen } } }", (fx) => ({ id: fx.judgedCommitment })),
+        read: flag(["node", "viewerCanReopen"]),
+        relation: funderRelation(fx),
+      }),
+      probe("FundingAgreement.viewerCanEdit", "Mutation.updateFundingAgreement", {
+        send: query("query WalkCanEdit($id: ID!) { fundingAgreement(id: $id) { viewerCanEdit } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanEdit"]),
+      }),
+      probe("FundingAgreement.viewerCanSetTerms", "Mutation.setFundingTerms", {
+        send: query("query WalkCanSetTerms($id: ID!) { fundingAgreement(id: $id) { viewerCanSetTerms } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanSetTerms"]),
+        relation: funderRelation(fx),
+      }),
+      probe("FundingAgreement.viewerCanClose of the ended addendum", "Mutation.closeFundingAgreement", {
+        send: query("query WalkCanClose($id: ID!) { fundingAgreement(id: $id) { viewerCanClose } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanClose"]),
+        relation: funderRelation(fx),
+      }),
+      probe("FundingAgreement.viewerCanRecordOverhead", "Mutation.recordOverheadCost", {
+        send: query("query WalkCanRecordOverhead($id: ID!) { fundingAgreement(id: $id) { viewerCanRecordOverhead } }", agreement),
+        read: flag(["fundingAgreement", "viewerCanRecordOverhead"]),
       }),
       probe("Invoice.viewerCanApprove of a SUBMITTED invoice", "Mutation.approveInvoice", {
         send: query("query WalkCanApprove($id: ID!) { node(id: $id) { ... on Invoice { viewerCanApprove } } }", (fx) => ({ id: fx.submittedInvoice })),

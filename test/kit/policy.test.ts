@@ -56,6 +56,7 @@ async function submitted() {
         payeeId: fx.orgs.Workitects!,
         reference: `POL-${references}`,
         amount: { cents: 100_00, currency: "EUR" },
+        invoiceDate: "2024-03-01",
         serviceDate: "2024-03-01",
         boardsServedIds: [fx.boards.Gent!],
       },

@@ -139,6 +139,7 @@ describe.each(drivers)("on the %s driver", (driver) => {
               payeeId: ids.organisations.edges[0]!.node.id,
               reference,
               amount: { cents: 30_000_000, currency: "EUR" },
+              invoiceDate: "2024-05-01",
               serviceDate: "2024-05-01",
               boardsServedIds: [ids.boards.edges[0]!.node.id],
             },
