@@ -186,6 +186,45 @@ describe("createOrganisation", () => {
   });
 });
 
+describe("enterprise numbers", () => {
+  const ENTERPRISE = graphql(`
+    mutation OrganisationsEnterprise($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id enterpriseNumber } } }
+  `);
+  const attempt = (enterpriseNumber: string) => api.exec(ENTERPRISE, { input: { name: { nl: "Proximus" }, kind: "COMPANY", enterpriseNumber } }, { as: "CONSULTANT" });
+
+  it("stores a valid number in the sources' form, whatever dots, spaces or BE prefix it came with", async () => {
+    for (const given of ["BE 0202239951", "0202.239.951", "0202 239 951"]) {
+      await api.reset();
+      const result = await attempt(given);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.createOrganisation.organisation.enterpriseNumber).toBe("0202.239.951");
+    }
+  });
+
+  it("refuses wrong check digits, a wrong length or first digit, and a number another organisation has", async () => {
+    for (const bad of ["0202.239.952", "202.239.951", "2202.239.951"]) {
+      expect(errorOf(await attempt(bad))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.enterpriseNumber" });
+    }
+    expect((await attempt("0202239951")).errors).toBeUndefined();
+    expect(errorOf(await attempt("BE0202.239.951"))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.enterpriseNumber",
+      message: expect.stringMatching(/another organisation/),
+    });
+  });
+
+  it("clears an enterprise number with an explicit null and leaves it when left out", async () => {
+    const created = (await api.ok(ENTERPRISE, { input: { name: { nl: "Proximus" }, kind: "COMPANY", enterpriseNumber: "0202239951" } }, { as: "CONSULTANT" })).createOrganisation
+      .organisation;
+    const kept = await api.ok(UPDATE, { input: { id: created.id, website: "https://www.proximus.be" } }, { as: "CONSULTANT" });
+    expect(kept.updateOrganisation.organisation.website).toBe("https://www.proximus.be");
+    const read = graphql(`query OrganisationsEnterpriseRead($id: ID!) { organisation(id: $id) { enterpriseNumber } }`);
+    expect((await api.ok(read, { id: created.id })).organisation?.enterpriseNumber).toBe("0202.239.951");
+    await api.ok(UPDATE, { input: { id: created.id, enterpriseNumber: null } }, { as: "CONSULTANT" });
+    expect((await api.ok(read, { id: created.id })).organisation?.enterpriseNumber).toBeNull();
+  });
+});
+
 describe("languages", () => {
   let regering: { id: string };
   let workitects: { id: string };
