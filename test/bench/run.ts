@@ -100,6 +100,12 @@ await measure(
   () => ({}),
   consultant,
 );
+await measure(
+  "justification report (CSV) of 1,000 invoices",
+  graphql(`query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }`),
+  () => ({}),
+  consultant,
+);
 
 const memory = process.memoryUsage();
 console.log(`memory: rss ${Math.round(memory.rss / 1e6)} MB, heap used ${Math.round(memory.heapUsed / 1e6)} MB`);
