@@ -14,7 +14,7 @@ import type { Context } from "../shared/context.js";
 import { isoDate } from "../shared/dates.js";
 import { badInput, conflict, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
-import { childRows, defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { childRows, defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { formatMoney, moneyInput } from "../shared/money.js";
 import { assertCan, can, type PolicyAction } from "../shared/policy.js";
 import { afterCursor, type Connection, expectGlobalId, fromGlobalId, type Keyset, pageSize, toConnection, toGlobalId } from "../shared/relay.js";
@@ -210,27 +210,6 @@ async function approvedCosts(tx: Tx, agreement: Agreement): Promise<number> {
     .where(and(eq(invoices.agreementId, agreement.id), inArray(invoices.status, APPROVED_STATUSES)));
   return Number(row?.total ?? 0);
 }
-
-/**
- * Eligible costs per agreement: its approved and paid invoices for services within its period.
- * Batched, so settling a list of agreements costs one query for all of them.
- */
-export const eligibleCosts = defineLoader<string, number>(async (ctx, agreementIds) => {
-  const rows = await ctx.db
-    .select({ agreementId: invoices.agreementId, total: sum(invoices.amountCents) })
-    .from(invoices)
-    .innerJoin(fundingAgreements, eq(fundingAgreements.id, invoices.agreementId))
-    .where(
-      and(
-        inArray(invoices.agreementId, [...agreementIds]),
-        inArray(invoices.status, APPROVED_STATUSES),
-        sql`${invoices.serviceDate} between ${fundingAgreements.periodStart} and ${fundingAgreements.periodEnd}`,
-      ),
-    )
-    .groupBy(invoices.agreementId);
-  // sum() of bigint comes back as a decimal string; it is a whole number of cents.
-  return agreementIds.map((id) => Number(rows.find((r) => r.agreementId === id)?.total ?? 0));
-});
 
 const invoiceId = z.object({ id: z.string() });
 

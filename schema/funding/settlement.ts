@@ -1,6 +1,12 @@
 // The settlement (afrekening) of the addendum "investeren in talent" 2023-2025, articles 1-2:
-// from the maximum subsidy, the effort/result split, the commitments and the eligible costs it
+// from the maximum subsidy, the effort/result split, the commitments and the real cost it
 // computes the amount payable, and explains every step in Dutch, French or English.
+//
+// The real cost: VVSG "streeft geen winst na en brengt alleen de reële kost ... in. De financiële
+// opbrengst van het project is enkel een compensatie voor de werkelijke meerkost". So the costs
+// counted are the paid invoices (realised), plus the approved but unpaid ones (committed) only
+// in a forecast, plus the consultants' overhead within its ceiling; the project's income (the
+// boards' co-financing payments) is deducted from them before the cap, never below zero.
 // Pure on purpose: no I/O, no database, no GraphQL, no clock, so the money rules can be tested
 // and audited on their own and give the same answer wherever they run.
 //
@@ -12,18 +18,47 @@ import { amount, currencyCode, formatMoney, formatPercent, type MoneyLocale, sup
 
 export { formatMoney, formatPercent };
 
+/** Which costs a settlement counts: FINAL only paid ones (what is paid out), FORECAST approved-but-unpaid ones too. */
+export type SettlementBasis = "FINAL" | "FORECAST";
+
 export interface SettlementInput {
+  basis: SettlementBasis;
   maxAmountCents: number; // non-negative safe integer
   currency: string; // "EUR"
   effortShareBp: number; // basis points, e.g. 7000
   resultShareBp: number; // e.g. 3000; effortShareBp + resultShareBp must equal 10000
   effortCommitments: { number: number; justified: boolean }[];
   resultCommitments: { number: number; achieved: boolean }[];
-  eligibleCostsCents: number; // non-negative safe integer
+  /** Paid third-party invoices for services within the period. Non-negative safe integer, like every amount here. */
+  realisedCostsCents: number;
+  /** Approved, not yet paid, invoices for services within the period: counted by a FORECAST only. */
+  committedCostsCents: number;
+  /** The consultants' overhead recorded within the period, net of reversals. */
+  overheadRecordedCents: number;
+  /** The agreement's ceiling on overhead; null while none is set (then no overhead counts). */
+  overheadCeilingCents: number | null;
+  /** Income for the same actions (the boards' co-financing payments), deducted from the costs. */
+  incomeCents: number;
+  /** A scenario's costs on top of the recorded ones, as if more invoices were paid; 0 when left out. */
+  additionalCostsCents?: number;
 }
 
 /** The steps of a settlement, in the order `explain` gives them. */
-export const SETTLEMENT_STEPS = ["EFFORT_PART", "UNJUSTIFIED_EFFORT", "RESULT_SHARE", "RESULT_THRESHOLD", "RESULT_PART", "ELIGIBLE_COSTS", "CAP", "PAYABLE", "ROUNDING"] as const;
+export const SETTLEMENT_STEPS = [
+  "EFFORT_PART",
+  "UNJUSTIFIED_EFFORT",
+  "RESULT_SHARE",
+  "RESULT_THRESHOLD",
+  "RESULT_PART",
+  "REALISED_COSTS",
+  "COMMITTED_COSTS",
+  "OVERHEAD",
+  "INCOME",
+  "ELIGIBLE_COSTS",
+  "CAP",
+  "PAYABLE",
+  "ROUNDING",
+] as const;
 
 export type SettlementStep = (typeof SETTLEMENT_STEPS)[number];
 
@@ -40,6 +75,7 @@ export interface ExplanationLine {
 export type CappedBy = "NONE" | "ELIGIBLE_COSTS" | "MAXIMUM";
 
 export interface Settlement {
+  basis: SettlementBasis;
   currency: string;
   maxAmountCents: number;
   /** floor(max * effortBp / 10000), paid in full: unjustified effort commitments are flagged, not deducted, because the funder judges them. */
@@ -52,6 +88,20 @@ export interface Settlement {
   totalResultCommitments: number;
   /** Numbers of the effort commitments not (yet) justified, ascending. */
   unjustifiedEffortCommitments: number[];
+  /** Paid invoices within the period: always counted. */
+  realisedCostsCents: number;
+  /** Approved, unpaid invoices within the period: shown always, counted by a FORECAST only. */
+  committedCostsCents: number;
+  overheadRecordedCents: number;
+  overheadCeilingCents: number | null;
+  /** countedOverhead(overheadRecorded, overheadCeiling). */
+  overheadCountedCents: number;
+  /** A scenario's additional costs; 0 for the recorded state. */
+  additionalCostsCents: number;
+  /** realised + (FORECAST ? committed : 0) + overheadCounted + additional: the costs before income. */
+  costsCountedCents: number;
+  incomeCents: number;
+  /** max(0, costsCounted - income): the real cost, what the payable amount may not exceed. */
   eligibleCostsCents: number;
   /** effortPart + resultPart. */
   entitlementCents: number;
@@ -75,13 +125,15 @@ export function countedOverhead(recordedCents: number, ceilingCents: number | nu
 
 /**
  * Computes the settlement. Throws a RangeError on invalid input: an amount or share that is
- * negative, not an integer or not a safe integer; shares not summing to 10000 basis points; a
- * commitment number that is not a positive safe integer or appears twice in its list; a
- * justified/achieved flag that is not a boolean; a currency that is not an ISO 4217 code.
+ * negative, not an integer or not a safe integer; costs whose sum is not a safe integer; shares
+ * not summing to 10000 basis points; a commitment number that is not a positive safe integer or
+ * appears twice in its list; a justified/achieved flag that is not a boolean; a currency that is
+ * not an ISO 4217 code; a basis other than FINAL or FORECAST.
  */
 export function settle(input: SettlementInput): Settlement {
   validate(input);
   const max = BigInt(input.maxAmountCents);
+  const costs = realCost(input);
 
   const effortPart = (max * BigInt(input.effortShareBp)) / BP_WHOLE;
   const resultShare = (max * BigInt(input.resultShareBp)) / BP_WHOLE;
@@ -91,9 +143,10 @@ export function settle(input: SettlementInput): Settlement {
   const resultPart = resultThresholdMet(achieved, total) ? (resultShare * BigInt(achieved)) / BigInt(total) : 0n;
 
   const entitlementCents = Number(effortPart + resultPart);
-  const payableCents = Math.min(entitlementCents, input.eligibleCostsCents, input.maxAmountCents);
+  const payableCents = Math.min(entitlementCents, costs.eligibleCostsCents, input.maxAmountCents);
 
   return {
+    basis: input.basis,
     currency: input.currency,
     maxAmountCents: input.maxAmountCents,
     effortPartCents: Number(effortPart),
@@ -105,10 +158,44 @@ export function settle(input: SettlementInput): Settlement {
       .filter((c) => !c.justified)
       .map((c) => c.number)
       .sort((a, b) => a - b),
-    eligibleCostsCents: input.eligibleCostsCents,
+    ...costs,
     entitlementCents,
     payableCents,
-    cappedBy: bindingCap(entitlementCents, input.eligibleCostsCents, input.maxAmountCents),
+    cappedBy: bindingCap(entitlementCents, costs.eligibleCostsCents, input.maxAmountCents),
+  };
+}
+
+type RealCost = Pick<
+  Settlement,
+  | "realisedCostsCents"
+  | "committedCostsCents"
+  | "overheadRecordedCents"
+  | "overheadCeilingCents"
+  | "overheadCountedCents"
+  | "additionalCostsCents"
+  | "costsCountedCents"
+  | "incomeCents"
+  | "eligibleCostsCents"
+>;
+
+/** The costs counted and the real cost after income; validated input only. */
+function realCost(input: SettlementInput): RealCost {
+  const overheadCountedCents = countedOverhead(input.overheadRecordedCents, input.overheadCeilingCents);
+  const additionalCostsCents = input.additionalCostsCents ?? 0;
+  const costs =
+    BigInt(input.realisedCostsCents) + (input.basis === "FORECAST" ? BigInt(input.committedCostsCents) : 0n) + BigInt(overheadCountedCents) + BigInt(additionalCostsCents);
+  if (costs > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`the costs counted must sum to a safe integer, got ${costs}`);
+  const eligible = costs - BigInt(input.incomeCents);
+  return {
+    realisedCostsCents: input.realisedCostsCents,
+    committedCostsCents: input.committedCostsCents,
+    overheadRecordedCents: input.overheadRecordedCents,
+    overheadCeilingCents: input.overheadCeilingCents,
+    overheadCountedCents,
+    additionalCostsCents,
+    costsCountedCents: Number(costs),
+    incomeCents: input.incomeCents,
+    eligibleCostsCents: eligible > 0n ? Number(eligible) : 0,
   };
 }
 
@@ -153,8 +240,14 @@ export function roundedSteps(input: SettlementInput): SettlementStep[] {
 }
 
 function validate(input: SettlementInput): void {
+  if (input.basis !== "FINAL" && input.basis !== "FORECAST") throw new RangeError(`basis must be FINAL or FORECAST, got ${String(input.basis)}`);
   amount("maxAmountCents", input.maxAmountCents);
-  amount("eligibleCostsCents", input.eligibleCostsCents);
+  amount("realisedCostsCents", input.realisedCostsCents);
+  amount("committedCostsCents", input.committedCostsCents);
+  amount("overheadRecordedCents", input.overheadRecordedCents);
+  if (input.overheadCeilingCents !== null) amount("overheadCeilingCents", input.overheadCeilingCents);
+  amount("incomeCents", input.incomeCents);
+  amount("additionalCostsCents", input.additionalCostsCents ?? 0);
   amount("effortShareBp", input.effortShareBp);
   amount("resultShareBp", input.resultShareBp);
   if (input.effortShareBp + input.resultShareBp !== 10_000) {
@@ -192,8 +285,10 @@ function list(numbers: number[], locale: SettlementLocale): string {
 
 /**
  * One line per step, in SETTLEMENT_STEPS order. amountCents: EFFORT_PART, RESULT_SHARE,
- * RESULT_PART, ELIGIBLE_COSTS and PAYABLE give their amount; CAP gives what the cap took off the
- * entitlement (0 for NONE); UNJUSTIFIED_EFFORT, RESULT_THRESHOLD and ROUNDING state facts (null).
+ * RESULT_PART, REALISED_COSTS, INCOME, ELIGIBLE_COSTS and PAYABLE give their amount;
+ * COMMITTED_COSTS the committed costs it shows (counted by a FORECAST only, as its text says);
+ * OVERHEAD the overhead that counts; CAP what the cap took off the entitlement (0 for NONE);
+ * UNJUSTIFIED_EFFORT, RESULT_THRESHOLD and ROUNDING state facts (null).
  * Throws a RangeError when the settlement is not the one `settle(input)` gives, so a stale or
  * edited settlement is never explained with another input's facts.
  */
@@ -249,10 +344,27 @@ export function explain(settlement: Settlement, input: SettlementInput, locale: 
             ? t.resultPart(`${s.achievedResultCommitments}/${s.totalResultCommitments}`, money(s.resultShareCents), money(s.resultPartCents))
             : t.resultPartMissed(money(0)),
     },
+    REALISED_COSTS: { step: "REALISED_COSTS", amountCents: s.realisedCostsCents, text: t.realisedCosts(money(s.realisedCostsCents)) },
+    COMMITTED_COSTS: {
+      step: "COMMITTED_COSTS",
+      amountCents: s.committedCostsCents,
+      text: s.basis === "FORECAST" ? t.committedForecast(money(s.committedCostsCents)) : t.committedFinal(money(s.committedCostsCents)),
+    },
+    OVERHEAD: {
+      step: "OVERHEAD",
+      amountCents: s.overheadCountedCents,
+      text:
+        s.overheadCeilingCents === null
+          ? t.overheadNoCeiling(money(s.overheadRecordedCents), money(0))
+          : s.overheadRecordedCents > s.overheadCeilingCents
+            ? t.overheadCapped(money(s.overheadRecordedCents), money(s.overheadCeilingCents), money(s.overheadCountedCents))
+            : t.overheadWithin(money(s.overheadRecordedCents), money(s.overheadCeilingCents), money(s.overheadCountedCents)),
+    },
+    INCOME: { step: "INCOME", amountCents: s.incomeCents, text: t.income(money(s.incomeCents)) },
     ELIGIBLE_COSTS: {
       step: "ELIGIBLE_COSTS",
       amountCents: s.eligibleCostsCents,
-      text: t.eligibleCosts(money(s.eligibleCostsCents)),
+      text: s.costsCountedCents < s.incomeCents ? t.eligibleBelowZero(costFormula(s, locale), money(0)) : t.eligibleCosts(costFormula(s, locale), money(s.eligibleCostsCents)),
     },
     CAP: {
       step: "CAP",
@@ -270,8 +382,26 @@ export function explain(settlement: Settlement, input: SettlementInput, locale: 
   return SETTLEMENT_STEPS.map((step) => lines[step]);
 }
 
+/** "EUR 400,000.00 realised + EUR 0.00 overhead - EUR 50,000.00 income": the sum ELIGIBLE_COSTS states. */
+function costFormula(s: Settlement, locale: SettlementLocale): string {
+  const label = TERMS[locale];
+  const term = (cents: number, name: string) => `${formatMoney(cents, s.currency, locale)} ${name}`;
+  const added = [term(s.realisedCostsCents, label.realised)];
+  if (s.basis === "FORECAST") added.push(term(s.committedCostsCents, label.committed));
+  added.push(term(s.overheadCountedCents, label.overhead));
+  if (s.additionalCostsCents > 0) added.push(term(s.additionalCostsCents, label.additional));
+  return `${added.join(" + ")} - ${term(s.incomeCents, label.income)}`;
+}
+
+const TERMS: Record<SettlementLocale, Record<"realised" | "committed" | "overhead" | "additional" | "income", string>> = {
+  en: { realised: "realised", committed: "committed", overhead: "overhead", additional: "additional (scenario)", income: "income" },
+  nl: { realised: "gerealiseerd", committed: "vastgelegd", overhead: "overhead", additional: "bijkomend (scenario)", income: "inkomsten" },
+  fr: { realised: "réalisés", committed: "engagés", overhead: "frais généraux", additional: "supplémentaires (scénario)", income: "recettes" },
+};
+
 function sameSettlement(a: Settlement, b: Settlement): boolean {
   const scalars = [
+    "basis",
     "currency",
     "maxAmountCents",
     "effortPartCents",
@@ -279,6 +409,14 @@ function sameSettlement(a: Settlement, b: Settlement): boolean {
     "resultPartCents",
     "achievedResultCommitments",
     "totalResultCommitments",
+    "realisedCostsCents",
+    "committedCostsCents",
+    "overheadRecordedCents",
+    "overheadCeilingCents",
+    "overheadCountedCents",
+    "additionalCostsCents",
+    "costsCountedCents",
+    "incomeCents",
     "eligibleCostsCents",
     "entitlementCents",
     "payableCents",
@@ -304,7 +442,15 @@ interface Texts {
   resultPart(fraction: string, share: string, part: string): string;
   resultPartMissed(zero: string): string;
   resultPartNoCommitments(zero: string): string;
-  eligibleCosts(costs: string): string;
+  realisedCosts(costs: string): string;
+  committedFinal(costs: string): string;
+  committedForecast(costs: string): string;
+  overheadNoCeiling(recorded: string, zero: string): string;
+  overheadWithin(recorded: string, ceiling: string, counted: string): string;
+  overheadCapped(recorded: string, ceiling: string, counted: string): string;
+  income(income: string): string;
+  eligibleCosts(formula: string, eligible: string): string;
+  eligibleBelowZero(formula: string, zero: string): string;
   capNone(entitlement: string): string;
   capEligible(entitlement: string, costs: string, cut: string): string;
   capMaximum(entitlement: string, max: string, cut: string): string;
@@ -330,7 +476,20 @@ const TEXTS: Record<SettlementLocale, Texts> = {
     resultPart: (fraction, share, part) => `Result part: ${fraction} of ${share} is ${part}.`,
     resultPartMissed: (zero) => `Result part: ${zero}, because fewer than half of the result commitments were achieved.`,
     resultPartNoCommitments: (zero) => `Result part: ${zero}, because there are no result commitments.`,
-    eligibleCosts: (costs) => `Eligible costs: ${costs} in approved third-party invoices within the period; only real costs are paid (state-aid rules).`,
+    realisedCosts: (costs) => `Realised costs: ${costs} in paid third-party invoices for services within the period; a cost counts once it is paid.`,
+    committedFinal: (costs) => `Committed costs: ${costs} in approved but unpaid invoices; shown, but not counted in the final settlement until they are paid.`,
+    committedForecast: (costs) => `Committed costs: ${costs} in approved but unpaid invoices, counted in this forecast as if they were paid.`,
+    overheadNoCeiling: (recorded, zero) =>
+      `Overhead of the consultants: ${recorded} recorded within the period; the agreement sets no ceiling on overhead yet, so none counts (${zero}).`,
+    overheadWithin: (recorded, ceiling, counted) =>
+      `Overhead of the consultants: ${recorded} recorded within the period, within the ceiling of ${ceiling}: ${counted} counts as cost.`,
+    overheadCapped: (recorded, ceiling, counted) =>
+      `Overhead of the consultants: ${recorded} recorded within the period, above the ceiling of ${ceiling}: only ${counted} counts as cost.`,
+    income: (income) =>
+      `Income: ${income} in the boards' co-financing payments (within the period and its reporting window) is deducted from the costs: the project's financial proceeds only compensate its real extra cost.`,
+    eligibleCosts: (formula, eligible) => `Eligible costs: ${formula} = ${eligible}; the beneficiary pursues no profit and brings in only the real cost (state-aid rules).`,
+    eligibleBelowZero: (formula, zero) =>
+      `Eligible costs: ${formula} is below zero, so ${zero}; the beneficiary pursues no profit and brings in only the real cost (state-aid rules).`,
     capNone: (entitlement) => `The entitlement of ${entitlement} (effort part plus result part) exceeds neither the eligible costs nor the maximum, so no cap applies.`,
     capEligible: (entitlement, costs, cut) =>
       `The entitlement of ${entitlement} exceeds the eligible costs of ${costs}, so the payable amount is capped at the eligible costs (${cut} less).`,
@@ -363,7 +522,22 @@ const TEXTS: Record<SettlementLocale, Texts> = {
     resultPart: (fraction, share, part) => `Resultaatsdeel: ${fraction} van ${share} is ${part}.`,
     resultPartMissed: (zero) => `Resultaatsdeel: ${zero}, omdat minder dan de helft van de resultaatsverbintenissen behaald is.`,
     resultPartNoCommitments: (zero) => `Resultaatsdeel: ${zero}, omdat er geen resultaatsverbintenissen zijn.`,
-    eligibleCosts: (costs) => `Subsidiabele kosten: ${costs} aan goedgekeurde facturen van derden binnen de periode; alleen de reële kost wordt betaald (staatssteunregels).`,
+    realisedCosts: (costs) => `Gerealiseerde kosten: ${costs} aan betaalde facturen van derden voor diensten binnen de periode; een kost telt zodra hij betaald is.`,
+    committedFinal: (costs) =>
+      `Vastgelegde kosten: ${costs} aan goedgekeurde maar nog niet betaalde facturen; getoond, maar in de eindafrekening pas meegeteld wanneer ze betaald zijn.`,
+    committedForecast: (costs) => `Vastgelegde kosten: ${costs} aan goedgekeurde maar nog niet betaalde facturen, in deze prognose meegeteld alsof ze betaald zijn.`,
+    overheadNoCeiling: (recorded, zero) =>
+      `Overheadkost van de consultants: ${recorded} geboekt binnen de periode; de overeenkomst legt nog geen plafond voor overhead vast, dus er telt geen overhead mee (${zero}).`,
+    overheadWithin: (recorded, ceiling, counted) =>
+      `Overheadkost van de consultants: ${recorded} geboekt binnen de periode, binnen het plafond van ${ceiling}: ${counted} telt mee als kost.`,
+    overheadCapped: (recorded, ceiling, counted) =>
+      `Overheadkost van de consultants: ${recorded} geboekt binnen de periode, boven het plafond van ${ceiling}: slechts ${counted} telt mee als kost.`,
+    income: (income) =>
+      `Inkomsten: ${income} aan cofinanciering betaald door de besturen (binnen de periode en de rapporteringstermijn) wordt van de kosten afgetrokken: de financiële opbrengst van het project is enkel een compensatie voor de werkelijke meerkost.`,
+    eligibleCosts: (formula, eligible) =>
+      `Subsidiabele kosten: ${formula} = ${eligible}; de begunstigde streeft geen winst na en brengt alleen de reële kost in (staatssteunregels).`,
+    eligibleBelowZero: (formula, zero) =>
+      `Subsidiabele kosten: ${formula} is minder dan nul, dus ${zero}; de begunstigde streeft geen winst na en brengt alleen de reële kost in (staatssteunregels).`,
     capNone: (entitlement) =>
       `De aanspraak van ${entitlement} (inspanningsdeel plus resultaatsdeel) overschrijdt noch de subsidiabele kosten noch het maximum, dus er geldt geen plafond.`,
     capEligible: (entitlement, costs, cut) =>
@@ -395,7 +569,21 @@ const TEXTS: Record<SettlementLocale, Texts> = {
     resultPart: (fraction, share, part) => `Part des résultats : ${fraction} de ${share} font ${part}.`,
     resultPartMissed: (zero) => `Part des résultats : ${zero}, car moins de la moitié des engagements de résultat ont été atteints.`,
     resultPartNoCommitments: (zero) => `Part des résultats : ${zero}, car il n'y a aucun engagement de résultat.`,
-    eligibleCosts: (costs) => `Coûts éligibles : ${costs} de factures de tiers approuvées pendant la période ; seul le coût réel est payé (règles sur les aides d'État).`,
+    realisedCosts: (costs) => `Coûts réalisés : ${costs} de factures de tiers payées pour des services fournis pendant la période ; un coût compte une fois payé.`,
+    committedFinal: (costs) => `Coûts engagés : ${costs} de factures approuvées mais pas encore payées ; affichés, mais comptés dans le décompte final seulement une fois payés.`,
+    committedForecast: (costs) => `Coûts engagés : ${costs} de factures approuvées mais pas encore payées, comptés dans cette prévision comme s'ils étaient payés.`,
+    overheadNoCeiling: (recorded, zero) =>
+      `Frais généraux des consultants : ${recorded} enregistrés pendant la période ; la convention ne fixe pas encore de plafond pour les frais généraux, donc aucun ne compte (${zero}).`,
+    overheadWithin: (recorded, ceiling, counted) =>
+      `Frais généraux des consultants : ${recorded} enregistrés pendant la période, dans le plafond de ${ceiling} : ${counted} comptent comme coût.`,
+    overheadCapped: (recorded, ceiling, counted) =>
+      `Frais généraux des consultants : ${recorded} enregistrés pendant la période, au-delà du plafond de ${ceiling} : seuls ${counted} comptent comme coût.`,
+    income: (income) =>
+      `Recettes : ${income} de cofinancement payé par les pouvoirs locaux (pendant la période et le délai de rapportage) sont déduits des coûts : les recettes financières du projet ne font que compenser le surcoût réel.`,
+    eligibleCosts: (formula, eligible) =>
+      `Coûts éligibles : ${formula} = ${eligible} ; le bénéficiaire ne poursuit aucun but lucratif et n'apporte que le coût réel (règles sur les aides d'État).`,
+    eligibleBelowZero: (formula, zero) =>
+      `Coûts éligibles : ${formula} est inférieur à zéro, donc ${zero} ; le bénéficiaire ne poursuit aucun but lucratif et n'apporte que le coût réel (règles sur les aides d'État).`,
     capNone: (entitlement) =>
       `Le droit de ${entitlement} (part des efforts plus part des résultats) ne dépasse ni les coûts éligibles ni le maximum, donc aucun plafond ne s'applique.`,
     capEligible: (entitlement, costs, cut) =>
