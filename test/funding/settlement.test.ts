@@ -1,10 +1,13 @@
 // The settlement of the addendum "investeren in talent" (articles 1-2): the worked examples,
-// the half threshold, rounding down, the caps, properties over generated inputs, validation,
-// money formatting and the explanation in nl, fr and en.
+// the half threshold, rounding down, the caps, the real cost (paid and committed costs,
+// overhead within its ceiling, income deducted before the cap), properties over generated
+// inputs, validation, money formatting and the explanation in nl, fr and en.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../db/seed/sector.js";
 import {
   bindingCap,
+  countedOverhead,
   explain,
   formatMoney,
   formatPercent,
@@ -24,13 +27,18 @@ function results(achieved: number, total: number): SettlementInput["resultCommit
 
 function input(overrides: Partial<SettlementInput> = {}): SettlementInput {
   return {
+    basis: "FINAL",
     maxAmountCents: 40_000_000,
     currency: "EUR",
     effortShareBp: 7000,
     resultShareBp: 3000,
     effortCommitments: Array.from({ length: 9 }, (_, i) => ({ number: i + 1, justified: true })),
     resultCommitments: results(3, 5),
-    eligibleCostsCents: 40_000_000,
+    realisedCostsCents: 40_000_000,
+    committedCostsCents: 0,
+    overheadRecordedCents: 0,
+    overheadCeilingCents: null,
+    incomeCents: 0,
     ...overrides,
   };
 }
@@ -38,6 +46,7 @@ function input(overrides: Partial<SettlementInput> = {}): SettlementInput {
 describe("worked examples of the addendum", () => {
   it("3 of 5 result commitments achieved, costs not binding: EUR 352,000", () => {
     expect(settle(input())).toEqual({
+      basis: "FINAL",
       currency: "EUR",
       maxAmountCents: 40_000_000,
       effortPartCents: 28_000_000,
@@ -46,6 +55,14 @@ describe("worked examples of the addendum", () => {
       achievedResultCommitments: 3,
       totalResultCommitments: 5,
       unjustifiedEffortCommitments: [],
+      realisedCostsCents: 40_000_000,
+      committedCostsCents: 0,
+      overheadRecordedCents: 0,
+      overheadCeilingCents: null,
+      overheadCountedCents: 0,
+      additionalCostsCents: 0,
+      costsCountedCents: 40_000_000,
+      incomeCents: 0,
       eligibleCostsCents: 40_000_000,
       entitlementCents: 35_200_000,
       payableCents: 35_200_000,
@@ -63,7 +80,7 @@ describe("worked examples of the addendum", () => {
   });
 
   it("5 of 5 with EUR 300,000 of eligible costs pays only the real costs", () => {
-    const s = settle(input({ resultCommitments: results(5, 5), eligibleCostsCents: 30_000_000 }));
+    const s = settle(input({ resultCommitments: results(5, 5), realisedCostsCents: 30_000_000 }));
     expect(s.resultPartCents).toBe(12_000_000);
     expect(s.entitlementCents).toBe(40_000_000);
     expect(s.payableCents).toBe(30_000_000);
@@ -96,13 +113,13 @@ describe("worked examples of the addendum", () => {
   });
 
   it("eligible costs equal to the entitlement take nothing away: NONE", () => {
-    const s = settle(input({ eligibleCostsCents: 35_200_000 }));
+    const s = settle(input({ realisedCostsCents: 35_200_000 }));
     expect(s.payableCents).toBe(35_200_000);
     expect(s.cappedBy).toBe("NONE");
   });
 
   it("no eligible costs, nothing payable", () => {
-    const s = settle(input({ eligibleCostsCents: 0 }));
+    const s = settle(input({ realisedCostsCents: 0 }));
     expect(s.payableCents).toBe(0);
     expect(s.cappedBy).toBe("ELIGIBLE_COSTS");
   });
@@ -110,7 +127,7 @@ describe("worked examples of the addendum", () => {
 
 describe("rounding down to the cent", () => {
   it("max 100,001 cents: 70000.7 → 70,000 and 30000.3 → 30,000, together below the maximum", () => {
-    const s = settle(input({ maxAmountCents: 100_001, eligibleCostsCents: 100_001, resultCommitments: results(2, 3) }));
+    const s = settle(input({ maxAmountCents: 100_001, realisedCostsCents: 100_001, resultCommitments: results(2, 3) }));
     expect(s.effortPartCents).toBe(70_000);
     expect(s.resultShareCents).toBe(30_000);
     expect(s.effortPartCents + s.resultShareCents).toBe(100_000);
@@ -120,7 +137,7 @@ describe("rounding down to the cent", () => {
 
   it("result share 10,001 with 3 of 4 achieved: floor(7500.75) = 7,500", () => {
     // 33,337 x 30% = 10,001.1, so the result share is 10,001.
-    const given = input({ maxAmountCents: 33_337, eligibleCostsCents: 33_337, resultCommitments: results(3, 4) });
+    const given = input({ maxAmountCents: 33_337, realisedCostsCents: 33_337, resultCommitments: results(3, 4) });
     const s = settle(given);
     expect(s.effortPartCents).toBe(23_335);
     expect(s.resultShareCents).toBe(10_001);
@@ -151,7 +168,7 @@ describe("the half threshold", () => {
     [2, 5, false],
     [0, 0, false],
   ])("%i of %i achieved: paid = %s", (achieved, total, paid) => {
-    const s = settle(input({ maxAmountCents: 100_001, eligibleCostsCents: 100_001, resultCommitments: results(achieved, total) }));
+    const s = settle(input({ maxAmountCents: 100_001, realisedCostsCents: 100_001, resultCommitments: results(achieved, total) }));
     const expected = paid ? Math.floor((30_000 * achieved) / total) : 0;
     expect(s.resultPartCents).toBe(expected);
     if (paid) expect(s.resultPartCents).toBeGreaterThan(0);
@@ -185,15 +202,26 @@ function generate(random: () => number): SettlementInput {
   };
   const maxAmountCents = [0, 1, 3, 99, 100_001, 40_000_000, int(10_000_000_000), Number.MAX_SAFE_INTEGER - int(1000)][int(8)] ?? 0;
   const effortShareBp = [0, 10_000, 7000, int(10_001)][int(4)] ?? 7000;
-  const eligibleCostsCents = [0, maxAmountCents, int(Math.min(maxAmountCents, 2 ** 40) + 1), Number.MAX_SAFE_INTEGER][int(4)] ?? 0;
+  // Each cost at most 2^51, so their sum stays a safe integer; income may be anything safe.
+  const realisedCostsCents = [0, Math.min(maxAmountCents, 2 ** 51), int(Math.min(maxAmountCents, 2 ** 40) + 1), 2 ** 51][int(4)] ?? 0;
+  const committedCostsCents = [0, int(2 ** 40), 2 ** 51][int(3)] ?? 0;
+  const overheadRecordedCents = [0, int(100_000), int(2 ** 40), 2 ** 51][int(4)] ?? 0;
+  const overheadCeilingCents = [null, 0, int(100_000), 2 ** 51][int(4)] ?? null;
+  const incomeCents = [0, int(5_000_000), int(2 ** 40), Number.MAX_SAFE_INTEGER][int(4)] ?? 0;
   return {
+    basis: random() < 0.5 ? "FINAL" : "FORECAST",
     maxAmountCents,
     currency: "EUR",
     effortShareBp,
     resultShareBp: 10_000 - effortShareBp,
     effortCommitments: shuffledNumbers(int(10)).map((number) => ({ number, justified: random() < 0.7 })),
     resultCommitments: shuffledNumbers(int(9)).map((number) => ({ number, achieved: random() < 0.5 })),
-    eligibleCostsCents,
+    realisedCostsCents,
+    committedCostsCents,
+    overheadRecordedCents,
+    overheadCeilingCents,
+    incomeCents,
+    additionalCostsCents: random() < 0.2 ? int(2 ** 40) : 0,
   };
 }
 
@@ -210,6 +238,12 @@ describe("properties over generated inputs", () => {
         s.effortPartCents,
         s.resultShareCents,
         s.resultPartCents,
+        s.realisedCostsCents,
+        s.committedCostsCents,
+        s.overheadRecordedCents,
+        s.overheadCountedCents,
+        s.costsCountedCents,
+        s.incomeCents,
         s.eligibleCostsCents,
         s.entitlementCents,
         s.payableCents,
@@ -219,6 +253,16 @@ describe("properties over generated inputs", () => {
         expect(Number.isSafeInteger(value) && value >= 0, context).toBe(true);
       }
       expect(s.payableCents, context).toBeLessThanOrEqual(s.eligibleCostsCents);
+      // The real cost, recomputed in BigInt: the costs the basis counts, less the income.
+      const counted =
+        BigInt(given.realisedCostsCents) +
+        (given.basis === "FORECAST" ? BigInt(given.committedCostsCents) : 0n) +
+        BigInt(countedOverhead(given.overheadRecordedCents, given.overheadCeilingCents)) +
+        BigInt(given.additionalCostsCents ?? 0);
+      const real = counted - BigInt(given.incomeCents);
+      expect(BigInt(s.eligibleCostsCents), context).toBe(real > 0n ? real : 0n);
+      expect(BigInt(s.payableCents) <= (real > 0n ? real : 0n), context).toBe(true);
+      expect(s.overheadCountedCents, context).toBeLessThanOrEqual(given.overheadCeilingCents ?? 0);
       expect(s.payableCents, context).toBeLessThanOrEqual(s.maxAmountCents);
       expect(s.payableCents, context).toBeLessThanOrEqual(s.entitlementCents);
       expect(s.payableCents, context).toBe(Math.min(s.entitlementCents, s.eligibleCostsCents, s.maxAmountCents));
@@ -285,9 +329,18 @@ describe("validation", () => {
     ["an unsafe maximum", { maxAmountCents: 2 ** 53 }],
     ["a maximum that is not a number", { maxAmountCents: Number.NaN }],
     ["an infinite maximum", { maxAmountCents: Number.POSITIVE_INFINITY }],
-    ["negative eligible costs", { eligibleCostsCents: -100 }],
-    ["fractional eligible costs", { eligibleCostsCents: 0.01 }],
-    ["unsafe eligible costs", { eligibleCostsCents: Number.MAX_SAFE_INTEGER + 2 }],
+    ["negative realised costs", { realisedCostsCents: -100 }],
+    ["fractional realised costs", { realisedCostsCents: 0.01 }],
+    ["unsafe realised costs", { realisedCostsCents: Number.MAX_SAFE_INTEGER + 2 }],
+    ["negative committed costs", { committedCostsCents: -1 }],
+    ["fractional overhead", { overheadRecordedCents: 1.5 }],
+    ["a negative overhead ceiling", { overheadCeilingCents: -1 }],
+    ["negative income", { incomeCents: -5 }],
+    ["income that is not a number", { incomeCents: Number.NaN }],
+    ["negative additional costs", { additionalCostsCents: -1 }],
+    ["costs that sum beyond the safe integers", { realisedCostsCents: Number.MAX_SAFE_INTEGER, additionalCostsCents: 1 }],
+    ["committed costs that sum beyond the safe integers in a forecast", { basis: "FORECAST", realisedCostsCents: Number.MAX_SAFE_INTEGER, committedCostsCents: 1 }],
+    ["an unknown basis", { basis: "ESTIMATE" as SettlementInput["basis"] }],
     ["a negative effort share", { effortShareBp: -1000, resultShareBp: 11_000 }],
     ["a fractional effort share", { effortShareBp: 6999.5, resultShareBp: 3000.5 }],
     ["shares summing to 9999", { effortShareBp: 7000, resultShareBp: 2999 }],
@@ -332,10 +385,10 @@ describe("validation", () => {
   });
 
   it("accepts the boundaries: zero amounts and all-effort or all-result shares", () => {
-    expect(settle(input({ maxAmountCents: 0, eligibleCostsCents: 0 })).payableCents).toBe(0);
+    expect(settle(input({ maxAmountCents: 0, realisedCostsCents: 0 })).payableCents).toBe(0);
     expect(settle(input({ effortShareBp: 10_000, resultShareBp: 0 })).payableCents).toBe(40_000_000);
     expect(settle(input({ effortShareBp: 0, resultShareBp: 10_000 })).payableCents).toBe(24_000_000);
-    const huge = settle(input({ maxAmountCents: Number.MAX_SAFE_INTEGER, eligibleCostsCents: Number.MAX_SAFE_INTEGER }));
+    const huge = settle(input({ maxAmountCents: Number.MAX_SAFE_INTEGER, realisedCostsCents: Number.MAX_SAFE_INTEGER }));
     expect(huge.effortPartCents).toBe(Number((BigInt(Number.MAX_SAFE_INTEGER) * 7000n) / 10_000n));
   });
 
@@ -424,12 +477,16 @@ describe("explain", () => {
       "RESULT_SHARE",
       "RESULT_THRESHOLD",
       "RESULT_PART",
+      "REALISED_COSTS",
+      "COMMITTED_COSTS",
+      "OVERHEAD",
+      "INCOME",
       "ELIGIBLE_COSTS",
       "CAP",
       "PAYABLE",
       "ROUNDING",
     ]);
-    expect(lines.map((l) => l.amountCents)).toEqual([28_000_000, null, 12_000_000, null, 7_200_000, 40_000_000, 0, 35_200_000, null]);
+    expect(lines.map((l) => l.amountCents)).toEqual([28_000_000, null, 12_000_000, null, 7_200_000, 40_000_000, 0, 0, 0, 40_000_000, 0, 35_200_000, null]);
     expect(text(lines, "EFFORT_PART")).toContain(effort);
     expect(text(lines, "EFFORT_PART")).toContain(effortPct);
     expect(text(lines, "EFFORT_PART")).toContain(max);
@@ -439,6 +496,7 @@ describe("explain", () => {
     expect(text(lines, "RESULT_THRESHOLD")).toMatch(/\b3\b.*\b5\b/);
     expect(text(lines, "RESULT_PART")).toContain(part);
     expect(text(lines, "RESULT_PART")).toContain("3/5");
+    expect(text(lines, "REALISED_COSTS")).toContain(max);
     expect(text(lines, "ELIGIBLE_COSTS")).toContain(max);
     expect(text(lines, "CAP")).toContain(payable);
     expect(text(lines, "PAYABLE")).toContain(payable);
@@ -474,7 +532,7 @@ describe("explain", () => {
   });
 
   it("explains the cap by the eligible costs with what it took off", () => {
-    const capped = input({ resultCommitments: results(5, 5), eligibleCostsCents: 30_000_000 });
+    const capped = input({ resultCommitments: results(5, 5), realisedCostsCents: 30_000_000 });
     const lines = explain(settle(capped), capped, "en");
     const cap = lines.find((l) => l.step === "CAP");
     expect(cap?.amountCents).toBe(10_000_000);
@@ -497,7 +555,7 @@ describe("explain", () => {
     const exact = explain(settle(input()), input(), "en");
     expect(text(exact, "ROUNDING")).toContain("rounded down");
     expect(text(exact, "ROUNDING")).toContain("no step dropped a fraction of a cent");
-    const odd = input({ maxAmountCents: 33_337, eligibleCostsCents: 33_337, resultCommitments: results(3, 4) });
+    const odd = input({ maxAmountCents: 33_337, realisedCostsCents: 33_337, resultCommitments: results(3, 4) });
     for (const [locale, phrase] of [
       ["en", "3 steps dropped a fraction of a cent (less than one cent per step)"],
       ["nl", "bij 3 stappen viel een fractie van een cent weg (minder dan één cent per stap)"],
@@ -512,5 +570,156 @@ describe("explain", () => {
     expect(() => explain(s, twoOfFive, "en")).toThrow(RangeError);
     expect(() => explain({ ...s, payableCents: s.payableCents + 1 }, input(), "en")).toThrow(RangeError);
     expect(() => explain({ ...s, unjustifiedEffortCommitments: [1] }, input(), "en")).toThrow(RangeError);
+    expect(() => explain(s, input({ basis: "FORECAST" }), "en")).toThrow(RangeError);
+    expect(() => explain(s, input({ incomeCents: 1 }), "en")).toThrow(RangeError);
+    expect(() => explain({ ...s, overheadCountedCents: 1 }, input(), "en")).toThrow(RangeError);
+  });
+});
+
+describe("the real cost", () => {
+  const text = (lines: { step: string; text: string }[], step: string) => lines.find((l) => l.step === step)?.text ?? "";
+  // The addendum as recorded today: no result commitment met yet, so the entitlement is the effort part.
+  const approvedNotPaid = input({ resultCommitments: results(0, 5), realisedCostsCents: 0, committedCostsCents: 40_000_000 });
+
+  it("400,000 approved and 0 paid: the final settlement pays nothing, the forecast 280,000", () => {
+    const final = settle(approvedNotPaid);
+    expect(final).toMatchObject({ basis: "FINAL", realisedCostsCents: 0, committedCostsCents: 40_000_000, costsCountedCents: 0, eligibleCostsCents: 0 });
+    expect(final.payableCents).toBe(0);
+    expect(final.cappedBy).toBe("ELIGIBLE_COSTS");
+    const forecast = settle({ ...approvedNotPaid, basis: "FORECAST" });
+    expect(forecast).toMatchObject({ basis: "FORECAST", costsCountedCents: 40_000_000, eligibleCostsCents: 40_000_000, entitlementCents: 28_000_000 });
+    expect(forecast.payableCents).toBe(28_000_000);
+  });
+
+  it("400,000 paid and 50,000 of co-financing payments: 350,000 eligible, deducted before the cap", () => {
+    const s = settle(input({ resultCommitments: results(5, 5), incomeCents: 5_000_000 }));
+    expect(s.entitlementCents).toBe(40_000_000);
+    expect(s.eligibleCostsCents).toBe(35_000_000);
+    expect(s.payableCents).toBe(35_000_000);
+    expect(s.cappedBy).toBe("ELIGIBLE_COSTS");
+    const lines = explain(s, input({ resultCommitments: results(5, 5), incomeCents: 5_000_000 }), "en");
+    expect(lines.find((l) => l.step === "INCOME")?.amountCents).toBe(5_000_000);
+    expect(text(lines, "ELIGIBLE_COSTS")).toBe(
+      "Eligible costs: EUR 400,000.00 realised + EUR 0.00 overhead - EUR 50,000.00 income = EUR 350,000.00; the beneficiary pursues no profit and brings in only the real cost (state-aid rules).",
+    );
+    expect(lines.findIndex((l) => l.step === "INCOME")).toBeLessThan(lines.findIndex((l) => l.step === "CAP"));
+  });
+
+  it("income above the costs leaves no eligible costs, never a negative amount", () => {
+    const given = input({ realisedCostsCents: 1_000, incomeCents: 5_000 });
+    const s = settle(given);
+    expect(s.eligibleCostsCents).toBe(0);
+    expect(s.payableCents).toBe(0);
+    expect(text(explain(s, given, "en"), "ELIGIBLE_COSTS")).toContain("is below zero, so EUR 0.00");
+    expect(text(explain(s, given, "nl"), "ELIGIBLE_COSTS")).toContain("is minder dan nul, dus € 0,00");
+    expect(text(explain(s, given, "fr"), "ELIGIBLE_COSTS")).toContain("est inférieur à zéro, donc 0,00 €");
+  });
+
+  it("counts overhead only within a ceiling, and none while no ceiling is set", () => {
+    expect(countedOverhead(500_000, null)).toBe(0);
+    expect(countedOverhead(500_000, 0)).toBe(0);
+    expect(countedOverhead(500_000, 800_000)).toBe(500_000);
+    expect(countedOverhead(500_000, 300_000)).toBe(300_000);
+    expect(countedOverhead(-10, 300_000)).toBe(0);
+
+    const none = input({ realisedCostsCents: 1_000_000, overheadRecordedCents: 500_000 });
+    expect(settle(none)).toMatchObject({ overheadCountedCents: 0, eligibleCostsCents: 1_000_000 });
+    const noneLines = explain(settle(none), none, "en");
+    expect(text(noneLines, "OVERHEAD")).toBe(
+      "Overhead of the consultants: EUR 5,000.00 recorded within the period; the agreement sets no ceiling on overhead yet, so none counts (EUR 0.00).",
+    );
+    expect(text(explain(settle(none), none, "nl"), "OVERHEAD")).toContain("nog geen plafond");
+    expect(text(explain(settle(none), none, "fr"), "OVERHEAD")).toContain("pas encore de plafond");
+
+    const within = input({ realisedCostsCents: 1_000_000, overheadRecordedCents: 500_000, overheadCeilingCents: 800_000 });
+    expect(settle(within)).toMatchObject({ overheadCountedCents: 500_000, eligibleCostsCents: 1_500_000 });
+    expect(text(explain(settle(within), within, "en"), "OVERHEAD")).toContain("within the ceiling of EUR 8,000.00: EUR 5,000.00 counts");
+
+    const above = input({ realisedCostsCents: 1_000_000, overheadRecordedCents: 500_000, overheadCeilingCents: 300_000 });
+    expect(settle(above)).toMatchObject({ overheadCountedCents: 300_000, eligibleCostsCents: 1_300_000 });
+    const aboveLines = explain(settle(above), above, "nl");
+    expect(aboveLines.find((l) => l.step === "OVERHEAD")?.amountCents).toBe(300_000);
+    expect(text(aboveLines, "OVERHEAD")).toContain("boven het plafond van € 3.000,00: slechts € 3.000,00 telt mee");
+  });
+
+  it("shows committed costs in a final settlement without counting them, and counts them in a forecast", () => {
+    const given = input({ realisedCostsCents: 10_000_000, committedCostsCents: 2_500_000 });
+    const final = explain(settle(given), given, "en");
+    expect(final.find((l) => l.step === "COMMITTED_COSTS")?.amountCents).toBe(2_500_000);
+    expect(text(final, "COMMITTED_COSTS")).toBe(
+      "Committed costs: EUR 25,000.00 in approved but unpaid invoices; shown, but not counted in the final settlement until they are paid.",
+    );
+    expect(text(final, "ELIGIBLE_COSTS")).not.toContain("committed");
+    const forecastInput = { ...given, basis: "FORECAST" as const };
+    const forecast = explain(settle(forecastInput), forecastInput, "en");
+    expect(text(forecast, "COMMITTED_COSTS")).toContain("counted in this forecast as if they were paid");
+    expect(text(forecast, "ELIGIBLE_COSTS")).toContain("EUR 100,000.00 realised + EUR 25,000.00 committed + EUR 0.00 overhead - EUR 0.00 income = EUR 125,000.00");
+    expect(text(explain(settle(given), given, "nl"), "COMMITTED_COSTS")).toContain("pas meegeteld wanneer ze betaald zijn");
+    expect(text(explain(settle(forecastInput), forecastInput, "nl"), "COMMITTED_COSTS")).toContain("in deze prognose meegeteld");
+    expect(text(explain(settle(given), given, "fr"), "COMMITTED_COSTS")).toContain("seulement une fois payés");
+    expect(text(explain(settle(forecastInput), forecastInput, "fr"), "COMMITTED_COSTS")).toContain("comptés dans cette prévision");
+  });
+
+  it("quotes the source on real cost in Dutch, and says it in French and English", () => {
+    const given = input({ incomeCents: 5_000_000 });
+    const nl = explain(settle(given), given, "nl");
+    expect(text(nl, "INCOME")).toContain("de financiële opbrengst van het project is enkel een compensatie voor de werkelijke meerkost");
+    expect(text(nl, "ELIGIBLE_COSTS")).toContain("streeft geen winst na en brengt alleen de reële kost in");
+    expect(text(nl, "REALISED_COSTS")).toBe(
+      "Gerealiseerde kosten: € 400.000,00 aan betaalde facturen van derden voor diensten binnen de periode; een kost telt zodra hij betaald is.",
+    );
+    expect(text(explain(settle(given), given, "fr"), "INCOME")).toContain("ne font que compenser le surcoût réel");
+    expect(text(explain(settle(given), given, "en"), "INCOME")).toContain("only compensate its real extra cost");
+  });
+
+  it("adds a scenario's additional costs before the income, and says so", () => {
+    const given = input({ realisedCostsCents: 1_000_000, additionalCostsCents: 500_000, incomeCents: 200_000 });
+    const s = settle(given);
+    expect(s).toMatchObject({ additionalCostsCents: 500_000, costsCountedCents: 1_500_000, eligibleCostsCents: 1_300_000 });
+    expect(text(explain(s, given, "en"), "ELIGIBLE_COSTS")).toContain("+ EUR 5,000.00 additional (scenario) - EUR 2,000.00 income = EUR 13,000.00");
+  });
+
+  it("never pays more than the costs counted less the income, nor the maximum (property)", () => {
+    const cents = fc.integer({ min: 0, max: 2 ** 50 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          basis: fc.constantFrom("FINAL" as const, "FORECAST" as const),
+          maxAmountCents: cents,
+          effortShareBp: fc.integer({ min: 0, max: 10_000 }),
+          achieved: fc.integer({ min: 0, max: 6 }),
+          total: fc.integer({ min: 0, max: 6 }),
+          realisedCostsCents: cents,
+          committedCostsCents: cents,
+          overheadRecordedCents: cents,
+          overheadCeilingCents: fc.option(cents, { nil: null }),
+          incomeCents: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+          additionalCostsCents: cents,
+        }),
+        ({ achieved, total, effortShareBp, ...rest }) => {
+          const given: SettlementInput = {
+            ...rest,
+            currency: "EUR",
+            effortShareBp,
+            resultShareBp: 10_000 - effortShareBp,
+            effortCommitments: [],
+            resultCommitments: results(Math.min(achieved, total), total),
+          };
+          const s = settle(given);
+          const overhead = given.overheadCeilingCents === null ? 0n : BigInt(Math.min(given.overheadRecordedCents, given.overheadCeilingCents));
+          const costs =
+            BigInt(given.realisedCostsCents) + (given.basis === "FORECAST" ? BigInt(given.committedCostsCents) : 0n) + overhead + BigInt(given.additionalCostsCents ?? 0);
+          const real = costs - BigInt(given.incomeCents);
+          expect(BigInt(s.payableCents) <= (real > 0n ? real : 0n)).toBe(true);
+          expect(s.payableCents).toBeLessThanOrEqual(given.maxAmountCents);
+          expect(s.payableCents).toBeGreaterThanOrEqual(0);
+          // A final settlement never counts what is not paid: raising committed costs changes nothing.
+          if (given.basis === "FINAL") expect(settle({ ...given, committedCostsCents: given.committedCostsCents + 1 }).payableCents).toBe(s.payableCents);
+          // More income never pays more.
+          expect(settle({ ...given, incomeCents: Math.min(given.incomeCents + 1, Number.MAX_SAFE_INTEGER) }).payableCents).toBeLessThanOrEqual(s.payableCents);
+        },
+      ),
+      { seed: 20230701, numRuns: 2000 },
+    );
   });
 });
