@@ -59,6 +59,11 @@ export function metricDefinition(key: string): MetricDefinition {
   return definitions.get(key) ?? needed.get(key) ?? { key, description: "An undeclared metric", module: "unknown" };
 }
 
+/** Whether a module defines or needs the metric: only such keys may be measured. */
+export function isDeclaredMetric(key: string): boolean {
+  return definitions.has(key) || needed.has(key);
+}
+
 export function hasSource(key: string): boolean {
   return sources.has(key);
 }

@@ -1,16 +1,18 @@
-import type { AgreementClosingResolvers } from "./../../types.generated.js";
+import { localeFromEnum } from "../../shared/i18n.js";
+import type { AgreementClosingResolvers, Role } from "./../../types.generated.js";
+import { agreementLoader } from "../agreements.service.js";
+import { closingReport, closingSettlement } from "../closing.service.js";
+import { actorVisibleFor } from "../funding.policy.js";
+
+// A closing is reached only through FundingAgreement.closings, which is for those who read the
+// agreement's financials; the people behind it are shown as every other step's are.
 export const AgreementClosing: AgreementClosingResolvers = {
-  /* Implement AgreementClosing resolver logic here */
-  closedAt: async (_parent, _arg, _ctx) => {
-    /* AgreementClosing.closedAt resolver is required because AgreementClosing.closedAt exists but AgreementClosingMapper.closedAt does not */
-  },
-  closedByRole: async (_parent, _arg, _ctx) => {
-    /* AgreementClosing.closedByRole resolver is required because AgreementClosing.closedByRole exists but AgreementClosingMapper.closedByRole does not */
-  },
-  report: async (_parent, _arg, _ctx) => {
-    /* AgreementClosing.report resolver is required because AgreementClosing.report exists but AgreementClosingMapper.report does not */
-  },
-  settlement: async (_parent, _arg, _ctx) => {
-    /* AgreementClosing.settlement resolver is required because AgreementClosing.settlement exists but AgreementClosingMapper.settlement does not */
-  },
+  closedAt: (closing) => closing.createdAt,
+  closedBy: async (closing, _args, ctx) => actorVisibleFor(ctx, await agreementLoader(ctx).load(closing.agreementId), closing.closedBy),
+  // Written only from a resolved actor, so the text is always a Role.
+  closedByRole: (closing) => closing.closedRole as Role,
+  reopenedBy: async (closing, _args, ctx) => actorVisibleFor(ctx, await agreementLoader(ctx).load(closing.agreementId), closing.reopenedBy),
+  settlement: (closing, _args, ctx) => closingSettlement(ctx, closing),
+  // Dutch unless asked, like the agreement's own report.
+  report: (closing, { locale }, ctx) => closingReport(ctx, closing, localeFromEnum(locale) ?? "nl"),
 };
