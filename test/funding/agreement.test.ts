@@ -1,7 +1,8 @@
 // The funding agreement as the sector, the funder and consultants see it: the seeded addendum
 // in one query, progress measured from records through registered metrics (never typed in),
-// the settlement and its scenarios, judgements of qualitative commitments, who reads what, and
-// the justification report.
+// the settlement and its scenarios, judgements of qualitative commitments (the sector proposes,
+// the funder's side accepts; judgements.test.ts has the rest), who reads what, and the CSV
+// safety of the justification report (report.test.ts has its contents).
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedAddendum } from "../../db/seed/funding.js";
@@ -97,8 +98,12 @@ async function agreement(options: ExecOptions = consultant, scenario?: Settlemen
   return (await api.ok(AGREEMENT, { id: agreementId, scenario }, options)).fundingAgreement!;
 }
 
-/** Approves invoices worth `cents` in the period, through the API. */
-async function approveCosts(cents: number) {
+/**
+ * Spends `cents` in the period through the API: one consultant submits the invoice, another
+ * approves it and, unless `pay` is false, an admin records its payment (the final settlement
+ * counts only paid costs).
+ */
+async function spend(cents: number, { pay = true } = {}) {
   const ids = await api.ok(
     graphql(
       `query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: "Workitects" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }`,
@@ -115,14 +120,17 @@ async function approveCosts(cents: number) {
         payeeId: ids.organisations.edges[0]!.node.id,
         reference: `F-${cents}-${Math.random()}`,
         amount: { cents, currency: "EUR" },
+        invoiceDate: "2024-03-20",
         serviceDate: "2024-03-15",
         boardsServedIds: [Buffer.from(`Board:${gentBoard}`).toString("base64url")],
       },
     },
-    // Two people per payment: another consultant submits what this one approves.
+    // Two people per payment: another consultant submits what this one approves, and an admin pays.
     { as: { role: "CONSULTANT", sub: "consultant-clerk" } },
   );
-  await api.ok(graphql(`mutation AgreementApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`), { id: submitted.submitInvoice.invoice.id }, consultant);
+  const invoice = { id: submitted.submitInvoice.invoice.id };
+  await api.ok(graphql(`mutation AgreementApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }`), invoice, consultant);
+  if (pay) await api.ok(graphql(`mutation AgreementPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { status } } }`), invoice, { as: "ADMIN" });
 }
 
 /** Registers a metric source the way a module does, for this test only. */
@@ -144,7 +152,7 @@ describe("the seeded addendum", () => {
     });
     expect(a.tracks.map((t) => [t.number, t.title])).toEqual([
       [1, "Projectenfonds"],
-      [2, "Nieuwe vormen van leren"],
+      [2, "Nieuwe vormen van leren en opleiden"],
       [3, "Opleidingsaanbod"],
       [4, "Thematische overlegtafels"],
       [5, "Communicatie"],
@@ -162,6 +170,13 @@ describe("the seeded addendum", () => {
       [8, 4, false, false, false],
       [9, 5, true, false, true],
     ]);
+    // The titles quote the source, word for word (action 3 writes "GoodHabit.").
+    const titles = Object.fromEntries(actions.map((x) => [x.number, x.title]));
+    expect(titles[3]).toBe("De sector start een pilootproject op rond e-learning samen met GoodHabit.");
+    expect(titles[7]).toBe("De sector voorziet een specifiek ondersteuningsaanbod met opleidingen die de digitale vaardigheden van medewerkers bij lokale besturen aanscherpen.");
+    expect(titles[9]).toBe(
+      "De sector werkt een communicatieplan uit met als doel een beter bereik van medewerkers uit lokale besturen en een betere toeleiding naar lokale besturen.",
+    );
     const partners = Object.fromEntries(actions.map((x) => [x.number, x.partners.map((p) => p.name).sort()]));
     expect(partners).toMatchObject({ 1: ["Workitects"], 2: ["Excello"], 3: ["GoodHabitz"], 7: ["Ligo", "Mediawijs", "VDAB"], 8: ["M&L Management"] });
     expect(actions.find((x) => x.number === 8)!.otherPartners).toBe("diverse gastbesturen");
@@ -296,7 +311,7 @@ describe("the settlement", () => {
       cappedBy: "ELIGIBLE_COSTS",
     });
     expect(s.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(s.explanation).toHaveLength(9);
+    expect(s.explanation).toHaveLength(13);
     expect(s.explanation.every((line: unknown) => typeof line === "string" && line.length > 0)).toBe(true);
     expect(s.steps.map((l) => l.step)).toEqual([
       "EFFORT_PART",
@@ -304,6 +319,10 @@ describe("the settlement", () => {
       "RESULT_SHARE",
       "RESULT_THRESHOLD",
       "RESULT_PART",
+      "REALISED_COSTS",
+      "COMMITTED_COSTS",
+      "OVERHEAD",
+      "INCOME",
       "ELIGIBLE_COSTS",
       "CAP",
       "PAYABLE",
@@ -312,7 +331,7 @@ describe("the settlement", () => {
   });
 
   it("pays the result share pro rata from half the result commitments up, capped by the eligible costs", async () => {
-    await approveCosts(40_000_000);
+    await spend(40_000_000);
     // 3 of 5 achieved, by the records the modules count.
     source("leadership.distinctTrajectories", () => 6);
     source("learningTools.published", () => 5);
@@ -331,14 +350,14 @@ describe("the settlement", () => {
     expect(two).toMatchObject({ achievedResultCommitments: 2, resultPart: { cents: 0 }, payable: { cents: 28_000_000 } });
   });
 
-  it("never pays more than the approved costs within the period", async () => {
-    await approveCosts(10_000_000);
+  it("never pays more than the costs paid within the period", async () => {
+    await spend(10_000_000);
     const s = (await agreement()).settlement;
     expect(s).toMatchObject({ entitlement: { cents: 28_000_000 }, eligibleCosts: { cents: 10_000_000 }, payable: { cents: 10_000_000 }, cappedBy: "ELIGIBLE_COSTS" });
   });
 
   it("answers a scenario without writing anything", async () => {
-    await approveCosts(20_000_000);
+    await spend(20_000_000);
     const query = graphql(
       `query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }`,
     );
@@ -364,11 +383,12 @@ describe("the settlement", () => {
       payable: { cents: 20_000_000 },
     });
     const log = await api.ok(graphql(`query AgreementAuditCount { auditLog { totalCount } }`), {}, { as: "ADMIN" });
-    expect(log.auditLog.totalCount).toBe(2);
+    // The invoice's submission, approval and payment; nothing of the scenario.
+    expect(log.auditLog.totalCount).toBe(3);
   });
 
   it("shows what missing one commitment costs", async () => {
-    await approveCosts(40_000_000);
+    await spend(40_000_000);
     const with3 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2, 3] })).settlement;
     const with2 = (await agreement(consultant, { achievedResultCommitmentNumbers: [1, 2] })).settlement;
     expect(with3.payable.cents - with2.payable.cents).toBe(7_200_000);
@@ -403,8 +423,11 @@ describe("the settlement", () => {
 });
 
 describe("judging qualitative commitments", () => {
-  const JUDGE = graphql(
-    `mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }`,
+  const PROPOSE = graphql(
+    `mutation AgreementPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status evidence } } } } } }`,
+  );
+  const ACCEPT = graphql(
+    `mutation AgreementAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status } } } } } }`,
   );
 
   async function effortCommitment(number: number) {
@@ -412,37 +435,47 @@ describe("judging qualitative commitments", () => {
     return all.fundingAgreement!.commitments.find((c) => c.number === number)!.id;
   }
 
-  it("records the status, the evidence and who judged, and the settlement stops flagging it", async () => {
-    const id = await effortCommitment(4);
-    const judged = (
-      await api.ok(JUDGE, { input: { id, status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02" } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })
-    ).judgeCommitment.commitment;
-    expect(judged).toMatchObject({ number: 4, met: true, target: { status: "JUSTIFIED", evidence: "Platform live at lerenwerkt.be since 2024-02", judgedBy: "consultant-an" } });
+  it("is proposed by the sector with evidence and decided by the funder, and the settlement stops flagging it", async () => {
+    const commitmentId = await effortCommitment(4);
+    const evidence = "Platform live at lerenwerkt.be since 2024-02";
+    const proposed = (await api.ok(PROPOSE, { input: { commitmentId, status: "JUSTIFIED", evidence } }, { as: { role: "CONSULTANT", sub: "consultant-an" } })).proposeJudgement
+      .commitment;
+    // A proposal is not a judgement: the commitment stays open and flagged until the funder accepts.
+    expect(proposed).toMatchObject({ number: 4, met: false, target: { status: "OPEN", evidence: null, judgedBy: null, proposal: { status: "JUSTIFIED", evidence } } });
+    expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+    const accepted = (await api.ok(ACCEPT, { input: { commitmentId } }, { as: { role: "PARTNER", org: funderOrg, sub: "funder-inspector" } })).acceptJudgement.commitment;
+    expect(accepted).toMatchObject({ number: 4, met: true, target: { status: "JUSTIFIED", evidence, judgedBy: "funder-inspector", proposal: null } });
+    expect(Date.parse(String((accepted.target as { judgedAt: unknown }).judgedAt))).not.toBeNaN();
     expect((await agreement()).settlement.unjustifiedEffortCommitments.map((c) => c.number)).toEqual([1, 2, 3, 5, 6, 7, 8, 9]);
+
     const log = await api.ok(
-      graphql(`query AgreementJudgementAudit { auditLog(filter: { operation: "judgeCommitment" }) { edges { node { entityId before after } } } }`),
-      {},
+      graphql(`query AgreementJudgementAudit($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { operation actorSubject before after } } } }`),
+      { id: commitmentId },
       { as: "ADMIN" },
     );
-    expect(log.auditLog.edges[0]!.node.entityId).toBe(id);
-    expect((log.auditLog.edges[0]!.node.before as { status: string }).status).toBe("OPEN");
-    expect((log.auditLog.edges[0]!.node.after as { status: string }).status).toBe("JUSTIFIED");
+    const steps = log.auditLog.edges.map((e) => e.node);
+    // Newest first: the funder's acceptance, then the consultant's proposal.
+    expect(steps.map((n) => [n.operation, n.actorSubject])).toEqual([
+      ["acceptJudgement", "funder-inspector"],
+      ["proposeJudgement", "consultant-an"],
+    ]);
+    expect((steps[0]!.before as { status: string }).status).toBe("OPEN");
+    expect((steps[0]!.after as { status: string }).status).toBe("JUSTIFIED");
   });
 
-  it("needs evidence, refuses measured commitments, and is for editors only", async () => {
+  it("needs evidence and a status that judges, refuses measured commitments, and is proposed by editors only", async () => {
     const qualitative = await effortCommitment(2);
     const measured = await effortCommitment(8);
-    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED" } }, consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
-    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "NOT_JUSTIFIED", evidence: "  " } }, consultant))).toMatchObject({
-      code: "BAD_USER_INPUT",
-      field: "input.evidence",
+    const input = (extra: { status?: "OPEN" | "JUSTIFIED" | "NOT_JUSTIFIED"; evidence?: string; commitmentId?: string }) => ({
+      input: { commitmentId: qualitative, status: "JUSTIFIED" as const, evidence: "x", ...extra },
     });
-    expect(errorOf(await api.exec(JUDGE, { input: { id: measured, status: "JUSTIFIED", evidence: "x" } }, consultant))).toMatchObject({
-      code: "BAD_USER_INPUT",
-      field: "input.id",
-    });
-    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } }, { as: { role: "PARTNER", org: funderOrg } })).code).toBe("FORBIDDEN");
-    expect(errorOf(await api.exec(JUDGE, { input: { id: qualitative, status: "JUSTIFIED", evidence: "x" } })).code).toBe("UNAUTHENTICATED");
+    expect(errorOf(await api.exec(PROPOSE, input({ evidence: "" }), consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
+    expect(errorOf(await api.exec(PROPOSE, input({ status: "NOT_JUSTIFIED", evidence: "  " }), consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.evidence" });
+    expect(errorOf(await api.exec(PROPOSE, input({ status: "OPEN" }), consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.status" });
+    expect(errorOf(await api.exec(PROPOSE, input({ commitmentId: measured }), consultant))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.commitmentId" });
+    expect(errorOf(await api.exec(PROPOSE, input({}), { as: { role: "PARTNER", org: funderOrg } })).code).toBe("FORBIDDEN");
+    expect(errorOf(await api.exec(PROPOSE, input({}))).code).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -475,27 +508,6 @@ describe("who reads what", () => {
 });
 
 describe("the justification report", () => {
-  it("lists the commitments with measured values and evidence, the invoices and the settlement, as CSV", async () => {
-    await approveCosts(12_345_678);
-    const id = (await api.ok(EFFORT_COMMITMENTS, { id: agreementId })).fundingAgreement!.commitments.find((c) => c.number === 2)!.id;
-    await api.ok(
-      graphql(`mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }`),
-      { input: { id, status: "JUSTIFIED", evidence: '=HYPERLINK("x"), "quoted", and more' } },
-      consultant,
-    );
-    const report = (await api.ok(REPORT, { id: agreementId }, { as: { role: "PARTNER", org: funderOrg }, acceptLanguage: "en" })).fundingAgreement!.justificationReport;
-    expect(report.filename).toBe("justification-2023-07-01-2025-06-30.csv");
-    expect(report.contentType).toBe("text/csv; charset=utf-8");
-    const lines: string[] = report.content.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
-    expect(lines.filter((l) => l.startsWith('"commitment",')).length).toBeGreaterThanOrEqual(14);
-    expect(lines.some((l) => l.startsWith('"commitment","result 3",') && l.includes(',0,">= 1500","NOT_MET",'))).toBe(true);
-    // Evidence is quoted, and a leading "=" can never run as a spreadsheet formula.
-    expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x""), ""quoted"", and more"`))).toBe(true);
-    expect(lines.some((l) => l.startsWith('"invoice",') && l.includes(',123456.78,,,"APPROVED",'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('"settlement","PAYABLE",') && l.includes(",123456.78"))).toBe(true);
-  });
-
   it("quotes fields and defuses formulas", () => {
     expect(csvField("plain")).toBe('"plain"');
     expect(csvField("a,b")).toBe('"a,b"');

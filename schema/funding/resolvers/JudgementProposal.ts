@@ -1,12 +1,11 @@
 import type { JudgementProposalResolvers } from "./../../types.generated.js";
+import { agreementLoader } from "../agreements.service.js";
+import { actorVisibleFor } from "../funding.policy.js";
+
+// The parent is a commitment with a pending proposal (QualitativeTarget.proposal returns no other).
 export const JudgementProposal: JudgementProposalResolvers = {
-  /* Implement JudgementProposal resolver logic here */
-  evidence: ({ evidence }, _arg, _ctx) => {
-    /* JudgementProposal.evidence resolver is required because JudgementProposal.evidence and JudgementProposalMapper.evidence are not compatible */
-    return evidence;
-  },
-  proposedAt: ({ proposedAt }, _arg, _ctx) => {
-    /* JudgementProposal.proposedAt resolver is required because JudgementProposal.proposedAt and JudgementProposalMapper.proposedAt are not compatible */
-    return proposedAt;
-  },
+  status: (commitment) => commitment.proposedStatus!,
+  evidence: (commitment) => commitment.proposedEvidence!,
+  proposedBy: async (commitment, _args, ctx) => actorVisibleFor(ctx, await agreementLoader(ctx).load(commitment.agreementId), commitment.proposedBy),
+  proposedAt: (commitment) => commitment.proposedAt!,
 };

@@ -1,14 +1,15 @@
-import type { JudgementStepResolvers } from "./../../types.generated.js";
+import type { JudgementStepResolvers, Role } from "./../../types.generated.js";
+import { agreementLoader, commitmentLoader } from "../agreements.service.js";
+import { actorVisibleFor } from "../funding.policy.js";
+
 export const JudgementStep: JudgementStepResolvers = {
-  /* Implement JudgementStep resolver logic here */
-  actorRole: ({ actorRole }, _arg, _ctx) => {
-    /* JudgementStep.actorRole resolver is required because JudgementStep.actorRole and JudgementStepMapper.actorRole are not compatible */
-    return actorRole;
+  // Written only from a resolved actor, so the text is always a Role.
+  actorRole: (step) => step.actorRole as Role,
+  // The person for those who may see who did what or who read the agreement's financials; the role and instant for everyone.
+  actorSubject: async (step, _args, ctx) => {
+    const commitment = await commitmentLoader(ctx).load(step.commitmentId);
+    const agreement = commitment ? await agreementLoader(ctx).load(commitment.agreementId) : null;
+    return actorVisibleFor(ctx, agreement, step.actorId);
   },
-  actorSubject: async (_parent, _arg, _ctx) => {
-    /* JudgementStep.actorSubject resolver is required because JudgementStep.actorSubject exists but JudgementStepMapper.actorSubject does not */
-  },
-  at: async (_parent, _arg, _ctx) => {
-    /* JudgementStep.at resolver is required because JudgementStep.at exists but JudgementStepMapper.at does not */
-  },
+  at: (step) => step.createdAt,
 };
