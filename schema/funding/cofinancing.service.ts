@@ -1,39 +1,84 @@
 // The boards' co-financing: what each board owes (participation fees, own contributions) and
 // pays towards an action, as ledger entries with totals per board and per action, and the
-// budget view that sets it beside the approved and paid invoices.
-import { and, eq, sql, sum } from "drizzle-orm";
+// budget view that sets it beside the approved and paid invoices. The ledger is bounded: an
+// entry is dated within the agreement's period plus its reporting window, no amount exceeds
+// the agreement's maximum, a payment names the charge it pays and never pays more than that
+// charge still has outstanding, and a wrong entry is corrected by a reversing entry (its
+// amount counts negatively in every total), never deleted.
+import { and, eq, exists, inArray, isNull, notExists, sql, sum } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import type { Tx } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
 import { actions, coFinancingEntries, coFinancingKind, fundingAgreements, invoices, ledgerEntryType } from "../../db/schema/funding.js";
 import { type Board, boardLoader } from "../boards/boards.service.js";
 import { actorSubject } from "../shared/auth.js";
-import { change } from "../shared/changes.js";
+import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { isoDate } from "../shared/dates.js";
-import { badInput, notFound } from "../shared/errors.js";
+import { badInput, conflict, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
-import { rowsById } from "../shared/loaders.js";
+import { defineLoader, rowsById } from "../shared/loaders.js";
 import { formatMoney, money, moneyInput } from "../shared/money.js";
 import { assertCan, assertRoleMay, can } from "../shared/policy.js";
 import { type Connection, countRows, expectGlobalId, type Keyset, mapConnection, paginate, toGlobalId } from "../shared/relay.js";
-import { optionalMultilineText } from "../shared/validation.js";
+import { multilineText, optionalMultilineText } from "../shared/validation.js";
 import { type Action, type Agreement, actionLoader, actionsOfTrack, agreementLoader, tracksOfAgreement } from "./agreements.service.js";
 import { coFinancingRecorded } from "./funding.events.js";
 import { coFinancingRead, coFinancingRecord, fundingReadFinancials } from "./funding.policy.js";
+import { lockOpenAgreement } from "./lifecycle.js";
 import type { BudgetLine, BudgetView, CoFinancingTotals, CoFinancingView } from "./views.js";
 
-type Entry = typeof coFinancingEntries.$inferSelect;
+export type Entry = typeof coFinancingEntries.$inferSelect;
 
-const recordInput = z.object({
-  agreementId: z.string(),
-  boardId: z.string(),
-  actionId: z.string(),
-  kind: z.enum(coFinancingKind.enumValues),
-  type: z.enum(ledgerEntryType.enumValues),
-  amount: moneyInput,
-  date: isoDate,
-  note: optionalMultilineText(1000),
+export const coFinancingEntryLoader = (ctx: Context) => rowsById<Entry>(ctx, coFinancingEntries);
+
+/** The entry that reverses each entry, or null (an entry is reversed at most once). */
+export const reversalOfEntry = defineLoader<string, Entry | null>(async (ctx, ids) => {
+  const rows = await ctx.db
+    .select()
+    .from(coFinancingEntries)
+    .where(inArray(coFinancingEntries.reversesId, [...ids]));
+  const byOriginal = new Map(rows.map((r) => [r.reversesId, r]));
+  return ids.map((id) => byOriginal.get(id) ?? null);
 });
+
+/** An entry's amount as it counts in a total: negative for a reversing entry. */
+const signedAmount = sql`case when ${coFinancingEntries.reversesId} is null then ${coFinancingEntries.amountCents} else -${coFinancingEntries.amountCents} end`;
+/** The net sum of one type of entry (the type is one of the enum's literals, never input). */
+const signedSumOf = (type: Entry["entryType"]) => sum(sql`case when ${coFinancingEntries.entryType} = ${sql.raw(`'${type}'`)} then ${signedAmount} else 0 end`);
+
+/** The last day an entry may be dated: the period's end plus the agreement's reporting window. */
+export function lastEntryDate(agreement: Agreement): string {
+  const [year, month, day] = agreement.periodEnd.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + agreement.reportingWindowDays)).toISOString().slice(0, 10);
+}
+
+/** The SQL error of a reversal that lost a race to another reversal of the same entry. */
+function reversedTwice(field: string) {
+  return conflict(field, "The entry has already been reversed: an entry is reversed once");
+}
+
+const recordInput = z
+  .object({
+    agreementId: z.string(),
+    boardId: z.string(),
+    actionId: z.string(),
+    kind: z.enum(coFinancingKind.enumValues),
+    type: z.enum(ledgerEntryType.enumValues),
+    amount: moneyInput,
+    date: isoDate,
+    note: optionalMultilineText(1000),
+    chargeId: z.string().nullish(),
+  })
+  .superRefine((input, issues) => {
+    if (input.type === "CHARGE" && input.chargeId) {
+      issues.addIssue({ code: "custom", path: ["chargeId"], message: "must be left out for a CHARGE: only a payment names the charge it pays" });
+    }
+    if (input.type === "PAYMENT" && !input.chargeId) {
+      issues.addIssue({ code: "custom", path: ["chargeId"], message: "is required for a PAYMENT: the charge it pays" });
+    }
+  });
 
 export const recordCoFinancing = fn(
   recordInput,
@@ -41,36 +86,50 @@ export const recordCoFinancing = fn(
     const agreementId = expectGlobalId(input.agreementId, "FundingAgreement", "input.agreementId");
     const boardId = expectGlobalId(input.boardId, "Board", "input.boardId");
     const actionId = expectGlobalId(input.actionId, "Action", "input.actionId");
+    const chargeId = input.chargeId ? expectGlobalId(input.chargeId, "CoFinancingEntry", "input.chargeId") : null;
     return change(ctx, async (tx, recorder) => {
-      const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
-      if (!agreement) throw notFound("FundingAgreement", "input.agreementId");
-      await assertCan(ctx, coFinancingRecord, agreement);
+      const [found] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, agreementId));
+      if (!found) throw notFound("FundingAgreement", "input.agreementId");
+      await assertCan(ctx, coFinancingRecord, found);
+      const agreement = await lockOpenAgreement(tx, agreementId, "input.agreementId");
       const [action] = await tx.select().from(actions).where(eq(actions.id, actionId));
       if (!action) throw notFound("Action", "input.actionId");
       if (action.agreementId !== agreementId) throw badInput("input.actionId", "is not an action of this agreement");
-      // Locking the board serialises its ledger, so two payments at once cannot both fit in
-      // what it owes.
-      const [board] = await tx.select().from(boards).where(eq(boards.id, boardId)).for("update");
+      const [board] = await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId));
       if (!board) throw notFound("Board", "input.boardId");
-      if (input.amount.currency !== "EUR") throw badInput("input.amount.currency", "must be EUR, the agreement's currency");
-      if (input.type === "PAYMENT") {
-        const [owed] = await tx
-          .select({
-            charged: sum(sql`case when ${coFinancingEntries.entryType} = 'CHARGE' then ${coFinancingEntries.amountCents} else 0 end`),
-            paid: sum(sql`case when ${coFinancingEntries.entryType} = 'PAYMENT' then ${coFinancingEntries.amountCents} else 0 end`),
-          })
+      if (input.amount.currency !== agreement.currency) throw badInput("input.amount.currency", `must be ${agreement.currency}, the agreement's currency`);
+      if (input.amount.cents > agreement.maxAmountCents) {
+        throw badInput("input.amount.cents", `is more than the agreement's maximum of ${formatMoney(agreement.maxAmountCents, agreement.currency, "en")}`);
+      }
+      const lastDate = lastEntryDate(agreement);
+      if (input.date < agreement.periodStart || input.date > lastDate) {
+        const window = agreement.reportingWindowDays ? ` (the period plus its reporting window of ${agreement.reportingWindowDays} days)` : " (its period)";
+        throw badInput("input.date", `must fall within ${agreement.periodStart} to ${lastDate}${window}`);
+      }
+      if (chargeId) {
+        // Locking the charge serialises its payments (and its reversal), so two payments at
+        // once cannot both fit in what it still has outstanding.
+        const [charge] = await tx.select().from(coFinancingEntries).where(eq(coFinancingEntries.id, chargeId)).for("update");
+        if (!charge) throw notFound("CoFinancingEntry", "input.chargeId");
+        const why = (reason: string) => badInput("input.chargeId", reason);
+        if (charge.agreementId !== agreementId) throw why("is not an entry of this agreement");
+        if (charge.entryType !== "CHARGE") throw why("is a payment, not a charge: a payment pays a charge");
+        if (charge.reversesId) throw why("is the reversal of a charge, not a charge");
+        if (charge.boardId !== boardId) throw why("is a charge of another board: a payment pays a charge of its own board");
+        if (charge.actionId !== actionId) throw why("is a charge for another action: a payment pays a charge of its own action");
+        if (charge.kind !== input.kind) throw why(`is a ${charge.kind} charge, not a ${input.kind} one`);
+        const [state] = await tx
+          .select({ reversed: exists(reversalOf(tx, chargeId)), paid: sum(signedAmount) })
           .from(coFinancingEntries)
-          .where(
-            and(
-              eq(coFinancingEntries.agreementId, agreementId),
-              eq(coFinancingEntries.boardId, boardId),
-              eq(coFinancingEntries.actionId, actionId),
-              eq(coFinancingEntries.kind, input.kind),
-            ),
-          );
-        const outstanding = Number(owed?.charged ?? 0) - Number(owed?.paid ?? 0);
+          .where(and(eq(coFinancingEntries.chargeId, chargeId), eq(coFinancingEntries.entryType, "PAYMENT")));
+        if (state?.reversed) throw why("has been reversed: it is no longer owed");
+        // sum() of bigint comes back as a decimal string; it is a whole number of cents.
+        const outstanding = charge.amountCents - Number(state?.paid ?? 0);
         if (input.amount.cents > outstanding) {
-          throw badInput("input.amount", `is more than the ${formatMoney(outstanding, "EUR", "en")} this board still owes as ${input.kind} for this action`);
+          throw badInput(
+            "input.amount.cents",
+            `is more than the ${formatMoney(Math.max(0, outstanding), agreement.currency, "en")} this board still owes on this charge (${charge.kind} for action ${action.number})`,
+          );
         }
       }
       const [entry] = await tx
@@ -86,23 +145,112 @@ export const recordCoFinancing = fn(
           entryDate: input.date,
           note: input.note ?? null,
           recordedBy: actorSubject(ctx.actor),
+          chargeId,
         })
         .returning();
       await recorder.record({ operation: "recordCoFinancing", entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry });
-      await recorder.emit(coFinancingRecorded, entry!.id, {
-        entryId: toGlobalId("CoFinancingEntry", entry!.id),
-        agreementId: toGlobalId("FundingAgreement", agreementId),
-        boardId: toGlobalId("Board", boardId),
-        actionId: toGlobalId("Action", actionId),
-        kind: entry!.kind,
-        type: entry!.entryType,
-        amountCents: entry!.amountCents,
-      });
+      await emitRecorded(recorder, entry!);
       return entry!;
     });
   },
   { argument: "input", authorize: coFinancingRecord },
 );
+
+function emitRecorded(recorder: Recorder, entry: Entry) {
+  return recorder.emit(coFinancingRecorded, entry.id, {
+    entryId: toGlobalId("CoFinancingEntry", entry.id),
+    agreementId: toGlobalId("FundingAgreement", entry.agreementId),
+    boardId: toGlobalId("Board", entry.boardId),
+    actionId: toGlobalId("Action", entry.actionId),
+    kind: entry.kind,
+    type: entry.entryType,
+    amountCents: entry.amountCents,
+    chargeId: entry.chargeId ? toGlobalId("CoFinancingEntry", entry.chargeId) : null,
+    reversesId: entry.reversesId ? toGlobalId("CoFinancingEntry", entry.reversesId) : null,
+  });
+}
+
+/**
+ * Cancels a wrong entry with a reversing entry of the same board, action, kind, type, amount
+ * and charge, dated on the original's date, with the reason as its note. A reversal is not
+ * reversed (the entry is recorded again instead), an entry is reversed once, and a charge only
+ * once every payment of it is reversed, so no payment is left paying nothing.
+ */
+export const reverseCoFinancingEntry = fn(
+  z.object({ id: z.string(), reason: multilineText(1000) }),
+  async (ctx, input) => {
+    const id = expectGlobalId(input.id, "CoFinancingEntry", "input.id");
+    try {
+      return await change(ctx, async (tx, recorder) => {
+        const [found] = await tx.select().from(coFinancingEntries).where(eq(coFinancingEntries.id, id));
+        if (!found) throw notFound("CoFinancingEntry", "input.id");
+        const [agreement] = await tx.select().from(fundingAgreements).where(eq(fundingAgreements.id, found.agreementId));
+        if (!agreement) throw notFound("CoFinancingEntry", "input.id");
+        await assertCan(ctx, coFinancingRecord, agreement);
+        await lockOpenAgreement(tx, agreement.id, "input.id");
+        // Locking the entry serialises its reversals; for a charge, also with its payments.
+        const [original] = await tx.select().from(coFinancingEntries).where(eq(coFinancingEntries.id, id)).for("update");
+        if (!original) throw notFound("CoFinancingEntry", "input.id");
+        if (original.reversesId) throw badInput("input.id", "is itself a reversal and is not reversed: record the entry again instead");
+        const [state] = await tx
+          .select({ reversed: exists(reversalOf(tx, id)), openPayments: exists(openPaymentsOf(tx, id)) })
+          .from(coFinancingEntries)
+          .where(eq(coFinancingEntries.id, id));
+        if (state?.reversed) throw reversedTwice("input.id");
+        if (original.entryType === "CHARGE" && state?.openPayments) {
+          throw conflict("input.id", "The charge has payments that are not reversed: reverse its payments first");
+        }
+        const [reversal] = await tx
+          .insert(coFinancingEntries)
+          .values({
+            agreementId: original.agreementId,
+            boardId: original.boardId,
+            actionId: original.actionId,
+            kind: original.kind,
+            entryType: original.entryType,
+            amountCents: original.amountCents,
+            currency: original.currency,
+            entryDate: original.entryDate,
+            note: input.reason,
+            recordedBy: actorSubject(ctx.actor),
+            chargeId: original.chargeId,
+            reversesId: original.id,
+          })
+          .returning();
+        await recorder.record({ operation: "reverseCoFinancingEntry", entityType: "CoFinancingEntry", entityId: reversal!.id, before: null, after: reversal });
+        await emitRecorded(recorder, reversal!);
+        return reversal!;
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === "co_financing_reverses_key") throw reversedTwice("input.id");
+      throw error;
+    }
+  },
+  { argument: "input", authorize: coFinancingRecord },
+);
+
+const reversal = alias(coFinancingEntries, "reversal");
+const payment = alias(coFinancingEntries, "payment");
+
+/** The entry that reverses an entry, as a subquery. */
+function reversalOf(tx: Tx, entryId: string) {
+  return tx.select({ id: reversal.id }).from(reversal).where(eq(reversal.reversesId, entryId));
+}
+
+/** The payments of a charge that no entry reverses, as a subquery. */
+function openPaymentsOf(tx: Tx, chargeId: string) {
+  return tx
+    .select({ id: payment.id })
+    .from(payment)
+    .where(
+      and(
+        eq(payment.chargeId, chargeId),
+        eq(payment.entryType, "PAYMENT"),
+        isNull(payment.reversesId),
+        notExists(tx.select({ id: reversal.id }).from(reversal).where(eq(reversal.reversesId, payment.id))),
+      ),
+    );
+}
 
 function totals(charged: number, paid: number): CoFinancingTotals {
   return { charged: money(charged), paid: money(paid), outstanding: money(charged - paid) };
@@ -111,7 +259,8 @@ function totals(charged: number, paid: number): CoFinancingTotals {
 /**
  * The ledger of an agreement. Consultants, admins and the agreement's partners see every board
  * (or the one they ask for); a board member sees their own board only. Totals are summed by
- * the database, per board and per action, in one statement; entries page as a connection.
+ * the database, per board and per action, in one statement, net of reversals; entries page as
+ * a connection.
  */
 export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlobalId: string | null | undefined): Promise<CoFinancingView> {
   // Access before input: a caller without access learns nothing from validation.
@@ -124,8 +273,8 @@ export async function coFinancingOf(ctx: Context, agreement: Agreement, boardGlo
     .select({
       boardId: coFinancingEntries.boardId,
       actionId: coFinancingEntries.actionId,
-      charged: sum(sql`case when ${coFinancingEntries.entryType} = 'CHARGE' then ${coFinancingEntries.amountCents} else 0 end`),
-      paid: sum(sql`case when ${coFinancingEntries.entryType} = 'PAYMENT' then ${coFinancingEntries.amountCents} else 0 end`),
+      charged: signedSumOf("CHARGE"),
+      paid: signedSumOf("PAYMENT"),
     })
     .from(coFinancingEntries)
     .where(ledgerOf({ agreementId: agreement.id, boardId }))
@@ -179,7 +328,7 @@ export async function coFinancingEntriesOf(ctx: Context, view: CoFinancingView, 
   return mapConnection(page, (r) => r.entry);
 }
 
-/** Approved (approved or paid), paid and co-financed (paid by boards) amounts per track and action. */
+/** Approved (approved or paid), paid and co-financed (paid by boards, net of reversals) amounts per track and action. */
 export async function budgetOf(ctx: Context, agreement: Agreement): Promise<BudgetView> {
   await assertCan(ctx, fundingReadFinancials, agreement);
   const [invoiceRows, coFinancingRows, trackList] = await Promise.all([
@@ -193,7 +342,7 @@ export async function budgetOf(ctx: Context, agreement: Agreement): Promise<Budg
       .where(eq(invoices.agreementId, agreement.id))
       .groupBy(invoices.actionId),
     ctx.db
-      .select({ actionId: coFinancingEntries.actionId, paid: sum(coFinancingEntries.amountCents) })
+      .select({ actionId: coFinancingEntries.actionId, paid: sum(signedAmount) })
       .from(coFinancingEntries)
       .where(and(eq(coFinancingEntries.agreementId, agreement.id), eq(coFinancingEntries.entryType, "PAYMENT")))
       .groupBy(coFinancingEntries.actionId),
@@ -219,13 +368,8 @@ export async function budgetOf(ctx: Context, agreement: Agreement): Promise<Budg
 
 /** A ledger entry by row id for node(id): for those who read the agreement, or its own board's member. */
 export async function findCoFinancingEntry(ctx: Context, id: string): Promise<Entry | null> {
-  const entry = await rowsById<Entry>(ctx, coFinancingEntries).load(id);
+  const entry = await coFinancingEntryLoader(ctx).load(id);
   if (!entry) return null;
   const agreement = await agreementLoader(ctx).load(entry.agreementId);
   return agreement && (await can(ctx, coFinancingRead, { agreement, boardId: entry.boardId })) ? entry : null;
 }
-
-// PLACEHOLDER (being written): reversing entries.
-export const reverseCoFinancingEntry = async (_ctx: Context, _input: unknown): Promise<Entry> => {
-  throw new Error("reverseCoFinancingEntry is not built yet");
-};

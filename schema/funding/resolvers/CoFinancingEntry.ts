@@ -3,7 +3,10 @@ import { money } from "../../shared/money.js";
 import { toGlobalId } from "../../shared/relay.js";
 import type { CoFinancingEntryResolvers } from "./../../types.generated.js";
 import { actionLoader } from "../agreements.service.js";
+import { coFinancingEntryLoader, reversalOfEntry } from "../cofinancing.service.js";
 
+// The charge, the reversed entry and the reversal are of the same board and agreement as the
+// entry, so whoever reads the entry reads them; each is batched across the page.
 export const CoFinancingEntry: CoFinancingEntryResolvers = {
   id: (entry) => toGlobalId("CoFinancingEntry", entry.id),
   board: async (entry, _args, ctx) => (await boardLoader(ctx).load(entry.boardId))!,
@@ -11,16 +14,8 @@ export const CoFinancingEntry: CoFinancingEntryResolvers = {
   type: (entry) => entry.entryType,
   amount: (entry) => money(entry.amountCents, entry.currency),
   date: (entry) => entry.entryDate,
-  charge: async (_parent, _arg, _ctx) => {
-    /* CoFinancingEntry.charge resolver is required because CoFinancingEntry.charge exists but CoFinancingEntryMapper.charge does not */
-  },
-  recordedAt: async (_parent, _arg, _ctx) => {
-    /* CoFinancingEntry.recordedAt resolver is required because CoFinancingEntry.recordedAt exists but CoFinancingEntryMapper.recordedAt does not */
-  },
-  reversedBy: async (_parent, _arg, _ctx) => {
-    /* CoFinancingEntry.reversedBy resolver is required because CoFinancingEntry.reversedBy exists but CoFinancingEntryMapper.reversedBy does not */
-  },
-  reverses: async (_parent, _arg, _ctx) => {
-    /* CoFinancingEntry.reverses resolver is required because CoFinancingEntry.reverses exists but CoFinancingEntryMapper.reverses does not */
-  },
+  charge: (entry, _args, ctx) => (entry.chargeId ? coFinancingEntryLoader(ctx).load(entry.chargeId) : null),
+  reverses: (entry, _args, ctx) => (entry.reversesId ? coFinancingEntryLoader(ctx).load(entry.reversesId) : null),
+  reversedBy: (entry, _args, ctx) => reversalOfEntry(ctx).load(entry.id),
+  recordedAt: (entry) => entry.createdAt,
 };
