@@ -1,22 +1,17 @@
+import { money } from "../../shared/money.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { OverheadCostResolvers } from "./../../types.generated.js";
+import { actionLoader } from "../agreements.service.js";
+import { overheadCostLoader, reversalOfOverheadCost } from "../overhead.service.js";
+
+// The action, the reversed cost and the reversal are of the same agreement as the cost, so
+// whoever reads the cost reads them; each is batched across the page.
 export const OverheadCost: OverheadCostResolvers = {
-  /* Implement OverheadCost resolver logic here */
-  action: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.action resolver is required because OverheadCost.action exists but OverheadCostMapper.action does not */
-  },
-  amount: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.amount resolver is required because OverheadCost.amount exists but OverheadCostMapper.amount does not */
-  },
-  date: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.date resolver is required because OverheadCost.date exists but OverheadCostMapper.date does not */
-  },
-  recordedAt: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.recordedAt resolver is required because OverheadCost.recordedAt exists but OverheadCostMapper.recordedAt does not */
-  },
-  reversedBy: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.reversedBy resolver is required because OverheadCost.reversedBy exists but OverheadCostMapper.reversedBy does not */
-  },
-  reverses: async (_parent, _arg, _ctx) => {
-    /* OverheadCost.reverses resolver is required because OverheadCost.reverses exists but OverheadCostMapper.reverses does not */
-  },
+  id: (cost) => toGlobalId("OverheadCost", cost.id),
+  action: (cost, _args, ctx) => (cost.actionId ? actionLoader(ctx).load(cost.actionId) : null),
+  amount: (cost) => money(cost.amountCents, cost.currency),
+  date: (cost) => cost.costDate,
+  reverses: (cost, _args, ctx) => (cost.reversesId ? overheadCostLoader(ctx).load(cost.reversesId) : null),
+  reversedBy: (cost, _args, ctx) => reversalOfOverheadCost(ctx).load(cost.id),
+  recordedAt: (cost) => cost.createdAt,
 };
