@@ -84,13 +84,17 @@ export function createContext({
       requestLoaders.clear();
     }
   });
-  return {
+  // Apollo hands each operation a shallow copy of the context (Object.assign onto an object of the
+  // same prototype), which would turn an own getter into the value it had then: the request's
+  // connection, even inside a change. `db` lives on the prototype, so every copy still reads
+  // through the open change's transaction.
+  const connection: { readonly db: Db } = Object.create(Object.prototype, {
+    db: { get: () => openTransaction(owner)?.tx ?? base, enumerable: false },
+  });
+  const context: Omit<Context, "db"> = {
     requestId,
     actor,
     locale,
-    get db() {
-      return openTransaction(owner)?.tx ?? base;
-    },
     stats,
     events,
     transactions: { owner, db: base },
@@ -103,4 +107,5 @@ export function createContext({
       return loader as DataLoader<K, V>;
     },
   };
+  return Object.assign(Object.create(connection) as Context, context);
 }
