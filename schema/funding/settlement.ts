@@ -212,7 +212,7 @@ export function resultThresholdMet(achieved: number, total: number): boolean {
  * Which ceiling bound the payable amount. NONE whenever the entitlement is at or below both
  * ceilings (a ceiling that merely equals the entitlement took nothing away). When both ceilings
  * are below the entitlement and equal to each other, ELIGIBLE_COSTS wins: the state-aid rule
- * (only real third-party costs) is the more specific reason for paying less.
+ * (only the real cost: costs counted less income) is the more specific reason for paying less.
  * With valid shares the entitlement never exceeds the maximum, so settle() never returns
  * MAXIMUM; the maximum stays in the minimum as a safeguard.
  */
