@@ -594,7 +594,8 @@ describe("who may read and write invoices", () => {
       // Even the funder's own organisation does not make an expert a reader.
       { role: "EXPERT", org: rowId(fx.orgs["Vlaamse Regering"]!) },
       { role: "PARTNER", org: rowId(fx.orgs.Workitects!) },
-      { role: "PARTNER", org: rowId(fx.orgs.ACV!) },
+      // Diverscity runs the programmes but is not in the addendum's steering group.
+      { role: "PARTNER", org: rowId(fx.orgs.Diverscity!) },
     ];
     for (const actor of actors) {
       const label = `${actor.role} ${actor.board ?? actor.org}`;
@@ -610,9 +611,9 @@ describe("who may read and write invoices", () => {
     await expectUnchanged(invoice.id);
   });
 
-  it("lets the funder's and the beneficiary's partners read invoices but not write them", async () => {
+  it("lets the funder's, the beneficiary's and the steering group's partners read invoices but not write them", async () => {
     const invoice = await submit({ reference: "LEES-1" });
-    for (const name of ["Vlaamse Regering", "VVSG"]) {
+    for (const name of ["Vlaamse Regering", "VVSG", "ACV"]) {
       const partner: Actor = { role: "PARTNER", org: rowId(fx.orgs[name]!) };
       const read = await api.ok(READ_INVOICES, { id: fx.agreementId }, { as: partner });
       expect(read.fundingAgreement!.invoices.totalCount, name).toBe(1);
