@@ -54,7 +54,7 @@ export function lastEntryDate(agreement: Agreement): string {
   return new Date(Date.UTC(year, month - 1, day + agreement.reportingWindowDays)).toISOString().slice(0, 10);
 }
 
-/** The SQL error of a reversal that lost a race to another reversal of the same entry. */
+/** A second reversal of an entry, whether the check sees the first or the unique index does (a race). */
 function reversedTwice(field: string) {
   return conflict(field, "The entry has already been reversed: an entry is reversed once");
 }
