@@ -27,7 +27,7 @@ const AGREEMENT = graphql(`
   query PolicyAgreement($id: ID!) {
     fundingAgreement(id: $id) {
       viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing
-      commitments { kind number viewerCanJudge target { __typename } }
+      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }
     }
   }
 `);
@@ -85,12 +85,16 @@ describe("viewerCan fields", () => {
   it("answer per object for agreements, commitments, boards and organisations", async () => {
     const asConsultant = (await api.ok(AGREEMENT, { id: fx.agreementId }, { as: "CONSULTANT" })).fundingAgreement!;
     expect(asConsultant).toMatchObject({ viewerCanReadFinancials: true, viewerCanSubmitInvoice: true, viewerCanRecordCoFinancing: true });
-    // Only qualitative commitments are judged; measured ones never offer the button.
-    for (const c of asConsultant.commitments) expect(c.viewerCanJudge, `${c.kind} ${c.number}`).toBe(c.target.__typename === "QualitativeTarget");
-    expect(asConsultant.commitments.some((c) => c.viewerCanJudge)).toBe(true);
+    // The sector proposes judgements of qualitative commitments only (measured ones never offer the
+    // button), and never judges itself.
+    for (const c of asConsultant.commitments) expect(c.viewerCanPropose, `${c.kind} ${c.number}`).toBe(c.target.__typename === "QualitativeTarget");
+    expect(asConsultant.commitments.some((c) => c.viewerCanPropose)).toBe(true);
+    expect(asConsultant.commitments.every((c) => !c.viewerCanJudge)).toBe(true);
 
     const asFunder = (await api.ok(AGREEMENT, { id: fx.agreementId }, { as: funderPartner() })).fundingAgreement!;
     expect(asFunder).toMatchObject({ viewerCanReadFinancials: true, viewerCanSubmitInvoice: false, viewerCanRecordCoFinancing: false });
+    // The funder judges, but only a pending proposal, and proposes nothing itself.
+    expect(asFunder.commitments.every((c) => !c.viewerCanPropose && !c.viewerCanJudge)).toBe(true);
     const asOther = (await api.ok(AGREEMENT, { id: fx.agreementId }, { as: unrelatedPartner() })).fundingAgreement!;
     expect(asOther.viewerCanReadFinancials).toBe(false);
     const anonymous = (await api.ok(AGREEMENT, { id: fx.agreementId })).fundingAgreement!;
@@ -183,6 +187,8 @@ describe("event audiences", () => {
       kind: "PARTICIPATION_FEE" as const,
       type: "CHARGE" as const,
       amountCents: 1,
+      chargeId: null,
+      reversesId: null,
     };
     const recorded = event(coFinancingRecorded.name, payload);
     expect(await mayReceive(ctxFor({ role: "BOARD_MEMBER", subject: "m", boardId: rowId(fx.boards.Gent!) }), coFinancingRecorded, recorded)).toBe(true);
