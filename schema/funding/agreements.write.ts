@@ -47,7 +47,7 @@ const MAX_INT = 2_147_483_647;
 // Field rules
 
 /** Basis points of one share: 0 to 10000. */
-const share = z.number().int("must be a whole number of basis points").min(0, "must be at least 0").max(10_000, "must be at most 10000 (100%)");
+const share = z.number().int("must be a whole number of basis points").min(0, "must be at least 0").max(10_000, "must be at most 10000 basis points, which is 100%");
 
 /** Days after the period in which the boards' co-financing may still be dated. */
 const reportingWindow = z.number().int("must be a whole number of days").min(0, "must be at least 0").max(366, "must be at most 366 days");
