@@ -1,5 +1,6 @@
 // The justification report as a file download over HTTP: the funder and consultants get the
-// CSV as an attachment; everyone else a typed error with the matching status.
+// CSV as an attachment, in the language the request asks for (Dutch unless it asks for French or
+// English); everyone else a typed error with the matching status.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../db/seed/index.js";
@@ -29,8 +30,9 @@ afterAll(async () => {
   await api.close();
 });
 
-async function download(as?: Actor | "CONSULTANT", target = url) {
+async function download(as?: Actor | "CONSULTANT", target = url, acceptLanguage?: string) {
   const headers: Record<string, string> = as ? { authorization: `Bearer ${await token(as)}` } : {};
+  if (acceptLanguage) headers["accept-language"] = acceptLanguage;
   return fetch(target, { headers });
 }
 
@@ -41,9 +43,21 @@ describe("GET /reports/funding-agreements/{id}/justification.csv", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="justification-2023-07-01-2025-06-30.csv"');
     const body = await response.text();
-    expect(body.split("\r\n")[0]).toBe("section,reference,description,amount_eur,current_value,target,status,evidence,detail");
+    expect(body.split("\r\n")[0]).toMatch(/^sectie,referentie,omschrijving,/);
     // Every text cell is quoted (the header is not: it is ours).
-    expect(body).toContain('"settlement","PAYABLE",');
+    expect(body).toContain('"afrekening","PAYABLE",');
+    expect(body).toContain('"begunstigde",,"VVSG","0451.857.573",');
+  });
+
+  it("speaks the language the request asks for", async () => {
+    const french = await (await download("CONSULTANT", url, "fr-BE,fr;q=0.9,nl;q=0.8")).text();
+    expect(french.split("\r\n")[0]).toMatch(/^section,reference,description,organisation,numero_entreprise,/);
+    expect(french).toContain('"décompte","PAYABLE",');
+    const english = await (await download("CONSULTANT", url, "en")).text();
+    expect(english).toContain('"settlement","PAYABLE",');
+    expect(english).toContain("bank account BE10 0910 1156 9604");
+    // A language the API does not speak falls back to Dutch.
+    expect((await (await download("CONSULTANT", url, "de")).text()).split("\r\n")[0]).toMatch(/^sectie,/);
   });
 
   it("gives consultants the CSV too", async () => {

@@ -142,6 +142,7 @@ describe("dates are ISO dates from 1900-01-01 to 2199-12-31", () => {
     payeeId: fx.orgs.Workitects,
     reference: "WK-1",
     amount: { cents: 1000, currency: "EUR" },
+    invoiceDate: "2024-03-20",
     serviceDate,
     boardsServedIds: [fx.boards.Gent],
   });
@@ -198,6 +199,7 @@ describe("amounts stay within what sums can hold", () => {
           payeeId: fx.orgs.Workitects,
           reference: "WK-1",
           amount: { cents: 9_007_199_254_740_991, currency: "EUR" },
+          invoiceDate: "2024-03-20",
           serviceDate: "2024-03-15",
           boardsServedIds: [fx.boards.Gent],
         },
@@ -257,6 +259,7 @@ describe("control, bidirectional and zero-width characters in names and referenc
           payeeId: fx.orgs.Workitects,
           reference: "WK\u200B-7",
           amount: { cents: 1000, currency: "EUR" },
+          invoiceDate: "2024-03-20",
           serviceDate: "2024-03-15",
           boardsServedIds: [fx.boards.Gent],
         },
@@ -275,16 +278,14 @@ describe("control, bidirectional and zero-width characters in names and referenc
 });
 
 describe("evidence made only of invisible characters", () => {
-  // Evidence is validated by schema/funding/commitments.service.ts with its own z.string(); it
-  // counts invisible text as blank once it uses optionalMultilineText(5000), and this test is
-  // then to become a plain `it`.
-  it("does not justify a commitment: the evidence is required", async () => {
+  // Evidence is multi-line text (schema/shared/validation.ts): made only of invisible characters, it is blank.
+  it("does not justify a commitment: the evidence of a proposal is required", async () => {
     const commitments = await api.execRaw(`query($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }`, { id: fx.agreementId });
     const list = (commitments.data as { fundingAgreement: { commitments: { id: string; number: number }[] } }).fundingAgreement.commitments;
     const qualitative = list.find((c) => c.number === 2)!;
     await refused(
-      `mutation($i: JudgeCommitmentInput!) { judgeCommitment(input: $i) { commitment { id } } }`,
-      { i: { id: qualitative.id, status: "JUSTIFIED", evidence: "\u200B\u200D \u2060\n\uFEFF" } },
+      `mutation($i: ProposeJudgementInput!) { proposeJudgement(input: $i) { commitment { id } } }`,
+      { i: { commitmentId: qualitative.id, status: "JUSTIFIED", evidence: "\u200B\u200D \u2060\n\uFEFF" } },
       { as: "CONSULTANT" },
       "input.evidence",
     );
@@ -371,6 +372,7 @@ describe("the CSV report defuses formulas", () => {
           reference: "=1+1",
           description: 'coaching;=HYPERLINK("http://evil","klik"),-2+3',
           amount: { cents: 7_200_000, currency: "EUR" },
+          invoiceDate: "2024-03-20",
           serviceDate: "2024-03-15",
           boardsServedIds: [fx.boards.Gent],
         },
@@ -380,7 +382,8 @@ describe("the CSV report defuses formulas", () => {
     expect(submitted.errors).toBeUndefined();
     const report = await api.execRaw(`query($id: ID!) { fundingAgreement(id: $id) { justificationReport { content } } }`, { id: fx.agreementId }, { as: "CONSULTANT" });
     const content = (report.data as { fundingAgreement: { justificationReport: { content: string } } }).fundingAgreement.justificationReport.content;
-    const invoiceLine = content.split("\r\n").find((l) => l.startsWith('"invoice"'))!;
+    // Dutch unless asked: the invoice section is "factuur".
+    const invoiceLine = content.split("\r\n").find((l) => l.startsWith('"factuur"'))!;
     expect(invoiceLine).toContain(`"'=1+1"`);
     expect(invoiceLine).toContain(`coaching;'=HYPERLINK(""http://evil"",""klik""),'-2+3`);
     expect(invoiceLine).toContain(",72000.00,");
