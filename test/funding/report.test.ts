@@ -470,18 +470,16 @@ describe("the cost of the report", () => {
         if (status === "APPROVED" || status === "PAID") steps.push({ from: "SUBMITTED", to: "APPROVED", actor: `approver-${n}` });
         if (status === "PAID") steps.push({ from: "APPROVED", to: "PAID", actor: `payer-${n}` });
         if (status === "REJECTED") steps.push({ from: "SUBMITTED", to: "REJECTED", actor: `approver-${n}` });
-        await db
-          .insert(invoiceTransitions)
-          .values(
-            steps.map((s) => ({
-              invoiceId: invoice!.id,
-              fromStatus: s.from,
-              toStatus: s.to,
-              actorId: s.actor,
-              actorRole: "CONSULTANT",
-              reason: s.to === "REJECTED" ? "Niet subsidiabel" : null,
-            })),
-          );
+        await db.insert(invoiceTransitions).values(
+          steps.map((s) => ({
+            invoiceId: invoice!.id,
+            fromStatus: s.from,
+            toStatus: s.to,
+            actorId: s.actor,
+            actorRole: "CONSULTANT",
+            reason: s.to === "REJECTED" ? "Niet subsidiabel" : null,
+          })),
+        );
       }
     };
     const cost = async () => {
