@@ -408,6 +408,8 @@ export type CreateFundingAgreementInput = {
 
 export type CreateOrganisationInput = {
   description?: InputMaybe<LocalizedTextInput>;
+  /** Belgian enterprise number; with or without dots, stored as 0451.857.573. */
+  enterpriseNumber?: InputMaybe<Scalars['String']['input']>;
   kind: OrganisationKind;
   name: LocalizedTextInput;
   /** An http(s) address. */
@@ -1427,6 +1429,7 @@ export type UpdateFundingAgreementInput = {
  */
 export type UpdateOrganisationInput = {
   description?: InputMaybe<LocalizedTextInput>;
+  enterpriseNumber?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind?: InputMaybe<OrganisationKind>;
   name?: InputMaybe<LocalizedTextInput>;

@@ -44,6 +44,7 @@ type Documents = {
     "query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }": typeof types.BenchAddendumDocument,
     "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": typeof types.BenchInvoicesDocument,
     "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": typeof types.BenchBudgetAndCoFinancingDocument,
+    "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": typeof types.BenchReportDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": typeof types.BoardsListDocument,
@@ -66,6 +67,7 @@ type Documents = {
     "query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: \"Workitects\" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }": typeof types.AgreementInvoiceIdsDocument,
     "mutation AgreementSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": typeof types.AgreementSubmitInvoiceDocument,
     "mutation AgreementApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }": typeof types.AgreementApproveInvoiceDocument,
+    "mutation AgreementPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { status } } }": typeof types.AgreementPayInvoiceDocument,
     "query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }": typeof types.AgreementsPageDocument,
     "query AgreementsTooMany { fundingAgreements(first: 101) { totalCount } }": typeof types.AgreementsTooManyDocument,
     "query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }": typeof types.AgreementStructureIdsDocument,
@@ -75,25 +77,62 @@ type Documents = {
     "query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }": typeof types.AgreementScenarioDocument,
     "query AgreementAuditCount { auditLog { totalCount } }": typeof types.AgreementAuditCountDocument,
     "query AgreementScenarioPayable($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }": typeof types.AgreementScenarioPayableDocument,
-    "mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }": typeof types.AgreementJudgeDocument,
-    "query AgreementJudgementAudit { auditLog(filter: { operation: \"judgeCommitment\" }) { edges { node { entityId before after } } } }": typeof types.AgreementJudgementAuditDocument,
+    "mutation AgreementPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status evidence } } } } } }": typeof types.AgreementProposeDocument,
+    "mutation AgreementAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status } } } } } }": typeof types.AgreementAcceptDocument,
+    "query AgreementJudgementAudit($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { operation actorSubject before after } } } }": typeof types.AgreementJudgementAuditDocument,
     "query AgreementPublicParts($id: ID!) { fundingAgreement(id: $id) { tracks { actions { number } } commitments { number met } } }": typeof types.AgreementPublicPartsDocument,
     "query AgreementSettlementPayable($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } } } }": typeof types.AgreementSettlementPayableDocument,
-    "mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }": typeof types.AgreementJudgeForReportDocument,
-    "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note } }\n  }\n": typeof types.CoFinancingRecordDocument,
+    "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } recordedAt } }\n  }\n": typeof types.CoFinancingRecordDocument,
     "fragment CoFinancingTotalsFields on CoFinancingTotals { charged { cents currency } paid { cents } outstanding { cents } }": typeof types.CoFinancingTotalsFieldsFragmentDoc,
-    "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n": typeof types.CoFinancingLedgerDocument,
+    "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n": typeof types.CoFinancingLedgerDocument,
     "fragment BudgetLineFields on BudgetLine { approved { cents currency } paid { cents } coFinanced { cents } }": typeof types.BudgetLineFieldsFragmentDoc,
     "\n  query CoFinancingBudget($id: ID!) {\n    fundingAgreement(id: $id) {\n      budget {\n        tracks { track { number } amounts { ...BudgetLineFields } actions { action { number } amounts { ...BudgetLineFields } } }\n        total { ...BudgetLineFields }\n      }\n    }\n  }\n": typeof types.CoFinancingBudgetDocument,
     "query CoFinancingAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }": typeof types.CoFinancingAuditDocument,
+    "\n  mutation CoFinancingReverse($input: ReverseCoFinancingEntryInput!) {\n    reverseCoFinancingEntry(input: $input) {\n      entry { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n": typeof types.CoFinancingReverseDocument,
     "query CoFinancingAgreementActions { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": typeof types.CoFinancingAgreementActionsDocument,
+    "query CoFinancingOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": typeof types.CoFinancingOtherAgreementDocument,
+    "query CoFinancingMutations { __type(name: \"Mutation\") { fields { name } } }": typeof types.CoFinancingMutationsDocument,
     "query CoFinancingEntryNode($id: ID!) { node(id: $id) { ... on CoFinancingEntry { id amount { cents } } } }": typeof types.CoFinancingEntryNodeDocument,
     "mutation CoFinancingSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": typeof types.CoFinancingSubmitInvoiceDocument,
     "mutation CoFinancingApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id } } }": typeof types.CoFinancingApproveInvoiceDocument,
     "mutation CoFinancingPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { id } } }": typeof types.CoFinancingPayInvoiceDocument,
     "mutation CoFinancingRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }": typeof types.CoFinancingRejectInvoiceDocument,
     "\n  query CoFinancingPage($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      coFinancing { entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } totals { charged { cents } } }\n    }\n  }\n": typeof types.CoFinancingPageDocument,
-    "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n": typeof types.InvoiceFieldsFragmentDoc,
+    "\n      query CoFinancingDeepLedger($id: ID!) {\n        fundingAgreement(id: $id) {\n          coFinancing {\n            entries(first: 100) {\n              totalCount\n              edges {\n                node {\n                  id board { name } action { number } type recordedAt\n                  charge { id amount { cents } board { name } action { number } }\n                  reverses { id type board { name } }\n                  reversedBy { id note }\n                }\n              }\n            }\n            byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n            byAction { action { number } totals { ...CoFinancingTotalsFields } }\n          }\n        }\n      }\n    ": typeof types.CoFinancingDeepLedgerDocument,
+    "\n  mutation CycleCreate($input: CreateFundingAgreementInput!) {\n    createFundingAgreement(input: $input) { agreement { id status moneyTermsLocked steeringGroup { name(locale: NL) } } }\n  }\n": typeof types.CycleCreateDocument,
+    "mutation CycleTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number } } }": typeof types.CycleTrackDocument,
+    "mutation CycleAction($input: AddActionInput!) { addAction(input: $input) { action { id number partners { name(locale: NL) } } } }": typeof types.CycleActionDocument,
+    "mutation CycleCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id kind number } } }": typeof types.CycleCommitmentDocument,
+    "mutation CycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": typeof types.CycleSubmitDocument,
+    "mutation CycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": typeof types.CycleApproveDocument,
+    "mutation CyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": typeof types.CyclePayDocument,
+    "mutation CycleLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": typeof types.CycleLedgerDocument,
+    "mutation CyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id met } } }": typeof types.CycleProposeDocument,
+    "mutation CycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }": typeof types.CycleAcceptDocument,
+    "mutation CycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status viewerCanEdit } } }": typeof types.CycleCloseDocument,
+    "\n  query CycleSettlement($id: ID!) {\n    fundingAgreement(id: $id) {\n      status\n      settlement {\n        basis frozenAt\n        effortPart { cents } resultPart { cents }\n        realisedCosts { cents } committedCosts { cents } coFinancingIncome { cents } overheadCounted { cents }\n        eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n        unjustifiedEffortCommitments { number }\n        steps { step amount { cents } }\n      }\n      closings { closedByRole closedBy reopenedAt }\n    }\n  }\n": typeof types.CycleSettlementDocument,
+    "query CycleReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename content } } }": typeof types.CycleReportDocument,
+    "\n  fragment EnteringAgreementFields on FundingAgreement {\n    id title titleTranslations { nl fr en } status periodStart periodEnd effortShareBp resultShareBp reportingWindowDays\n    maxAmount { cents currency } overheadCeiling { cents currency } beneficiaryBankAccount moneyTermsLocked\n    funder { id } beneficiary { id } steeringGroup { id }\n    tracks {\n      id number title titleTranslations { nl fr en } description\n      actions {\n        id number title description isNew intersectoral localCooperation otherPartners\n        track { number }\n        partners { id }\n        effortCommitments { number }\n      }\n    }\n    commitments {\n      id kind number description descriptionTranslations { nl fr en } action { number }\n      target {\n        __typename\n        ... on MeasuredTarget { measures { metric { key } comparator targetValue } }\n        ... on QualitativeTarget { status }\n      }\n    }\n  }\n": typeof types.EnteringAgreementFieldsFragmentDoc,
+    "query EnteringRead($id: ID!) { fundingAgreement(id: $id) { ...EnteringAgreementFields } }": typeof types.EnteringReadDocument,
+    "mutation EnteringCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }": typeof types.EnteringCreateDocument,
+    "mutation EnteringUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }": typeof types.EnteringUpdateDocument,
+    "mutation EnteringTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id overheadCeiling { cents currency } reportingWindowDays } } }": typeof types.EnteringTermsDocument,
+    "mutation EnteringAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number title description } } }": typeof types.EnteringAddTrackDocument,
+    "mutation EnteringUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id number title description } } }": typeof types.EnteringUpdateTrackDocument,
+    "\n  mutation EnteringAddAction($input: AddActionInput!) {\n    addAction(input: $input) { action { id number title isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n": typeof types.EnteringAddActionDocument,
+    "\n  mutation EnteringUpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) { action { id number title description isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n": typeof types.EnteringUpdateActionDocument,
+    "\n  mutation EnteringAddCommitment($input: AddCommitmentInput!) {\n    addCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n": typeof types.EnteringAddCommitmentDocument,
+    "\n  mutation EnteringUpdateCommitment($input: UpdateCommitmentInput!) {\n    updateCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n": typeof types.EnteringUpdateCommitmentDocument,
+    "mutation EnteringRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId agreement { id commitments { id } } } }": typeof types.EnteringRemoveCommitmentDocument,
+    "mutation EnteringSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": typeof types.EnteringSubmitDocument,
+    "mutation EnteringApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": typeof types.EnteringApproveDocument,
+    "mutation EnteringPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": typeof types.EnteringProposeDocument,
+    "mutation EnteringAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": typeof types.EnteringAcceptDocument,
+    "query EnteringAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }": typeof types.EnteringAuditDocument,
+    "\n  query EnteringSeeded($id: ID!) {\n    fundingAgreement(id: $id) {\n      id title maxAmount { cents } effortShareBp moneyTermsLocked\n      commitments { id kind number }\n    }\n  }\n": typeof types.EnteringSeededDocument,
+    "query EnteringList { fundingAgreements { totalCount edges { node { id } } } }": typeof types.EnteringListDocument,
+    "query EnteringSeededTrack($id: ID!) { fundingAgreement(id: $id) { tracks { id } } }": typeof types.EnteringSeededTrackDocument,
+    "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason invoiceDate serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n": typeof types.InvoiceFieldsFragmentDoc,
     "mutation InvoicesSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { ...InvoiceFields } } }": typeof types.InvoicesSubmitDocument,
     "mutation InvoicesApprove($id: ID!) { approveInvoice(id: $id) { invoice { ...InvoiceFields } } }": typeof types.InvoicesApproveDocument,
     "mutation InvoicesPay($id: ID!) { payInvoice(id: $id) { invoice { ...InvoiceFields } } }": typeof types.InvoicesPayDocument,
@@ -110,14 +149,97 @@ type Documents = {
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": typeof types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": typeof types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": typeof types.InvoicesWithRelationsDocument,
+    "\n  query JointFinancials($id: ID!) {\n    fundingAgreement(id: $id) {\n      steeringGroup { name(locale: NL) kind }\n      viewerCanReadFinancials\n      beneficiaryBankAccount\n      settlement { payable { cents } }\n      invoices(first: 1) { totalCount }\n      budget { total { approved { cents } } }\n      coFinancing { totals { charged { cents } } }\n      overhead { counted { cents } }\n      justificationReport { filename }\n    }\n  }\n": typeof types.JointFinancialsDocument,
+    "query JointStructure($id: ID!) { fundingAgreement(id: $id) { steeringGroup { name(locale: NL) } viewerCanReadFinancials beneficiaryBankAccount } }": typeof types.JointStructureDocument,
+    "mutation JointSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": typeof types.JointSubmitDocument,
+    "mutation JointUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { steeringGroup { name(locale: NL) } } } }": typeof types.JointUpdateDocument,
+    "query JudgementsEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }": typeof types.JudgementsEffortDocument,
+    "\n  query JudgementsCommitment($id: ID!) {\n    node(id: $id) {\n      ... on Commitment {\n        number met viewerCanPropose viewerCanJudge viewerCanReopen\n        target {\n          ... on QualitativeTarget {\n            status evidence judgedBy judgedAt\n            proposal { status evidence proposedBy proposedAt }\n            history { action status evidence reason actorRole actorSubject at }\n          }\n          ... on MeasuredTarget { met measures { currentValue met } }\n        }\n      }\n    }\n  }\n": typeof types.JudgementsCommitmentDocument,
+    "mutation JudgementsPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": typeof types.JudgementsProposeDocument,
+    "mutation JudgementsAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }": typeof types.JudgementsAcceptDocument,
+    "mutation JudgementsRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": typeof types.JudgementsRefuseDocument,
+    "mutation JudgementsReopen($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id met } } }": typeof types.JudgementsReopenDocument,
+    "query JudgementsFlags($id: ID!) { fundingAgreement(id: $id) { settlement { unjustifiedEffortCommitments { number } } } }": typeof types.JudgementsFlagsDocument,
+    "mutation JudgementsClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }": typeof types.JudgementsCloseDocument,
+    "\n      query JudgementsHistories($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            number viewerCanPropose viewerCanJudge viewerCanReopen\n            target { ... on QualitativeTarget { status judgedBy proposal { proposedBy } history { action actorSubject at } } }\n          }\n        }\n      }\n    ": typeof types.JudgementsHistoriesDocument,
+    "\n  fragment LifecycleSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents currency } resultShare { cents } resultPart { cents }\n    achievedResultCommitments totalResultCommitments\n    unjustifiedEffortCommitments { number }\n    realisedCosts { cents } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    explanation\n    steps { step amount { cents } text }\n  }\n": typeof types.LifecycleSettlementFragmentDoc,
+    "\n  fragment LifecycleClosing on AgreementClosing {\n    closedAt closedBy closedByRole reopenedAt reopenedBy reopenReason\n    settlement { ...LifecycleSettlement }\n  }\n": typeof types.LifecycleClosingFragmentDoc,
+    "\n  query LifecycleState($id: ID!) {\n    fundingAgreement(id: $id) {\n      id status viewerCanClose viewerCanReopen viewerCanEdit viewerCanSubmitInvoice\n      settlement { ...LifecycleSettlement }\n      closings { ...LifecycleClosing }\n      commitments { id kind number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } ... on QualitativeTarget { status evidence } } }\n    }\n  }\n": typeof types.LifecycleStateDocument,
+    "\n  query LifecycleReports($id: ID!) {\n    fundingAgreement(id: $id) {\n      nl: justificationReport { filename contentType content }\n      fr: justificationReport(locale: FR) { content }\n      en: justificationReport(locale: EN) { content }\n    }\n  }\n": typeof types.LifecycleReportsDocument,
+    "\n  query LifecycleClosingReports($id: ID!) {\n    fundingAgreement(id: $id) { closings { nl: report { content } fr: report(locale: FR) { content } en: report(locale: EN) { content } } }\n  }\n": typeof types.LifecycleClosingReportsDocument,
+    "mutation LifecycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status closings { closedBy closedByRole reopenedAt } } } }": typeof types.LifecycleCloseDocument,
+    "mutation LifecycleReopen($input: ReopenFundingAgreementInput!) { reopenFundingAgreement(input: $input) { agreement { id status } } }": typeof types.LifecycleReopenDocument,
+    "mutation LifecycleCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }": typeof types.LifecycleCreateDocument,
+    "mutation LifecycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": typeof types.LifecycleSubmitDocument,
+    "mutation LifecycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": typeof types.LifecycleApproveDocument,
+    "mutation LifecyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": typeof types.LifecyclePayDocument,
+    "mutation LifecycleReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }": typeof types.LifecycleRejectDocument,
+    "mutation LifecyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": typeof types.LifecycleProposeDocument,
+    "mutation LifecycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": typeof types.LifecycleAcceptDocument,
+    "mutation LifecycleRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": typeof types.LifecycleRefuseDocument,
+    "mutation LifecycleReopenCommitment($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id } } }": typeof types.LifecycleReopenCommitmentDocument,
+    "mutation LifecycleRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": typeof types.LifecycleRecordCoFinancingDocument,
+    "mutation LifecycleReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": typeof types.LifecycleReverseCoFinancingDocument,
+    "mutation LifecycleRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }": typeof types.LifecycleRecordOverheadDocument,
+    "mutation LifecycleReverseOverhead($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }": typeof types.LifecycleReverseOverheadDocument,
+    "mutation LifecycleUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { id } } }": typeof types.LifecycleUpdateDocument,
+    "mutation LifecycleTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }": typeof types.LifecycleTermsDocument,
+    "mutation LifecycleAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }": typeof types.LifecycleAddTrackDocument,
+    "mutation LifecycleUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id } } }": typeof types.LifecycleUpdateTrackDocument,
+    "mutation LifecycleAddAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }": typeof types.LifecycleAddActionDocument,
+    "mutation LifecycleUpdateAction($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }": typeof types.LifecycleUpdateActionDocument,
+    "mutation LifecycleAddCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }": typeof types.LifecycleAddCommitmentDocument,
+    "mutation LifecycleUpdateCommitment($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }": typeof types.LifecycleUpdateCommitmentDocument,
+    "mutation LifecycleRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId } }": typeof types.LifecycleRemoveCommitmentDocument,
+    "query LifecycleAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }": typeof types.LifecycleAuditDocument,
+    "query LifecycleTracks($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id } } } }": typeof types.LifecycleTracksDocument,
+    "\n      query LifecycleClosings($id: ID!) {\n        fundingAgreement(id: $id) { closings { closedAt closedBy reopenedBy reopenReason settlement { payable { cents } explanation } report(locale: EN) { filename } } }\n      }\n    ": typeof types.LifecycleClosingsDocument,
+    "\n  mutation OverheadRecord($input: RecordOverheadCostInput!) {\n    recordOverheadCost(input: $input) { entry { id action { number } description amount { cents currency } date reverses { id } reversedBy { id } recordedAt } }\n  }\n": typeof types.OverheadRecordDocument,
+    "\n  mutation OverheadReverse($input: ReverseOverheadCostInput!) {\n    reverseOverheadCost(input: $input) {\n      entry { id action { number } description amount { cents currency } date reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n": typeof types.OverheadReverseDocument,
+    "\n  query OverheadView($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      overheadCeiling { cents }\n      overhead {\n        recorded { cents currency }\n        counted { cents currency }\n        ceiling { cents currency }\n        entries(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id action { number } description amount { cents } date reverses { id } reversedBy { id } } }\n        }\n      }\n      settlement { overheadRecorded { cents } overheadCounted { cents } }\n    }\n  }\n": typeof types.OverheadViewDocument,
+    "query OverheadAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }": typeof types.OverheadAuditDocument,
+    "mutation OverheadSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } } } }": typeof types.OverheadSetTermsDocument,
+    "query OverheadOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": typeof types.OverheadOtherAgreementDocument,
+    "query OverheadMutations { __type(name: \"Mutation\") { fields { name } } }": typeof types.OverheadMutationsDocument,
+    "query OverheadNode($id: ID!) { node(id: $id) { ... on OverheadCost { id amount { cents } } } }": typeof types.OverheadNodeDocument,
+    "\n    query OverheadPage($id: ID!, $first: Int, $after: String) {\n      fundingAgreement(id: $id) { overhead { recorded { cents } entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } } }\n    }\n  ": typeof types.OverheadPageDocument,
+    "\n  fragment RealCostSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents } resultPart { cents }\n    realisedCosts { cents currency } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    unjustifiedEffortCommitments { number }\n    steps { step amount { cents } text }\n  }\n": typeof types.RealCostSettlementFragmentDoc,
+    "\n  query RealCostSettlement($id: ID!, $basis: SettlementBasis, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) { settlement(basis: $basis, scenario: $scenario) { ...RealCostSettlement } }\n  }\n": typeof types.RealCostSettlementDocument,
+    "mutation RealCostSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": typeof types.RealCostSubmitDocument,
+    "mutation RealCostApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": typeof types.RealCostApproveDocument,
+    "mutation RealCostPay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": typeof types.RealCostPayDocument,
+    "mutation RealCostRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id type amount { cents } } } }": typeof types.RealCostRecordCoFinancingDocument,
+    "mutation RealCostReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": typeof types.RealCostReverseCoFinancingDocument,
+    "mutation RealCostRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id amount { cents } } } }": typeof types.RealCostRecordOverheadDocument,
+    "mutation RealCostClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }": typeof types.RealCostCloseDocument,
+    "mutation RealCostSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } reportingWindowDays } } }": typeof types.RealCostSetTermsDocument,
+    "query RealCostDefaultBasis($id: ID!) { fundingAgreement(id: $id) { settlement { basis eligibleCosts { cents } } } }": typeof types.RealCostDefaultBasisDocument,
+    "\n    query RealCostEveryAgreement {\n      fundingAgreements { edges { node { id final: settlement { ...RealCostSettlement } forecast: settlement(basis: FORECAST) { ...RealCostSettlement } } } }\n    }\n  ": typeof types.RealCostEveryAgreementDocument,
     "query ReportDownloadIds { fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }": typeof types.ReportDownloadIdsDocument,
+    "query ReportRead($id: ID!, $locale: Locale) { fundingAgreement(id: $id) { justificationReport(locale: $locale) { filename contentType content } } }": typeof types.ReportReadDocument,
+    "query ReportSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } steps { step text amount { cents } } } } }": typeof types.ReportSettlementDocument,
+    "query ReportEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }": typeof types.ReportEffortDocument,
+    "query ReportJudgedAt($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { judgedAt history { at } } } } } }": typeof types.ReportJudgedAtDocument,
+    "mutation ReportTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }": typeof types.ReportTermsDocument,
+    "mutation ReportOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { enterpriseNumber } } }": typeof types.ReportOrganisationDocument,
+    "mutation ReportSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": typeof types.ReportSubmitDocument,
+    "mutation ReportApprove($id: ID!) { approveInvoice(id: $id) { invoice { id } } }": typeof types.ReportApproveDocument,
+    "mutation ReportPay($id: ID!) { payInvoice(id: $id) { invoice { id } } }": typeof types.ReportPayDocument,
+    "mutation ReportReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }": typeof types.ReportRejectDocument,
+    "mutation ReportLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": typeof types.ReportLedgerDocument,
+    "mutation ReportLedgerReverse($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": typeof types.ReportLedgerReverseDocument,
+    "mutation ReportOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }": typeof types.ReportOverheadDocument,
+    "mutation ReportOverheadReverse($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }": typeof types.ReportOverheadReverseDocument,
+    "mutation ReportPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": typeof types.ReportProposeDocument,
+    "mutation ReportAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": typeof types.ReportAcceptDocument,
+    "mutation ReportRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": typeof types.ReportRefuseDocument,
     "query FixtureAgreement { fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }": typeof types.FixtureAgreementDocument,
     "query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }": typeof types.FixtureOrganisationsDocument,
     "query FixtureBoards($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }": typeof types.FixtureBoardsDocument,
     "\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n": typeof types.PolicySubmitDocument,
     "mutation PolicyApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } } }": typeof types.PolicyApproveDocument,
     "query PolicyInvoice($id: ID!) { node(id: $id) { ... on Invoice { id viewerCanApprove viewerCanPay viewerCanReject } } }": typeof types.PolicyInvoiceDocument,
-    "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanJudge target { __typename } }\n    }\n  }\n": typeof types.PolicyAgreementDocument,
+    "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n": typeof types.PolicyAgreementDocument,
     "query PolicyBoard($id: ID!) { board(id: $id) { viewerCanUpdate } }": typeof types.PolicyBoardDocument,
     "query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }": typeof types.PolicyOrganisationDocument,
     "mutation DriversCreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }": typeof types.DriversCreateBoardDocument,
@@ -134,6 +256,8 @@ type Documents = {
     "query OrganisationsAuditCount { auditLog { totalCount } }": typeof types.OrganisationsAuditCountDocument,
     "query OrganisationsNode($id: ID!) { node(id: $id) { __typename ... on Organisation { nameTranslations { nl } } } }": typeof types.OrganisationsNodeDocument,
     "query OrganisationsName($id: ID!) { organisation(id: $id) { name } }": typeof types.OrganisationsNameDocument,
+    "\n    mutation OrganisationsEnterprise($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id enterpriseNumber } } }\n  ": typeof types.OrganisationsEnterpriseDocument,
+    "query OrganisationsEnterpriseRead($id: ID!) { organisation(id: $id) { enterpriseNumber } }": typeof types.OrganisationsEnterpriseReadDocument,
     "query OrganisationsInViewerLanguage($id: ID!) { organisation(id: $id) { name description } viewer { locale } }": typeof types.OrganisationsInViewerLanguageDocument,
     "query OrganisationsLocaleArguments($id: ID!) { organisation(id: $id) { name en: name(locale: EN) nl: name(locale: NL) frDescription: description(locale: FR) } }": typeof types.OrganisationsLocaleArgumentsDocument,
     "query OrganisationsNameInFrench($id: ID!) { organisation(id: $id) { name(locale: FR) } }": typeof types.OrganisationsNameInFrenchDocument,
@@ -172,6 +296,7 @@ const documents: Documents = {
     "query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }": types.BenchAddendumDocument,
     "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": types.BenchInvoicesDocument,
     "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": types.BenchBudgetAndCoFinancingDocument,
+    "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": types.BenchReportDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": types.BoardsListDocument,
@@ -194,6 +319,7 @@ const documents: Documents = {
     "query AgreementInvoiceIds($id: ID!) { organisations(filter: { search: \"Workitects\" }) { edges { node { id } } } fundingAgreement(id: $id) { tracks { actions { id number } } } }": types.AgreementInvoiceIdsDocument,
     "mutation AgreementSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": types.AgreementSubmitInvoiceDocument,
     "mutation AgreementApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } } }": types.AgreementApproveInvoiceDocument,
+    "mutation AgreementPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { status } } }": types.AgreementPayInvoiceDocument,
     "query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }": types.AgreementsPageDocument,
     "query AgreementsTooMany { fundingAgreements(first: 101) { totalCount } }": types.AgreementsTooManyDocument,
     "query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }": types.AgreementStructureIdsDocument,
@@ -203,25 +329,62 @@ const documents: Documents = {
     "query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }": types.AgreementScenarioDocument,
     "query AgreementAuditCount { auditLog { totalCount } }": types.AgreementAuditCountDocument,
     "query AgreementScenarioPayable($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { payable { cents } } } }": types.AgreementScenarioPayableDocument,
-    "mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }": types.AgreementJudgeDocument,
-    "query AgreementJudgementAudit { auditLog(filter: { operation: \"judgeCommitment\" }) { edges { node { entityId before after } } } }": types.AgreementJudgementAuditDocument,
+    "mutation AgreementPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status evidence } } } } } }": types.AgreementProposeDocument,
+    "mutation AgreementAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status } } } } } }": types.AgreementAcceptDocument,
+    "query AgreementJudgementAudit($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { operation actorSubject before after } } } }": types.AgreementJudgementAuditDocument,
     "query AgreementPublicParts($id: ID!) { fundingAgreement(id: $id) { tracks { actions { number } } commitments { number met } } }": types.AgreementPublicPartsDocument,
     "query AgreementSettlementPayable($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } } } }": types.AgreementSettlementPayableDocument,
-    "mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }": types.AgreementJudgeForReportDocument,
-    "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note } }\n  }\n": types.CoFinancingRecordDocument,
+    "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } recordedAt } }\n  }\n": types.CoFinancingRecordDocument,
     "fragment CoFinancingTotalsFields on CoFinancingTotals { charged { cents currency } paid { cents } outstanding { cents } }": types.CoFinancingTotalsFieldsFragmentDoc,
-    "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n": types.CoFinancingLedgerDocument,
+    "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n": types.CoFinancingLedgerDocument,
     "fragment BudgetLineFields on BudgetLine { approved { cents currency } paid { cents } coFinanced { cents } }": types.BudgetLineFieldsFragmentDoc,
     "\n  query CoFinancingBudget($id: ID!) {\n    fundingAgreement(id: $id) {\n      budget {\n        tracks { track { number } amounts { ...BudgetLineFields } actions { action { number } amounts { ...BudgetLineFields } } }\n        total { ...BudgetLineFields }\n      }\n    }\n  }\n": types.CoFinancingBudgetDocument,
     "query CoFinancingAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }": types.CoFinancingAuditDocument,
+    "\n  mutation CoFinancingReverse($input: ReverseCoFinancingEntryInput!) {\n    reverseCoFinancingEntry(input: $input) {\n      entry { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n": types.CoFinancingReverseDocument,
     "query CoFinancingAgreementActions { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": types.CoFinancingAgreementActionsDocument,
+    "query CoFinancingOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": types.CoFinancingOtherAgreementDocument,
+    "query CoFinancingMutations { __type(name: \"Mutation\") { fields { name } } }": types.CoFinancingMutationsDocument,
     "query CoFinancingEntryNode($id: ID!) { node(id: $id) { ... on CoFinancingEntry { id amount { cents } } } }": types.CoFinancingEntryNodeDocument,
     "mutation CoFinancingSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": types.CoFinancingSubmitInvoiceDocument,
     "mutation CoFinancingApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { id } } }": types.CoFinancingApproveInvoiceDocument,
     "mutation CoFinancingPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { id } } }": types.CoFinancingPayInvoiceDocument,
     "mutation CoFinancingRejectInvoice($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }": types.CoFinancingRejectInvoiceDocument,
     "\n  query CoFinancingPage($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      coFinancing { entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } totals { charged { cents } } }\n    }\n  }\n": types.CoFinancingPageDocument,
-    "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n": types.InvoiceFieldsFragmentDoc,
+    "\n      query CoFinancingDeepLedger($id: ID!) {\n        fundingAgreement(id: $id) {\n          coFinancing {\n            entries(first: 100) {\n              totalCount\n              edges {\n                node {\n                  id board { name } action { number } type recordedAt\n                  charge { id amount { cents } board { name } action { number } }\n                  reverses { id type board { name } }\n                  reversedBy { id note }\n                }\n              }\n            }\n            byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n            byAction { action { number } totals { ...CoFinancingTotalsFields } }\n          }\n        }\n      }\n    ": types.CoFinancingDeepLedgerDocument,
+    "\n  mutation CycleCreate($input: CreateFundingAgreementInput!) {\n    createFundingAgreement(input: $input) { agreement { id status moneyTermsLocked steeringGroup { name(locale: NL) } } }\n  }\n": types.CycleCreateDocument,
+    "mutation CycleTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number } } }": types.CycleTrackDocument,
+    "mutation CycleAction($input: AddActionInput!) { addAction(input: $input) { action { id number partners { name(locale: NL) } } } }": types.CycleActionDocument,
+    "mutation CycleCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id kind number } } }": types.CycleCommitmentDocument,
+    "mutation CycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": types.CycleSubmitDocument,
+    "mutation CycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": types.CycleApproveDocument,
+    "mutation CyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": types.CyclePayDocument,
+    "mutation CycleLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": types.CycleLedgerDocument,
+    "mutation CyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id met } } }": types.CycleProposeDocument,
+    "mutation CycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }": types.CycleAcceptDocument,
+    "mutation CycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status viewerCanEdit } } }": types.CycleCloseDocument,
+    "\n  query CycleSettlement($id: ID!) {\n    fundingAgreement(id: $id) {\n      status\n      settlement {\n        basis frozenAt\n        effortPart { cents } resultPart { cents }\n        realisedCosts { cents } committedCosts { cents } coFinancingIncome { cents } overheadCounted { cents }\n        eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n        unjustifiedEffortCommitments { number }\n        steps { step amount { cents } }\n      }\n      closings { closedByRole closedBy reopenedAt }\n    }\n  }\n": types.CycleSettlementDocument,
+    "query CycleReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename content } } }": types.CycleReportDocument,
+    "\n  fragment EnteringAgreementFields on FundingAgreement {\n    id title titleTranslations { nl fr en } status periodStart periodEnd effortShareBp resultShareBp reportingWindowDays\n    maxAmount { cents currency } overheadCeiling { cents currency } beneficiaryBankAccount moneyTermsLocked\n    funder { id } beneficiary { id } steeringGroup { id }\n    tracks {\n      id number title titleTranslations { nl fr en } description\n      actions {\n        id number title description isNew intersectoral localCooperation otherPartners\n        track { number }\n        partners { id }\n        effortCommitments { number }\n      }\n    }\n    commitments {\n      id kind number description descriptionTranslations { nl fr en } action { number }\n      target {\n        __typename\n        ... on MeasuredTarget { measures { metric { key } comparator targetValue } }\n        ... on QualitativeTarget { status }\n      }\n    }\n  }\n": types.EnteringAgreementFieldsFragmentDoc,
+    "query EnteringRead($id: ID!) { fundingAgreement(id: $id) { ...EnteringAgreementFields } }": types.EnteringReadDocument,
+    "mutation EnteringCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }": types.EnteringCreateDocument,
+    "mutation EnteringUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }": types.EnteringUpdateDocument,
+    "mutation EnteringTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id overheadCeiling { cents currency } reportingWindowDays } } }": types.EnteringTermsDocument,
+    "mutation EnteringAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number title description } } }": types.EnteringAddTrackDocument,
+    "mutation EnteringUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id number title description } } }": types.EnteringUpdateTrackDocument,
+    "\n  mutation EnteringAddAction($input: AddActionInput!) {\n    addAction(input: $input) { action { id number title isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n": types.EnteringAddActionDocument,
+    "\n  mutation EnteringUpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) { action { id number title description isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n": types.EnteringUpdateActionDocument,
+    "\n  mutation EnteringAddCommitment($input: AddCommitmentInput!) {\n    addCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n": types.EnteringAddCommitmentDocument,
+    "\n  mutation EnteringUpdateCommitment($input: UpdateCommitmentInput!) {\n    updateCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n": types.EnteringUpdateCommitmentDocument,
+    "mutation EnteringRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId agreement { id commitments { id } } } }": types.EnteringRemoveCommitmentDocument,
+    "mutation EnteringSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": types.EnteringSubmitDocument,
+    "mutation EnteringApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": types.EnteringApproveDocument,
+    "mutation EnteringPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": types.EnteringProposeDocument,
+    "mutation EnteringAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": types.EnteringAcceptDocument,
+    "query EnteringAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }": types.EnteringAuditDocument,
+    "\n  query EnteringSeeded($id: ID!) {\n    fundingAgreement(id: $id) {\n      id title maxAmount { cents } effortShareBp moneyTermsLocked\n      commitments { id kind number }\n    }\n  }\n": types.EnteringSeededDocument,
+    "query EnteringList { fundingAgreements { totalCount edges { node { id } } } }": types.EnteringListDocument,
+    "query EnteringSeededTrack($id: ID!) { fundingAgreement(id: $id) { tracks { id } } }": types.EnteringSeededTrackDocument,
+    "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason invoiceDate serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n": types.InvoiceFieldsFragmentDoc,
     "mutation InvoicesSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { ...InvoiceFields } } }": types.InvoicesSubmitDocument,
     "mutation InvoicesApprove($id: ID!) { approveInvoice(id: $id) { invoice { ...InvoiceFields } } }": types.InvoicesApproveDocument,
     "mutation InvoicesPay($id: ID!) { payInvoice(id: $id) { invoice { ...InvoiceFields } } }": types.InvoicesPayDocument,
@@ -238,14 +401,97 @@ const documents: Documents = {
     "query InvoicesOfAgreement($id: ID!) { fundingAgreement(id: $id) { id invoices { totalCount edges { node { id reference } } } } }": types.InvoicesOfAgreementDocument,
     "query InvoicesAgreementMaximum($id: ID!) { fundingAgreement(id: $id) { id maxAmount { cents } } }": types.InvoicesAgreementMaximumDocument,
     "\n      query InvoicesWithRelations($id: ID!, $first: Int) {\n        fundingAgreement(id: $id) {\n          invoices(first: $first) {\n            totalCount\n            edges { node { id reference amount { cents currency } payee { id name kind } action { id number track { number } } boardsServed { id name } history { from to actorRole at } } }\n          }\n        }\n      }\n    ": types.InvoicesWithRelationsDocument,
+    "\n  query JointFinancials($id: ID!) {\n    fundingAgreement(id: $id) {\n      steeringGroup { name(locale: NL) kind }\n      viewerCanReadFinancials\n      beneficiaryBankAccount\n      settlement { payable { cents } }\n      invoices(first: 1) { totalCount }\n      budget { total { approved { cents } } }\n      coFinancing { totals { charged { cents } } }\n      overhead { counted { cents } }\n      justificationReport { filename }\n    }\n  }\n": types.JointFinancialsDocument,
+    "query JointStructure($id: ID!) { fundingAgreement(id: $id) { steeringGroup { name(locale: NL) } viewerCanReadFinancials beneficiaryBankAccount } }": types.JointStructureDocument,
+    "mutation JointSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": types.JointSubmitDocument,
+    "mutation JointUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { steeringGroup { name(locale: NL) } } } }": types.JointUpdateDocument,
+    "query JudgementsEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }": types.JudgementsEffortDocument,
+    "\n  query JudgementsCommitment($id: ID!) {\n    node(id: $id) {\n      ... on Commitment {\n        number met viewerCanPropose viewerCanJudge viewerCanReopen\n        target {\n          ... on QualitativeTarget {\n            status evidence judgedBy judgedAt\n            proposal { status evidence proposedBy proposedAt }\n            history { action status evidence reason actorRole actorSubject at }\n          }\n          ... on MeasuredTarget { met measures { currentValue met } }\n        }\n      }\n    }\n  }\n": types.JudgementsCommitmentDocument,
+    "mutation JudgementsPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": types.JudgementsProposeDocument,
+    "mutation JudgementsAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }": types.JudgementsAcceptDocument,
+    "mutation JudgementsRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": types.JudgementsRefuseDocument,
+    "mutation JudgementsReopen($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id met } } }": types.JudgementsReopenDocument,
+    "query JudgementsFlags($id: ID!) { fundingAgreement(id: $id) { settlement { unjustifiedEffortCommitments { number } } } }": types.JudgementsFlagsDocument,
+    "mutation JudgementsClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }": types.JudgementsCloseDocument,
+    "\n      query JudgementsHistories($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            number viewerCanPropose viewerCanJudge viewerCanReopen\n            target { ... on QualitativeTarget { status judgedBy proposal { proposedBy } history { action actorSubject at } } }\n          }\n        }\n      }\n    ": types.JudgementsHistoriesDocument,
+    "\n  fragment LifecycleSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents currency } resultShare { cents } resultPart { cents }\n    achievedResultCommitments totalResultCommitments\n    unjustifiedEffortCommitments { number }\n    realisedCosts { cents } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    explanation\n    steps { step amount { cents } text }\n  }\n": types.LifecycleSettlementFragmentDoc,
+    "\n  fragment LifecycleClosing on AgreementClosing {\n    closedAt closedBy closedByRole reopenedAt reopenedBy reopenReason\n    settlement { ...LifecycleSettlement }\n  }\n": types.LifecycleClosingFragmentDoc,
+    "\n  query LifecycleState($id: ID!) {\n    fundingAgreement(id: $id) {\n      id status viewerCanClose viewerCanReopen viewerCanEdit viewerCanSubmitInvoice\n      settlement { ...LifecycleSettlement }\n      closings { ...LifecycleClosing }\n      commitments { id kind number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } ... on QualitativeTarget { status evidence } } }\n    }\n  }\n": types.LifecycleStateDocument,
+    "\n  query LifecycleReports($id: ID!) {\n    fundingAgreement(id: $id) {\n      nl: justificationReport { filename contentType content }\n      fr: justificationReport(locale: FR) { content }\n      en: justificationReport(locale: EN) { content }\n    }\n  }\n": types.LifecycleReportsDocument,
+    "\n  query LifecycleClosingReports($id: ID!) {\n    fundingAgreement(id: $id) { closings { nl: report { content } fr: report(locale: FR) { content } en: report(locale: EN) { content } } }\n  }\n": types.LifecycleClosingReportsDocument,
+    "mutation LifecycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status closings { closedBy closedByRole reopenedAt } } } }": types.LifecycleCloseDocument,
+    "mutation LifecycleReopen($input: ReopenFundingAgreementInput!) { reopenFundingAgreement(input: $input) { agreement { id status } } }": types.LifecycleReopenDocument,
+    "mutation LifecycleCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }": types.LifecycleCreateDocument,
+    "mutation LifecycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": types.LifecycleSubmitDocument,
+    "mutation LifecycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": types.LifecycleApproveDocument,
+    "mutation LifecyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": types.LifecyclePayDocument,
+    "mutation LifecycleReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }": types.LifecycleRejectDocument,
+    "mutation LifecyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": types.LifecycleProposeDocument,
+    "mutation LifecycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": types.LifecycleAcceptDocument,
+    "mutation LifecycleRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": types.LifecycleRefuseDocument,
+    "mutation LifecycleReopenCommitment($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id } } }": types.LifecycleReopenCommitmentDocument,
+    "mutation LifecycleRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": types.LifecycleRecordCoFinancingDocument,
+    "mutation LifecycleReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": types.LifecycleReverseCoFinancingDocument,
+    "mutation LifecycleRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }": types.LifecycleRecordOverheadDocument,
+    "mutation LifecycleReverseOverhead($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }": types.LifecycleReverseOverheadDocument,
+    "mutation LifecycleUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { id } } }": types.LifecycleUpdateDocument,
+    "mutation LifecycleTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }": types.LifecycleTermsDocument,
+    "mutation LifecycleAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }": types.LifecycleAddTrackDocument,
+    "mutation LifecycleUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id } } }": types.LifecycleUpdateTrackDocument,
+    "mutation LifecycleAddAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }": types.LifecycleAddActionDocument,
+    "mutation LifecycleUpdateAction($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }": types.LifecycleUpdateActionDocument,
+    "mutation LifecycleAddCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }": types.LifecycleAddCommitmentDocument,
+    "mutation LifecycleUpdateCommitment($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }": types.LifecycleUpdateCommitmentDocument,
+    "mutation LifecycleRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId } }": types.LifecycleRemoveCommitmentDocument,
+    "query LifecycleAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }": types.LifecycleAuditDocument,
+    "query LifecycleTracks($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id } } } }": types.LifecycleTracksDocument,
+    "\n      query LifecycleClosings($id: ID!) {\n        fundingAgreement(id: $id) { closings { closedAt closedBy reopenedBy reopenReason settlement { payable { cents } explanation } report(locale: EN) { filename } } }\n      }\n    ": types.LifecycleClosingsDocument,
+    "\n  mutation OverheadRecord($input: RecordOverheadCostInput!) {\n    recordOverheadCost(input: $input) { entry { id action { number } description amount { cents currency } date reverses { id } reversedBy { id } recordedAt } }\n  }\n": types.OverheadRecordDocument,
+    "\n  mutation OverheadReverse($input: ReverseOverheadCostInput!) {\n    reverseOverheadCost(input: $input) {\n      entry { id action { number } description amount { cents currency } date reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n": types.OverheadReverseDocument,
+    "\n  query OverheadView($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      overheadCeiling { cents }\n      overhead {\n        recorded { cents currency }\n        counted { cents currency }\n        ceiling { cents currency }\n        entries(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id action { number } description amount { cents } date reverses { id } reversedBy { id } } }\n        }\n      }\n      settlement { overheadRecorded { cents } overheadCounted { cents } }\n    }\n  }\n": types.OverheadViewDocument,
+    "query OverheadAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }": types.OverheadAuditDocument,
+    "mutation OverheadSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } } } }": types.OverheadSetTermsDocument,
+    "query OverheadOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }": types.OverheadOtherAgreementDocument,
+    "query OverheadMutations { __type(name: \"Mutation\") { fields { name } } }": types.OverheadMutationsDocument,
+    "query OverheadNode($id: ID!) { node(id: $id) { ... on OverheadCost { id amount { cents } } } }": types.OverheadNodeDocument,
+    "\n    query OverheadPage($id: ID!, $first: Int, $after: String) {\n      fundingAgreement(id: $id) { overhead { recorded { cents } entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } } }\n    }\n  ": types.OverheadPageDocument,
+    "\n  fragment RealCostSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents } resultPart { cents }\n    realisedCosts { cents currency } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    unjustifiedEffortCommitments { number }\n    steps { step amount { cents } text }\n  }\n": types.RealCostSettlementFragmentDoc,
+    "\n  query RealCostSettlement($id: ID!, $basis: SettlementBasis, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) { settlement(basis: $basis, scenario: $scenario) { ...RealCostSettlement } }\n  }\n": types.RealCostSettlementDocument,
+    "mutation RealCostSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }": types.RealCostSubmitDocument,
+    "mutation RealCostApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }": types.RealCostApproveDocument,
+    "mutation RealCostPay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }": types.RealCostPayDocument,
+    "mutation RealCostRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id type amount { cents } } } }": types.RealCostRecordCoFinancingDocument,
+    "mutation RealCostReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": types.RealCostReverseCoFinancingDocument,
+    "mutation RealCostRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id amount { cents } } } }": types.RealCostRecordOverheadDocument,
+    "mutation RealCostClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }": types.RealCostCloseDocument,
+    "mutation RealCostSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } reportingWindowDays } } }": types.RealCostSetTermsDocument,
+    "query RealCostDefaultBasis($id: ID!) { fundingAgreement(id: $id) { settlement { basis eligibleCosts { cents } } } }": types.RealCostDefaultBasisDocument,
+    "\n    query RealCostEveryAgreement {\n      fundingAgreements { edges { node { id final: settlement { ...RealCostSettlement } forecast: settlement(basis: FORECAST) { ...RealCostSettlement } } } }\n    }\n  ": types.RealCostEveryAgreementDocument,
     "query ReportDownloadIds { fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }": types.ReportDownloadIdsDocument,
+    "query ReportRead($id: ID!, $locale: Locale) { fundingAgreement(id: $id) { justificationReport(locale: $locale) { filename contentType content } } }": types.ReportReadDocument,
+    "query ReportSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } steps { step text amount { cents } } } } }": types.ReportSettlementDocument,
+    "query ReportEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }": types.ReportEffortDocument,
+    "query ReportJudgedAt($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { judgedAt history { at } } } } } }": types.ReportJudgedAtDocument,
+    "mutation ReportTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }": types.ReportTermsDocument,
+    "mutation ReportOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { enterpriseNumber } } }": types.ReportOrganisationDocument,
+    "mutation ReportSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": types.ReportSubmitDocument,
+    "mutation ReportApprove($id: ID!) { approveInvoice(id: $id) { invoice { id } } }": types.ReportApproveDocument,
+    "mutation ReportPay($id: ID!) { payInvoice(id: $id) { invoice { id } } }": types.ReportPayDocument,
+    "mutation ReportReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }": types.ReportRejectDocument,
+    "mutation ReportLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }": types.ReportLedgerDocument,
+    "mutation ReportLedgerReverse($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }": types.ReportLedgerReverseDocument,
+    "mutation ReportOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }": types.ReportOverheadDocument,
+    "mutation ReportOverheadReverse($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }": types.ReportOverheadReverseDocument,
+    "mutation ReportPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }": types.ReportProposeDocument,
+    "mutation ReportAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }": types.ReportAcceptDocument,
+    "mutation ReportRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }": types.ReportRefuseDocument,
     "query FixtureAgreement { fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }": types.FixtureAgreementDocument,
     "query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }": types.FixtureOrganisationsDocument,
     "query FixtureBoards($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }": types.FixtureBoardsDocument,
     "\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n": types.PolicySubmitDocument,
     "mutation PolicyApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } } }": types.PolicyApproveDocument,
     "query PolicyInvoice($id: ID!) { node(id: $id) { ... on Invoice { id viewerCanApprove viewerCanPay viewerCanReject } } }": types.PolicyInvoiceDocument,
-    "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanJudge target { __typename } }\n    }\n  }\n": types.PolicyAgreementDocument,
+    "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n": types.PolicyAgreementDocument,
     "query PolicyBoard($id: ID!) { board(id: $id) { viewerCanUpdate } }": types.PolicyBoardDocument,
     "query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }": types.PolicyOrganisationDocument,
     "mutation DriversCreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }": types.DriversCreateBoardDocument,
@@ -262,6 +508,8 @@ const documents: Documents = {
     "query OrganisationsAuditCount { auditLog { totalCount } }": types.OrganisationsAuditCountDocument,
     "query OrganisationsNode($id: ID!) { node(id: $id) { __typename ... on Organisation { nameTranslations { nl } } } }": types.OrganisationsNodeDocument,
     "query OrganisationsName($id: ID!) { organisation(id: $id) { name } }": types.OrganisationsNameDocument,
+    "\n    mutation OrganisationsEnterprise($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id enterpriseNumber } } }\n  ": types.OrganisationsEnterpriseDocument,
+    "query OrganisationsEnterpriseRead($id: ID!) { organisation(id: $id) { enterpriseNumber } }": types.OrganisationsEnterpriseReadDocument,
     "query OrganisationsInViewerLanguage($id: ID!) { organisation(id: $id) { name description } viewer { locale } }": types.OrganisationsInViewerLanguageDocument,
     "query OrganisationsLocaleArguments($id: ID!) { organisation(id: $id) { name en: name(locale: EN) nl: name(locale: NL) frDescription: description(locale: FR) } }": types.OrganisationsLocaleArgumentsDocument,
     "query OrganisationsNameInFrench($id: ID!) { organisation(id: $id) { name(locale: FR) } }": types.OrganisationsNameInFrenchDocument,
@@ -404,6 +652,10 @@ export function graphql(source: "query BenchBudgetAndCoFinancing { fundingAgreem
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"): (typeof documents)["query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n"): (typeof documents)["\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -492,6 +744,10 @@ export function graphql(source: "mutation AgreementApproveInvoice($id: ID!) { ap
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AgreementPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { status } } }"): (typeof documents)["mutation AgreementPayInvoice($id: ID!) { payInvoice(id: $id) { invoice { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }"): (typeof documents)["query AgreementsPage($after: String) { fundingAgreements(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -528,11 +784,15 @@ export function graphql(source: "query AgreementScenarioPayable($id: ID!, $scena
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }"): (typeof documents)["mutation AgreementJudge($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt } } } } }"];
+export function graphql(source: "mutation AgreementPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status evidence } } } } } }"): (typeof documents)["mutation AgreementPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status evidence } } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AgreementJudgementAudit { auditLog(filter: { operation: \"judgeCommitment\" }) { edges { node { entityId before after } } } }"): (typeof documents)["query AgreementJudgementAudit { auditLog(filter: { operation: \"judgeCommitment\" }) { edges { node { entityId before after } } } }"];
+export function graphql(source: "mutation AgreementAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status } } } } } }"): (typeof documents)["mutation AgreementAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { number met target { ... on QualitativeTarget { status evidence judgedBy judgedAt proposal { status } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AgreementJudgementAudit($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { operation actorSubject before after } } } }"): (typeof documents)["query AgreementJudgementAudit($id: ID!) { auditLog(filter: { entityId: $id }) { edges { node { operation actorSubject before after } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -544,11 +804,7 @@ export function graphql(source: "query AgreementSettlementPayable($id: ID!) { fu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }"): (typeof documents)["mutation AgreementJudgeForReport($input: JudgeCommitmentInput!) { judgeCommitment(input: $input) { commitment { number } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note } }\n  }\n"): (typeof documents)["\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note } }\n  }\n"];
+export function graphql(source: "\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } recordedAt } }\n  }\n"): (typeof documents)["\n  mutation CoFinancingRecord($input: RecordCoFinancingInput!) {\n    recordCoFinancing(input: $input) { entry { id board { id name } action { id number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } recordedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -556,7 +812,7 @@ export function graphql(source: "fragment CoFinancingTotalsFields on CoFinancing
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CoFinancingLedger($id: ID!, $boardId: ID) {\n    fundingAgreement(id: $id) {\n      coFinancing(boardId: $boardId) {\n        entries(first: 100) { totalCount edges { node { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id } reversedBy { id } } } }\n        byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n        byAction { action { number } totals { ...CoFinancingTotalsFields } }\n        totals { ...CoFinancingTotalsFields }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -572,7 +828,19 @@ export function graphql(source: "query CoFinancingAudit($filter: AuditFilter) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CoFinancingReverse($input: ReverseCoFinancingEntryInput!) {\n    reverseCoFinancingEntry(input: $input) {\n      entry { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CoFinancingReverse($input: ReverseCoFinancingEntryInput!) {\n    reverseCoFinancingEntry(input: $input) {\n      entry { id board { name } action { number } kind type amount { cents currency } date note charge { id } reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query CoFinancingAgreementActions { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"): (typeof documents)["query CoFinancingAgreementActions { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CoFinancingOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"): (typeof documents)["query CoFinancingOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CoFinancingMutations { __type(name: \"Mutation\") { fields { name } } }"): (typeof documents)["query CoFinancingMutations { __type(name: \"Mutation\") { fields { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -600,7 +868,143 @@ export function graphql(source: "\n  query CoFinancingPage($id: ID!, $first: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n"): (typeof documents)["\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n"];
+export function graphql(source: "\n      query CoFinancingDeepLedger($id: ID!) {\n        fundingAgreement(id: $id) {\n          coFinancing {\n            entries(first: 100) {\n              totalCount\n              edges {\n                node {\n                  id board { name } action { number } type recordedAt\n                  charge { id amount { cents } board { name } action { number } }\n                  reverses { id type board { name } }\n                  reversedBy { id note }\n                }\n              }\n            }\n            byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n            byAction { action { number } totals { ...CoFinancingTotalsFields } }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query CoFinancingDeepLedger($id: ID!) {\n        fundingAgreement(id: $id) {\n          coFinancing {\n            entries(first: 100) {\n              totalCount\n              edges {\n                node {\n                  id board { name } action { number } type recordedAt\n                  charge { id amount { cents } board { name } action { number } }\n                  reverses { id type board { name } }\n                  reversedBy { id note }\n                }\n              }\n            }\n            byBoard { board { name } totals { ...CoFinancingTotalsFields } }\n            byAction { action { number } totals { ...CoFinancingTotalsFields } }\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CycleCreate($input: CreateFundingAgreementInput!) {\n    createFundingAgreement(input: $input) { agreement { id status moneyTermsLocked steeringGroup { name(locale: NL) } } }\n  }\n"): (typeof documents)["\n  mutation CycleCreate($input: CreateFundingAgreementInput!) {\n    createFundingAgreement(input: $input) { agreement { id status moneyTermsLocked steeringGroup { name(locale: NL) } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number } } }"): (typeof documents)["mutation CycleTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleAction($input: AddActionInput!) { addAction(input: $input) { action { id number partners { name(locale: NL) } } } }"): (typeof documents)["mutation CycleAction($input: AddActionInput!) { addAction(input: $input) { action { id number partners { name(locale: NL) } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id kind number } } }"): (typeof documents)["mutation CycleCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id kind number } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"): (typeof documents)["mutation CycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation CycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation CyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"): (typeof documents)["mutation CycleLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id met } } }"): (typeof documents)["mutation CyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id met } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }"): (typeof documents)["mutation CycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status viewerCanEdit } } }"): (typeof documents)["mutation CycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status viewerCanEdit } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CycleSettlement($id: ID!) {\n    fundingAgreement(id: $id) {\n      status\n      settlement {\n        basis frozenAt\n        effortPart { cents } resultPart { cents }\n        realisedCosts { cents } committedCosts { cents } coFinancingIncome { cents } overheadCounted { cents }\n        eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n        unjustifiedEffortCommitments { number }\n        steps { step amount { cents } }\n      }\n      closings { closedByRole closedBy reopenedAt }\n    }\n  }\n"): (typeof documents)["\n  query CycleSettlement($id: ID!) {\n    fundingAgreement(id: $id) {\n      status\n      settlement {\n        basis frozenAt\n        effortPart { cents } resultPart { cents }\n        realisedCosts { cents } committedCosts { cents } coFinancingIncome { cents } overheadCounted { cents }\n        eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n        unjustifiedEffortCommitments { number }\n        steps { step amount { cents } }\n      }\n      closings { closedByRole closedBy reopenedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CycleReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename content } } }"): (typeof documents)["query CycleReport($id: ID!) { fundingAgreement(id: $id) { justificationReport { filename content } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EnteringAgreementFields on FundingAgreement {\n    id title titleTranslations { nl fr en } status periodStart periodEnd effortShareBp resultShareBp reportingWindowDays\n    maxAmount { cents currency } overheadCeiling { cents currency } beneficiaryBankAccount moneyTermsLocked\n    funder { id } beneficiary { id } steeringGroup { id }\n    tracks {\n      id number title titleTranslations { nl fr en } description\n      actions {\n        id number title description isNew intersectoral localCooperation otherPartners\n        track { number }\n        partners { id }\n        effortCommitments { number }\n      }\n    }\n    commitments {\n      id kind number description descriptionTranslations { nl fr en } action { number }\n      target {\n        __typename\n        ... on MeasuredTarget { measures { metric { key } comparator targetValue } }\n        ... on QualitativeTarget { status }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment EnteringAgreementFields on FundingAgreement {\n    id title titleTranslations { nl fr en } status periodStart periodEnd effortShareBp resultShareBp reportingWindowDays\n    maxAmount { cents currency } overheadCeiling { cents currency } beneficiaryBankAccount moneyTermsLocked\n    funder { id } beneficiary { id } steeringGroup { id }\n    tracks {\n      id number title titleTranslations { nl fr en } description\n      actions {\n        id number title description isNew intersectoral localCooperation otherPartners\n        track { number }\n        partners { id }\n        effortCommitments { number }\n      }\n    }\n    commitments {\n      id kind number description descriptionTranslations { nl fr en } action { number }\n      target {\n        __typename\n        ... on MeasuredTarget { measures { metric { key } comparator targetValue } }\n        ... on QualitativeTarget { status }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EnteringRead($id: ID!) { fundingAgreement(id: $id) { ...EnteringAgreementFields } }"): (typeof documents)["query EnteringRead($id: ID!) { fundingAgreement(id: $id) { ...EnteringAgreementFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }"): (typeof documents)["mutation EnteringCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }"): (typeof documents)["mutation EnteringUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { ...EnteringAgreementFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id overheadCeiling { cents currency } reportingWindowDays } } }"): (typeof documents)["mutation EnteringTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id overheadCeiling { cents currency } reportingWindowDays } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number title description } } }"): (typeof documents)["mutation EnteringAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id number title description } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id number title description } } }"): (typeof documents)["mutation EnteringUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id number title description } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnteringAddAction($input: AddActionInput!) {\n    addAction(input: $input) { action { id number title isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n"): (typeof documents)["\n  mutation EnteringAddAction($input: AddActionInput!) {\n    addAction(input: $input) { action { id number title isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnteringUpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) { action { id number title description isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n"): (typeof documents)["\n  mutation EnteringUpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) { action { id number title description isNew intersectoral localCooperation otherPartners track { id } partners { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnteringAddCommitment($input: AddCommitmentInput!) {\n    addCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n"): (typeof documents)["\n  mutation EnteringAddCommitment($input: AddCommitmentInput!) {\n    addCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnteringUpdateCommitment($input: UpdateCommitmentInput!) {\n    updateCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n"): (typeof documents)["\n  mutation EnteringUpdateCommitment($input: UpdateCommitmentInput!) {\n    updateCommitment(input: $input) {\n      commitment { id kind number description action { id } target { __typename ... on MeasuredTarget { measures { metric { key } comparator targetValue } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId agreement { id commitments { id } } } }"): (typeof documents)["mutation EnteringRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId agreement { id commitments { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"): (typeof documents)["mutation EnteringSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation EnteringApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation EnteringPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnteringAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation EnteringAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EnteringAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }"): (typeof documents)["query EnteringAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnteringSeeded($id: ID!) {\n    fundingAgreement(id: $id) {\n      id title maxAmount { cents } effortShareBp moneyTermsLocked\n      commitments { id kind number }\n    }\n  }\n"): (typeof documents)["\n  query EnteringSeeded($id: ID!) {\n    fundingAgreement(id: $id) {\n      id title maxAmount { cents } effortShareBp moneyTermsLocked\n      commitments { id kind number }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EnteringList { fundingAgreements { totalCount edges { node { id } } } }"): (typeof documents)["query EnteringList { fundingAgreements { totalCount edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EnteringSeededTrack($id: ID!) { fundingAgreement(id: $id) { tracks { id } } }"): (typeof documents)["query EnteringSeededTrack($id: ID!) { fundingAgreement(id: $id) { tracks { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason invoiceDate serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n"): (typeof documents)["\n  fragment InvoiceFields on Invoice {\n    id reference description status rejectionReason invoiceDate serviceDate createdAt\n    amount { cents currency }\n    payee { id name kind }\n    action { id number }\n    boardsServed { id name }\n    history { from to actorRole actorSubject reason at }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -668,7 +1072,339 @@ export function graphql(source: "\n      query InvoicesWithRelations($id: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query JointFinancials($id: ID!) {\n    fundingAgreement(id: $id) {\n      steeringGroup { name(locale: NL) kind }\n      viewerCanReadFinancials\n      beneficiaryBankAccount\n      settlement { payable { cents } }\n      invoices(first: 1) { totalCount }\n      budget { total { approved { cents } } }\n      coFinancing { totals { charged { cents } } }\n      overhead { counted { cents } }\n      justificationReport { filename }\n    }\n  }\n"): (typeof documents)["\n  query JointFinancials($id: ID!) {\n    fundingAgreement(id: $id) {\n      steeringGroup { name(locale: NL) kind }\n      viewerCanReadFinancials\n      beneficiaryBankAccount\n      settlement { payable { cents } }\n      invoices(first: 1) { totalCount }\n      budget { total { approved { cents } } }\n      coFinancing { totals { charged { cents } } }\n      overhead { counted { cents } }\n      justificationReport { filename }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query JointStructure($id: ID!) { fundingAgreement(id: $id) { steeringGroup { name(locale: NL) } viewerCanReadFinancials beneficiaryBankAccount } }"): (typeof documents)["query JointStructure($id: ID!) { fundingAgreement(id: $id) { steeringGroup { name(locale: NL) } viewerCanReadFinancials beneficiaryBankAccount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JointSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }"): (typeof documents)["mutation JointSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JointUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { steeringGroup { name(locale: NL) } } } }"): (typeof documents)["mutation JointUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { steeringGroup { name(locale: NL) } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query JudgementsEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }"): (typeof documents)["query JudgementsEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JudgementsCommitment($id: ID!) {\n    node(id: $id) {\n      ... on Commitment {\n        number met viewerCanPropose viewerCanJudge viewerCanReopen\n        target {\n          ... on QualitativeTarget {\n            status evidence judgedBy judgedAt\n            proposal { status evidence proposedBy proposedAt }\n            history { action status evidence reason actorRole actorSubject at }\n          }\n          ... on MeasuredTarget { met measures { currentValue met } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JudgementsCommitment($id: ID!) {\n    node(id: $id) {\n      ... on Commitment {\n        number met viewerCanPropose viewerCanJudge viewerCanReopen\n        target {\n          ... on QualitativeTarget {\n            status evidence judgedBy judgedAt\n            proposal { status evidence proposedBy proposedAt }\n            history { action status evidence reason actorRole actorSubject at }\n          }\n          ... on MeasuredTarget { met measures { currentValue met } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JudgementsPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation JudgementsPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JudgementsAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }"): (typeof documents)["mutation JudgementsAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id met } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JudgementsRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation JudgementsRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JudgementsReopen($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id met } } }"): (typeof documents)["mutation JudgementsReopen($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id met } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query JudgementsFlags($id: ID!) { fundingAgreement(id: $id) { settlement { unjustifiedEffortCommitments { number } } } }"): (typeof documents)["query JudgementsFlags($id: ID!) { fundingAgreement(id: $id) { settlement { unjustifiedEffortCommitments { number } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JudgementsClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }"): (typeof documents)["mutation JudgementsClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query JudgementsHistories($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            number viewerCanPropose viewerCanJudge viewerCanReopen\n            target { ... on QualitativeTarget { status judgedBy proposal { proposedBy } history { action actorSubject at } } }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query JudgementsHistories($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            number viewerCanPropose viewerCanJudge viewerCanReopen\n            target { ... on QualitativeTarget { status judgedBy proposal { proposedBy } history { action actorSubject at } } }\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LifecycleSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents currency } resultShare { cents } resultPart { cents }\n    achievedResultCommitments totalResultCommitments\n    unjustifiedEffortCommitments { number }\n    realisedCosts { cents } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    explanation\n    steps { step amount { cents } text }\n  }\n"): (typeof documents)["\n  fragment LifecycleSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents currency } resultShare { cents } resultPart { cents }\n    achievedResultCommitments totalResultCommitments\n    unjustifiedEffortCommitments { number }\n    realisedCosts { cents } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    explanation\n    steps { step amount { cents } text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LifecycleClosing on AgreementClosing {\n    closedAt closedBy closedByRole reopenedAt reopenedBy reopenReason\n    settlement { ...LifecycleSettlement }\n  }\n"): (typeof documents)["\n  fragment LifecycleClosing on AgreementClosing {\n    closedAt closedBy closedByRole reopenedAt reopenedBy reopenReason\n    settlement { ...LifecycleSettlement }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleState($id: ID!) {\n    fundingAgreement(id: $id) {\n      id status viewerCanClose viewerCanReopen viewerCanEdit viewerCanSubmitInvoice\n      settlement { ...LifecycleSettlement }\n      closings { ...LifecycleClosing }\n      commitments { id kind number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } ... on QualitativeTarget { status evidence } } }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleState($id: ID!) {\n    fundingAgreement(id: $id) {\n      id status viewerCanClose viewerCanReopen viewerCanEdit viewerCanSubmitInvoice\n      settlement { ...LifecycleSettlement }\n      closings { ...LifecycleClosing }\n      commitments { id kind number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } ... on QualitativeTarget { status evidence } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleReports($id: ID!) {\n    fundingAgreement(id: $id) {\n      nl: justificationReport { filename contentType content }\n      fr: justificationReport(locale: FR) { content }\n      en: justificationReport(locale: EN) { content }\n    }\n  }\n"): (typeof documents)["\n  query LifecycleReports($id: ID!) {\n    fundingAgreement(id: $id) {\n      nl: justificationReport { filename contentType content }\n      fr: justificationReport(locale: FR) { content }\n      en: justificationReport(locale: EN) { content }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifecycleClosingReports($id: ID!) {\n    fundingAgreement(id: $id) { closings { nl: report { content } fr: report(locale: FR) { content } en: report(locale: EN) { content } } }\n  }\n"): (typeof documents)["\n  query LifecycleClosingReports($id: ID!) {\n    fundingAgreement(id: $id) { closings { nl: report { content } fr: report(locale: FR) { content } en: report(locale: EN) { content } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status closings { closedBy closedByRole reopenedAt } } } }"): (typeof documents)["mutation LifecycleClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { id status closings { closedBy closedByRole reopenedAt } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleReopen($input: ReopenFundingAgreementInput!) { reopenFundingAgreement(input: $input) { agreement { id status } } }"): (typeof documents)["mutation LifecycleReopen($input: ReopenFundingAgreementInput!) { reopenFundingAgreement(input: $input) { agreement { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }"): (typeof documents)["mutation LifecycleCreate($input: CreateFundingAgreementInput!) { createFundingAgreement(input: $input) { agreement { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"): (typeof documents)["mutation LifecycleSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation LifecycleApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation LifecyclePay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }"): (typeof documents)["mutation LifecycleReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecyclePropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecycleAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecycleRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleReopenCommitment($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecycleReopenCommitment($input: ReopenCommitmentInput!) { reopenCommitment(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"): (typeof documents)["mutation LifecycleRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"): (typeof documents)["mutation LifecycleReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }"): (typeof documents)["mutation LifecycleRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleReverseOverhead($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }"): (typeof documents)["mutation LifecycleReverseOverhead($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { id } } }"): (typeof documents)["mutation LifecycleUpdate($input: UpdateFundingAgreementInput!) { updateFundingAgreement(input: $input) { agreement { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }"): (typeof documents)["mutation LifecycleTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }"): (typeof documents)["mutation LifecycleAddTrack($input: AddTrackInput!) { addTrack(input: $input) { track { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id } } }"): (typeof documents)["mutation LifecycleUpdateTrack($input: UpdateTrackInput!) { updateTrack(input: $input) { track { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleAddAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }"): (typeof documents)["mutation LifecycleAddAction($input: AddActionInput!) { addAction(input: $input) { action { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleUpdateAction($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }"): (typeof documents)["mutation LifecycleUpdateAction($input: UpdateActionInput!) { updateAction(input: $input) { action { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleAddCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecycleAddCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleUpdateCommitment($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }"): (typeof documents)["mutation LifecycleUpdateCommitment($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId } }"): (typeof documents)["mutation LifecycleRemoveCommitment($id: ID!) { removeCommitment(id: $id) { removedCommitmentId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }"): (typeof documents)["query LifecycleAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType before after } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTracks($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id } } } }"): (typeof documents)["query LifecycleTracks($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query LifecycleClosings($id: ID!) {\n        fundingAgreement(id: $id) { closings { closedAt closedBy reopenedBy reopenReason settlement { payable { cents } explanation } report(locale: EN) { filename } } }\n      }\n    "): (typeof documents)["\n      query LifecycleClosings($id: ID!) {\n        fundingAgreement(id: $id) { closings { closedAt closedBy reopenedBy reopenReason settlement { payable { cents } explanation } report(locale: EN) { filename } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverheadRecord($input: RecordOverheadCostInput!) {\n    recordOverheadCost(input: $input) { entry { id action { number } description amount { cents currency } date reverses { id } reversedBy { id } recordedAt } }\n  }\n"): (typeof documents)["\n  mutation OverheadRecord($input: RecordOverheadCostInput!) {\n    recordOverheadCost(input: $input) { entry { id action { number } description amount { cents currency } date reverses { id } reversedBy { id } recordedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OverheadReverse($input: ReverseOverheadCostInput!) {\n    reverseOverheadCost(input: $input) {\n      entry { id action { number } description amount { cents currency } date reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation OverheadReverse($input: ReverseOverheadCostInput!) {\n    reverseOverheadCost(input: $input) {\n      entry { id action { number } description amount { cents currency } date reverses { id reversedBy { id } } reversedBy { id } recordedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverheadView($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      overheadCeiling { cents }\n      overhead {\n        recorded { cents currency }\n        counted { cents currency }\n        ceiling { cents currency }\n        entries(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id action { number } description amount { cents } date reverses { id } reversedBy { id } } }\n        }\n      }\n      settlement { overheadRecorded { cents } overheadCounted { cents } }\n    }\n  }\n"): (typeof documents)["\n  query OverheadView($id: ID!, $first: Int, $after: String) {\n    fundingAgreement(id: $id) {\n      overheadCeiling { cents }\n      overhead {\n        recorded { cents currency }\n        counted { cents currency }\n        ceiling { cents currency }\n        entries(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id action { number } description amount { cents } date reverses { id } reversedBy { id } } }\n        }\n      }\n      settlement { overheadRecorded { cents } overheadCounted { cents } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OverheadAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }"): (typeof documents)["query OverheadAudit($filter: AuditFilter) { auditLog(first: 100, filter: $filter) { totalCount edges { node { actorRole actorSubject operation entityType entityId before after } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OverheadSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } } } }"): (typeof documents)["mutation OverheadSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OverheadOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"): (typeof documents)["query OverheadOtherAgreement { fundingAgreements { edges { node { id tracks { actions { id } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OverheadMutations { __type(name: \"Mutation\") { fields { name } } }"): (typeof documents)["query OverheadMutations { __type(name: \"Mutation\") { fields { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OverheadNode($id: ID!) { node(id: $id) { ... on OverheadCost { id amount { cents } } } }"): (typeof documents)["query OverheadNode($id: ID!) { node(id: $id) { ... on OverheadCost { id amount { cents } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query OverheadPage($id: ID!, $first: Int, $after: String) {\n      fundingAgreement(id: $id) { overhead { recorded { cents } entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } } }\n    }\n  "): (typeof documents)["\n    query OverheadPage($id: ID!, $first: Int, $after: String) {\n      fundingAgreement(id: $id) { overhead { recorded { cents } entries(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id date } } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RealCostSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents } resultPart { cents }\n    realisedCosts { cents currency } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    unjustifiedEffortCommitments { number }\n    steps { step amount { cents } text }\n  }\n"): (typeof documents)["\n  fragment RealCostSettlement on Settlement {\n    hypothetical basis frozenAt\n    effortPart { cents } resultPart { cents }\n    realisedCosts { cents currency } committedCosts { cents } overheadRecorded { cents } overheadCounted { cents } coFinancingIncome { cents }\n    eligibleCosts { cents } entitlement { cents } payable { cents } cappedBy\n    unjustifiedEffortCommitments { number }\n    steps { step amount { cents } text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RealCostSettlement($id: ID!, $basis: SettlementBasis, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) { settlement(basis: $basis, scenario: $scenario) { ...RealCostSettlement } }\n  }\n"): (typeof documents)["\n  query RealCostSettlement($id: ID!, $basis: SettlementBasis, $scenario: SettlementScenario) {\n    fundingAgreement(id: $id) { settlement(basis: $basis, scenario: $scenario) { ...RealCostSettlement } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"): (typeof documents)["mutation RealCostSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation RealCostApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostPay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"): (typeof documents)["mutation RealCostPay($id: ID!) { payInvoice(id: $id) { invoice { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id type amount { cents } } } }"): (typeof documents)["mutation RealCostRecordCoFinancing($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id type amount { cents } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"): (typeof documents)["mutation RealCostReverseCoFinancing($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id amount { cents } } } }"): (typeof documents)["mutation RealCostRecordOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id amount { cents } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }"): (typeof documents)["mutation RealCostClose($id: ID!) { closeFundingAgreement(id: $id) { agreement { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RealCostSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } reportingWindowDays } } }"): (typeof documents)["mutation RealCostSetTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { overheadCeiling { cents } reportingWindowDays } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RealCostDefaultBasis($id: ID!) { fundingAgreement(id: $id) { settlement { basis eligibleCosts { cents } } } }"): (typeof documents)["query RealCostDefaultBasis($id: ID!) { fundingAgreement(id: $id) { settlement { basis eligibleCosts { cents } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query RealCostEveryAgreement {\n      fundingAgreements { edges { node { id final: settlement { ...RealCostSettlement } forecast: settlement(basis: FORECAST) { ...RealCostSettlement } } } }\n    }\n  "): (typeof documents)["\n    query RealCostEveryAgreement {\n      fundingAgreements { edges { node { id final: settlement { ...RealCostSettlement } forecast: settlement(basis: FORECAST) { ...RealCostSettlement } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ReportDownloadIds { fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }"): (typeof documents)["query ReportDownloadIds { fundingAgreements { edges { node { id funder { id } } } } boards(first: 1) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportRead($id: ID!, $locale: Locale) { fundingAgreement(id: $id) { justificationReport(locale: $locale) { filename contentType content } } }"): (typeof documents)["query ReportRead($id: ID!, $locale: Locale) { fundingAgreement(id: $id) { justificationReport(locale: $locale) { filename contentType content } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } steps { step text amount { cents } } } } }"): (typeof documents)["query ReportSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } steps { step text amount { cents } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }"): (typeof documents)["query ReportEffort($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id number } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportJudgedAt($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { judgedAt history { at } } } } } }"): (typeof documents)["query ReportJudgedAt($id: ID!) { node(id: $id) { ... on Commitment { target { ... on QualitativeTarget { judgedAt history { at } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }"): (typeof documents)["mutation ReportTerms($input: SetFundingTermsInput!) { setFundingTerms(input: $input) { agreement { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { enterpriseNumber } } }"): (typeof documents)["mutation ReportOrganisation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { organisation { enterpriseNumber } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }"): (typeof documents)["mutation ReportSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportApprove($id: ID!) { approveInvoice(id: $id) { invoice { id } } }"): (typeof documents)["mutation ReportApprove($id: ID!) { approveInvoice(id: $id) { invoice { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportPay($id: ID!) { payInvoice(id: $id) { invoice { id } } }"): (typeof documents)["mutation ReportPay($id: ID!) { payInvoice(id: $id) { invoice { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }"): (typeof documents)["mutation ReportReject($input: RejectInvoiceInput!) { rejectInvoice(input: $input) { invoice { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"): (typeof documents)["mutation ReportLedger($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportLedgerReverse($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"): (typeof documents)["mutation ReportLedgerReverse($input: ReverseCoFinancingEntryInput!) { reverseCoFinancingEntry(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }"): (typeof documents)["mutation ReportOverhead($input: RecordOverheadCostInput!) { recordOverheadCost(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportOverheadReverse($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }"): (typeof documents)["mutation ReportOverheadReverse($input: ReverseOverheadCostInput!) { reverseOverheadCost(input: $input) { entry { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation ReportPropose($input: ProposeJudgementInput!) { proposeJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation ReportAccept($input: AcceptJudgementInput!) { acceptJudgement(input: $input) { commitment { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"): (typeof documents)["mutation ReportRefuse($input: RefuseJudgementInput!) { refuseJudgement(input: $input) { commitment { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -696,7 +1432,7 @@ export function graphql(source: "query PolicyInvoice($id: ID!) { node(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanJudge target { __typename } }\n    }\n  }\n"): (typeof documents)["\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanJudge target { __typename } }\n    }\n  }\n"];
+export function graphql(source: "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n"): (typeof documents)["\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -761,6 +1497,14 @@ export function graphql(source: "query OrganisationsNode($id: ID!) { node(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrganisationsName($id: ID!) { organisation(id: $id) { name } }"): (typeof documents)["query OrganisationsName($id: ID!) { organisation(id: $id) { name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation OrganisationsEnterprise($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id enterpriseNumber } } }\n  "): (typeof documents)["\n    mutation OrganisationsEnterprise($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id enterpriseNumber } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrganisationsEnterpriseRead($id: ID!) { organisation(id: $id) { enterpriseNumber } }"): (typeof documents)["query OrganisationsEnterpriseRead($id: ID!) { organisation(id: $id) { enterpriseNumber } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

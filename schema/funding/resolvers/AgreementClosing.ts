@@ -14,5 +14,5 @@ export const AgreementClosing: AgreementClosingResolvers = {
   reopenedBy: async (closing, _args, ctx) => actorVisibleFor(ctx, await agreementLoader(ctx).load(closing.agreementId), closing.reopenedBy),
   settlement: (closing, _args, ctx) => closingSettlement(ctx, closing),
   // Dutch unless asked, like the agreement's own report.
-  report: (closing, { locale }, ctx) => closingReport(ctx, closing, localeFromEnum(locale) ?? "nl"),
+  report: (closing, { locale }, ctx) => closingReport(ctx, closing, localeFromEnum(locale) ?? ctx.locale),
 };

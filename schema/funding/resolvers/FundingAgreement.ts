@@ -37,7 +37,7 @@ export const FundingAgreement: FundingAgreementResolvers = {
   settlement: (agreement, { scenario, basis }, ctx) => settlementOf(ctx, agreement, scenario, basis ?? "FINAL"),
   budget: (agreement, _args, ctx) => budgetOf(ctx, agreement),
   coFinancing: (agreement, { boardId }, ctx) => coFinancingOf(ctx, agreement, boardId),
-  justificationReport: (agreement, { locale }, ctx) => reportFor(ctx, agreement, localeFromEnum(locale) ?? "nl"),
+  justificationReport: (agreement, { locale }, ctx) => reportFor(ctx, agreement, localeFromEnum(locale) ?? ctx.locale),
   viewerCanReadFinancials: (agreement, _args, ctx) => can(ctx, fundingReadFinancials, agreement),
   // A closed agreement takes no writes, so no viewer may write to it until it is reopened.
   viewerCanRecordCoFinancing: async (agreement, _args, ctx) => agreement.status === "OPEN" && (await can(ctx, coFinancingRecord, agreement)),
