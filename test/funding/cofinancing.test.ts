@@ -6,7 +6,6 @@
 // never deleted, with every total net of reversals; who reads which entries and who writes
 // them; the audit row and event of every write; and the budget view beside the invoices.
 import { and, eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
@@ -16,7 +15,7 @@ import type { AuditFilter, RecordCoFinancingInput } from "../graphql/graphql.js"
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
-import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId } from "../helpers/funding.js";
+import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId, withRivalReversal } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -134,38 +133,6 @@ async function setAgreement(values: Partial<typeof fundingAgreements.$inferInser
     .update(fundingAgreements)
     .set(values)
     .where(eq(fundingAgreements.id, rowId(fx.agreementId)));
-}
-
-/**
- * Runs `race` while another connection holds an uncommitted reversal of `entryId` inserted with
- * its foreign-key triggers off (so it locks no row the API's change locks): the API's own
- * reversal passes every check, then waits on the unique index until the other commits, and meets
- * the unique violation a real race would produce. PostgreSQL only (a second connection).
- */
-async function withRivalReversal<T>(table: "co_financing_entries" | "overhead_costs", entryId: string, note: string, race: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: api.url });
-  await client.connect();
-  try {
-    await client.query("begin");
-    await client.query("set local session_replication_role = replica");
-    const copied =
-      table === "co_financing_entries"
-        ? "agreement_id, board_id, action_id, kind, entry_type, amount_cents, entry_date, charge_id"
-        : "agreement_id, action_id, amount_cents, cost_date";
-    const text = table === "co_financing_entries" ? "note" : "description";
-    await client.query(`insert into ${table} (${copied}, ${text}, reverses_id) select ${copied}, $2, id from ${table} where id = $1`, [entryId, note]);
-    const pending = race();
-    // Until the API's insert waits for this transaction.
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-      if (rows[0].n > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await client.query("commit");
-    return await pending;
-  } finally {
-    await client.end();
-  }
 }
 
 describe("recordCoFinancing and the ledger", () => {
@@ -618,7 +585,7 @@ describe("reversing a wrong entry", () => {
 
   it.runIf(onPostgres)("answers CONFLICT, not an internal error, when a rival reversal wins on the unique index", async () => {
     const charge = await record({ type: "CHARGE", cents: 10_000 });
-    const result = await withRivalReversal("co_financing_entries", rowId(charge.id), "de andere", () =>
+    const result = await withRivalReversal(api.url!, "co_financing_entries", rowId(charge.id), "de andere", () =>
       api.exec(REVERSE, { input: { id: charge.id, reason: "fout" } }, { as: "CONSULTANT" }),
     );
     expect(errorOf(result)).toMatchObject({ code: "CONFLICT", field: "input.id" });

@@ -5,7 +5,6 @@
 // never deleted; read by those who read the agreement's financials, as a connection that costs
 // the same statements at any length; the audit row and event of every write.
 import { eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
@@ -15,7 +14,7 @@ import type { RecordOverheadCostInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
-import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId } from "../helpers/funding.js";
+import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId, withRivalReversal } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -101,38 +100,6 @@ async function setAgreement(values: Partial<typeof fundingAgreements.$inferInser
 }
 
 const eur = (cents: number) => ({ cents, currency: "EUR" });
-
-/**
- * Runs `race` while another connection holds an uncommitted reversal of `entryId` inserted with
- * its foreign-key triggers off (so it locks no row the API's change locks): the API's own
- * reversal passes every check, then waits on the unique index until the other commits, and meets
- * the unique violation a real race would produce. PostgreSQL only (a second connection).
- */
-async function withRivalReversal<T>(table: "co_financing_entries" | "overhead_costs", entryId: string, note: string, race: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: api.url });
-  await client.connect();
-  try {
-    await client.query("begin");
-    await client.query("set local session_replication_role = replica");
-    const copied =
-      table === "co_financing_entries"
-        ? "agreement_id, board_id, action_id, kind, entry_type, amount_cents, entry_date, charge_id"
-        : "agreement_id, action_id, amount_cents, cost_date";
-    const text = table === "co_financing_entries" ? "note" : "description";
-    await client.query(`insert into ${table} (${copied}, ${text}, reverses_id) select ${copied}, $2, id from ${table} where id = $1`, [entryId, note]);
-    const pending = race();
-    // Until the API's insert waits for this transaction.
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-      if (rows[0].n > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await client.query("commit");
-    return await pending;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("recording overhead and what counts of it", () => {
   it("records overhead with or without an action; with the seeded empty ceiling none of it counts", async () => {
@@ -290,7 +257,7 @@ describe("reversing a wrong overhead cost", () => {
 
   it.runIf(onPostgres)("answers CONFLICT, not an internal error, when a rival reversal wins on the unique index", async () => {
     const cost = await record({ cents: 10_000 });
-    const result = await withRivalReversal("overhead_costs", rowId(cost.id), "de andere", () =>
+    const result = await withRivalReversal(api.url!, "overhead_costs", rowId(cost.id), "de andere", () =>
       api.exec(REVERSE, { input: { id: cost.id, reason: "fout" } }, { as: "CONSULTANT" }),
     );
     expect(errorOf(result)).toMatchObject({ code: "CONFLICT", field: "input.id" });

@@ -1,5 +1,6 @@
 // Fixtures of the funding tests: the seeded addendum's ids, looked up through the API as a
 // client would, and the id conversions token claims need.
+import pg from "pg";
 import { expect } from "vitest";
 import { graphql } from "../graphql/index.js";
 import type { TestApi } from "./api.js";
@@ -52,4 +53,36 @@ export async function loadFundingFixture(api: TestApi, names: { orgs: string[]; 
     boards[name] = match!.node.id;
   }
   return { agreementId: agreement.id, actions, trackOf, orgs, boards };
+}
+
+/**
+ * Runs `race` while another connection holds an uncommitted reversal of `entryId` inserted with
+ * its foreign-key triggers off (so it locks no row the API's change locks): the API's own
+ * reversal passes every check, then waits on the unique index until the other commits, and meets
+ * the unique violation a real race would produce. PostgreSQL only (a second connection).
+ */
+export async function withRivalReversal<T>(url: string, table: "co_financing_entries" | "overhead_costs", entryId: string, note: string, race: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("begin");
+    await client.query("set local session_replication_role = replica");
+    const copied =
+      table === "co_financing_entries"
+        ? "agreement_id, board_id, action_id, kind, entry_type, amount_cents, entry_date, charge_id"
+        : "agreement_id, action_id, amount_cents, cost_date";
+    const text = table === "co_financing_entries" ? "note" : "description";
+    await client.query(`insert into ${table} (${copied}, ${text}, reverses_id) select ${copied}, $2, id from ${table} where id = $1`, [entryId, note]);
+    const pending = race();
+    // Until the API's insert waits for this transaction.
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+      if (rows[0].n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await client.query("commit");
+    return await pending;
+  } finally {
+    await client.end();
+  }
 }
