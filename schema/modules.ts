@@ -7,10 +7,11 @@ import { baseModule } from "./base/module.js";
 import { boardsModule } from "./boards/module.js";
 import { fundingModule } from "./funding/module.js";
 import { organisationsModule } from "./organisations/module.js";
+import { trainingsModule } from "./trainings/module.js";
 import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
 
-export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule];
+export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule];
 
 for (const module of modules) {
   for (const { source, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source);

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ActionMapper, AgreementClosingMapper, BudgetMapper, CoFinancingMapper, CoFinancingEntryMapper, CoFinancingEntryConnectionMapper, CommitmentMapper, FundingAgreementMapper, FundingAgreementConnectionMapper, InvoiceMapper, InvoiceConnectionMapper, InvoiceTransitionMapper, JudgementProposalMapper, JudgementStepMapper, MeasureMapper, MeasuredTargetMapper, MetricMapper, OverheadMapper, OverheadCostMapper, OverheadCostConnectionMapper, QualitativeTargetMapper, SettlementMapper, TrackMapper } from './funding/funding.mappers.js';
 import type { AuditEntryMapper, AuditEntryConnectionMapper } from './audit/audit.mappers.js';
 import type { BoardMapper, BoardConnectionMapper } from './boards/boards.mappers.js';
+import type { EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper } from './trainings/trainings.mappers.js';
 import type { OrganisationMapper, OrganisationConnectionMapper } from './organisations/organisations.mappers.js';
 import type { ViewerMapper } from './base/base.mappers.js';
 import type { Context } from './shared/context.js';
@@ -208,9 +209,20 @@ export type Board = Node & {
   nisCode?: Maybe<Scalars['String']['output']>;
   population: Scalars['Int']['output'];
   province: Province;
+  /** The board's own reach within a period: its distinct employees who attended a training. */
+  reach: Reach;
   updatedAt: Scalars['DateTime']['output'];
   /** Whether the viewer may change this board. */
   viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A local government (Dutch: lokaal bestuur): a municipality, an OCMW, a province, a police
+ * zone or an inter-municipal partnership.
+ */
+export type BoardreachArgs = {
+  period: PeriodInput;
 };
 
 export type BoardCoFinancing = {
@@ -252,6 +264,12 @@ export type BoardKind =
 export type BoardPayload = {
   __typename?: 'BoardPayload';
   board: Board;
+};
+
+export type BoardReach = {
+  __typename?: 'BoardReach';
+  board: Board;
+  employees: Scalars['Int']['output'];
 };
 
 export type Budget = {
@@ -389,6 +407,14 @@ export type CreateBoardInput = {
   province: Province;
 };
 
+export type CreateEmployeeInput = {
+  boardId: Scalars['ID']['input'];
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** A display name or a pseudonym; never a national register number. */
+  displayName: Scalars['String']['input'];
+  job?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateFundingAgreementInput = {
   beneficiaryBankAccount?: InputMaybe<Scalars['String']['input']>;
   beneficiaryId: Scalars['ID']['input'];
@@ -414,6 +440,109 @@ export type CreateOrganisationInput = {
   name: LocalizedTextInput;
   /** An http(s) address. */
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateTrainingInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  audience?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  digitalSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  format: TrainingFormat;
+  language?: InputMaybe<Locale>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  title: LocalizedTextInput;
+  topic: Scalars['String']['input'];
+};
+
+export type CreateTrainingSessionInput = {
+  capacity: Scalars['Int']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  expertOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The token subject of the expert who teaches it, so they see its participants. */
+  expertSubject?: InputMaybe<Scalars['String']['input']>;
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Required unless online. */
+  province?: InputMaybe<Province>;
+  startsAt: Scalars['DateTime']['input'];
+  trainingId: Scalars['ID']['input'];
+};
+
+/**
+ * An employee of a board who takes part in trainings: a display name or pseudonym, a job and a
+ * department; never a national register number. Seen by consultants, admins and the board's own
+ * members (and, for the sessions they teach, the expert).
+ */
+export type Employee = Node & {
+  __typename?: 'Employee';
+  board: Board;
+  department?: Maybe<Scalars['String']['output']>;
+  /** Null once the board has forgotten the person. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  enrolments: Array<Enrolment>;
+  /** True once the board has had the person's data erased (GDPR); what they attended still counts. */
+  forgotten: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  job?: Maybe<Scalars['String']['output']>;
+};
+
+export type EmployeeConnection = {
+  __typename?: 'EmployeeConnection';
+  edges: Array<EmployeeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmployeeEdge = {
+  __typename?: 'EmployeeEdge';
+  cursor: Scalars['String']['output'];
+  node: Employee;
+};
+
+export type EmployeePayload = {
+  __typename?: 'EmployeePayload';
+  employee: Employee;
+};
+
+export type EnrolInput = {
+  employeeId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+export type Enrolment = Node & {
+  __typename?: 'Enrolment';
+  employee: Employee;
+  enrolledAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  session: TrainingSession;
+  status: EnrolmentStatus;
+  /** 1 for the first waiting person, while WAITLISTED; null otherwise. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+export type EnrolmentPayload = {
+  __typename?: 'EnrolmentPayload';
+  enrolment: Enrolment;
+  /** The waiting person a cancellation gave the freed seat to, if any. */
+  promoted?: Maybe<Enrolment>;
+};
+
+export type EnrolmentStatus =
+  /** Came (recorded after the session started). */
+  | 'ATTENDED'
+  | 'CANCELLED'
+  /** Did not come (recorded after the session started). */
+  | 'NO_SHOW'
+  /** Holds a seat. */
+  | 'REGISTERED'
+  /** Waits for a seat, first come, first served. */
+  | 'WAITLISTED';
+
+export type FormatReach = {
+  __typename?: 'FormatReach';
+  employees: Scalars['Int']['output'];
+  format: TrainingFormat;
 };
 
 /**
@@ -749,16 +878,28 @@ export type Mutation = {
   addTrack: TrackPayload;
   /** Another consultant or admin than the submitter. Refused when approved costs would exceed the agreement's maximum. */
   approveInvoice: InvoicePayload;
+  /** Cancels an enrolment; the first waiting person gets the freed seat in the same transaction. */
+  cancelEnrolment: EnrolmentPayload;
   /** The funder's side, after the period: freezes the final settlement; nothing of the agreement changes afterwards. */
   closeFundingAgreement: FundingAgreementPayload;
   createBoard: BoardPayload;
+  /** A board member for their own board; consultants and admins for any. */
+  createEmployee: EmployeePayload;
   /** The sector enters the next agreement (Article 5). */
   createFundingAgreement: FundingAgreementPayload;
   createOrganisation: OrganisationPayload;
+  createTraining: TrainingPayload;
+  createTrainingSession: TrainingSessionPayload;
+  /** Enrols an employee: a seat while one is free, else the waitlist. Never after the session started. */
+  enrol: EnrolmentPayload;
+  /** GDPR erasure: the person's data is removed; their attendance still counts, anonymously. */
+  forgetEmployee: EmployeePayload;
   /** Another consultant or admin than the approver. */
   payInvoice: InvoicePayload;
   /** The sector's consultants propose a judgement of a qualitative commitment, with evidence. */
   proposeJudgement: CommitmentPayload;
+  /** ATTENDED or NO_SHOW, only once the session has started. */
+  recordAttendance: EnrolmentPayload;
   /** A board's charge, or a payment of a charge. */
   recordCoFinancing: CoFinancingEntryPayload;
   recordOverheadCost: OverheadCostPayload;
@@ -780,9 +921,12 @@ export type Mutation = {
   updateAction: ActionPayload;
   updateBoard: BoardPayload;
   updateCommitment: CommitmentPayload;
+  updateEmployee: EmployeePayload;
   updateFundingAgreement: FundingAgreementPayload;
   updateOrganisation: OrganisationPayload;
   updateTrack: TrackPayload;
+  updateTraining: TrainingPayload;
+  updateTrainingSession: TrainingSessionPayload;
 };
 
 
@@ -811,6 +955,11 @@ export type MutationapproveInvoiceArgs = {
 };
 
 
+export type MutationcancelEnrolmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationcloseFundingAgreementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -818,6 +967,11 @@ export type MutationcloseFundingAgreementArgs = {
 
 export type MutationcreateBoardArgs = {
   input: CreateBoardInput;
+};
+
+
+export type MutationcreateEmployeeArgs = {
+  input: CreateEmployeeInput;
 };
 
 
@@ -831,6 +985,26 @@ export type MutationcreateOrganisationArgs = {
 };
 
 
+export type MutationcreateTrainingArgs = {
+  input: CreateTrainingInput;
+};
+
+
+export type MutationcreateTrainingSessionArgs = {
+  input: CreateTrainingSessionInput;
+};
+
+
+export type MutationenrolArgs = {
+  input: EnrolInput;
+};
+
+
+export type MutationforgetEmployeeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationpayInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -838,6 +1012,11 @@ export type MutationpayInvoiceArgs = {
 
 export type MutationproposeJudgementArgs = {
   input: ProposeJudgementInput;
+};
+
+
+export type MutationrecordAttendanceArgs = {
+  input: RecordAttendanceInput;
 };
 
 
@@ -911,6 +1090,11 @@ export type MutationupdateCommitmentArgs = {
 };
 
 
+export type MutationupdateEmployeeArgs = {
+  input: UpdateEmployeeInput;
+};
+
+
 export type MutationupdateFundingAgreementArgs = {
   input: UpdateFundingAgreementInput;
 };
@@ -923,6 +1107,16 @@ export type MutationupdateOrganisationArgs = {
 
 export type MutationupdateTrackArgs = {
   input: UpdateTrackInput;
+};
+
+
+export type MutationupdateTrainingArgs = {
+  input: UpdateTrainingInput;
+};
+
+
+export type MutationupdateTrainingSessionArgs = {
+  input: UpdateTrainingSessionInput;
 };
 
 /** An object with a globally unique, opaque id that `node(id)` resolves. */
@@ -1067,6 +1261,12 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A period of Brussels days, both inclusive. */
+export type PeriodInput = {
+  end: Scalars['LocalDate']['input'];
+  start: Scalars['LocalDate']['input'];
+};
+
 export type ProposeJudgementInput = {
   commitmentId: Scalars['ID']['input'];
   evidence: Scalars['String']['input'];
@@ -1107,6 +1307,8 @@ export type Query = {
   board?: Maybe<Board>;
   /** Boards ordered by name; at most 100 a page. */
   boards: BoardConnection;
+  /** A board's employees (a board member: their own board's, without naming it). */
+  employees: EmployeeConnection;
   fundingAgreement?: Maybe<FundingAgreement>;
   fundingAgreements: FundingAgreementConnection;
   /** Fetches any object by its global id; null when it does not exist or is not visible. */
@@ -1116,6 +1318,13 @@ export type Query = {
   organisation?: Maybe<Organisation>;
   /** Organisations ordered by their Dutch name; at most 100 a page. */
   organisations: OrganisationConnection;
+  /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
+  reach: Reach;
+  training?: Maybe<Training>;
+  /** Sessions by start; for the public, only those with free places. */
+  trainingSessions: TrainingSessionConnection;
+  /** The catalogue, by Dutch title; at most 100 a page. */
+  trainings: TrainingConnection;
   /** The actor and language of this request. */
   viewer: Viewer;
 };
@@ -1136,6 +1345,13 @@ export type QueryboardArgs = {
 export type QueryboardsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BoardFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryemployeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  boardId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1170,6 +1386,48 @@ export type QueryorganisationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganisationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryreachArgs = {
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  period: PeriodInput;
+};
+
+
+export type QuerytrainingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerytrainingSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrainingSessionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerytrainingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrainingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The distinct employees who attended at least one training session that started within a period. */
+export type Reach = {
+  __typename?: 'Reach';
+  byBoard: Array<BoardReach>;
+  byFormat: Array<FormatReach>;
+  byTraining: Array<TrainingReach>;
+  /** Distinct employees reached. */
+  employees: Scalars['Int']['output'];
+  end: Scalars['LocalDate']['output'];
+  start: Scalars['LocalDate']['output'];
+};
+
+export type RecordAttendanceInput = {
+  attended: Scalars['Boolean']['input'];
+  enrolmentId: Scalars['ID']['input'];
 };
 
 export type RecordCoFinancingInput = {
@@ -1377,6 +1635,166 @@ export type TrackPayload = {
   track: Track;
 };
 
+/**
+ * A training of the catalogue: the training offer of tracks 2 and 3 of the addendum (open offer,
+ * in-house through the training fund Focus op Talent, e-learning, blended).
+ */
+export type Training = Node & {
+  __typename?: 'Training';
+  /** The addendum's action it carries out. */
+  action?: Maybe<Action>;
+  /** Who it is for, in words. */
+  audience?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Builds digital skills (action 7). */
+  digitalSkills: Scalars['Boolean']['output'];
+  format: TrainingFormat;
+  id: Scalars['ID']['output'];
+  /** The language it is taught in. */
+  language: Locale;
+  /** The organisation that gives it, where the source names one. */
+  provider?: Maybe<Organisation>;
+  /** Its sessions by start; for the public, only those with free places. */
+  sessions: TrainingSessionConnection;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  /** A short subject label, such as burn-out, leiderschap or mentorschap. */
+  topic: Scalars['String']['output'];
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A training of the catalogue: the training offer of tracks 2 and 3 of the addendum (open offer,
+ * in-house through the training fund Focus op Talent, e-learning, blended).
+ */
+export type TrainingdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A training of the catalogue: the training offer of tracks 2 and 3 of the addendum (open offer,
+ * in-house through the training fund Focus op Talent, e-learning, blended).
+ */
+export type TrainingsessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A training of the catalogue: the training offer of tracks 2 and 3 of the addendum (open offer,
+ * in-house through the training fund Focus op Talent, e-learning, blended).
+ */
+export type TrainingtitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type TrainingConnection = {
+  __typename?: 'TrainingConnection';
+  edges: Array<TrainingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrainingEdge = {
+  __typename?: 'TrainingEdge';
+  cursor: Scalars['String']['output'];
+  node: Training;
+};
+
+export type TrainingFilter = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  digitalSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  format?: InputMaybe<TrainingFormat>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Matches the title in any language. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TrainingFormat =
+  | 'BLENDED'
+  | 'E_LEARNING'
+  /** In-house, through the training fund Focus op Talent (FOT). */
+  | 'IN_HOUSE'
+  /** Dutch: open aanbod. */
+  | 'OPEN';
+
+export type TrainingPayload = {
+  __typename?: 'TrainingPayload';
+  training: Training;
+};
+
+export type TrainingReach = {
+  __typename?: 'TrainingReach';
+  employees: Scalars['Int']['output'];
+  training: Training;
+};
+
+/** One session of a training. */
+export type TrainingSession = Node & {
+  __typename?: 'TrainingSession';
+  capacity: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  /**
+   * The enrolments the viewer may see, in the order of enrolment: all of them for consultants,
+   * admins and the expert who teaches the session; a board member's own board's; none for others.
+   */
+  enrolments: Array<Enrolment>;
+  /** The organisation of the expert who teaches it. */
+  expertOrganisation?: Maybe<Organisation>;
+  freePlaces: Scalars['Int']['output'];
+  /** The board that hosts an in-house session. */
+  hostBoard?: Maybe<Board>;
+  id: Scalars['ID']['output'];
+  /** Seeded to show the catalogue's shape: the source names no dates or places. */
+  isExample: Scalars['Boolean']['output'];
+  online: Scalars['Boolean']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** Where it takes place, unless online. */
+  province?: Maybe<Province>;
+  /** Seats held: REGISTERED and ATTENDED enrolments. */
+  seatsTaken: Scalars['Int']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  training: Training;
+  /** Whether the viewer may enrol someone on this session now (it has not started). */
+  viewerCanEnrol: Scalars['Boolean']['output'];
+  viewerCanUpdate: Scalars['Boolean']['output'];
+  waitlistLength: Scalars['Int']['output'];
+};
+
+export type TrainingSessionConnection = {
+  __typename?: 'TrainingSessionConnection';
+  edges: Array<TrainingSessionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrainingSessionEdge = {
+  __typename?: 'TrainingSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: TrainingSession;
+};
+
+export type TrainingSessionFilter = {
+  /** Sessions starting at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  province?: InputMaybe<Province>;
+  trainingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sessions starting before this instant. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only sessions with a free seat. */
+  withFreePlaces?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type TrainingSessionPayload = {
+  __typename?: 'TrainingSessionPayload';
+  session: TrainingSession;
+};
+
 export type UpdateActionInput = {
   description?: InputMaybe<LocalizedTextInput>;
   id: Scalars['ID']['input'];
@@ -1410,6 +1828,13 @@ export type UpdateCommitmentInput = {
   number?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type UpdateEmployeeInput = {
+  department?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  job?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Fields left out stay as they are. The money terms (maxAmount, shares, period) are refused once an invoice is approved. */
 export type UpdateFundingAgreementInput = {
   beneficiaryBankAccount?: InputMaybe<Scalars['String']['input']>;
@@ -1441,6 +1866,34 @@ export type UpdateTrackInput = {
   id: Scalars['ID']['input'];
   number?: InputMaybe<Scalars['Int']['input']>;
   title?: InputMaybe<LocalizedTextInput>;
+};
+
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateTrainingInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  audience?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  digitalSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  format?: InputMaybe<TrainingFormat>;
+  id: Scalars['ID']['input'];
+  language?: InputMaybe<Locale>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<LocalizedTextInput>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change. The capacity never drops below the seats taken. */
+export type UpdateTrainingSessionInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expertOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  expertSubject?: InputMaybe<Scalars['String']['input']>;
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Province>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Who is asking: resolved from the bearer token of the request. */
@@ -1536,11 +1989,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BoardMapper & { __typename: 'Board' } )
     | ( CoFinancingEntryMapper & { __typename: 'CoFinancingEntry' } )
     | ( CommitmentMapper & { __typename: 'Commitment' } )
+    | ( EmployeeMapper & { __typename: 'Employee' } )
+    | ( EnrolmentMapper & { __typename: 'Enrolment' } )
     | ( FundingAgreementMapper & { __typename: 'FundingAgreement' } )
     | ( InvoiceMapper & { __typename: 'Invoice' } )
     | ( OrganisationMapper & { __typename: 'Organisation' } )
     | ( OverheadCostMapper & { __typename: 'OverheadCost' } )
     | ( TrackMapper & { __typename: 'Track' } )
+    | ( TrainingMapper & { __typename: 'Training' } )
+    | ( TrainingSessionMapper & { __typename: 'TrainingSession' } )
   ;
 };
 
@@ -1571,6 +2028,7 @@ export type ResolversTypes = {
   BoardFilter: BoardFilter;
   BoardKind: ResolverTypeWrapper<'MUNICIPALITY' | 'OCMW' | 'PROVINCE' | 'POLICE_ZONE' | 'INTERMUNICIPAL' | 'OTHER'>;
   BoardPayload: ResolverTypeWrapper<Omit<BoardPayload, 'board'> & { board: ResolversTypes['Board'] }>;
+  BoardReach: ResolverTypeWrapper<Omit<BoardReach, 'board'> & { board: ResolversTypes['Board'] }>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
   CoFinancing: ResolverTypeWrapper<CoFinancingMapper>;
@@ -1586,9 +2044,21 @@ export type ResolversTypes = {
   CommitmentTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CommitmentTarget']>;
   Comparator: ResolverTypeWrapper<'AT_LEAST' | 'AT_MOST'>;
   CreateBoardInput: CreateBoardInput;
+  CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateOrganisationInput: CreateOrganisationInput;
+  CreateTrainingInput: CreateTrainingInput;
+  CreateTrainingSessionInput: CreateTrainingSessionInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Employee: ResolverTypeWrapper<EmployeeMapper>;
+  EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionMapper>;
+  EmployeeEdge: ResolverTypeWrapper<Omit<EmployeeEdge, 'node'> & { node: ResolversTypes['Employee'] }>;
+  EmployeePayload: ResolverTypeWrapper<Omit<EmployeePayload, 'employee'> & { employee: ResolversTypes['Employee'] }>;
+  EnrolInput: EnrolInput;
+  Enrolment: ResolverTypeWrapper<EnrolmentMapper>;
+  EnrolmentPayload: ResolverTypeWrapper<Omit<EnrolmentPayload, 'enrolment' | 'promoted'> & { enrolment: ResolversTypes['Enrolment'], promoted?: Maybe<ResolversTypes['Enrolment']> }>;
+  EnrolmentStatus: ResolverTypeWrapper<'REGISTERED' | 'WAITLISTED' | 'ATTENDED' | 'NO_SHOW' | 'CANCELLED'>;
+  FormatReach: ResolverTypeWrapper<Omit<FormatReach, 'format'> & { format: ResolversTypes['TrainingFormat'] }>;
   FundingAgreement: ResolverTypeWrapper<FundingAgreementMapper>;
   FundingAgreementConnection: ResolverTypeWrapper<FundingAgreementConnectionMapper>;
   FundingAgreementEdge: ResolverTypeWrapper<Omit<FundingAgreementEdge, 'node'> & { node: ResolversTypes['FundingAgreement'] }>;
@@ -1629,10 +2099,13 @@ export type ResolversTypes = {
   OverheadCostEdge: ResolverTypeWrapper<Omit<OverheadCostEdge, 'node'> & { node: ResolversTypes['OverheadCost'] }>;
   OverheadCostPayload: ResolverTypeWrapper<Omit<OverheadCostPayload, 'entry'> & { entry: ResolversTypes['OverheadCost'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeriodInput: PeriodInput;
   ProposeJudgementInput: ProposeJudgementInput;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
   QualitativeTarget: ResolverTypeWrapper<QualitativeTargetMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: ResolverTypeWrapper<ReachMapper>;
+  RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
   RefuseJudgementInput: RefuseJudgementInput;
@@ -1656,12 +2129,27 @@ export type ResolversTypes = {
   Track: ResolverTypeWrapper<TrackMapper>;
   TrackBudget: ResolverTypeWrapper<Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversTypes['ActionBudget']>, track: ResolversTypes['Track'] }>;
   TrackPayload: ResolverTypeWrapper<Omit<TrackPayload, 'track'> & { track: ResolversTypes['Track'] }>;
+  Training: ResolverTypeWrapper<TrainingMapper>;
+  TrainingConnection: ResolverTypeWrapper<TrainingConnectionMapper>;
+  TrainingEdge: ResolverTypeWrapper<Omit<TrainingEdge, 'node'> & { node: ResolversTypes['Training'] }>;
+  TrainingFilter: TrainingFilter;
+  TrainingFormat: ResolverTypeWrapper<'OPEN' | 'IN_HOUSE' | 'E_LEARNING' | 'BLENDED'>;
+  TrainingPayload: ResolverTypeWrapper<Omit<TrainingPayload, 'training'> & { training: ResolversTypes['Training'] }>;
+  TrainingReach: ResolverTypeWrapper<Omit<TrainingReach, 'training'> & { training: ResolversTypes['Training'] }>;
+  TrainingSession: ResolverTypeWrapper<TrainingSessionMapper>;
+  TrainingSessionConnection: ResolverTypeWrapper<TrainingSessionConnectionMapper>;
+  TrainingSessionEdge: ResolverTypeWrapper<Omit<TrainingSessionEdge, 'node'> & { node: ResolversTypes['TrainingSession'] }>;
+  TrainingSessionFilter: TrainingSessionFilter;
+  TrainingSessionPayload: ResolverTypeWrapper<Omit<TrainingSessionPayload, 'session'> & { session: ResolversTypes['TrainingSession'] }>;
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
+  UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateTrackInput: UpdateTrackInput;
+  UpdateTrainingInput: UpdateTrainingInput;
+  UpdateTrainingSessionInput: UpdateTrainingSessionInput;
   Viewer: ResolverTypeWrapper<ViewerMapper>;
 };
 
@@ -1690,6 +2178,7 @@ export type ResolversParentTypes = {
   BoardEdge: Omit<BoardEdge, 'node'> & { node: ResolversParentTypes['Board'] };
   BoardFilter: BoardFilter;
   BoardPayload: Omit<BoardPayload, 'board'> & { board: ResolversParentTypes['Board'] };
+  BoardReach: Omit<BoardReach, 'board'> & { board: ResolversParentTypes['Board'] };
   Budget: BudgetMapper;
   BudgetLine: BudgetLine;
   CoFinancing: CoFinancingMapper;
@@ -1702,9 +2191,20 @@ export type ResolversParentTypes = {
   CommitmentPayload: Omit<CommitmentPayload, 'commitment'> & { commitment: ResolversParentTypes['Commitment'] };
   CommitmentTarget: ResolversUnionTypes<ResolversParentTypes>['CommitmentTarget'];
   CreateBoardInput: CreateBoardInput;
+  CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateOrganisationInput: CreateOrganisationInput;
+  CreateTrainingInput: CreateTrainingInput;
+  CreateTrainingSessionInput: CreateTrainingSessionInput;
   DateTime: Scalars['DateTime']['output'];
+  Employee: EmployeeMapper;
+  EmployeeConnection: EmployeeConnectionMapper;
+  EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
+  EmployeePayload: Omit<EmployeePayload, 'employee'> & { employee: ResolversParentTypes['Employee'] };
+  EnrolInput: EnrolInput;
+  Enrolment: EnrolmentMapper;
+  EnrolmentPayload: Omit<EnrolmentPayload, 'enrolment' | 'promoted'> & { enrolment: ResolversParentTypes['Enrolment'], promoted?: Maybe<ResolversParentTypes['Enrolment']> };
+  FormatReach: FormatReach;
   FundingAgreement: FundingAgreementMapper;
   FundingAgreementConnection: FundingAgreementConnectionMapper;
   FundingAgreementEdge: Omit<FundingAgreementEdge, 'node'> & { node: ResolversParentTypes['FundingAgreement'] };
@@ -1739,9 +2239,12 @@ export type ResolversParentTypes = {
   OverheadCostEdge: Omit<OverheadCostEdge, 'node'> & { node: ResolversParentTypes['OverheadCost'] };
   OverheadCostPayload: Omit<OverheadCostPayload, 'entry'> & { entry: ResolversParentTypes['OverheadCost'] };
   PageInfo: PageInfo;
+  PeriodInput: PeriodInput;
   ProposeJudgementInput: ProposeJudgementInput;
   QualitativeTarget: QualitativeTargetMapper;
   Query: Record<PropertyKey, never>;
+  Reach: ReachMapper;
+  RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
   RefuseJudgementInput: RefuseJudgementInput;
@@ -1762,12 +2265,26 @@ export type ResolversParentTypes = {
   Track: TrackMapper;
   TrackBudget: Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversParentTypes['ActionBudget']>, track: ResolversParentTypes['Track'] };
   TrackPayload: Omit<TrackPayload, 'track'> & { track: ResolversParentTypes['Track'] };
+  Training: TrainingMapper;
+  TrainingConnection: TrainingConnectionMapper;
+  TrainingEdge: Omit<TrainingEdge, 'node'> & { node: ResolversParentTypes['Training'] };
+  TrainingFilter: TrainingFilter;
+  TrainingPayload: Omit<TrainingPayload, 'training'> & { training: ResolversParentTypes['Training'] };
+  TrainingReach: Omit<TrainingReach, 'training'> & { training: ResolversParentTypes['Training'] };
+  TrainingSession: TrainingSessionMapper;
+  TrainingSessionConnection: TrainingSessionConnectionMapper;
+  TrainingSessionEdge: Omit<TrainingSessionEdge, 'node'> & { node: ResolversParentTypes['TrainingSession'] };
+  TrainingSessionFilter: TrainingSessionFilter;
+  TrainingSessionPayload: Omit<TrainingSessionPayload, 'session'> & { session: ResolversParentTypes['TrainingSession'] };
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
+  UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateTrackInput: UpdateTrackInput;
+  UpdateTrainingInput: UpdateTrainingInput;
+  UpdateTrainingSessionInput: UpdateTrainingSessionInput;
   Viewer: ViewerMapper;
 };
 
@@ -1848,6 +2365,7 @@ export type BoardResolvers<ContextType = Context, ParentType extends ResolversPa
   nisCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<BoardreachArgs, 'period'>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1873,6 +2391,11 @@ export type BoardKindResolvers = EnumResolverSignature<{ INTERMUNICIPAL?: any, M
 
 export type BoardPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BoardPayload'] = ResolversParentTypes['BoardPayload']> = {
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+};
+
+export type BoardReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BoardReach'] = ResolversParentTypes['BoardReach']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
@@ -1962,6 +2485,54 @@ export type ComparatorResolvers = EnumResolverSignature<{ AT_LEAST?: any, AT_MOS
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EmployeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+  forgotten?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EmployeeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployeeConnection'] = ResolversParentTypes['EmployeeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EmployeeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EmployeeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployeeEdge'] = ResolversParentTypes['EmployeeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+};
+
+export type EmployeePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployeePayload'] = ResolversParentTypes['EmployeePayload']> = {
+  employee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+};
+
+export type EnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment']> = {
+  employee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EnrolmentStatus'], ParentType, ContextType>;
+  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EnrolmentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnrolmentPayload'] = ResolversParentTypes['EnrolmentPayload']> = {
+  enrolment?: Resolver<ResolversTypes['Enrolment'], ParentType, ContextType>;
+  promoted?: Resolver<Maybe<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+};
+
+export type EnrolmentStatusResolvers = EnumResolverSignature<{ ATTENDED?: any, CANCELLED?: any, NO_SHOW?: any, REGISTERED?: any, WAITLISTED?: any }, ResolversTypes['EnrolmentStatus']>;
+
+export type FormatReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FormatReach'] = ResolversParentTypes['FormatReach']> = {
+  employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['TrainingFormat'], ParentType, ContextType>;
+};
 
 export type FundingAgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAgreement'] = ResolversParentTypes['FundingAgreement']> = {
   beneficiary?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
@@ -2132,12 +2703,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationaddCommitmentArgs, 'input'>>;
   addTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationaddTrackArgs, 'input'>>;
   approveInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationapproveInvoiceArgs, 'id'>>;
+  cancelEnrolment?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationcancelEnrolmentArgs, 'id'>>;
   closeFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcloseFundingAgreementArgs, 'id'>>;
   createBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationcreateBoardArgs, 'input'>>;
+  createEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationcreateEmployeeArgs, 'input'>>;
   createFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcreateFundingAgreementArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationcreateOrganisationArgs, 'input'>>;
+  createTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingArgs, 'input'>>;
+  createTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingSessionArgs, 'input'>>;
+  enrol?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationenrolArgs, 'input'>>;
+  forgetEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationforgetEmployeeArgs, 'id'>>;
   payInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationpayInvoiceArgs, 'id'>>;
   proposeJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationproposeJudgementArgs, 'input'>>;
+  recordAttendance?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationrecordAttendanceArgs, 'input'>>;
   recordCoFinancing?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationrecordCoFinancingArgs, 'input'>>;
   recordOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationrecordOverheadCostArgs, 'input'>>;
   refuseJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationrefuseJudgementArgs, 'input'>>;
@@ -2152,13 +2730,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationupdateActionArgs, 'input'>>;
   updateBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationupdateBoardArgs, 'input'>>;
   updateCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationupdateCommitmentArgs, 'input'>>;
+  updateEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationupdateEmployeeArgs, 'input'>>;
   updateFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationupdateFundingAgreementArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationupdateOrganisationArgs, 'input'>>;
   updateTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationupdateTrackArgs, 'input'>>;
+  updateTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingArgs, 'input'>>;
+  updateTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingSessionArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'CoFinancingEntry' | 'Commitment' | 'FundingAgreement' | 'Invoice' | 'Organisation' | 'OverheadCost' | 'Track', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'CoFinancingEntry' | 'Commitment' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'Organisation' | 'OverheadCost' | 'Track' | 'Training' | 'TrainingSession', ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -2250,13 +2831,27 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryauditLogArgs, 'first'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryboardArgs, 'id'>>;
   boards?: Resolver<ResolversTypes['BoardConnection'], ParentType, ContextType, RequireFields<QueryboardsArgs, 'first'>>;
+  employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryemployeesArgs, 'first'>>;
   fundingAgreement?: Resolver<Maybe<ResolversTypes['FundingAgreement']>, ParentType, ContextType, RequireFields<QueryfundingAgreementArgs, 'id'>>;
   fundingAgreements?: Resolver<ResolversTypes['FundingAgreementConnection'], ParentType, ContextType, RequireFields<QueryfundingAgreementsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerynodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QuerynodesArgs, 'ids'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryorganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryorganisationsArgs, 'first'>>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
+  training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QuerytrainingArgs, 'id'>>;
+  trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, RequireFields<QuerytrainingSessionsArgs, 'first'>>;
+  trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, RequireFields<QuerytrainingsArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type ReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
+  byBoard?: Resolver<Array<ResolversTypes['BoardReach']>, ParentType, ContextType>;
+  byFormat?: Resolver<Array<ResolversTypes['FormatReach']>, ParentType, ContextType>;
+  byTraining?: Resolver<Array<ResolversTypes['TrainingReach']>, ParentType, ContextType>;
+  employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
 };
 
 export type RemoveCommitmentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveCommitmentPayload'] = ResolversParentTypes['RemoveCommitmentPayload']> = {
@@ -2333,6 +2928,81 @@ export type TrackPayloadResolvers<ContextType = Context, ParentType extends Reso
   track?: Resolver<ResolversTypes['Track'], ParentType, ContextType>;
 };
 
+export type TrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Training'] = ResolversParentTypes['Training']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
+  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<TrainingdescriptionArgs>>;
+  digitalSkills?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['TrainingFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, RequireFields<TrainingsessionsArgs, 'first'>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrainingtitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingConnection'] = ResolversParentTypes['TrainingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrainingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrainingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingEdge'] = ResolversParentTypes['TrainingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Training'], ParentType, ContextType>;
+};
+
+export type TrainingFormatResolvers = EnumResolverSignature<{ BLENDED?: any, E_LEARNING?: any, IN_HOUSE?: any, OPEN?: any }, ResolversTypes['TrainingFormat']>;
+
+export type TrainingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingPayload'] = ResolversParentTypes['TrainingPayload']> = {
+  training?: Resolver<ResolversTypes['Training'], ParentType, ContextType>;
+};
+
+export type TrainingReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingReach'] = ResolversParentTypes['TrainingReach']> = {
+  employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  training?: Resolver<ResolversTypes['Training'], ParentType, ContextType>;
+};
+
+export type TrainingSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSession'] = ResolversParentTypes['TrainingSession']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enrolments?: Resolver<Array<ResolversTypes['Enrolment']>, ParentType, ContextType>;
+  expertOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hostBoard?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isExample?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
+  seatsTaken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  training?: Resolver<ResolversTypes['Training'], ParentType, ContextType>;
+  viewerCanEnrol?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  waitlistLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrainingSessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSessionConnection'] = ResolversParentTypes['TrainingSessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrainingSessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrainingSessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSessionEdge'] = ResolversParentTypes['TrainingSessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
+};
+
+export type TrainingSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSessionPayload'] = ResolversParentTypes['TrainingSessionPayload']> = {
+  session?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -2355,6 +3025,7 @@ export type Resolvers<ContextType = Context> = {
   BoardEdge?: BoardEdgeResolvers<ContextType>;
   BoardKind?: BoardKindResolvers;
   BoardPayload?: BoardPayloadResolvers<ContextType>;
+  BoardReach?: BoardReachResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
   CoFinancing?: CoFinancingResolvers<ContextType>;
@@ -2370,6 +3041,14 @@ export type Resolvers<ContextType = Context> = {
   CommitmentTarget?: CommitmentTargetResolvers<ContextType>;
   Comparator?: ComparatorResolvers;
   DateTime?: GraphQLScalarType;
+  Employee?: EmployeeResolvers<ContextType>;
+  EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
+  EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
+  EmployeePayload?: EmployeePayloadResolvers<ContextType>;
+  Enrolment?: EnrolmentResolvers<ContextType>;
+  EnrolmentPayload?: EnrolmentPayloadResolvers<ContextType>;
+  EnrolmentStatus?: EnrolmentStatusResolvers;
+  FormatReach?: FormatReachResolvers<ContextType>;
   FundingAgreement?: FundingAgreementResolvers<ContextType>;
   FundingAgreementConnection?: FundingAgreementConnectionResolvers<ContextType>;
   FundingAgreementEdge?: FundingAgreementEdgeResolvers<ContextType>;
@@ -2409,6 +3088,7 @@ export type Resolvers<ContextType = Context> = {
   Province?: ProvinceResolvers;
   QualitativeTarget?: QualitativeTargetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
   RemoveCommitmentPayload?: RemoveCommitmentPayloadResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Role?: RoleResolvers;
@@ -2421,6 +3101,16 @@ export type Resolvers<ContextType = Context> = {
   Track?: TrackResolvers<ContextType>;
   TrackBudget?: TrackBudgetResolvers<ContextType>;
   TrackPayload?: TrackPayloadResolvers<ContextType>;
+  Training?: TrainingResolvers<ContextType>;
+  TrainingConnection?: TrainingConnectionResolvers<ContextType>;
+  TrainingEdge?: TrainingEdgeResolvers<ContextType>;
+  TrainingFormat?: TrainingFormatResolvers;
+  TrainingPayload?: TrainingPayloadResolvers<ContextType>;
+  TrainingReach?: TrainingReachResolvers<ContextType>;
+  TrainingSession?: TrainingSessionResolvers<ContextType>;
+  TrainingSessionConnection?: TrainingSessionConnectionResolvers<ContextType>;
+  TrainingSessionEdge?: TrainingSessionEdgeResolvers<ContextType>;
+  TrainingSessionPayload?: TrainingSessionPayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

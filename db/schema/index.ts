@@ -4,3 +4,4 @@ export * from "./audit.js";
 export * from "./boards.js";
 export * from "./funding.js";
 export * from "./organisations.js";
+export * from "./trainings.js";

@@ -1,0 +1,38 @@
+// The trainings module: the training offer (catalogue and sessions), the boards' employees who
+// take part and their enrolments with a first-come-first-served waitlist, and the reach the
+// funding module's commitments measure.
+import { defineModule } from "../shared/module.js";
+import { findEmployee, findEnrolment } from "./people.service.js";
+import { enrolmentChanged, trainingChanged } from "./trainings.events.js";
+import { attendanceRecord, employeeManage, employeeRead, sessionParticipantsRead, trainingManage } from "./trainings.policy.js";
+import { findTraining, findTrainingSession } from "./trainings.service.js";
+
+export const trainingsModule = defineModule({
+  name: "trainings",
+  nodes: {
+    Training: findTraining,
+    TrainingSession: findTrainingSession,
+    Employee: findEmployee,
+    Enrolment: findEnrolment,
+  },
+  events: [trainingChanged, enrolmentChanged],
+  policies: [trainingManage, employeeRead, employeeManage, sessionParticipantsRead, attendanceRecord],
+  access: [
+    { field: "Query.trainings", action: "public" },
+    { field: "Query.training", action: "public" },
+    { field: "Query.trainingSessions", action: "public", note: "the public sees sessions with free places; editors see every session" },
+    { field: "Query.employees", action: employeeRead },
+    { field: "Query.reach", action: "public", note: "counts only, never a person" },
+    { field: "TrainingSession.enrolments", action: sessionParticipantsRead, note: "a board member sees their own board's enrolments; others an empty list" },
+    { field: "Mutation.createTraining", action: trainingManage },
+    { field: "Mutation.updateTraining", action: trainingManage },
+    { field: "Mutation.createTrainingSession", action: trainingManage },
+    { field: "Mutation.updateTrainingSession", action: trainingManage },
+    { field: "Mutation.createEmployee", action: employeeManage },
+    { field: "Mutation.updateEmployee", action: employeeManage },
+    { field: "Mutation.forgetEmployee", action: employeeManage },
+    { field: "Mutation.enrol", action: employeeManage },
+    { field: "Mutation.cancelEnrolment", action: employeeManage },
+    { field: "Mutation.recordAttendance", action: attendanceRecord },
+  ],
+});

@@ -1,0 +1,5 @@
+import type { EmployeeConnectionResolvers } from "./../../types.generated.js";
+
+export const EmployeeConnection: EmployeeConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

@@ -1,0 +1,5 @@
+import type { TrainingConnectionResolvers } from "./../../types.generated.js";
+
+export const TrainingConnection: TrainingConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

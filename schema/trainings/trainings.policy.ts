@@ -1,0 +1,54 @@
+// Who may do what with trainings. The catalogue, sessions with free places and counts are
+// public; people (employees, enrolments) are for consultants and admins, a board's own members,
+// and the expert who teaches a session, for that session's participants.
+import { type ActorOf, definePolicy, editors } from "../shared/policy.js";
+
+/** What the people rules look at: the board an employee belongs to. */
+export interface BoardScope {
+  boardId: string;
+}
+/** A session, for the expert who teaches it. */
+export interface SessionScope {
+  expertOrganisationId: string | null;
+  expertSubject: string | null;
+}
+
+const ownBoard = { describe: "the employee is of their own board", when: (actor: ActorOf<"BOARD_MEMBER">, scope: BoardScope) => actor.boardId === scope.boardId };
+
+export const trainingManage = definePolicy("training.manage", "Create or change trainings and their sessions", editors);
+export const employeeRead = definePolicy<BoardScope>(
+  "employee.read",
+  "See a board's employees and their enrolments",
+  { ...editors, BOARD_MEMBER: ownBoard },
+  "Only consultants, admins and the board's own members see its employees",
+);
+export const employeeManage = definePolicy<BoardScope>(
+  "employee.manage",
+  "Add, change, forget or enrol a board's employees",
+  { ...editors, BOARD_MEMBER: ownBoard },
+  "Only consultants, admins and the board's own members manage its employees",
+);
+export const sessionParticipantsRead = definePolicy<SessionScope>(
+  "session.readParticipants",
+  "See every participant of a session",
+  {
+    ...editors,
+    EXPERT: {
+      describe: "they teach the session",
+      when: (actor, session) => session.expertSubject !== null && actor.subject === session.expertSubject && actor.organisationId === session.expertOrganisationId,
+    },
+  },
+  "Only consultants, admins and the teaching expert see every participant of a session",
+);
+export const attendanceRecord = definePolicy<SessionScope>(
+  "attendance.record",
+  "Record who attended a session",
+  {
+    ...editors,
+    EXPERT: {
+      describe: "they teach the session",
+      when: (actor, session) => session.expertSubject !== null && actor.subject === session.expertSubject && actor.organisationId === session.expertOrganisationId,
+    },
+  },
+  "Only consultants, admins and the teaching expert record attendance",
+);
