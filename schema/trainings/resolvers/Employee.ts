@@ -1,13 +1,12 @@
 import type { EmployeeResolvers } from "./../../types.generated.js";
+import { employeeBoard, employeeEnrolments } from "../people.service.js";
+
 export const Employee: EmployeeResolvers = {
-  /* Implement Employee resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* Employee.board resolver is required because Employee.board exists but EmployeeMapper.board does not */
+  board: async (employee, _arg, ctx) => {
+    const board = await employeeBoard(ctx, employee);
+    if (!board) throw new Error(`employee ${employee.id} has no board`);
+    return board;
   },
-  enrolments: async (_parent, _arg, _ctx) => {
-    /* Employee.enrolments resolver is required because Employee.enrolments exists but EmployeeMapper.enrolments does not */
-  },
-  forgotten: async (_parent, _arg, _ctx) => {
-    /* Employee.forgotten resolver is required because Employee.forgotten exists but EmployeeMapper.forgotten does not */
-  },
+  enrolments: (employee, _arg, ctx) => employeeEnrolments(ctx, employee),
+  forgotten: (employee) => employee.forgottenAt !== null,
 };
