@@ -3,6 +3,7 @@
 // funding module's commitments measure.
 import { defineModule } from "../shared/module.js";
 import { findEmployee, findEnrolment } from "./people.service.js";
+import { distinctEmployeesReached } from "./reach.service.js";
 import { enrolmentChanged, trainingChanged } from "./trainings.events.js";
 import { attendanceRecord, employeeManage, employeeRead, sessionParticipantsRead, trainingManage } from "./trainings.policy.js";
 import { findTraining, findTrainingSession } from "./trainings.service.js";
@@ -16,6 +17,18 @@ export const trainingsModule = defineModule({
     Enrolment: findEnrolment,
   },
   events: [trainingChanged, enrolmentChanged],
+  // The funding module needs eight metrics of "trainings" (schema/funding/module.ts); this slice
+  // counts the one its records hold. The other seven read 0 with no source until their records exist.
+  metrics: {
+    defines: [
+      {
+        key: "training.distinctEmployeesReached",
+        description: "Distinct employees of boards who attended a training",
+        module: "trainings",
+        source: distinctEmployeesReached,
+      },
+    ],
+  },
   policies: [trainingManage, employeeRead, employeeManage, sessionParticipantsRead, attendanceRecord],
   access: [
     { field: "Query.trainings", action: "public" },

@@ -1,12 +1,217 @@
-// PLACEHOLDER (being written): distinct employees reached, and the metric sources funding needs.
+// The reach of the training offer: the distinct employees of the boards who attended at least
+// one session that started within a period (Brussels days). An employee counts once however
+// many sessions they attended, and still counts once their board has forgotten them (the row
+// stays, nameless). Only counts leave this module: never a person.
+//
+// Every figure is one grouped aggregate per request, batched over every reach the request asks
+// for (the overall one, a board's, each board's of a list), so a page of 50 boards costs what a
+// page of 5 costs. The same count is the metric `training.distinctEmployeesReached` that the
+// funding module's result commitment 3 ("at least 1500 employees") measures.
+import { and, asc, countDistinct, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client.js";
+import { boards } from "../../db/schema/boards.js";
+import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
 import type { Context } from "../shared/context.js";
+import { isoDate } from "../shared/dates.js";
+import { badInput } from "../shared/errors.js";
+import { parseInput } from "../shared/fn.js";
+import { defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { type MetricScope, type MetricSource, type Period, withinPeriod } from "../shared/metrics.js";
+import { expectGlobalId } from "../shared/relay.js";
+
+type BoardRow = typeof boards.$inferSelect;
+type TrainingRow = typeof trainings.$inferSelect;
+type TrainingFormat = TrainingRow["format"];
 
 /** Distinct employees reached within a period (Brussels days), overall or for one board. */
 export interface ReachView {
   start: string;
   end: string;
+  /** The board's row id, or null for every board. */
   boardId: string | null;
 }
-export const reachOf = async (_ctx: Context, _args: unknown): Promise<ReachView> => {
-  throw new Error("reachOf is not built yet");
+
+/** The longest period a reach may span: a programme runs for a few years, not decades. */
+export const MAX_PERIOD_YEARS = 10;
+
+/** The day `years` calendar years after an ISO date (29 February moves to 1 March). */
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(2000, m - 1, d));
+  shifted.setUTCFullYear(y + years);
+  return shifted.toISOString().slice(0, 10);
+}
+
+export const periodInput = z.object({ start: isoDate, end: isoDate }).superRefine((period, issues) => {
+  if (period.end < period.start) issues.addIssue({ code: "custom", path: ["end"], message: "must not be before the start" });
+  else if (period.end >= addYears(period.start, MAX_PERIOD_YEARS)) {
+    issues.addIssue({ code: "custom", path: ["end"], message: `must be less than ${MAX_PERIOD_YEARS} years after the start` });
+  }
+});
+
+const reachInput = z.object({ period: periodInput, boardId: z.string().nullish() });
+
+/** Query.reach: the reach within a period, overall or for one board. */
+export async function reachOf(ctx: Context, args: z.input<typeof reachInput>): Promise<ReachView> {
+  const { period, boardId: boardGlobalId } = parseInput(reachInput, args);
+  if (boardGlobalId == null) return { ...period, boardId: null };
+  const boardId = expectGlobalId(boardGlobalId, "Board", "boardId");
+  if (!(await rowsById<BoardRow>(ctx, boards).load(boardId))) throw badInput("boardId", "is not a board");
+  return { ...period, boardId };
+}
+
+/** Board.reach: the board's own reach within a period. */
+export function boardReach(board: BoardRow, args: { period: z.input<typeof periodInput> }): ReachView {
+  const { period } = parseInput(z.object({ period: periodInput }), args);
+  return { ...period, boardId: board.id };
+}
+
+// --- The counts -------------------------------------------------------------------------------
+
+/** The key of the reach over every board in a batch. */
+const EVERY_BOARD = "";
+const keyOf = (view: ReachView) => view.boardId ?? EVERY_BOARD;
+const variant = (period: Period) => `${period.start}|${period.end}`;
+
+/** Attended enrolments on a session that started within the period, of the given boards' employees. */
+function attendedWithin(period: Period, boardIds: string[] | null): SQL | undefined {
+  return and(eq(enrolments.status, "ATTENDED"), withinPeriod(trainingSessions.startsAt, period), boardIds ? inArray(employees.boardId, boardIds) : undefined);
+}
+
+const reached = countDistinct(enrolments.employeeId);
+
+/**
+ * A loader family of one figure per reach: `query` runs at most twice per batch, once over every
+ * board (when the batch asks for it) and once grouped by board for the boards asked.
+ */
+function reachFigure<V>(
+  query: (db: Executor, period: Period, boardIds: string[] | null) => Promise<{ boardId: string | null; value: V }[]>,
+  empty: () => V,
+  merge: (into: V, value: V) => V,
+) {
+  return defineLoaderFamily<string, V, Period>(variant, async (ctx, period, keys) => {
+    const boardIds = keys.filter((k) => k !== EVERY_BOARD);
+    const [overall, perBoard] = await Promise.all([keys.includes(EVERY_BOARD) ? query(ctx.db, period, null) : [], boardIds.length > 0 ? query(ctx.db, period, boardIds) : []]);
+    const byKey = new Map<string, V>();
+    for (const row of overall) byKey.set(EVERY_BOARD, merge(byKey.get(EVERY_BOARD) ?? empty(), row.value));
+    for (const row of perBoard) {
+      const key = row.boardId ?? EVERY_BOARD;
+      byKey.set(key, merge(byKey.get(key) ?? empty(), row.value));
+    }
+    return keys.map((k) => byKey.get(k) ?? empty());
+  });
+}
+
+const append = <T>(into: T[], value: T[]) => {
+  into.push(...value);
+  return into;
+};
+
+const totals = reachFigure<number>(
+  async (db, period, boardIds) => {
+    if (!boardIds) {
+      const [row] = await db.select({ n: reached }).from(enrolments).innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId)).where(attendedWithin(period, null));
+      return [{ boardId: null, value: row?.n ?? 0 }];
+    }
+    const rows = await db
+      .select({ boardId: employees.boardId, n: reached })
+      .from(enrolments)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+      .where(attendedWithin(period, boardIds))
+      .groupBy(employees.boardId);
+    return rows.map((r) => ({ boardId: r.boardId, value: r.n }));
+  },
+  () => 0,
+  (into, value) => into + value,
+);
+
+export interface BoardReachView {
+  board: BoardRow;
+  employees: number;
+}
+
+const perBoard = reachFigure<BoardReachView[]>(
+  async (db, period, boardIds) => {
+    const rows = await db
+      .select({ board: boards, n: reached })
+      .from(enrolments)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+      .innerJoin(boards, eq(boards.id, employees.boardId))
+      .where(attendedWithin(period, boardIds))
+      .groupBy(boards.id)
+      .orderBy(asc(boards.name), asc(boards.id));
+    return rows.map((r) => ({ boardId: boardIds ? r.board.id : null, value: [{ board: r.board, employees: r.n }] }));
+  },
+  () => [],
+  append,
+);
+
+export interface TrainingReachView {
+  training: TrainingRow;
+  employees: number;
+}
+
+const perTraining = reachFigure<TrainingReachView[]>(
+  async (db, period, boardIds) => {
+    const board = boardIds ? employees.boardId : sql<string | null>`null`;
+    const rows = await db
+      .select({ boardId: board, training: trainings, n: reached })
+      .from(enrolments)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
+      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+      .where(attendedWithin(period, boardIds))
+      .groupBy(...(boardIds ? [employees.boardId, trainings.id] : [trainings.id]))
+      .orderBy(sql`${trainings.title}->>'nl'`, asc(trainings.id));
+    return rows.map((r) => ({ boardId: r.boardId, value: [{ training: r.training, employees: r.n }] }));
+  },
+  () => [],
+  append,
+);
+
+export interface FormatReachView {
+  format: TrainingFormat;
+  employees: number;
+}
+
+const perFormat = reachFigure<FormatReachView[]>(
+  async (db, period, boardIds) => {
+    const board = boardIds ? employees.boardId : sql<string | null>`null`;
+    const rows = await db
+      .select({ boardId: board, format: trainings.format, n: reached })
+      .from(enrolments)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
+      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+      .where(attendedWithin(period, boardIds))
+      .groupBy(...(boardIds ? [employees.boardId, trainings.format] : [trainings.format]))
+      // The enum's order: OPEN, IN_HOUSE, E_LEARNING, BLENDED.
+      .orderBy(asc(trainings.format));
+    return rows.map((r) => ({ boardId: r.boardId, value: [{ format: r.format, employees: r.n }] }));
+  },
+  () => [],
+  append,
+);
+
+const periodOf = (view: ReachView): Period => ({ start: view.start, end: view.end });
+export const reachEmployees = (ctx: Context, view: ReachView) => totals(ctx, periodOf(view)).load(keyOf(view));
+export const reachByBoard = (ctx: Context, view: ReachView) => perBoard(ctx, periodOf(view)).load(keyOf(view));
+export const reachByTraining = (ctx: Context, view: ReachView) => perTraining(ctx, periodOf(view)).load(keyOf(view));
+export const reachByFormat = (ctx: Context, view: ReachView) => perFormat(ctx, periodOf(view)).load(keyOf(view));
+
+// --- The metric funding measures -----------------------------------------------------------------
+
+/** `training.distinctEmployeesReached`: distinct employees who attended a session started within the scope's period. */
+export const distinctEmployeesReached: MetricSource = async (db: Executor, scope: MetricScope) => {
+  const boardIds = scope.boardId ? [scope.boardId] : null;
+  const [row] = await db
+    .select({ n: reached })
+    .from(enrolments)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+    .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+    .where(attendedWithin({ start: scope.start, end: scope.end }, boardIds));
+  return row?.n ?? 0;
 };

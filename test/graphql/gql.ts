@@ -265,6 +265,13 @@ type Documents = {
     "query OrganisationsViewer { viewer { locale role } }": typeof types.OrganisationsViewerDocument,
     "query OrganisationsReadId($id: ID!) { organisation(id: $id) { id } }": typeof types.OrganisationsReadIdDocument,
     "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }": typeof types.OrganisationsAuditOperationsDocument,
+    "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": typeof types.EnrolmentEnrolDocument,
+    "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": typeof types.EnrolmentCancelDocument,
+    "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": typeof types.EnrolmentAttendDocument,
+    "\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n": typeof types.EnrolmentPositionDocument,
+    "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": typeof types.ReachOverallDocument,
+    "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": typeof types.ReachOfBoardsDocument,
+    "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": typeof types.ReachFundingCommitmentsDocument,
 };
 const documents: Documents = {
     "query AuthViewer { viewer { role subject } }": types.AuthViewerDocument,
@@ -517,6 +524,13 @@ const documents: Documents = {
     "query OrganisationsViewer { viewer { locale role } }": types.OrganisationsViewerDocument,
     "query OrganisationsReadId($id: ID!) { organisation(id: $id) { id } }": types.OrganisationsReadIdDocument,
     "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }": types.OrganisationsAuditOperationsDocument,
+    "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": types.EnrolmentEnrolDocument,
+    "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": types.EnrolmentCancelDocument,
+    "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": types.EnrolmentAttendDocument,
+    "\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n": types.EnrolmentPositionDocument,
+    "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": types.ReachOverallDocument,
+    "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": types.ReachOfBoardsDocument,
+    "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": types.ReachFundingCommitmentsDocument,
 };
 
 /**
@@ -1533,6 +1547,34 @@ export function graphql(source: "query OrganisationsReadId($id: ID!) { organisat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }"): (typeof documents)["query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n"): (typeof documents)["\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n"): (typeof documents)["\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n"): (typeof documents)["\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n"): (typeof documents)["\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n"): (typeof documents)["\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n"): (typeof documents)["\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  "): (typeof documents)["\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

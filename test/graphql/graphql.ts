@@ -120,6 +120,22 @@ export type CreateOrganisationInput = {
   website?: string | null | undefined;
 };
 
+export type EnrolInput = {
+  employeeId: string | number;
+  sessionId: string | number;
+};
+
+export type EnrolmentStatus =
+  /** Came (recorded after the session started). */
+  | 'ATTENDED'
+  | 'CANCELLED'
+  /** Did not come (recorded after the session started). */
+  | 'NO_SHOW'
+  /** Holds a seat. */
+  | 'REGISTERED'
+  /** Waits for a seat, first come, first served. */
+  | 'WAITLISTED';
+
 export type InvoiceStatus =
   | 'APPROVED'
   | 'PAID'
@@ -183,6 +199,12 @@ export type OrganisationKind =
   | 'SERVICE_PROVIDER'
   | 'SOCIAL_PARTNER';
 
+/** A period of Brussels days, both inclusive. */
+export type PeriodInput = {
+  end: string;
+  start: string;
+};
+
 export type ProposeJudgementInput = {
   commitmentId: string | number;
   evidence: string;
@@ -197,6 +219,11 @@ export type Province =
   | 'FLEMISH_BRABANT'
   | 'LIMBURG'
   | 'WEST_FLANDERS';
+
+export type RecordAttendanceInput = {
+  attended: boolean;
+  enrolmentId: string | number;
+};
 
 export type RecordCoFinancingInput = {
   actionId: string | number;
@@ -305,6 +332,14 @@ export type SubmitInvoiceInput = {
   serviceDate: string;
 };
 
+export type TrainingFormat =
+  | 'BLENDED'
+  | 'E_LEARNING'
+  /** In-house, through the training fund Focus op Talent (FOT). */
+  | 'IN_HOUSE'
+  /** Dutch: open aanbod. */
+  | 'OPEN';
+
 export type UpdateActionInput = {
   description?: LocalizedTextInput | null | undefined;
   id: string | number;
@@ -409,17 +444,25 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'Board', name: string, id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
+    | { __typename: 'Employee', id: string }
+    | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Track', id: string }
+    | { __typename: 'Training', id: string }
+    | { __typename: 'TrainingSession', id: string }
    | null };
 
 export type RelayNonsenseNodeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RelayNonsenseNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -438,6 +481,10 @@ export type RelayNodeIdQueryVariables = Exact<{
 
 
 export type RelayNodeIdQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -473,11 +520,15 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'Board', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
+    | { __typename: 'Employee', id: string }
+    | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Track', id: string }
+    | { __typename: 'Training', id: string }
+    | { __typename: 'TrainingSession', id: string }
    | null };
 
 export type RelayBoardsPageQueryVariables = Exact<{
@@ -515,7 +566,11 @@ export type RelayNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
    | null> };
@@ -526,6 +581,10 @@ export type RelayNodeIdsQueryVariables = Exact<{
 
 
 export type RelayNodeIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -576,6 +635,10 @@ export type BenchNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { name: string, population: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -801,11 +864,15 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'Board', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', number: number, kind: CommitmentKind, id: string }
+    | { __typename: 'Employee', id: string }
+    | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Track', id: string }
+    | { __typename: 'Training', id: string }
+    | { __typename: 'TrainingSession', id: string }
    | null> };
 
 export type AgreementTitlesQueryVariables = Exact<{
@@ -1290,11 +1357,15 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, status: InvoiceStatus }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
    | null };
 
 export type InvoicesReadQueryVariables = Exact<{
@@ -1308,11 +1379,15 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, description: string | null, status: InvoiceStatus, rejectionReason: string | null, invoiceDate: string, serviceDate: string, createdAt: string, amount: { cents: number, currency: string }, payee: { id: string, name: string, kind: OrganisationKind }, action: { id: string, number: number }, boardsServed: Array<{ id: string, name: string }>, history: Array<{ from: InvoiceStatus | null, to: InvoiceStatus, actorRole: Role, actorSubject: string | null, reason: string | null, at: string }> }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
    | null };
 
 export type InvoicesAuditQueryVariables = Exact<{
@@ -2128,11 +2203,15 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
     | { __typename: 'Organisation', nameTranslations: { nl: string } }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
    | null };
 
 export type OrganisationsNameQueryVariables = Exact<{
@@ -2200,6 +2279,62 @@ export type OrganisationsAuditOperationsQueryVariables = Exact<{ [key: string]: 
 
 
 export type OrganisationsAuditOperationsQuery = { auditLog: { totalCount: number, edges: Array<{ node: { operation: string } }> } };
+
+export type EnrolmentEnrolMutationVariables = Exact<{
+  input: EnrolInput;
+}>;
+
+
+export type EnrolmentEnrolMutation = { enrol: { enrolment: { id: string, status: EnrolmentStatus, waitlistPosition: number | null, employee: { id: string } }, promoted: { id: string } | null } };
+
+export type EnrolmentCancelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnrolmentCancelMutation = { cancelEnrolment: { enrolment: { id: string, status: EnrolmentStatus, waitlistPosition: number | null }, promoted: { id: string, status: EnrolmentStatus, waitlistPosition: number | null } | null } };
+
+export type EnrolmentAttendMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type EnrolmentAttendMutation = { recordAttendance: { enrolment: { id: string, status: EnrolmentStatus }, promoted: { id: string } | null } };
+
+export type EnrolmentPositionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnrolmentPositionQuery = { node:
+    | { id: string, status: EnrolmentStatus, waitlistPosition: number | null, employee: { displayName: string | null } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ReachOverallQueryVariables = Exact<{
+  period: PeriodInput;
+  boardId?: string | number | null | undefined;
+}>;
+
+
+export type ReachOverallQuery = { reach: { start: string, end: string, employees: number, byBoard: Array<{ employees: number, board: { id: string, name: string } }>, byTraining: Array<{ employees: number, training: { id: string, title: string } }>, byFormat: Array<{ format: TrainingFormat, employees: number }> } };
+
+export type ReachOfBoardsQueryVariables = Exact<{
+  period: PeriodInput;
+  first?: number | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type ReachOfBoardsQuery = { boards: { edges: Array<{ node: { id: string, name: string, reach: { employees: number, byBoard: Array<{ employees: number, board: { name: string } }>, byTraining: Array<{ employees: number, training: { id: string } }>, byFormat: Array<{ format: TrainingFormat, employees: number }> } } }> } };
+
+export type ReachFundingCommitmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReachFundingCommitmentsQuery = { fundingAgreements: { edges: Array<{ node: { commitments: Array<{ number: number, met: boolean, target:
+            | { __typename: 'MeasuredTarget', measures: Array<{ targetValue: number, currentValue: number, met: boolean, metric: { key: string, module: string, hasSource: boolean } }> }
+            | { __typename: 'QualitativeTarget' }
+           }> } }> } };
 
 export const RelayBoardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RelayBoardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Board"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"nisCode"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"belfiusCluster"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RelayBoardFieldsFragment, unknown>;
 export const BenchBoardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BenchBoardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Board"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"nisCode"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"belfiusCluster"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<BenchBoardFieldsFragment, unknown>;
@@ -2451,3 +2586,10 @@ export const OrganisationsTranslationsDocument = {"kind":"Document","definitions
 export const OrganisationsViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationsViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<OrganisationsViewerQuery, OrganisationsViewerQueryVariables>;
 export const OrganisationsReadIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationsReadId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<OrganisationsReadIdQuery, OrganisationsReadIdQueryVariables>;
 export const OrganisationsAuditOperationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationsAuditOperations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationsAuditOperationsQuery, OrganisationsAuditOperationsQueryVariables>;
+export const EnrolmentEnrolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolmentEnrol"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnrolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrol"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"promoted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolmentEnrolMutation, EnrolmentEnrolMutationVariables>;
+export const EnrolmentCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolmentCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelEnrolment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}},{"kind":"Field","name":{"kind":"Name","value":"promoted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolmentCancelMutation, EnrolmentCancelMutationVariables>;
+export const EnrolmentAttendDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnrolmentAttend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAttendanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"promoted"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EnrolmentAttendMutation, EnrolmentAttendMutationVariables>;
+export const EnrolmentPositionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrolmentPosition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enrolment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnrolmentPositionQuery, EnrolmentPositionQueryVariables>;
+export const ReachOverallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReachOverall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PeriodInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"boardId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reach"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}},{"kind":"Argument","name":{"kind":"Name","value":"boardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"boardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"byBoard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byTraining"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"training"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFormat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}}]}}]}}]} as unknown as DocumentNode<ReachOverallQuery, ReachOverallQueryVariables>;
+export const ReachOfBoardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReachOfBoards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PeriodInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"boards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"reach"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"byBoard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byTraining"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"training"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFormat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReachOfBoardsQuery, ReachOfBoardsQueryVariables>;
+export const ReachFundingCommitmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReachFundingCommitments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingAgreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commitments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"RESULT"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeasuredTarget"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"module"}},{"kind":"Field","name":{"kind":"Name","value":"hasSource"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetValue"}},{"kind":"Field","name":{"kind":"Name","value":"currentValue"}},{"kind":"Field","name":{"kind":"Name","value":"met"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReachFundingCommitmentsQuery, ReachFundingCommitmentsQueryVariables>;
