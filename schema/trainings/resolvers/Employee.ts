@@ -1,7 +1,9 @@
+import { toGlobalId } from "../../shared/relay.js";
 import type { EmployeeResolvers } from "./../../types.generated.js";
 import { employeeBoard, employeeEnrolments } from "../people.service.js";
 
 export const Employee: EmployeeResolvers = {
+  id: (employee) => toGlobalId("Employee", employee.id),
   board: async (employee, _arg, ctx) => {
     const board = await employeeBoard(ctx, employee);
     if (!board) throw new Error(`employee ${employee.id} has no board`);
