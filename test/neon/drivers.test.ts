@@ -39,7 +39,8 @@ describe("the embedded database", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Migrating a PGlite on disk from nothing is the slowest thing a test here does.
+  }, 90_000);
 });
 
 describe.each(drivers)("on the %s driver", (driver) => {
