@@ -274,6 +274,11 @@ type Documents = {
     "\n  mutation CatalogueCreateSession($input: CreateTrainingSessionInput!) {\n    createTrainingSession(input: $input) { session { id startsAt endsAt online province place capacity seatsTaken freePlaces waitlistLength isExample hostBoard { id } expertOrganisation { id } training { id } } }\n  }\n": typeof types.CatalogueCreateSessionDocument,
     "\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n": typeof types.CatalogueUpdateSessionDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": typeof types.CatalogueDeepDocument,
+    "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": typeof types.EmployeesCreateDocument,
+    "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": typeof types.EmployeesUpdateDocument,
+    "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": typeof types.EmployeesForgetDocument,
+    "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n": typeof types.EmployeesListDocument,
+    "\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n": typeof types.EmployeesNodeDocument,
     "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": typeof types.EnrolmentEnrolDocument,
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": typeof types.EnrolmentCancelDocument,
     "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": typeof types.EnrolmentAttendDocument,
@@ -281,6 +286,7 @@ type Documents = {
     "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": typeof types.ReachOverallDocument,
     "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": typeof types.ReachOfBoardsDocument,
     "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": typeof types.ReachFundingCommitmentsDocument,
+    "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    ": typeof types.ReachAgreementsProgressDocument,
 };
 const documents: Documents = {
     "query AuthViewer { viewer { role subject } }": types.AuthViewerDocument,
@@ -542,6 +548,11 @@ const documents: Documents = {
     "\n  mutation CatalogueCreateSession($input: CreateTrainingSessionInput!) {\n    createTrainingSession(input: $input) { session { id startsAt endsAt online province place capacity seatsTaken freePlaces waitlistLength isExample hostBoard { id } expertOrganisation { id } training { id } } }\n  }\n": types.CatalogueCreateSessionDocument,
     "\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n": types.CatalogueUpdateSessionDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": types.CatalogueDeepDocument,
+    "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": types.EmployeesCreateDocument,
+    "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": types.EmployeesUpdateDocument,
+    "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": types.EmployeesForgetDocument,
+    "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n": types.EmployeesListDocument,
+    "\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n": types.EmployeesNodeDocument,
     "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": types.EnrolmentEnrolDocument,
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": types.EnrolmentCancelDocument,
     "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": types.EnrolmentAttendDocument,
@@ -549,6 +560,7 @@ const documents: Documents = {
     "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": types.ReachOverallDocument,
     "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": types.ReachOfBoardsDocument,
     "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": types.ReachFundingCommitmentsDocument,
+    "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    ": types.ReachAgreementsProgressDocument,
 };
 
 /**
@@ -1604,6 +1616,26 @@ export function graphql(source: "\n    query CatalogueDeep {\n      trainings(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n"): (typeof documents)["\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n"): (typeof documents)["\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n"): (typeof documents)["\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n"): (typeof documents)["\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n"): (typeof documents)["\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1629,6 +1661,10 @@ export function graphql(source: "\n  query ReachOfBoards($period: PeriodInput!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  "): (typeof documents)["\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    "): (typeof documents)["\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
