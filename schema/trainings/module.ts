@@ -1,6 +1,9 @@
 // The trainings module: the training offer (catalogue and sessions), the boards' employees who
 // take part and their enrolments with a first-come-first-served waitlist, and the reach the
 // funding module's commitments measure.
+import { count } from "drizzle-orm";
+import { trainings } from "../../db/schema/trainings.js";
+import { seedTrainings } from "../../db/seed/trainings.js";
 import { defineModule } from "../shared/module.js";
 import { findEmployee, findEnrolment } from "./people.service.js";
 import { distinctEmployeesReached } from "./reach.service.js";
@@ -48,4 +51,14 @@ export const trainingsModule = defineModule({
     { field: "Mutation.cancelEnrolment", action: employeeManage },
     { field: "Mutation.recordAttendance", action: attendanceRecord },
   ],
+  seed: {
+    async sources(database, progress) {
+      // Once: the catalogue the source names, on a database that has no trainings yet.
+      const [existing] = await database.db.select({ n: count() }).from(trainings);
+      if ((existing?.n ?? 0) > 0) return {};
+      const seeded = await database.db.transaction((tx) => seedTrainings(tx));
+      progress("trainings", seeded, seeded);
+      return { trainings: seeded };
+    },
+  },
 });

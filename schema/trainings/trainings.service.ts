@@ -1,16 +1,452 @@
-// PLACEHOLDER (being written): the catalogue and its sessions.
+// The catalogue and its sessions: trainings by Dutch title, sessions by start, the seats each
+// session holds and its waitlist, and the editors' writes. The public sees every training but
+// only the sessions with a free seat; editors (trainingManage) see every session.
+import { and, count, eq, getTableColumns, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "../../db/client.js";
+import { boards, province } from "../../db/schema/boards.js";
+import { actions } from "../../db/schema/funding.js";
+import { organisations } from "../../db/schema/organisations.js";
+import { enrolments, trainingFormat, trainingSessions, trainings } from "../../db/schema/trainings.js";
+import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
-import type { Connection } from "../shared/relay.js";
+import { badInput, notFound } from "../shared/errors.js";
+import { fn } from "../shared/fn.js";
+import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
+import { defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { assertCan, can } from "../shared/policy.js";
+import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
+import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
+import { promoteWaiting } from "./people.service.js";
+import { trainingChanged } from "./trainings.events.js";
 import type { TrainingMapper as Training, TrainingSessionMapper as TrainingSession } from "./trainings.mappers.js";
+import { trainingManage } from "./trainings.policy.js";
 
-const pending = (name: string): never => {
-  throw new Error(`${name} is not built yet`);
-};
-export const findTraining = async (_ctx: Context, _id: string): Promise<Training | null> => pending("findTraining");
-export const findTrainingSession = async (_ctx: Context, _id: string): Promise<TrainingSession | null> => pending("findTrainingSession");
-export const listTrainings = async (_ctx: Context, _args: unknown): Promise<Connection<Training>> => pending("listTrainings");
-export const listTrainingSessions = async (_ctx: Context, _args: unknown): Promise<Connection<TrainingSession>> => pending("listTrainingSessions");
-export const createTraining = async (_ctx: Context, _input: unknown): Promise<Training> => pending("createTraining");
-export const updateTraining = async (_ctx: Context, _input: unknown): Promise<Training> => pending("updateTraining");
-export const createTrainingSession = async (_ctx: Context, _input: unknown): Promise<TrainingSession> => pending("createTrainingSession");
-export const updateTrainingSession = async (_ctx: Context, _input: unknown): Promise<TrainingSession> => pending("updateTrainingSession");
+export const trainingLoader = (ctx: Context) => rowsById<Training>(ctx, trainings);
+export const trainingSessionLoader = (ctx: Context) => rowsById<TrainingSession>(ctx, trainingSessions);
+
+/** Seats held and people waiting, per session. */
+export interface SessionCounts {
+  seatsTaken: number;
+  waitlistLength: number;
+}
+
+/** Seats taken (REGISTERED and ATTENDED) and the waitlist (WAITLISTED) of sessions: one grouped statement per batch. */
+export const sessionCounts = defineLoader<string, SessionCounts>(async (ctx, sessionIds) => {
+  const rows = await ctx.db
+    .select({
+      sessionId: enrolments.sessionId,
+      seatsTaken: sql<number>`count(*) filter (where ${enrolments.status} in ('REGISTERED', 'ATTENDED'))`.mapWith(Number),
+      waitlistLength: sql<number>`count(*) filter (where ${enrolments.status} = 'WAITLISTED')`.mapWith(Number),
+    })
+    .from(enrolments)
+    .where(inArray(enrolments.sessionId, [...sessionIds]))
+    .groupBy(enrolments.sessionId);
+  const bySession = new Map(rows.map((r) => [r.sessionId, { seatsTaken: r.seatsTaken, waitlistLength: r.waitlistLength }]));
+  return sessionIds.map((id) => bySession.get(id) ?? { seatsTaken: 0, waitlistLength: 0 });
+});
+
+/** Capacity minus the seats taken, never below 0. */
+export const freePlacesOf = (session: TrainingSession, counts: SessionCounts): number => Math.max(0, session.capacity - counts.seatsTaken);
+
+/** The seats a session holds, in SQL: for "only sessions with a free seat". */
+const seatsTakenSql = sql`(select count(*) from ${enrolments} where ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} in ('REGISTERED', 'ATTENDED'))`;
+const hasFreePlace = sql`${trainingSessions.capacity} > ${seatsTakenSql}`;
+
+/** Whether the viewer sees every session, or only those with a free seat. */
+const seesEverySession = (ctx: Context) => can(ctx, trainingManage, undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Trainings
+
+const dutchTitle = sql<string>`(${trainings.title}->>'nl')`;
+const trainingKeyset: Keyset = { sortKey: dutchTitle, id: trainings.id };
+
+const trainingListArgs = z.object({
+  first: z.number().int().nullish(),
+  after: z.string().nullish(),
+  filter: z
+    .object({
+      search: z.string().trim().max(100, "must be at most 100 characters").nullish(),
+      format: z.enum(trainingFormat.enumValues).nullish(),
+      topic: z.string().trim().max(200, "must be at most 200 characters").nullish(),
+      actionId: z.string().nullish(),
+      providerId: z.string().nullish(),
+      digitalSkills: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+
+export const listTrainings = fn(trainingListArgs, async (ctx, { first, after, filter }): Promise<Connection<Training>> => {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter?.search) {
+    // Any translation matches: a French-speaking reader searches in French.
+    const pattern = `%${escapeLike(filter.search)}%`;
+    conditions.push(sql`(${trainings.title}->>'nl' ilike ${pattern} or ${trainings.title}->>'fr' ilike ${pattern} or ${trainings.title}->>'en' ilike ${pattern})`);
+  }
+  if (filter?.format) conditions.push(eq(trainings.format, filter.format));
+  if (filter?.topic) conditions.push(sql`lower(${trainings.topic}) = lower(${filter.topic})`);
+  if (filter?.actionId) conditions.push(eq(trainings.actionId, expectGlobalId(filter.actionId, "Action", "filter.actionId")));
+  if (filter?.providerId) conditions.push(eq(trainings.providerId, expectGlobalId(filter.providerId, "Organisation", "filter.providerId")));
+  if (filter?.digitalSkills != null) conditions.push(eq(trainings.digitalSkills, filter.digitalSkills));
+  const where = and(...conditions);
+  return paginate(
+    { first, after },
+    trainingKeyset,
+    (page) =>
+      ctx.db
+        .select()
+        .from(trainings)
+        .where(and(where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit),
+    (t) => [t.title.nl, t.id],
+    () => countRows(ctx.db, trainings, where),
+  );
+});
+
+export async function findTraining(ctx: Context, id: string): Promise<Training | null> {
+  return trainingLoader(ctx).load(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+/** Sessions by start, ties by id; the cursor holds the start as an ISO instant. */
+const sessionKeyset: Keyset = { sortKey: trainingSessions.startsAt, id: trainingSessions.id };
+const sessionCursor = (s: TrainingSession): [string, string] => [s.startsAt.toISOString(), s.id];
+
+const sessionListArgs = z.object({
+  first: z.number().int().nullish(),
+  after: z.string().nullish(),
+  filter: z
+    .object({
+      trainingId: z.string().nullish(),
+      from: z.date().nullish(),
+      until: z.date().nullish(),
+      province: z.enum(province.enumValues).nullish(),
+      online: z.boolean().nullish(),
+      withFreePlaces: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+
+export const listTrainingSessions = fn(sessionListArgs, async (ctx, { first, after, filter }): Promise<Connection<TrainingSession>> => {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter?.trainingId) conditions.push(eq(trainingSessions.trainingId, expectGlobalId(filter.trainingId, "Training", "filter.trainingId")));
+  if (filter?.from) conditions.push(gte(trainingSessions.startsAt, filter.from));
+  if (filter?.until) conditions.push(lt(trainingSessions.startsAt, filter.until));
+  if (filter?.province) conditions.push(eq(trainingSessions.province, filter.province));
+  if (filter?.online != null) conditions.push(eq(trainingSessions.online, filter.online));
+  if (filter?.withFreePlaces || !(await seesEverySession(ctx))) conditions.push(hasFreePlace);
+  const where = and(...conditions);
+  return paginate(
+    { first, after },
+    sessionKeyset,
+    (page) =>
+      ctx.db
+        .select()
+        .from(trainingSessions)
+        .where(and(where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit),
+    sessionCursor,
+    () => countRows(ctx.db, trainingSessions, where),
+  );
+});
+
+interface SessionPage {
+  after: string | null;
+  size: number;
+  /** Only sessions with a free seat (the public's view). */
+  freeOnly: boolean;
+}
+
+/** A page of sessions of each of many trainings, in one statement (a window per training). */
+const pagesOfSessions = defineLoaderFamily<string, TrainingSession[], SessionPage>(
+  (page) => JSON.stringify([page.after, page.size, page.freeOnly]),
+  async (ctx, { after, size, freeOnly }, trainingIds) => {
+    const ranked = ctx.db
+      .select({
+        ...getTableColumns(trainingSessions),
+        rank: sql<number>`row_number() over (partition by ${trainingSessions.trainingId} order by ${trainingSessions.startsAt} asc, ${trainingSessions.id} asc)`.as("rank"),
+      })
+      .from(trainingSessions)
+      .where(and(inArray(trainingSessions.trainingId, [...trainingIds]), freeOnly ? hasFreePlace : undefined, afterCursor(sessionKeyset, after)))
+      .as("ranked");
+    const rows = await ctx.db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, size + 1))
+      .orderBy(ranked.trainingId, ranked.rank);
+    return trainingIds.map((id) => rows.filter((r) => r.trainingId === id).map(({ rank: _rank, ...session }) => session as TrainingSession));
+  },
+);
+
+const sessionTotals = defineLoaderFamily<string, number, boolean>(
+  (freeOnly) => String(freeOnly),
+  async (ctx, freeOnly, trainingIds) => {
+    const rows = await ctx.db
+      .select({ trainingId: trainingSessions.trainingId, n: count() })
+      .from(trainingSessions)
+      .where(and(inArray(trainingSessions.trainingId, [...trainingIds]), freeOnly ? hasFreePlace : undefined))
+      .groupBy(trainingSessions.trainingId);
+    return trainingIds.map((id) => rows.find((r) => r.trainingId === id)?.n ?? 0);
+  },
+);
+
+/** Training.sessions: batched over the trainings of a list, the same visibility as trainingSessions. */
+export async function sessionsOfTraining(ctx: Context, training: Training, args: { first?: number | null; after?: string | null }): Promise<Connection<TrainingSession>> {
+  const size = pageSize(args.first);
+  // Decoding the cursor here refuses a forged one before the batch runs.
+  afterCursor(sessionKeyset, args.after);
+  const freeOnly = !(await seesEverySession(ctx));
+  const rows = await pagesOfSessions(ctx, { after: args.after ?? null, size, freeOnly }).load(training.id);
+  return toConnection(rows, size, args, sessionCursor, () => sessionTotals(ctx, freeOnly).load(training.id));
+}
+
+/** A session by row id, for node(id) and the references to it. */
+export async function findTrainingSession(ctx: Context, id: string): Promise<TrainingSession | null> {
+  return trainingSessionLoader(ctx).load(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+const language = z.enum(["NL", "FR", "EN"]).transform((l) => l.toLowerCase() as "nl" | "fr" | "en");
+
+const trainingFields = z.object({
+  title: localizedTextInput,
+  description: localizedMultilineTextInput.nullish(),
+  topic: requiredText(200),
+  format: z.enum(trainingFormat.enumValues),
+  digitalSkills: z.boolean().nullish(),
+  providerId: z.string().nullish(),
+  actionId: z.string().nullish(),
+  audience: optionalText(500),
+  language: language.nullish(),
+});
+
+/** The row id of the provider organisation, checked to exist. */
+async function providerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+  if (globalId == null) return null;
+  const id = expectGlobalId(globalId, "Organisation", "input.providerId");
+  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  if (!found) throw badInput("input.providerId", "is not an organisation");
+  return id;
+}
+
+/** The row id of the action (of a funding agreement), checked to exist. */
+async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+  if (globalId == null) return null;
+  const id = expectGlobalId(globalId, "Action", "input.actionId");
+  const [found] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id));
+  if (!found) throw badInput("input.actionId", "is not an action of a funding agreement");
+  return id;
+}
+
+export const createTraining = fn(
+  trainingFields,
+  async (ctx, input): Promise<Training> => {
+    return change(ctx, async (tx, recorder) => {
+      await assertCan(ctx, trainingManage, undefined);
+      const providerId = await providerOf(tx, input.providerId);
+      const actionId = await actionOf(tx, input.actionId);
+      const [created] = await tx
+        .insert(trainings)
+        .values({
+          title: input.title,
+          description: input.description ?? null,
+          topic: input.topic,
+          format: input.format,
+          digitalSkills: input.digitalSkills ?? false,
+          providerId,
+          actionId,
+          audience: input.audience ?? null,
+          language: input.language ?? "nl",
+        })
+        .returning();
+      if (!created) throw new Error("insert returned no row");
+      await recorder.record({ operation: "createTraining", entityType: "Training", entityId: created.id, before: null, after: created });
+      await recorder.emit(trainingChanged, created.id, { trainingId: toGlobalId("Training", created.id), sessionId: null, operation: "CREATED" });
+      return created;
+    });
+  },
+  { argument: "input", authorize: trainingManage },
+);
+
+const trainingPatch = z.object({
+  id: z.string(),
+  title: notNull(localizedTextInput),
+  description: localizedMultilineTextInput.nullish(),
+  topic: notNull(requiredText(200)),
+  format: notNull(z.enum(trainingFormat.enumValues)),
+  digitalSkills: notNull(z.boolean()),
+  providerId: z.string().nullish(),
+  actionId: z.string().nullish(),
+  audience: optionalText(500),
+  language: notNull(language),
+});
+
+export const updateTraining = fn(
+  trainingPatch,
+  async (ctx, { id, ...patch }): Promise<Training> => {
+    const rowId = expectGlobalId(id, "Training", "input.id");
+    return change(ctx, async (tx, recorder) => {
+      await assertCan(ctx, trainingManage, undefined);
+      const [before] = await tx.select().from(trainings).where(eq(trainings.id, rowId)).for("update");
+      if (!before) throw notFound("Training", "input.id");
+      const values = {
+        title: patch.title ?? before.title,
+        description: patch.description === undefined ? before.description : patch.description,
+        topic: patch.topic ?? before.topic,
+        format: patch.format ?? before.format,
+        digitalSkills: patch.digitalSkills ?? before.digitalSkills,
+        providerId: patch.providerId === undefined ? before.providerId : await providerOf(tx, patch.providerId),
+        actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
+        audience: patch.audience === undefined ? before.audience : patch.audience,
+        language: patch.language ?? before.language,
+      };
+      const [after] = await tx.update(trainings).set(values).where(eq(trainings.id, rowId)).returning();
+      if (!after) throw notFound("Training", "input.id");
+      await recorder.record({ operation: "updateTraining", entityType: "Training", entityId: rowId, before, after });
+      await recorder.emit(trainingChanged, rowId, { trainingId: toGlobalId("Training", rowId), sessionId: null, operation: "UPDATED" });
+      return after;
+    });
+  },
+  { argument: "input", authorize: trainingManage },
+);
+
+const MAX_CAPACITY = 10_000;
+const capacity = z.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_CAPACITY, `must be at most ${MAX_CAPACITY}`);
+
+const sessionFields = z.object({
+  trainingId: z.string(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  online: z.boolean().nullish(),
+  province: z.enum(province.enumValues).nullish(),
+  place: optionalText(500),
+  capacity,
+  hostBoardId: z.string().nullish(),
+  expertOrganisationId: z.string().nullish(),
+  expertSubject: optionalText(200),
+});
+
+async function boardOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+  if (globalId == null) return null;
+  const id = expectGlobalId(globalId, "Board", "input.hostBoardId");
+  const [found] = await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, id));
+  if (!found) throw badInput("input.hostBoardId", "is not a board");
+  return id;
+}
+
+async function expertOrganisationOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+  if (globalId == null) return null;
+  const id = expectGlobalId(globalId, "Organisation", "input.expertOrganisationId");
+  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+  if (!found) throw badInput("input.expertOrganisationId", "is not an organisation");
+  return id;
+}
+
+/** The rules a session's times and place follow, whether created or changed. */
+function checkSession(session: { startsAt: Date; endsAt: Date; online: boolean; province: string | null }, changed: { endsAt: boolean; province: boolean }): void {
+  if (!(session.startsAt < session.endsAt)) throw badInput(changed.endsAt ? "input.endsAt" : "input.startsAt", "must end after it starts");
+  if (!session.online && session.province === null) throw badInput(changed.province ? "input.province" : "input.online", "is required unless the session is online");
+}
+
+export const createTrainingSession = fn(
+  sessionFields,
+  async (ctx, input): Promise<TrainingSession> => {
+    const trainingId = expectGlobalId(input.trainingId, "Training", "input.trainingId");
+    return change(ctx, async (tx, recorder) => {
+      await assertCan(ctx, trainingManage, undefined);
+      const [training] = await tx.select({ id: trainings.id }).from(trainings).where(eq(trainings.id, trainingId));
+      if (!training) throw badInput("input.trainingId", "is not a training");
+      const online = input.online ?? false;
+      checkSession({ startsAt: input.startsAt, endsAt: input.endsAt, online, province: input.province ?? null }, { endsAt: true, province: true });
+      const [created] = await tx
+        .insert(trainingSessions)
+        .values({
+          trainingId,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          online,
+          province: input.province ?? null,
+          place: input.place ?? null,
+          capacity: input.capacity,
+          hostBoardId: await boardOf(tx, input.hostBoardId),
+          expertOrganisationId: await expertOrganisationOf(tx, input.expertOrganisationId),
+          expertSubject: input.expertSubject ?? null,
+        })
+        .returning();
+      if (!created) throw new Error("insert returned no row");
+      await recorder.record({ operation: "createTrainingSession", entityType: "TrainingSession", entityId: created.id, before: null, after: created });
+      await recorder.emit(trainingChanged, trainingId, {
+        trainingId: toGlobalId("Training", trainingId),
+        sessionId: toGlobalId("TrainingSession", created.id),
+        operation: "CREATED",
+      });
+      return created;
+    });
+  },
+  { argument: "input", authorize: trainingManage },
+);
+
+const sessionPatch = z.object({
+  id: z.string(),
+  startsAt: notNull(z.date()),
+  endsAt: notNull(z.date()),
+  online: notNull(z.boolean()),
+  province: z.enum(province.enumValues).nullish(),
+  place: optionalText(500),
+  capacity: notNull(capacity),
+  hostBoardId: z.string().nullish(),
+  expertOrganisationId: z.string().nullish(),
+  expertSubject: optionalText(200),
+});
+
+export const updateTrainingSession = fn(
+  sessionPatch,
+  async (ctx, { id, ...patch }): Promise<TrainingSession> => {
+    const rowId = expectGlobalId(id, "TrainingSession", "input.id");
+    return change(ctx, async (tx, recorder) => {
+      await assertCan(ctx, trainingManage, undefined);
+      // The row is locked, so no enrolment takes a seat between the count and the new capacity.
+      const [before] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, rowId)).for("update");
+      if (!before) throw notFound("TrainingSession", "input.id");
+      const values = {
+        startsAt: patch.startsAt ?? before.startsAt,
+        endsAt: patch.endsAt ?? before.endsAt,
+        online: patch.online ?? before.online,
+        province: patch.province === undefined ? before.province : patch.province,
+        place: patch.place === undefined ? before.place : patch.place,
+        capacity: patch.capacity ?? before.capacity,
+        hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await boardOf(tx, patch.hostBoardId),
+        expertOrganisationId: patch.expertOrganisationId === undefined ? before.expertOrganisationId : await expertOrganisationOf(tx, patch.expertOrganisationId),
+        expertSubject: patch.expertSubject === undefined ? before.expertSubject : patch.expertSubject,
+      };
+      checkSession(values, { endsAt: patch.endsAt !== undefined || patch.startsAt === undefined, province: patch.province !== undefined || patch.online === undefined });
+      if (values.capacity !== before.capacity) {
+        const [held] = await tx
+          .select({ n: count() })
+          .from(enrolments)
+          .where(and(eq(enrolments.sessionId, rowId), inArray(enrolments.status, ["REGISTERED", "ATTENDED"])));
+        const seatsTaken = held?.n ?? 0;
+        if (values.capacity < seatsTaken) throw badInput("input.capacity", `must be at least the ${seatsTaken} seats taken`);
+      }
+      const [after] = await tx.update(trainingSessions).set(values).where(eq(trainingSessions.id, rowId)).returning();
+      if (!after) throw notFound("TrainingSession", "input.id");
+      await recorder.record({ operation: "updateTrainingSession", entityType: "TrainingSession", entityId: rowId, before, after });
+      await recorder.emit(trainingChanged, after.trainingId, {
+        trainingId: toGlobalId("Training", after.trainingId),
+        sessionId: toGlobalId("TrainingSession", rowId),
+        operation: "UPDATED",
+      });
+      // More seats: the first waiting people take them, in the same transaction.
+      if (after.capacity > before.capacity) await promoteWaiting(tx, rowId, recorder);
+      return after;
+    });
+  },
+  { argument: "input", authorize: trainingManage },
+);

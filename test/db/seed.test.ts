@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
 import { isEmpty, SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT, seedDatabase } from "../../db/seed/index.js";
 import { SYNTHETIC_PREFIX, syntheticBoards } from "../../db/seed/sector.js";
+import { TRAININGS } from "../../db/seed/trainings.js";
 import type { BoardFilter, SeedBoardsQuery } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
@@ -70,7 +71,7 @@ describe("the sources profile", () => {
   it("starts from an empty database and adds every real board and organisation", async () => {
     expect(await isEmpty(api.database)).toBe(true);
     const added = await seedDatabase(api.database, "sources");
-    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1 });
+    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1, trainings: TRAININGS.length });
     expect(await isEmpty(api.database)).toBe(false);
     expect(await boardCount()).toBe(BOARDS.length);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -165,6 +166,7 @@ describe("the sources profile", () => {
       { step: "organisations", done: ORGANISATIONS.length, total: ORGANISATIONS.length },
       { step: "boards", done: BOARDS.length, total: BOARDS.length },
       { step: "funding agreements", done: 1, total: 1 },
+      { step: "trainings", done: TRAININGS.length, total: TRAININGS.length },
     ]);
   });
 
@@ -189,6 +191,7 @@ describe("the sector profile", () => {
       boards: SECTOR_BOARD_COUNT,
       organisations: ORGANISATIONS.length,
       fundingAgreements: 1,
+      trainings: TRAININGS.length,
       invoices: SECTOR_INVOICE_COUNT,
       coFinancingEntries: expect.any(Number),
     });
@@ -203,7 +206,7 @@ describe("the sector profile", () => {
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];
-    expect(steps).toEqual(["organisations", "boards", "funding agreements", "synthetic boards", "synthetic invoices", "synthetic co-financing entries"]);
+    expect(steps).toEqual(["organisations", "boards", "funding agreements", "trainings", "synthetic boards", "synthetic invoices", "synthetic co-financing entries"]);
     for (const step of steps) {
       const mine = calls.filter((c) => c.step === step);
       const last = mine.at(-1);

@@ -1,31 +1,20 @@
+import { actionLoader } from "../../funding/agreements.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { localized } from "../../shared/i18n.js";
+import { can } from "../../shared/policy.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { TrainingResolvers } from "./../../types.generated.js";
+import { trainingManage } from "../trainings.policy.js";
+import { sessionsOfTraining } from "../trainings.service.js";
+
 export const Training: TrainingResolvers = {
-  /* Implement Training resolver logic here */
-  action: async (_parent, _arg, _ctx) => {
-    /* Training.action resolver is required because Training.action exists but TrainingMapper.action does not */
-  },
-  description: ({ description }, _arg, _ctx) => {
-    /* Training.description resolver is required because Training.description and TrainingMapper.description are not compatible */
-    return description;
-  },
-  language: ({ language }, _arg, _ctx) => {
-    /* Training.language resolver is required because Training.language and TrainingMapper.language are not compatible */
-    return language;
-  },
-  provider: async (_parent, _arg, _ctx) => {
-    /* Training.provider resolver is required because Training.provider exists but TrainingMapper.provider does not */
-  },
-  sessions: async (_parent, _arg, _ctx) => {
-    /* Training.sessions resolver is required because Training.sessions exists but TrainingMapper.sessions does not */
-  },
-  title: ({ title }, _arg, _ctx) => {
-    /* Training.title resolver is required because Training.title and TrainingMapper.title are not compatible */
-    return title;
-  },
-  titleTranslations: async (_parent, _arg, _ctx) => {
-    /* Training.titleTranslations resolver is required because Training.titleTranslations exists but TrainingMapper.titleTranslations does not */
-  },
-  viewerCanUpdate: async (_parent, _arg, _ctx) => {
-    /* Training.viewerCanUpdate resolver is required because Training.viewerCanUpdate exists but TrainingMapper.viewerCanUpdate does not */
-  },
+  id: (training) => toGlobalId("Training", training.id),
+  title: localized((row) => row.title),
+  titleTranslations: ({ title }) => title,
+  description: localized((row) => row.description),
+  language: ({ language }) => language.toUpperCase() as "NL" | "FR" | "EN",
+  provider: ({ providerId }, _args, ctx) => (providerId ? organisationLoader(ctx).load(providerId) : null),
+  action: ({ actionId }, _args, ctx) => (actionId ? actionLoader(ctx).load(actionId) : null),
+  sessions: (training, args, ctx) => sessionsOfTraining(ctx, training, args),
+  viewerCanUpdate: (_training, _args, ctx) => can(ctx, trainingManage, undefined),
 };

@@ -1,31 +1,21 @@
+import { boardLoader } from "../../boards/boards.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { can } from "../../shared/policy.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { TrainingSessionResolvers } from "./../../types.generated.js";
+import { sessionEnrolments, viewerCanEnrol } from "../people.service.js";
+import { trainingManage } from "../trainings.policy.js";
+import { freePlacesOf, sessionCounts, trainingLoader } from "../trainings.service.js";
+
 export const TrainingSession: TrainingSessionResolvers = {
-  /* Implement TrainingSession resolver logic here */
-  enrolments: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.enrolments resolver is required because TrainingSession.enrolments exists but TrainingSessionMapper.enrolments does not */
-  },
-  expertOrganisation: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.expertOrganisation resolver is required because TrainingSession.expertOrganisation exists but TrainingSessionMapper.expertOrganisation does not */
-  },
-  freePlaces: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.freePlaces resolver is required because TrainingSession.freePlaces exists but TrainingSessionMapper.freePlaces does not */
-  },
-  hostBoard: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.hostBoard resolver is required because TrainingSession.hostBoard exists but TrainingSessionMapper.hostBoard does not */
-  },
-  seatsTaken: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.seatsTaken resolver is required because TrainingSession.seatsTaken exists but TrainingSessionMapper.seatsTaken does not */
-  },
-  training: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.training resolver is required because TrainingSession.training exists but TrainingSessionMapper.training does not */
-  },
-  viewerCanEnrol: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.viewerCanEnrol resolver is required because TrainingSession.viewerCanEnrol exists but TrainingSessionMapper.viewerCanEnrol does not */
-  },
-  viewerCanUpdate: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.viewerCanUpdate resolver is required because TrainingSession.viewerCanUpdate exists but TrainingSessionMapper.viewerCanUpdate does not */
-  },
-  waitlistLength: async (_parent, _arg, _ctx) => {
-    /* TrainingSession.waitlistLength resolver is required because TrainingSession.waitlistLength exists but TrainingSessionMapper.waitlistLength does not */
-  },
+  id: (session) => toGlobalId("TrainingSession", session.id),
+  training: async ({ trainingId }, _args, ctx) => (await trainingLoader(ctx).load(trainingId))!,
+  seatsTaken: async (session, _args, ctx) => (await sessionCounts(ctx).load(session.id)).seatsTaken,
+  freePlaces: async (session, _args, ctx) => freePlacesOf(session, await sessionCounts(ctx).load(session.id)),
+  waitlistLength: async (session, _args, ctx) => (await sessionCounts(ctx).load(session.id)).waitlistLength,
+  hostBoard: ({ hostBoardId }, _args, ctx) => (hostBoardId ? boardLoader(ctx).load(hostBoardId) : null),
+  expertOrganisation: ({ expertOrganisationId }, _args, ctx) => (expertOrganisationId ? organisationLoader(ctx).load(expertOrganisationId) : null),
+  enrolments: (session, _args, ctx) => sessionEnrolments(ctx, session),
+  viewerCanEnrol: (session, _args, ctx) => viewerCanEnrol(ctx, session),
+  viewerCanUpdate: (_session, _args, ctx) => can(ctx, trainingManage, undefined),
 };
