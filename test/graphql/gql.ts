@@ -278,6 +278,7 @@ type Documents = {
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": typeof types.EmployeesUpdateDocument,
     "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": typeof types.EmployeesForgetDocument,
     "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n": typeof types.EmployeesListDocument,
+    "\n  query EmployeesReach($period: PeriodInput!, $boardId: ID) { reach(period: $period, boardId: $boardId) { employees } }\n": typeof types.EmployeesReachDocument,
     "\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n": typeof types.EmployeesNodeDocument,
     "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": typeof types.EnrolmentEnrolDocument,
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": typeof types.EnrolmentCancelDocument,
@@ -552,6 +553,7 @@ const documents: Documents = {
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": types.EmployeesUpdateDocument,
     "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": types.EmployeesForgetDocument,
     "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n": types.EmployeesListDocument,
+    "\n  query EmployeesReach($period: PeriodInput!, $boardId: ID) { reach(period: $period, boardId: $boardId) { employees } }\n": types.EmployeesReachDocument,
     "\n  query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }\n": types.EmployeesNodeDocument,
     "\n  mutation EnrolmentEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status waitlistPosition employee { id } } promoted { id } }\n  }\n": types.EnrolmentEnrolDocument,
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": types.EnrolmentCancelDocument,
@@ -1629,6 +1631,10 @@ export function graphql(source: "\n  mutation EmployeesForget($id: ID!) { forget
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query EmployeesList($boardId: ID, $first: Int, $after: String) {\n    employees(boardId: $boardId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id displayName board { id } enrolments { id status waitlistPosition session { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployeesReach($period: PeriodInput!, $boardId: ID) { reach(period: $period, boardId: $boardId) { employees } }\n"): (typeof documents)["\n  query EmployeesReach($period: PeriodInput!, $boardId: ID) { reach(period: $period, boardId: $boardId) { employees } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

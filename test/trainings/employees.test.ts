@@ -31,6 +31,9 @@ const LIST = graphql(`
     }
   }
 `);
+const REACH = graphql(`
+  query EmployeesReach($period: PeriodInput!, $boardId: ID) { reach(period: $period, boardId: $boardId) { employees } }
+`);
 const NODE = graphql(`
   query EmployeesNode($id: ID!) { node(id: $id) { ... on Employee { id displayName forgotten enrolments { id } } } }
 `);
@@ -146,6 +149,11 @@ describe("employees", () => {
       .from(employees)
       .where(eq(employees.id, rowId(id)));
     expect(row).toMatchObject({ displayName: null, job: null, department: null });
+
+    // The reach still counts the forgotten person's attendance.
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const period = { start: day(new Date(startsAt.getTime() - 24 * HOUR)), end: day(new Date(startsAt.getTime() + 24 * HOUR)) };
+    expect((await api.ok(REACH, { period, boardId: globalId("Board", boardA) })).reach.employees).toBe(1);
   });
 
   it("lists a board member their own board's employees only, editors any board's", async () => {

@@ -246,6 +246,17 @@ describe("enrolment", () => {
     expect((await api.ok(POSITION, { id })).node).toBeNull();
   });
 
+  it.runIf(onPostgres)("lets one of five simultaneous enrolments of one employee on one session through, the others CONFLICT", async () => {
+    const s = await session(w, 5);
+    const [id] = await people(w, w.boardA, 1);
+    const results = await Promise.all(Array.from({ length: 5 }, () => api.exec(ENROL, enrolInput(s.id, id!), { as: "CONSULTANT" })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => errorOf(r))).toEqual(
+      Array.from({ length: 4 }, () => expect.objectContaining({ code: "CONFLICT", field: "input.employeeId" })),
+    );
+    expect(await w.db.select().from(enrolments).where(eq(enrolments.sessionId, s.id))).toHaveLength(1);
+  });
+
   it.runIf(onPostgres)("never exceeds the capacity when 50 enrol at once on node-postgres", async () => {
     await fiftyAtOnce(api.app, w);
   });
