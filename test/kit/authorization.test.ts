@@ -31,6 +31,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enrolments, trainingSessions } from "../../db/schema/trainings.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import {
   ACTOR_VARIANTS,
@@ -92,6 +93,16 @@ interface Fixtures extends FundingFixture {
   /** A board and an organisation the ADMIN created, for the update mutations. */
   board: string;
   organisation: string;
+  /** Trainings: a training with a session to come (taught by an expert of the funder's organisation, a Gent and a Brugge
+   * employee on it), one that has started (for attendance), an employee of Gent to change, one to forget, enrolments to cancel and
+   * to record. */
+  training: string;
+  session: string;
+  employee: string;
+  employeeToForget: string;
+  freeEmployee: string;
+  enrolmentToCancel: string;
+  enrolmentToRecord: string;
 }
 
 const FUNDER = "Vlaamse Regering";
@@ -127,6 +138,12 @@ const agreementRelation = (fx: Fixtures): Relation => ({
   otherBoard: fx.boards.Brugge!,
   relatedOrganisations: [fx.orgs[FUNDER]!, fx.orgs[BENEFICIARY]!, fx.orgs[STEERING]!],
   unrelatedOrganisation: fx.orgs[UNRELATED]!,
+});
+/** The expert who teaches the sessions is of the funder's organisation ("walk-expert"); the employees are of Gent. */
+const expertRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: `related: the organisation of the expert who teaches the session (${FUNDER}); right board: Gent, whose employee attends`,
+  relatedOrganisations: [fx.orgs[FUNDER]!],
 });
 /** The funder's side only: its partners are related; the beneficiary's are not. */
 const funderRelation = (fx: Fixtures): Relation => ({
@@ -205,6 +222,65 @@ const SAMPLES: Record<string, Sample> = {
     query: "query WalkActorSubject($id: ID!) { node(id: $id) { ... on Invoice { history { actorRole actorSubject } } } }",
     variables: (fx) => ({ id: fx.approvedInvoice }),
     read: (data) => (data.node?.history?.length && data.node.history.every((t: { actorSubject: string | null }) => t.actorSubject) ? "allowed" : "denied"),
+  },
+  // trainings
+  "Query.trainings": { query: "query WalkTrainings { trainings(first: 3) { totalCount edges { node { id title } } } }" },
+  "Query.training": { query: "query WalkTraining($id: ID!) { training(id: $id) { id title } }", variables: (fx) => ({ id: fx.training }) },
+  "Query.trainingSessions": { query: "query WalkSessions { trainingSessions(first: 3) { totalCount edges { node { id freePlaces } } } }" },
+  "Query.employees": {
+    query: "query WalkEmployees($boardId: ID) { employees(boardId: $boardId, first: 3) { totalCount edges { node { id displayName } } } }",
+    variables: (fx) => ({ boardId: fx.boards.Gent }),
+  },
+  "Query.reach": { query: 'query WalkReach { reach(period: { start: "2023-07-01", end: "2025-06-30" }) { employees byFormat { format employees } } }' },
+  "TrainingSession.enrolments": {
+    query: "query WalkSessionEnrolments($id: ID!) { node(id: $id) { ... on TrainingSession { enrolments { id employee { board { name } } } } } }",
+    variables: (fx) => ({ id: fx.session }),
+    // Allowed means every participant, of both boards; a board member's own board's alone is not.
+    read: (data) => {
+      const boardsSeen = new Set((data.node?.enrolments ?? []).map((e: { employee: { board: { name: string } } }) => e.employee.board.name));
+      return boardsSeen.has("Gent") && boardsSeen.has("Brugge") ? "allowed" : "denied";
+    },
+  },
+  "Mutation.createTraining": {
+    query: 'mutation WalkCreateTraining { createTraining(input: { title: { nl: "Walk-opleiding" }, topic: "walk", format: OPEN }) { training { id } } }',
+  },
+  "Mutation.updateTraining": {
+    query: 'mutation WalkUpdateTraining($id: ID!) { updateTraining(input: { id: $id, audience: "leidinggevenden" }) { training { id } } }',
+    variables: (fx) => ({ id: fx.training }),
+  },
+  "Mutation.createTrainingSession": {
+    query:
+      'mutation WalkCreateSession($id: ID!) { createTrainingSession(input: { trainingId: $id, startsAt: "2031-03-01T09:00:00Z", endsAt: "2031-03-01T12:00:00Z", online: true, capacity: 5 }) { session { id } } }',
+    variables: (fx) => ({ id: fx.training }),
+  },
+  "Mutation.updateTrainingSession": {
+    query: "mutation WalkUpdateSession($id: ID!) { updateTrainingSession(input: { id: $id, capacity: 12 }) { session { id capacity } } }",
+    variables: (fx) => ({ id: fx.session }),
+  },
+  "Mutation.createEmployee": {
+    query: 'mutation WalkCreateEmployee($boardId: ID!) { createEmployee(input: { boardId: $boardId, displayName: "Walk Medewerker" }) { employee { id } } }',
+    variables: (fx) => ({ boardId: fx.boards.Gent }),
+  },
+  "Mutation.updateEmployee": {
+    query: 'mutation WalkUpdateEmployee($id: ID!) { updateEmployee(input: { id: $id, job: "maatschappelijk werker" }) { employee { id } } }',
+    variables: (fx) => ({ id: fx.employee }),
+  },
+  "Mutation.forgetEmployee": {
+    query: "mutation WalkForgetEmployee($id: ID!) { forgetEmployee(id: $id) { employee { id forgotten } } }",
+    variables: (fx) => ({ id: fx.employeeToForget }),
+  },
+  "Mutation.enrol": {
+    query: "mutation WalkEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id status } } }",
+    variables: (fx) => ({ input: { sessionId: fx.session, employeeId: fx.freeEmployee } }),
+  },
+  "Mutation.cancelEnrolment": {
+    query: "mutation WalkCancelEnrolment($id: ID!) { cancelEnrolment(id: $id) { enrolment { id status } } }",
+    variables: (fx) => ({ id: fx.enrolmentToCancel }),
+  },
+  "Mutation.recordAttendance": {
+    query: "mutation WalkRecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }",
+    variables: (fx) => ({ input: { enrolmentId: fx.enrolmentToRecord, attended: true } }),
+    relation: expertRelation,
   },
   // funding
   "Query.fundingAgreements": { query: "query WalkAgreements { fundingAgreements { totalCount edges { node { id title tracks { number } commitments { number met } } } } }" },
@@ -443,6 +519,47 @@ async function createFixtures(): Promise<Fixtures> {
   await accept(toReopen);
   const board = await asAdmin('mutation WalkFixtureBoard { createBoard(input: { name: "Walkzone Zuid", kind: POLICE_ZONE, province: ANTWERP, population: 11 }) { board { id } } }');
   const organisation = await asAdmin('mutation WalkFixtureOrganisation { createOrganisation(input: { name: { nl: "Walk BV" }, kind: COMPANY }) { organisation { id } } }');
+  // Trainings: a session to come, taught by "walk-expert" of the funder's organisation, and one that started yesterday.
+  const training = await asAdmin('mutation WalkFixtureTraining { createTraining(input: { title: { nl: "Walk-training" }, topic: "walk", format: IN_HOUSE }) { training { id } } }');
+  const trainingId = training.createTraining.training.id;
+  const sessionInput = { trainingId, online: true, capacity: 10, expertOrganisationId: base.orgs[FUNDER], expertSubject: "walk-expert" };
+  const session = await asAdmin("mutation WalkFixtureSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }", {
+    input: { ...sessionInput, startsAt: "2031-01-10T09:00:00Z", endsAt: "2031-01-10T16:00:00Z" },
+  });
+  const sessionId = session.createTrainingSession.session.id;
+  const started = await api.database.db
+    .insert(trainingSessions)
+    .values({
+      trainingId: rowId(trainingId),
+      startsAt: new Date(Date.now() - 86_400_000),
+      endsAt: new Date(Date.now() - 80_000_000),
+      online: true,
+      capacity: 10,
+      expertOrganisationId: rowId(base.orgs[FUNDER]!),
+      expertSubject: "walk-expert",
+    })
+    .returning();
+  const employee = async (board: string, displayName: string) =>
+    (
+      await asAdmin("mutation WalkFixtureEmployee($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } } }", {
+        input: { boardId: board, displayName },
+      })
+    ).createEmployee.employee.id as string;
+  const enrolOn = async (sessionGlobalId: string, employeeId: string) =>
+    (await asAdmin("mutation WalkFixtureEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id } } }", { input: { sessionId: sessionGlobalId, employeeId } })).enrol
+      .enrolment.id as string;
+  const gentEmployee = await employee(base.boards.Gent!, "Walk Gent");
+  await enrolOn(sessionId, gentEmployee);
+  await enrolOn(sessionId, await employee(base.boards.Brugge!, "Walk Brugge"));
+  const enrolmentToCancel = await enrolOn(sessionId, await employee(base.boards.Gent!, "Walk Gent annuleert"));
+  // Enrolled before the session started (it is moved to yesterday after), so attendance can be recorded now.
+  const attendee = await employee(base.boards.Gent!, "Walk Gent aanwezig");
+  const enrolmentToRecord = (
+    await api.database.db
+      .insert(enrolments)
+      .values({ sessionId: started[0]!.id, employeeId: rowId(attendee), status: "REGISTERED" })
+      .returning()
+  )[0]!.id;
   const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
   return {
     ...base,
@@ -467,6 +584,13 @@ async function createFixtures(): Promise<Fixtures> {
     draftCommitment: draftCommitment.addCommitment.commitment.id,
     board: board.createBoard.board.id,
     organisation: organisation.createOrganisation.organisation.id,
+    training: trainingId,
+    session: sessionId,
+    employee: gentEmployee,
+    employeeToForget: await employee(base.boards.Gent!, "Walk Gent vergeten"),
+    freeEmployee: await employee(base.boards.Gent!, "Walk Gent vrij"),
+    enrolmentToCancel,
+    enrolmentToRecord: Buffer.from(`Enrolment:${enrolmentToRecord}`).toString("base64url"),
   };
 }
 
