@@ -46,13 +46,27 @@ export function needMetric(definition: MetricDefinition): void {
   if (!needed.has(definition.key)) needed.set(definition.key, definition);
 }
 
-/** Registers the query behind a defined or needed metric; returns its removal (for tests). */
+/** Sources registered over a metric's own, newest last (tests stand in for a module's records). */
+const registered = new Map<string, MetricSource[]>();
+
+/**
+ * Registers the query behind a defined or needed metric, over the source the metric already has;
+ * returns its removal (for tests), after which the newest other source counts again, and in the
+ * end the one the owning module defined.
+ */
 export function registerMetricSource(key: string, source: MetricSource): () => void {
   if (!definitions.has(key) && !needed.has(key)) throw new Error(`unknown metric ${key}; define it first`);
-  sources.set(key, source);
+  const entry: MetricSource = (db, scope) => source(db, scope);
+  registered.set(key, [...(registered.get(key) ?? []), entry]);
   return () => {
-    if (sources.get(key) === source) sources.delete(key);
+    const remaining = (registered.get(key) ?? []).filter((s) => s !== entry);
+    if (remaining.length > 0) registered.set(key, remaining);
+    else registered.delete(key);
   };
+}
+
+function sourceOf(key: string): MetricSource | undefined {
+  return registered.get(key)?.at(-1) ?? sources.get(key);
 }
 
 export function metricDefinition(key: string): MetricDefinition {
@@ -65,11 +79,11 @@ export function isDeclaredMetric(key: string): boolean {
 }
 
 export function hasSource(key: string): boolean {
-  return sources.has(key);
+  return sourceOf(key) !== undefined;
 }
 
 export async function measureMetric(db: Executor, key: string, scope: MetricScope): Promise<number> {
-  const source = sources.get(key);
+  const source = sourceOf(key);
   if (!source) return 0;
   const value = await source(db, scope);
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`metric ${key} produced ${value}, not a count`);

@@ -7,6 +7,7 @@
 // for (the overall one, a board's, each board's of a list), so a page of 50 boards costs what a
 // page of 5 costs. The same count is the metric `training.distinctEmployeesReached` that the
 // funding module's result commitment 3 ("at least 1500 employees") measures.
+import DataLoader from "dataloader";
 import { and, asc, countDistinct, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client.js";
@@ -204,14 +205,66 @@ export const reachByFormat = (ctx: Context, view: ReachView) => perFormat(ctx, p
 
 // --- The metric funding measures -----------------------------------------------------------------
 
-/** `training.distinctEmployeesReached`: distinct employees who attended a session started within the scope's period. */
-export const distinctEmployeesReached: MetricSource = async (db: Executor, scope: MetricScope) => {
-  const boardIds = scope.boardId ? [scope.boardId] : null;
-  const [row] = await db
-    .select({ n: reached })
-    .from(enrolments)
-    .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-    .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-    .where(attendedWithin({ start: scope.start, end: scope.end }, boardIds));
-  return row?.n ?? 0;
-};
+const scopeKey = (scope: MetricScope) => `${scope.start}|${scope.end}|${scope.boardId ?? ""}`;
+
+/** Distinct employees reached within each scope, in one statement whatever the number of scopes. */
+async function reachedWithin(db: Executor, scopes: MetricScope[]): Promise<number[]> {
+  if (scopes.length === 1) {
+    const [scope] = scopes as [MetricScope];
+    const [row] = await db
+      .select({ n: reached })
+      .from(enrolments)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
+      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
+      .where(attendedWithin({ start: scope.start, end: scope.end }, scope.boardId ? [scope.boardId] : null));
+    return [row?.n ?? 0];
+  }
+  // Several periods (agreements of different periods, boards): the same count per row of a list of scopes.
+  const list = sql.join(
+    scopes.map((s, i) => sql`(${i}::int, ${s.start}::date, ${s.end}::date, ${s.boardId ?? null}::uuid)`),
+    sql`, `,
+  );
+  // Each scope's days as withinPeriod judges them: from the start's midnight to the midnight after the end, in Brussels.
+  const scope = sql`scope`;
+  const result = (await db.execute(sql`
+    select ${scope}.i as i, count(distinct ${enrolments.employeeId})::int as n
+    from (values ${list}) as ${scope}(i, start_day, end_day, board_id)
+    join ${enrolments} on ${enrolments.status} = 'ATTENDED'
+    join ${trainingSessions} on ${trainingSessions.id} = ${enrolments.sessionId}
+      and ${trainingSessions.startsAt} >= (${scope}.start_day::timestamp at time zone 'Europe/Brussels')
+      and ${trainingSessions.startsAt} < ((${scope}.end_day + 1)::timestamp at time zone 'Europe/Brussels')
+    join ${employees} on ${employees.id} = ${enrolments.employeeId} and (${scope}.board_id is null or ${employees.boardId} = ${scope}.board_id)
+    group by ${scope}.i`)) as unknown as { rows: { i: number; n: number }[] };
+  const counts = new Map(result.rows.map((r) => [Number(r.i), Number(r.n)]));
+  return scopes.map((_, i) => counts.get(i) ?? 0);
+}
+
+/**
+ * The metric's calls made together (the funding module measures every agreement's commitments at
+ * once) become one statement: a DataLoader per connection or transaction, batching without caching
+ * (the next measure must see new records).
+ */
+const batches = new WeakMap<Executor, DataLoader<string, number>>();
+function reachCounter(db: Executor): DataLoader<string, number> {
+  let loader = batches.get(db);
+  if (!loader) {
+    loader = new DataLoader<string, number>(
+      async (keys) => {
+        const distinct = [...new Set(keys)];
+        const scopes = distinct.map((key) => {
+          const [start = "", end = "", boardId = ""] = key.split("|");
+          return boardId ? { start, end, boardId } : { start, end };
+        });
+        const counts = await reachedWithin(db, scopes);
+        const byKey = new Map(distinct.map((key, i) => [key, counts[i]!]));
+        return keys.map((key) => byKey.get(key)!);
+      },
+      { cache: false },
+    );
+    batches.set(db, loader);
+  }
+  return loader;
+}
+
+/** `training.distinctEmployeesReached`: distinct employees who attended a session started within the scope's period (and board). */
+export const distinctEmployeesReached: MetricSource = (db, scope) => reachCounter(db).load(scopeKey(scope));

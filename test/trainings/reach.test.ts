@@ -6,16 +6,20 @@
 //
 // The enrolment mutations are written alongside this file, so the records are inserted with
 // drizzle directly.
+
+import { ne } from "drizzle-orm";
 import { buildASTSchema, getNamedType, isObjectType } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { boards } from "../../db/schema/boards.js";
+import { fundingAgreements } from "../../db/schema/funding.js";
 import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
+import { seedAddendum } from "../../db/seed/funding.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import { hasSource, measureMetric } from "../../schema/shared/metrics.js";
 import { typeDefs } from "../../schema/typeDefs.generated.js";
 import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
-import { globalId } from "../helpers/funding.js";
+import { globalId, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -332,6 +336,57 @@ describe("the metric funding measures", () => {
     const rows = await api.database.db.insert(employees).values(many).returning({ id: employees.id });
     await api.database.db.insert(enrolments).values(rows.map((r) => ({ sessionId: inside, employeeId: r.id, status: "ATTENDED" as const })));
     expect(await commitment3()).toMatchObject({ met: true, measure: { currentValue: 1500, met: true } });
+  });
+
+  it("measures agreements of different periods together, in the statements one agreement costs", async () => {
+    const PROGRESS = graphql(`
+      query ReachAgreementsProgress {
+        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }
+      }
+    `);
+    const read = async () => {
+      const result = await api.exec(PROGRESS, {}, { as: "CONSULTANT" });
+      expect(result.errors).toBeUndefined();
+      const values = result.data!.fundingAgreements.edges.map((e) => {
+        const target = e.node.commitments.find((c) => c.number === 3)!.target;
+        if (target.__typename !== "MeasuredTarget") throw new Error("commitment 3 is not measured");
+        return [e.node.id, target.measures[0]!.currentValue] as const;
+      });
+      return { statements: result.statements, values: new Map(values) };
+    };
+    const b = await boardIds("Gent");
+    const t = await training("Leiderschap");
+    await enrol(await session(t, "2023-08-01T09:00:00Z"), await employee(b.Gent!)); // the first agreement's period only
+    await enrol(await session(t, "2024-03-01T09:00:00Z"), await employee(b.Gent!)); // both
+    await enrol(await session(t, "2025-09-01T09:00:00Z"), await employee(b.Gent!)); // the second's only
+    const one = await read();
+    expect([...one.values.values()]).toEqual([2]);
+    const [firstId] = [...one.values.keys()];
+
+    await api.database.db.transaction((tx) => seedAddendum(tx));
+    await api.database.db
+      .update(fundingAgreements)
+      .set({ periodStart: "2024-01-01", periodEnd: "2025-12-31" })
+      .where(ne(fundingAgreements.id, rowId(firstId!)));
+    const two = await read();
+    expect(two.values.size).toBe(2);
+    expect(two.values.get(firstId!)).toBe(2);
+    expect([...two.values.entries()].find(([id]) => id !== firstId)![1]).toBe(2);
+    expect(two.statements).toBe(one.statements);
+
+    // The same counts as measured one by one, also when asked together.
+    const db = api.database.db;
+    const scopes = [
+      { start: "2023-07-01", end: "2025-06-30" },
+      { start: "2024-01-01", end: "2025-12-31" },
+      { start: "2025-01-01", end: "2025-12-31", boardId: b.Gent! },
+      { start: "2026-01-01", end: "2026-12-31" },
+    ];
+    const together = await Promise.all(scopes.map((scope) => measureMetric(db, "training.distinctEmployeesReached", scope)));
+    const alone = [];
+    for (const scope of scopes) alone.push(await measureMetric(db, "training.distinctEmployeesReached", scope));
+    expect(together).toEqual([2, 2, 1, 0]);
+    expect(alone).toEqual(together);
   });
 
   it("counts one board's employees when the scope names it", async () => {
