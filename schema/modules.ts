@@ -7,9 +7,9 @@ import { baseModule } from "./base/module.js";
 import { boardsModule } from "./boards/module.js";
 import { fundingModule } from "./funding/module.js";
 import { organisationsModule } from "./organisations/module.js";
-import { trainingsModule } from "./trainings/module.js";
 import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
+import { trainingsModule } from "./trainings/module.js";
 
 export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule];
 
