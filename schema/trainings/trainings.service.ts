@@ -112,9 +112,15 @@ export async function findTraining(ctx: Context, id: string): Promise<Training |
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
-/** Sessions by start, ties by id; the cursor holds the start as an ISO instant. */
-const sessionKeyset: Keyset = { sortKey: trainingSessions.startsAt, id: trainingSessions.id };
-const sessionCursor = (s: TrainingSession): [string, string] => [s.startsAt.toISOString(), s.id];
+/**
+ * Sessions by start, ties by id. The sort key is the start as text (UTC, to the microsecond), like
+ * every other list's: a cursor's key is compared as text, so a forged key that is not an instant
+ * pages nowhere instead of failing the statement. Starts come from JavaScript dates, so whole
+ * milliseconds: the cursor writes them with the same six decimals.
+ */
+const sessionStartKey = sql<string>`to_char(${trainingSessions.startsAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const sessionKeyset: Keyset = { sortKey: sessionStartKey, id: trainingSessions.id };
+const sessionCursor = (s: TrainingSession): [string, string] => [`${s.startsAt.toISOString().slice(0, 23)}000`, s.id];
 
 const sessionListArgs = z.object({
   first: z.number().int().nullish(),

@@ -20,7 +20,7 @@ beforeAll(() => {
   const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
   journal.entries = journal.entries.filter((e) => e.tag < "0005");
   writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
-  database = openDatabase({ driver: "pglite" });
+  database = openDatabase({ driver: "pglite", pgliteDir: "memory://" });
 });
 afterAll(async () => {
   await database?.close();

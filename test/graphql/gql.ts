@@ -273,6 +273,8 @@ type Documents = {
     "\n  mutation CatalogueUpdate($input: UpdateTrainingInput!) {\n    updateTraining(input: $input) { training { id title(locale: NL) description(locale: NL) topic format digitalSkills language audience provider { id } action { id } } }\n  }\n": typeof types.CatalogueUpdateDocument,
     "\n  mutation CatalogueCreateSession($input: CreateTrainingSessionInput!) {\n    createTrainingSession(input: $input) { session { id startsAt endsAt online province place capacity seatsTaken freePlaces waitlistLength isExample hostBoard { id } expertOrganisation { id } training { id } } }\n  }\n": typeof types.CatalogueCreateSessionDocument,
     "\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n": typeof types.CatalogueUpdateSessionDocument,
+    "query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }": typeof types.CatalogueForgedNestedDocument,
+    "query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }": typeof types.CatalogueForgedTopDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": typeof types.CatalogueDeepDocument,
     "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": typeof types.EmployeesCreateDocument,
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": typeof types.EmployeesUpdateDocument,
@@ -548,6 +550,8 @@ const documents: Documents = {
     "\n  mutation CatalogueUpdate($input: UpdateTrainingInput!) {\n    updateTraining(input: $input) { training { id title(locale: NL) description(locale: NL) topic format digitalSkills language audience provider { id } action { id } } }\n  }\n": types.CatalogueUpdateDocument,
     "\n  mutation CatalogueCreateSession($input: CreateTrainingSessionInput!) {\n    createTrainingSession(input: $input) { session { id startsAt endsAt online province place capacity seatsTaken freePlaces waitlistLength isExample hostBoard { id } expertOrganisation { id } training { id } } }\n  }\n": types.CatalogueCreateSessionDocument,
     "\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n": types.CatalogueUpdateSessionDocument,
+    "query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }": types.CatalogueForgedNestedDocument,
+    "query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }": types.CatalogueForgedTopDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": types.CatalogueDeepDocument,
     "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": types.EmployeesCreateDocument,
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": types.EmployeesUpdateDocument,
@@ -1611,6 +1615,14 @@ export function graphql(source: "\n  mutation CatalogueCreateSession($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n"): (typeof documents)["\n  mutation CatalogueUpdateSession($input: UpdateTrainingSessionInput!) {\n    updateTrainingSession(input: $input) { session { id startsAt endsAt online province capacity seatsTaken freePlaces waitlistLength } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }"): (typeof documents)["query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }"): (typeof documents)["query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -290,6 +290,24 @@ describe("sessions", () => {
   });
 });
 
+describe("forged cursors", () => {
+  // What the fuzz test found: a cursor whose key is not an instant failed the statement.
+  const cursor = (key: string) => Buffer.from(JSON.stringify([key, MISSING_UUID])).toString("base64url");
+  const NESTED = graphql(
+    `query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }`,
+  );
+  const TOP = graphql(`query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }`);
+
+  it.each(["9999-99-99", "not a date", "2027-01-01T09:00:00.000000"])("answers a session cursor with key %s without an internal error", async (key) => {
+    for (const as of ["ADMIN", undefined] as const) {
+      for (const result of [await api.exec(NESTED, { after: cursor(key) }, { as }), await api.exec(TOP, { after: cursor(key) }, { as })]) {
+        const code = errorOf(result).code;
+        expect(code === undefined || code === "BAD_USER_INPUT", `${key} as ${as ?? "anonymous"}: ${code}`).toBe(true);
+      }
+    }
+  });
+});
+
 describe("writing trainings", () => {
   it("creates a training with its provider, action and language, audited, with a training.changed event", async () => {
     const created = await createTraining({
