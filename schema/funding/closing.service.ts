@@ -167,7 +167,7 @@ export function closingSettlement(ctx: Context, closing: Closing): SettlementVie
 }
 
 /** The justification report one closing froze, in one language. */
-export async function closingReport(ctx: Context, closing: Closing, locale: Locale): Promise<ReportFile> {
+export async function closingReport(ctx: Context, closing: Pick<Closing, "id">, locale: Locale): Promise<ReportFile> {
   const report = await frozenReport(ctx, locale).load(closing.id);
   if (!report) throw new Error(`closing ${closing.id} holds no ${locale} report`);
   return report;
@@ -179,9 +179,7 @@ export async function reportFor(ctx: Context, agreement: Agreement, locale: Loca
   if (agreement.status === "OPEN") return buildJustificationReport(ctx, agreement, locale);
   const closing = await closingInForce(ctx).load(agreement.id);
   if (!closing) throw new Error(`agreement ${agreement.id} is ${agreement.status} without a closing in force`);
-  const report = await frozenReport(ctx, locale).load(closing.id);
-  if (!report) throw new Error(`closing ${closing.id} holds no ${locale} report`);
-  return report;
+  return closingReport(ctx, closing, locale);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,13 @@ export interface SessionScope {
   expertSubject: string | null;
 }
 
+/** The expert who teaches the session: their subject and organisation are the session's. */
+const teachingExpert = {
+  describe: "they teach the session",
+  when: (actor: ActorOf<"EXPERT">, session: SessionScope) =>
+    session.expertSubject !== null && actor.subject === session.expertSubject && actor.organisationId === session.expertOrganisationId,
+};
+
 const ownBoard = { describe: "the employee is of their own board", when: (actor: ActorOf<"BOARD_MEMBER">, scope: BoardScope) => actor.boardId === scope.boardId };
 
 export const trainingManage = definePolicy("training.manage", "Create or change trainings and their sessions", editors);
@@ -33,10 +40,7 @@ export const sessionParticipantsRead = definePolicy<SessionScope>(
   "See every participant of a session",
   {
     ...editors,
-    EXPERT: {
-      describe: "they teach the session",
-      when: (actor, session) => session.expertSubject !== null && actor.subject === session.expertSubject && actor.organisationId === session.expertOrganisationId,
-    },
+    EXPERT: teachingExpert,
   },
   "Only consultants, admins and the teaching expert see every participant of a session",
 );
@@ -45,10 +49,7 @@ export const attendanceRecord = definePolicy<SessionScope>(
   "Record who attended a session",
   {
     ...editors,
-    EXPERT: {
-      describe: "they teach the session",
-      when: (actor, session) => session.expertSubject !== null && actor.subject === session.expertSubject && actor.organisationId === session.expertOrganisationId,
-    },
+    EXPERT: teachingExpert,
   },
   "Only consultants, admins and the teaching expert record attendance",
 );
