@@ -14,6 +14,6 @@ import { trainingsModule } from "./trainings/module.js";
 export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule];
 
 for (const module of modules) {
-  for (const { source, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source);
+  for (const { source, breakdown, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source, breakdown);
   for (const need of module.metrics?.needs ?? []) needMetric(need);
 }

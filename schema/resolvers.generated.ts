@@ -3,56 +3,85 @@
     import    { auditLog as Query_auditLog } from './audit/resolvers/Query/auditLog.js';
 import    { board as Query_board } from './boards/resolvers/Query/board.js';
 import    { boards as Query_boards } from './boards/resolvers/Query/boards.js';
+import    { communicationFigures as Query_communicationFigures } from './trainings/resolvers/Query/communicationFigures.js';
+import    { communicationReach as Query_communicationReach } from './trainings/resolvers/Query/communicationReach.js';
 import    { employees as Query_employees } from './trainings/resolvers/Query/employees.js';
 import    { fundingAgreement as Query_fundingAgreement } from './funding/resolvers/Query/fundingAgreement.js';
 import    { fundingAgreements as Query_fundingAgreements } from './funding/resolvers/Query/fundingAgreements.js';
+import    { learningTools as Query_learningTools } from './trainings/resolvers/Query/learningTools.js';
 import    { node as Query_node } from './base/resolvers/Query/node.js';
 import    { nodes as Query_nodes } from './base/resolvers/Query/nodes.js';
 import    { organisation as Query_organisation } from './organisations/resolvers/Query/organisation.js';
 import    { organisations as Query_organisations } from './organisations/resolvers/Query/organisations.js';
+import    { professions as Query_professions } from './trainings/resolvers/Query/professions.js';
 import    { reach as Query_reach } from './trainings/resolvers/Query/reach.js';
 import    { training as Query_training } from './trainings/resolvers/Query/training.js';
 import    { trainingSessions as Query_trainingSessions } from './trainings/resolvers/Query/trainingSessions.js';
 import    { trainings as Query_trainings } from './trainings/resolvers/Query/trainings.js';
+import    { trajectories as Query_trajectories } from './trainings/resolvers/Query/trajectories.js';
+import    { trajectory as Query_trajectory } from './trainings/resolvers/Query/trajectory.js';
 import    { viewer as Query_viewer } from './base/resolvers/Query/viewer.js';
+import    { worktableGroups as Query_worktableGroups } from './trainings/resolvers/Query/worktableGroups.js';
+import    { worktableMeetings as Query_worktableMeetings } from './trainings/resolvers/Query/worktableMeetings.js';
+import    { worktableMeetingsHeld as Query_worktableMeetingsHeld } from './trainings/resolvers/Query/worktableMeetingsHeld.js';
 import    { acceptJudgement as Mutation_acceptJudgement } from './funding/resolvers/Mutation/acceptJudgement.js';
 import    { addAction as Mutation_addAction } from './funding/resolvers/Mutation/addAction.js';
 import    { addCommitment as Mutation_addCommitment } from './funding/resolvers/Mutation/addCommitment.js';
 import    { addTrack as Mutation_addTrack } from './funding/resolvers/Mutation/addTrack.js';
 import    { approveInvoice as Mutation_approveInvoice } from './funding/resolvers/Mutation/approveInvoice.js';
 import    { cancelEnrolment as Mutation_cancelEnrolment } from './trainings/resolvers/Mutation/cancelEnrolment.js';
+import    { cancelWorktableMeeting as Mutation_cancelWorktableMeeting } from './trainings/resolvers/Mutation/cancelWorktableMeeting.js';
 import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
 import    { createEmployee as Mutation_createEmployee } from './trainings/resolvers/Mutation/createEmployee.js';
 import    { createFundingAgreement as Mutation_createFundingAgreement } from './funding/resolvers/Mutation/createFundingAgreement.js';
+import    { createLearningTool as Mutation_createLearningTool } from './trainings/resolvers/Mutation/createLearningTool.js';
 import    { createOrganisation as Mutation_createOrganisation } from './organisations/resolvers/Mutation/createOrganisation.js';
+import    { createProfession as Mutation_createProfession } from './trainings/resolvers/Mutation/createProfession.js';
 import    { createTraining as Mutation_createTraining } from './trainings/resolvers/Mutation/createTraining.js';
 import    { createTrainingSession as Mutation_createTrainingSession } from './trainings/resolvers/Mutation/createTrainingSession.js';
+import    { createTrajectory as Mutation_createTrajectory } from './trainings/resolvers/Mutation/createTrajectory.js';
+import    { createTrajectorySession as Mutation_createTrajectorySession } from './trainings/resolvers/Mutation/createTrajectorySession.js';
+import    { createWorktableGroup as Mutation_createWorktableGroup } from './trainings/resolvers/Mutation/createWorktableGroup.js';
 import    { enrol as Mutation_enrol } from './trainings/resolvers/Mutation/enrol.js';
 import    { forgetEmployee as Mutation_forgetEmployee } from './trainings/resolvers/Mutation/forgetEmployee.js';
+import    { joinTrajectory as Mutation_joinTrajectory } from './trainings/resolvers/Mutation/joinTrajectory.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
+import    { planWorktableMeeting as Mutation_planWorktableMeeting } from './trainings/resolvers/Mutation/planWorktableMeeting.js';
 import    { proposeJudgement as Mutation_proposeJudgement } from './funding/resolvers/Mutation/proposeJudgement.js';
 import    { recordAttendance as Mutation_recordAttendance } from './trainings/resolvers/Mutation/recordAttendance.js';
 import    { recordCoFinancing as Mutation_recordCoFinancing } from './funding/resolvers/Mutation/recordCoFinancing.js';
+import    { recordCommunicationFigure as Mutation_recordCommunicationFigure } from './trainings/resolvers/Mutation/recordCommunicationFigure.js';
 import    { recordOverheadCost as Mutation_recordOverheadCost } from './funding/resolvers/Mutation/recordOverheadCost.js';
+import    { recordWorktableMeetingHeld as Mutation_recordWorktableMeetingHeld } from './trainings/resolvers/Mutation/recordWorktableMeetingHeld.js';
 import    { refuseJudgement as Mutation_refuseJudgement } from './funding/resolvers/Mutation/refuseJudgement.js';
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
 import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
+import    { removeCommunicationFigure as Mutation_removeCommunicationFigure } from './trainings/resolvers/Mutation/removeCommunicationFigure.js';
 import    { reopenCommitment as Mutation_reopenCommitment } from './funding/resolvers/Mutation/reopenCommitment.js';
 import    { reopenFundingAgreement as Mutation_reopenFundingAgreement } from './funding/resolvers/Mutation/reopenFundingAgreement.js';
 import    { reverseCoFinancingEntry as Mutation_reverseCoFinancingEntry } from './funding/resolvers/Mutation/reverseCoFinancingEntry.js';
 import    { reverseOverheadCost as Mutation_reverseOverheadCost } from './funding/resolvers/Mutation/reverseOverheadCost.js';
+import    { sendWorktableMaterial as Mutation_sendWorktableMaterial } from './trainings/resolvers/Mutation/sendWorktableMaterial.js';
 import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolvers/Mutation/setFundingTerms.js';
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
 import    { updateAction as Mutation_updateAction } from './funding/resolvers/Mutation/updateAction.js';
 import    { updateBoard as Mutation_updateBoard } from './boards/resolvers/Mutation/updateBoard.js';
 import    { updateCommitment as Mutation_updateCommitment } from './funding/resolvers/Mutation/updateCommitment.js';
+import    { updateCommunicationFigure as Mutation_updateCommunicationFigure } from './trainings/resolvers/Mutation/updateCommunicationFigure.js';
 import    { updateEmployee as Mutation_updateEmployee } from './trainings/resolvers/Mutation/updateEmployee.js';
 import    { updateFundingAgreement as Mutation_updateFundingAgreement } from './funding/resolvers/Mutation/updateFundingAgreement.js';
+import    { updateLearningTool as Mutation_updateLearningTool } from './trainings/resolvers/Mutation/updateLearningTool.js';
 import    { updateOrganisation as Mutation_updateOrganisation } from './organisations/resolvers/Mutation/updateOrganisation.js';
+import    { updateProfession as Mutation_updateProfession } from './trainings/resolvers/Mutation/updateProfession.js';
 import    { updateTrack as Mutation_updateTrack } from './funding/resolvers/Mutation/updateTrack.js';
 import    { updateTraining as Mutation_updateTraining } from './trainings/resolvers/Mutation/updateTraining.js';
 import    { updateTrainingSession as Mutation_updateTrainingSession } from './trainings/resolvers/Mutation/updateTrainingSession.js';
+import    { updateTrajectory as Mutation_updateTrajectory } from './trainings/resolvers/Mutation/updateTrajectory.js';
+import    { updateTrajectorySession as Mutation_updateTrajectorySession } from './trainings/resolvers/Mutation/updateTrajectorySession.js';
+import    { updateWorktableGroup as Mutation_updateWorktableGroup } from './trainings/resolvers/Mutation/updateWorktableGroup.js';
+import    { updateWorktableMeeting as Mutation_updateWorktableMeeting } from './trainings/resolvers/Mutation/updateWorktableMeeting.js';
+import    { withdrawFromTrajectory as Mutation_withdrawFromTrajectory } from './trainings/resolvers/Mutation/withdrawFromTrajectory.js';
 import    { boardChanged as Subscription_boardChanged } from './boards/resolvers/Subscription/boardChanged.js';
 import    { Action } from './funding/resolvers/Action.js';
 import    { AgreementClosing } from './funding/resolvers/AgreementClosing.js';
@@ -66,6 +95,9 @@ import    { CoFinancing } from './funding/resolvers/CoFinancing.js';
 import    { CoFinancingEntry } from './funding/resolvers/CoFinancingEntry.js';
 import    { CoFinancingEntryConnection } from './funding/resolvers/CoFinancingEntryConnection.js';
 import    { Commitment } from './funding/resolvers/Commitment.js';
+import    { CommunicationFigure } from './trainings/resolvers/CommunicationFigure.js';
+import    { CommunicationFigureConnection } from './trainings/resolvers/CommunicationFigureConnection.js';
+import    { CommunicationReach } from './trainings/resolvers/CommunicationReach.js';
 import    { Employee } from './trainings/resolvers/Employee.js';
 import    { EmployeeConnection } from './trainings/resolvers/EmployeeConnection.js';
 import    { Enrolment } from './trainings/resolvers/Enrolment.js';
@@ -76,6 +108,8 @@ import    { InvoiceConnection } from './funding/resolvers/InvoiceConnection.js';
 import    { InvoiceTransition } from './funding/resolvers/InvoiceTransition.js';
 import    { JudgementProposal } from './funding/resolvers/JudgementProposal.js';
 import    { JudgementStep } from './funding/resolvers/JudgementStep.js';
+import    { LearningTool } from './trainings/resolvers/LearningTool.js';
+import    { LearningToolConnection } from './trainings/resolvers/LearningToolConnection.js';
 import    { Measure } from './funding/resolvers/Measure.js';
 import    { MeasuredTarget } from './funding/resolvers/MeasuredTarget.js';
 import    { Metric } from './funding/resolvers/Metric.js';
@@ -84,6 +118,8 @@ import    { OrganisationConnection } from './organisations/resolvers/Organisatio
 import    { Overhead } from './funding/resolvers/Overhead.js';
 import    { OverheadCost } from './funding/resolvers/OverheadCost.js';
 import    { OverheadCostConnection } from './funding/resolvers/OverheadCostConnection.js';
+import    { Profession } from './trainings/resolvers/Profession.js';
+import    { ProfessionConnection } from './trainings/resolvers/ProfessionConnection.js';
 import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Reach } from './trainings/resolvers/Reach.js';
 import    { Settlement } from './funding/resolvers/Settlement.js';
@@ -92,11 +128,22 @@ import    { Training } from './trainings/resolvers/Training.js';
 import    { TrainingConnection } from './trainings/resolvers/TrainingConnection.js';
 import    { TrainingSession } from './trainings/resolvers/TrainingSession.js';
 import    { TrainingSessionConnection } from './trainings/resolvers/TrainingSessionConnection.js';
+import    { Trajectory } from './trainings/resolvers/Trajectory.js';
+import    { TrajectoryConnection } from './trainings/resolvers/TrajectoryConnection.js';
+import    { TrajectoryParticipation } from './trainings/resolvers/TrajectoryParticipation.js';
+import    { TrajectoryParticipationConnection } from './trainings/resolvers/TrajectoryParticipationConnection.js';
+import    { TrajectorySession } from './trainings/resolvers/TrajectorySession.js';
+import    { TrajectorySessionConnection } from './trainings/resolvers/TrajectorySessionConnection.js';
 import    { Viewer } from './base/resolvers/Viewer.js';
+import    { WorktableGroup } from './trainings/resolvers/WorktableGroup.js';
+import    { WorktableGroupConnection } from './trainings/resolvers/WorktableGroupConnection.js';
+import    { WorktableMeeting } from './trainings/resolvers/WorktableMeeting.js';
+import    { WorktableMeetingConnection } from './trainings/resolvers/WorktableMeetingConnection.js';
+import    { WorktableTally } from './trainings/resolvers/WorktableTally.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,reach: Query_reach,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,viewer: Query_viewer },
-      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addTrack: Mutation_addTrack,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,closeFundingAgreement: Mutation_closeFundingAgreement,createBoard: Mutation_createBoard,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createOrganisation: Mutation_createOrganisation,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,payInvoice: Mutation_payInvoice,proposeJudgement: Mutation_proposeJudgement,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordOverheadCost: Mutation_recordOverheadCost,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCommitment: Mutation_updateCommitment,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateOrganisation: Mutation_updateOrganisation,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession },
+      Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addTrack: Mutation_addTrack,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,closeFundingAgreement: Mutation_closeFundingAgreement,createBoard: Mutation_createBoard,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWorktableGroup: Mutation_createWorktableGroup,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,payInvoice: Mutation_payInvoice,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
       Subscription: { boardChanged: Subscription_boardChanged },
       Action: Action,
 AgreementClosing: AgreementClosing,
@@ -109,6 +156,9 @@ CoFinancing: CoFinancing,
 CoFinancingEntry: CoFinancingEntry,
 CoFinancingEntryConnection: CoFinancingEntryConnection,
 Commitment: Commitment,
+CommunicationFigure: CommunicationFigure,
+CommunicationFigureConnection: CommunicationFigureConnection,
+CommunicationReach: CommunicationReach,
 Employee: Employee,
 EmployeeConnection: EmployeeConnection,
 Enrolment: Enrolment,
@@ -119,6 +169,8 @@ InvoiceConnection: InvoiceConnection,
 InvoiceTransition: InvoiceTransition,
 JudgementProposal: JudgementProposal,
 JudgementStep: JudgementStep,
+LearningTool: LearningTool,
+LearningToolConnection: LearningToolConnection,
 Measure: Measure,
 MeasuredTarget: MeasuredTarget,
 Metric: Metric,
@@ -127,6 +179,8 @@ OrganisationConnection: OrganisationConnection,
 Overhead: Overhead,
 OverheadCost: OverheadCost,
 OverheadCostConnection: OverheadCostConnection,
+Profession: Profession,
+ProfessionConnection: ProfessionConnection,
 QualitativeTarget: QualitativeTarget,
 Reach: Reach,
 Settlement: Settlement,
@@ -135,7 +189,18 @@ Training: Training,
 TrainingConnection: TrainingConnection,
 TrainingSession: TrainingSession,
 TrainingSessionConnection: TrainingSessionConnection,
+Trajectory: Trajectory,
+TrajectoryConnection: TrajectoryConnection,
+TrajectoryParticipation: TrajectoryParticipation,
+TrajectoryParticipationConnection: TrajectoryParticipationConnection,
+TrajectorySession: TrajectorySession,
+TrajectorySessionConnection: TrajectorySessionConnection,
 Viewer: Viewer,
+WorktableGroup: WorktableGroup,
+WorktableGroupConnection: WorktableGroupConnection,
+WorktableMeeting: WorktableMeeting,
+WorktableMeetingConnection: WorktableMeetingConnection,
+WorktableTally: WorktableTally,
 DateTime: DateTimeResolver,
 JSON: JSONResolver,
 LocalDate: LocalDateResolver,

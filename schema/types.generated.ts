@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ActionMapper, AgreementClosingMapper, BudgetMapper, CoFinancingMapper, CoFinancingEntryMapper, CoFinancingEntryConnectionMapper, CommitmentMapper, FundingAgreementMapper, FundingAgreementConnectionMapper, InvoiceMapper, InvoiceConnectionMapper, InvoiceTransitionMapper, JudgementProposalMapper, JudgementStepMapper, MeasureMapper, MeasuredTargetMapper, MetricMapper, OverheadMapper, OverheadCostMapper, OverheadCostConnectionMapper, QualitativeTargetMapper, SettlementMapper, TrackMapper } from './funding/funding.mappers.js';
 import type { AuditEntryMapper, AuditEntryConnectionMapper } from './audit/audit.mappers.js';
 import type { BoardMapper, BoardConnectionMapper } from './boards/boards.mappers.js';
-import type { EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper } from './trainings/trainings.mappers.js';
+import type { CommunicationFigureMapper, CommunicationFigureConnectionMapper, CommunicationReachMapper, EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, LearningToolMapper, LearningToolConnectionMapper, ProfessionMapper, ProfessionConnectionMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper, TrajectoryMapper, TrajectoryConnectionMapper, TrajectoryParticipationMapper, TrajectoryParticipationConnectionMapper, TrajectorySessionMapper, TrajectorySessionConnectionMapper, WorktableGroupMapper, WorktableGroupConnectionMapper, WorktableMeetingMapper, WorktableMeetingConnectionMapper, WorktableTallyMapper } from './trainings/trainings.mappers.js';
 import type { OrganisationMapper, OrganisationConnectionMapper } from './organisations/organisations.mappers.js';
 import type { ViewerMapper } from './base/base.mappers.js';
 import type { Context } from './shared/context.js';
@@ -285,6 +285,23 @@ export type BudgetLine = {
   paid: Money;
 };
 
+/**
+ * One channel's growth within a period against the 2021-2022 baseline, per day so that periods of
+ * different lengths compare: growth = (audience / days) / (baseline audience / baseline days) - 1.
+ */
+export type ChannelGrowth = {
+  __typename?: 'ChannelGrowth';
+  /** The figures entered for periods within the asked period. */
+  audience: Scalars['Int']['output'];
+  baselineAudience: Scalars['Int']['output'];
+  baselineDays: Scalars['Int']['output'];
+  channel: CommunicationChannel;
+  /** The days those figures cover. */
+  days: Scalars['Int']['output'];
+  /** In basis points (2000 is +20%), rounded down; null without figures or without a baseline. Negative when the reach shrank. */
+  growthBasisPoints?: Maybe<Scalars['Int']['output']>;
+};
+
 export type CoFinancing = {
   __typename?: 'CoFinancing';
   /** Totals per action with entries, by action number: bounded by the agreement's actions. */
@@ -393,6 +410,54 @@ export type CommitmentPayload = {
 
 export type CommitmentTarget = MeasuredTarget | QualitativeTarget;
 
+export type CommunicationChannel =
+  | 'NEWSLETTER'
+  | 'WEBSITE';
+
+/**
+ * A figure of action 9's reach, entered by a consultant from web analytics (outside this API):
+ * the newsletter's readers or the website's visitors over a period. Counts only.
+ */
+export type CommunicationFigure = Node & {
+  __typename?: 'CommunicationFigure';
+  /** Readers (newsletter) or visitors (website) over the period. */
+  audience: Scalars['Int']['output'];
+  /** Part of the 2021-2022 baseline the addendum compares with. */
+  baseline: Scalars['Boolean']['output'];
+  channel: CommunicationChannel;
+  end: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  /** Where the figure comes from. */
+  source?: Maybe<Scalars['String']['output']>;
+  start: Scalars['LocalDate']['output'];
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+export type CommunicationFigureConnection = {
+  __typename?: 'CommunicationFigureConnection';
+  edges: Array<CommunicationFigureEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommunicationFigureEdge = {
+  __typename?: 'CommunicationFigureEdge';
+  cursor: Scalars['String']['output'];
+  node: CommunicationFigure;
+};
+
+export type CommunicationFigurePayload = {
+  __typename?: 'CommunicationFigurePayload';
+  figure: CommunicationFigure;
+};
+
+export type CommunicationReach = {
+  __typename?: 'CommunicationReach';
+  channels: Array<ChannelGrowth>;
+  end: Scalars['LocalDate']['output'];
+  start: Scalars['LocalDate']['output'];
+};
+
 export type Comparator =
   | 'AT_LEAST'
   | 'AT_MOST';
@@ -432,6 +497,17 @@ export type CreateFundingAgreementInput = {
   title: LocalizedTextInput;
 };
 
+export type CreateLearningToolInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  kind: LearningToolKind;
+  link: Scalars['String']['input'];
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  publishedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  title: LocalizedTextInput;
+};
+
 export type CreateOrganisationInput = {
   description?: InputMaybe<LocalizedTextInput>;
   /** Belgian enterprise number; with or without dots, stored as 0451.857.573. */
@@ -442,11 +518,22 @@ export type CreateOrganisationInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CreateProfessionInput = {
+  category: ProfessionCategory;
+  description?: InputMaybe<LocalizedTextInput>;
+  publishedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  shortageOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+  title: LocalizedTextInput;
+};
+
 export type CreateTrainingInput = {
   actionId?: InputMaybe<Scalars['ID']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<LocalizedTextInput>;
   digitalSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Zero when free. A fee needs an action: it is charged in that action's agreement. */
+  fee?: InputMaybe<MoneyInput>;
   format: TrainingFormat;
   language?: InputMaybe<Locale>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
@@ -467,6 +554,40 @@ export type CreateTrainingSessionInput = {
   province?: InputMaybe<Province>;
   startsAt: Scalars['DateTime']['input'];
   trainingId: Scalars['ID']['input'];
+};
+
+export type CreateTrajectoryInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  approach?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  /** Zero when free. A fee needs an action: it is charged in that action's agreement. */
+  fee?: InputMaybe<MoneyInput>;
+  kind: TrajectoryKind;
+  offeredFrom: Scalars['LocalDate']['input'];
+  offeredUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required, and only allowed, for LEADERSHIP. */
+  targetLevels?: InputMaybe<Array<LeadershipLevel>>;
+  title: LocalizedTextInput;
+};
+
+export type CreateTrajectorySessionInput = {
+  endsAt: Scalars['DateTime']['input'];
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Required unless online. */
+  province?: InputMaybe<Province>;
+  startsAt: Scalars['DateTime']['input'];
+  trajectoryId: Scalars['ID']['input'];
+};
+
+export type CreateWorktableGroupInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  province: Province;
+  title: LocalizedTextInput;
+  year: Scalars['Int']['input'];
 };
 
 /**
@@ -514,6 +635,8 @@ export type Enrolment = Node & {
   __typename?: 'Enrolment';
   employee: Employee;
   enrolledAt: Scalars['DateTime']['output'];
+  /** The participation fee charged when it took a seat, for those who may read the board's co-financing; null otherwise or when free. */
+  feeCharge?: Maybe<CoFinancingEntry>;
   id: Scalars['ID']['output'];
   session: TrainingSession;
   status: EnrolmentStatus;
@@ -758,6 +881,15 @@ export type InvoiceTransition = {
   to: InvoiceStatus;
 };
 
+export type JoinTrajectoryInput = {
+  boardId: Scalars['ID']['input'];
+  /** Required for WORK_ORGANISATION: the department of the board. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** The day the board joins; today (Brussels) when omitted. Within the trajectory's offer. */
+  joinedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  trajectoryId: Scalars['ID']['input'];
+};
+
 export type JudgementAction =
   | 'ACCEPTED'
   | 'PROPOSED'
@@ -791,6 +923,98 @@ export type JudgementStep = {
   status: JudgementStatus;
 };
 
+/** The levels of leadership in a board, from foreman (ploegbaas) to general director (algemeen directeur). */
+export type LeadershipLevel =
+  /** Dutch: afdelingshoofd. */
+  | 'DEPARTMENT_HEAD'
+  /** Dutch: ploegbaas. */
+  | 'FOREMAN'
+  /** Dutch: algemeen directeur. */
+  | 'GENERAL_DIRECTOR'
+  /** Dutch: managementteam. */
+  | 'MANAGEMENT_TEAM'
+  /** Dutch: middenkader, diensthoofd. */
+  | 'MIDDLE_MANAGER'
+  /** Dutch: teamverantwoordelijke. */
+  | 'TEAM_LEADER';
+
+/**
+ * A learning tool on the knowledge platform of action 4: an instrument, a measure or an offer. The
+ * public sees the tools published today; editors see every tool.
+ */
+export type LearningTool = Node & {
+  __typename?: 'LearningTool';
+  action?: Maybe<Action>;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: LearningToolKind;
+  /** Where it is found: an http(s) address. */
+  link: Scalars['String']['output'];
+  provider?: Maybe<Organisation>;
+  /** Whether it is published today. */
+  published: Scalars['Boolean']['output'];
+  /** Published from this day (Brussels); null while unpublished. */
+  publishedFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** Published until this day, inclusive; null while open-ended. */
+  publishedUntil?: Maybe<Scalars['LocalDate']['output']>;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A learning tool on the knowledge platform of action 4: an instrument, a measure or an offer. The
+ * public sees the tools published today; editors see every tool.
+ */
+export type LearningTooldescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A learning tool on the knowledge platform of action 4: an instrument, a measure or an offer. The
+ * public sees the tools published today; editors see every tool.
+ */
+export type LearningTooltitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type LearningToolConnection = {
+  __typename?: 'LearningToolConnection';
+  edges: Array<LearningToolEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LearningToolEdge = {
+  __typename?: 'LearningToolEdge';
+  cursor: Scalars['String']['output'];
+  node: LearningTool;
+};
+
+export type LearningToolFilter = {
+  kind?: InputMaybe<LearningToolKind>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Tools published on this day (editors; the public always sees today's). */
+  publishedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Matches the title in any language. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LearningToolKind =
+  /** Dutch: leerinstrument. */
+  | 'INSTRUMENT'
+  /** Dutch: maatregel. */
+  | 'MEASURE'
+  /** Dutch: aanbod. */
+  | 'OFFER';
+
+export type LearningToolPayload = {
+  __typename?: 'LearningToolPayload';
+  tool: LearningTool;
+};
+
 export type LedgerEntryType =
   /** What a board owes. */
   | 'CHARGE'
@@ -820,6 +1044,12 @@ export type LocalizedTextInput = {
 
 export type Measure = {
   __typename?: 'Measure';
+  /**
+   * How the current value divides, where the metric says: worktable meetings held per calendar
+   * year, leadership trajectories per target level, each channel's figures. Empty for a metric that
+   * does not divide. Always counted from the records, also for a closed agreement.
+   */
+  breakdown: Array<MetricPart>;
   comparator: Comparator;
   /** Computed from records; never typed in. */
   currentValue: Scalars['Int']['output'];
@@ -842,6 +1072,12 @@ export type MeasuredTarget = {
   met: Scalars['Boolean']['output'];
 };
 
+export type MeetingStatus =
+  | 'CANCELLED'
+  /** Took place; recorded on or after its day, with the boards that attended. */
+  | 'HELD'
+  | 'PLANNED';
+
 /** A named, documented count, owned by the module whose records it counts. */
 export type Metric = {
   __typename?: 'Metric';
@@ -851,6 +1087,13 @@ export type Metric = {
   key: Scalars['String']['output'];
   /** The module that owns the records. */
   module: Scalars['String']['output'];
+};
+
+/** One part of a metric's value: a calendar year, a target level. */
+export type MetricPart = {
+  __typename?: 'MetricPart';
+  label: Scalars['String']['output'];
+  value: Scalars['Int']['output'];
 };
 
 /**
@@ -880,6 +1123,8 @@ export type Mutation = {
   approveInvoice: InvoicePayload;
   /** Cancels an enrolment; the first waiting person gets the freed seat in the same transaction. */
   cancelEnrolment: EnrolmentPayload;
+  /** Cancels a PLANNED meeting. */
+  cancelWorktableMeeting: WorktableMeetingPayload;
   /** The funder's side, after the period: freezes the final settlement; nothing of the agreement changes afterwards. */
   closeFundingAgreement: FundingAgreementPayload;
   createBoard: BoardPayload;
@@ -887,26 +1132,39 @@ export type Mutation = {
   createEmployee: EmployeePayload;
   /** The sector enters the next agreement (Article 5). */
   createFundingAgreement: FundingAgreementPayload;
+  createLearningTool: LearningToolPayload;
   createOrganisation: OrganisationPayload;
+  createProfession: ProfessionPayload;
   createTraining: TrainingPayload;
   createTrainingSession: TrainingSessionPayload;
+  createTrajectory: TrajectoryPayload;
+  createTrajectorySession: TrajectorySessionPayload;
+  createWorktableGroup: WorktableGroupPayload;
   /** Enrols an employee: a seat while one is free, else the waitlist. Never after the session started. */
   enrol: EnrolmentPayload;
   /** GDPR erasure: the person's data is removed; their attendance still counts, anonymously. */
   forgetEmployee: EmployeePayload;
+  /** A board joins a trajectory; its fee, if any, is charged in the co-financing ledger in the same transaction. */
+  joinTrajectory: TrajectoryParticipationPayload;
   /** Another consultant or admin than the approver. */
   payInvoice: InvoicePayload;
+  planWorktableMeeting: WorktableMeetingPayload;
   /** The sector's consultants propose a judgement of a qualitative commitment, with evidence. */
   proposeJudgement: CommitmentPayload;
   /** ATTENDED or NO_SHOW, only once the session has started. */
   recordAttendance: EnrolmentPayload;
   /** A board's charge, or a payment of a charge. */
   recordCoFinancing: CoFinancingEntryPayload;
+  /** A consultant enters a figure from web analytics; figures of one channel never overlap. */
+  recordCommunicationFigure: CommunicationFigurePayload;
   recordOverheadCost: OverheadCostPayload;
+  /** Records that a PLANNED meeting took place, on or after its day, with the boards that attended. */
+  recordWorktableMeetingHeld: WorktableMeetingPayload;
   /** The funder's side refuses the pending proposal, with a reason; the judgement in force stays. */
   refuseJudgement: CommitmentPayload;
   rejectInvoice: InvoicePayload;
   removeCommitment: RemoveCommitmentPayload;
+  removeCommunicationFigure: RemoveCommunicationFigurePayload;
   /** The funder's side or an admin sets a judged commitment back to OPEN; the judgement it undoes stays in the history. */
   reopenCommitment: CommitmentPayload;
   /** An admin, with a reason: the agreement is open again; the closing stays in its history. */
@@ -914,6 +1172,8 @@ export type Mutation = {
   /** Cancels a wrong ledger entry with a reversing entry (a charge only once its payments are reversed). */
   reverseCoFinancingEntry: CoFinancingEntryPayload;
   reverseOverheadCost: OverheadCostPayload;
+  /** Records the material sent to the participants of a HELD meeting. */
+  sendWorktableMaterial: WorktableMeetingPayload;
   /** The funder's side sets the overhead ceiling and the reporting window. */
   setFundingTerms: FundingAgreementPayload;
   /** The sector's consultants or admins. The payee must be a third party (state-aid rule). */
@@ -921,12 +1181,21 @@ export type Mutation = {
   updateAction: ActionPayload;
   updateBoard: BoardPayload;
   updateCommitment: CommitmentPayload;
+  updateCommunicationFigure: CommunicationFigurePayload;
   updateEmployee: EmployeePayload;
   updateFundingAgreement: FundingAgreementPayload;
+  updateLearningTool: LearningToolPayload;
   updateOrganisation: OrganisationPayload;
+  updateProfession: ProfessionPayload;
   updateTrack: TrackPayload;
   updateTraining: TrainingPayload;
   updateTrainingSession: TrainingSessionPayload;
+  updateTrajectory: TrajectoryPayload;
+  updateTrajectorySession: TrajectorySessionPayload;
+  updateWorktableGroup: WorktableGroupPayload;
+  updateWorktableMeeting: WorktableMeetingPayload;
+  /** A board withdraws; an unpaid fee charge is reversed in the same transaction, a paid one stays. */
+  withdrawFromTrajectory: TrajectoryParticipationPayload;
 };
 
 
@@ -960,6 +1229,11 @@ export type MutationcancelEnrolmentArgs = {
 };
 
 
+export type MutationcancelWorktableMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationcloseFundingAgreementArgs = {
   id: Scalars['ID']['input'];
 };
@@ -980,8 +1254,18 @@ export type MutationcreateFundingAgreementArgs = {
 };
 
 
+export type MutationcreateLearningToolArgs = {
+  input: CreateLearningToolInput;
+};
+
+
 export type MutationcreateOrganisationArgs = {
   input: CreateOrganisationInput;
+};
+
+
+export type MutationcreateProfessionArgs = {
+  input: CreateProfessionInput;
 };
 
 
@@ -995,6 +1279,21 @@ export type MutationcreateTrainingSessionArgs = {
 };
 
 
+export type MutationcreateTrajectoryArgs = {
+  input: CreateTrajectoryInput;
+};
+
+
+export type MutationcreateTrajectorySessionArgs = {
+  input: CreateTrajectorySessionInput;
+};
+
+
+export type MutationcreateWorktableGroupArgs = {
+  input: CreateWorktableGroupInput;
+};
+
+
 export type MutationenrolArgs = {
   input: EnrolInput;
 };
@@ -1005,8 +1304,18 @@ export type MutationforgetEmployeeArgs = {
 };
 
 
+export type MutationjoinTrajectoryArgs = {
+  input: JoinTrajectoryInput;
+};
+
+
 export type MutationpayInvoiceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationplanWorktableMeetingArgs = {
+  input: PlanWorktableMeetingInput;
 };
 
 
@@ -1025,8 +1334,18 @@ export type MutationrecordCoFinancingArgs = {
 };
 
 
+export type MutationrecordCommunicationFigureArgs = {
+  input: RecordCommunicationFigureInput;
+};
+
+
 export type MutationrecordOverheadCostArgs = {
   input: RecordOverheadCostInput;
+};
+
+
+export type MutationrecordWorktableMeetingHeldArgs = {
+  input: RecordWorktableMeetingHeldInput;
 };
 
 
@@ -1041,6 +1360,11 @@ export type MutationrejectInvoiceArgs = {
 
 
 export type MutationremoveCommitmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationremoveCommunicationFigureArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1062,6 +1386,11 @@ export type MutationreverseCoFinancingEntryArgs = {
 
 export type MutationreverseOverheadCostArgs = {
   input: ReverseOverheadCostInput;
+};
+
+
+export type MutationsendWorktableMaterialArgs = {
+  input: SendWorktableMaterialInput;
 };
 
 
@@ -1090,6 +1419,11 @@ export type MutationupdateCommitmentArgs = {
 };
 
 
+export type MutationupdateCommunicationFigureArgs = {
+  input: UpdateCommunicationFigureInput;
+};
+
+
 export type MutationupdateEmployeeArgs = {
   input: UpdateEmployeeInput;
 };
@@ -1100,8 +1434,18 @@ export type MutationupdateFundingAgreementArgs = {
 };
 
 
+export type MutationupdateLearningToolArgs = {
+  input: UpdateLearningToolInput;
+};
+
+
 export type MutationupdateOrganisationArgs = {
   input: UpdateOrganisationInput;
+};
+
+
+export type MutationupdateProfessionArgs = {
+  input: UpdateProfessionInput;
 };
 
 
@@ -1117,6 +1461,31 @@ export type MutationupdateTrainingArgs = {
 
 export type MutationupdateTrainingSessionArgs = {
   input: UpdateTrainingSessionInput;
+};
+
+
+export type MutationupdateTrajectoryArgs = {
+  input: UpdateTrajectoryInput;
+};
+
+
+export type MutationupdateTrajectorySessionArgs = {
+  input: UpdateTrajectorySessionInput;
+};
+
+
+export type MutationupdateWorktableGroupArgs = {
+  input: UpdateWorktableGroupInput;
+};
+
+
+export type MutationupdateWorktableMeetingArgs = {
+  input: UpdateWorktableMeetingInput;
+};
+
+
+export type MutationwithdrawFromTrajectoryArgs = {
+  input: WithdrawFromTrajectoryInput;
 };
 
 /** An object with a globally unique, opaque id that `node(id)` resolves. */
@@ -1267,6 +1636,86 @@ export type PeriodInput = {
   start: Scalars['LocalDate']['input'];
 };
 
+export type PlanWorktableMeetingInput = {
+  /** In the group's year. */
+  date: Scalars['LocalDate']['input'];
+  groupId: Scalars['ID']['input'];
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  /** The group's province when omitted. */
+  province?: InputMaybe<Province>;
+};
+
+/**
+ * A profession or function listed on the LokaalWerkt jobs website. The public sees those listed
+ * today; editors see every one.
+ */
+export type Profession = Node & {
+  __typename?: 'Profession';
+  category: ProfessionCategory;
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Whether it is listed today. */
+  published: Scalars['Boolean']['output'];
+  publishedFrom?: Maybe<Scalars['LocalDate']['output']>;
+  publishedUntil?: Maybe<Scalars['LocalDate']['output']>;
+  /** On the list of shortage occupations (knelpuntberoep). */
+  shortageOccupation: Scalars['Boolean']['output'];
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A profession or function listed on the LokaalWerkt jobs website. The public sees those listed
+ * today; editors see every one.
+ */
+export type ProfessiondescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A profession or function listed on the LokaalWerkt jobs website. The public sees those listed
+ * today; editors see every one.
+ */
+export type ProfessiontitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProfessionCategory =
+  /** Dutch: zorg. */
+  | 'CARE'
+  | 'OTHER'
+  /** Science, technology, engineering and mathematics. */
+  | 'STEM';
+
+export type ProfessionConnection = {
+  __typename?: 'ProfessionConnection';
+  edges: Array<ProfessionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProfessionEdge = {
+  __typename?: 'ProfessionEdge';
+  cursor: Scalars['String']['output'];
+  node: Profession;
+};
+
+export type ProfessionFilter = {
+  category?: InputMaybe<ProfessionCategory>;
+  /** Professions listed on this day (editors; the public always sees today's). */
+  listedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  shortageOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ProfessionPayload = {
+  __typename?: 'ProfessionPayload';
+  profession: Profession;
+};
+
 export type ProposeJudgementInput = {
   commitmentId: Scalars['ID']['input'];
   evidence: Scalars['String']['input'];
@@ -1307,10 +1756,16 @@ export type Query = {
   board?: Maybe<Board>;
   /** Boards ordered by name; at most 100 a page. */
   boards: BoardConnection;
+  /** Action 9's figures, by channel and start; at most 100 a page. */
+  communicationFigures: CommunicationFigureConnection;
+  /** Each channel's growth within a period against the 2021-2022 baseline. */
+  communicationReach: CommunicationReach;
   /** A board's employees (a board member: their own board's, without naming it). */
   employees: EmployeeConnection;
   fundingAgreement?: Maybe<FundingAgreement>;
   fundingAgreements: FundingAgreementConnection;
+  /** The knowledge platform, by Dutch title; at most 100 a page. */
+  learningTools: LearningToolConnection;
   /** Fetches any object by its global id; null when it does not exist or is not visible. */
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order asked; unknown ids give null. */
@@ -1318,6 +1773,8 @@ export type Query = {
   organisation?: Maybe<Organisation>;
   /** Organisations ordered by their Dutch name; at most 100 a page. */
   organisations: OrganisationConnection;
+  /** LokaalWerkt's professions and functions, by Dutch title; at most 100 a page. */
+  professions: ProfessionConnection;
   /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
   reach: Reach;
   training?: Maybe<Training>;
@@ -1325,8 +1782,17 @@ export type Query = {
   trainingSessions: TrainingSessionConnection;
   /** The catalogue, by Dutch title; at most 100 a page. */
   trainings: TrainingConnection;
+  /** Trajectories by kind, then Dutch title; at most 100 a page. */
+  trajectories: TrajectoryConnection;
+  trajectory?: Maybe<Trajectory>;
   /** The actor and language of this request. */
   viewer: Viewer;
+  /** Groups by year, province and title; at most 100 a page. */
+  worktableGroups: WorktableGroupConnection;
+  /** Meetings by date; at most 100 a page. */
+  worktableMeetings: WorktableMeetingConnection;
+  /** Meetings held within a period, per calendar year: what the worktable commitments measure. */
+  worktableMeetingsHeld: WorktableTally;
 };
 
 
@@ -1349,6 +1815,18 @@ export type QueryboardsArgs = {
 };
 
 
+export type QuerycommunicationFiguresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<CommunicationChannel>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerycommunicationReachArgs = {
+  period: PeriodInput;
+};
+
+
 export type QueryemployeesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   boardId?: InputMaybe<Scalars['ID']['input']>;
@@ -1363,6 +1841,13 @@ export type QueryfundingAgreementArgs = {
 
 export type QueryfundingAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerylearningToolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LearningToolFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1389,6 +1874,13 @@ export type QueryorganisationsArgs = {
 };
 
 
+export type QueryprofessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProfessionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryreachArgs = {
   boardId?: InputMaybe<Scalars['ID']['input']>;
   period: PeriodInput;
@@ -1411,6 +1903,37 @@ export type QuerytrainingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TrainingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerytrajectoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TrajectoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerytrajectoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryworktableGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorktableGroupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryworktableMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorktableMeetingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryworktableMeetingsHeldArgs = {
+  period: PeriodInput;
 };
 
 /** The distinct employees who attended at least one training session that started within a period. */
@@ -1445,6 +1968,16 @@ export type RecordCoFinancingInput = {
   type: LedgerEntryType;
 };
 
+export type RecordCommunicationFigureInput = {
+  audience: Scalars['Int']['input'];
+  /** A baseline figure lies within 2021-2022. */
+  baseline?: InputMaybe<Scalars['Boolean']['input']>;
+  channel: CommunicationChannel;
+  end: Scalars['LocalDate']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
+  start: Scalars['LocalDate']['input'];
+};
+
 export type RecordOverheadCostInput = {
   actionId?: InputMaybe<Scalars['ID']['input']>;
   agreementId: Scalars['ID']['input'];
@@ -1453,6 +1986,12 @@ export type RecordOverheadCostInput = {
   /** Within the agreement's period. */
   date: Scalars['LocalDate']['input'];
   description: Scalars['String']['input'];
+};
+
+export type RecordWorktableMeetingHeldInput = {
+  /** The boards that attended; at least one. */
+  attendingBoardIds: Array<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 export type RefuseJudgementInput = {
@@ -1469,6 +2008,11 @@ export type RemoveCommitmentPayload = {
   __typename?: 'RemoveCommitmentPayload';
   agreement: FundingAgreement;
   removedCommitmentId: Scalars['ID']['output'];
+};
+
+export type RemoveCommunicationFigurePayload = {
+  __typename?: 'RemoveCommunicationFigurePayload';
+  removedId: Scalars['ID']['output'];
 };
 
 export type ReopenCommitmentInput = {
@@ -1506,6 +2050,11 @@ export type Role =
   | 'CONSULTANT'
   | 'EXPERT'
   | 'PARTNER';
+
+export type SendWorktableMaterialInput = {
+  id: Scalars['ID']['input'];
+  material: Scalars['String']['input'];
+};
 
 /** The terms the funder's side sets. A field left out stays; overheadCeiling null clears the ceiling. */
 export type SetFundingTermsInput = {
@@ -1648,6 +2197,11 @@ export type Training = Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Builds digital skills (action 7). */
   digitalSkills: Scalars['Boolean']['output'];
+  /**
+   * What an enrolment that takes a seat costs the employee's board; zero when free. Charged in the
+   * co-financing ledger of the action's agreement in the same transaction as the seat.
+   */
+  fee: Money;
   format: TrainingFormat;
   id: Scalars['ID']['output'];
   /** The language it is taught in. */
@@ -1795,6 +2349,196 @@ export type TrainingSessionPayload = {
   session: TrainingSession;
 };
 
+/**
+ * A trajectory of track 1 of the addendum: LEADERSHIP (for target levels from foreman to general
+ * director, with an approach), WORK_ORGANISATION (innovative work organisation, IAO, in named
+ * departments of boards) or LEARNING_NETWORK (the GoodHabitz e-learning pilot, after a call to
+ * boards). Public: what is offered and which boards take part; a board's fee charge is for those who
+ * read its co-financing.
+ */
+export type Trajectory = Node & {
+  __typename?: 'Trajectory';
+  /** The addendum's action it carries out. */
+  action?: Maybe<Action>;
+  /** How it works, in words. */
+  approach?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * What each participating board pays (the source's accessible participation fee); zero when free.
+   * Charged in the co-financing ledger of the action's agreement when a board joins.
+   */
+  fee: Money;
+  id: Scalars['ID']['output'];
+  kind: TrajectoryKind;
+  offeredFrom: Scalars['LocalDate']['output'];
+  /** Null while it is still offered. */
+  offeredUntil?: Maybe<Scalars['LocalDate']['output']>;
+  /** The boards taking part, withdrawn ones included, by board name. */
+  participations: TrajectoryParticipationConnection;
+  /** The partner organisation that guides it. */
+  partner?: Maybe<Organisation>;
+  /** Its meetings by start. */
+  sessions: TrajectorySessionConnection;
+  /** For LEADERSHIP: the levels it is for, from foreman to general director; empty for the other kinds. */
+  targetLevels: Array<LeadershipLevel>;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A trajectory of track 1 of the addendum: LEADERSHIP (for target levels from foreman to general
+ * director, with an approach), WORK_ORGANISATION (innovative work organisation, IAO, in named
+ * departments of boards) or LEARNING_NETWORK (the GoodHabitz e-learning pilot, after a call to
+ * boards). Public: what is offered and which boards take part; a board's fee charge is for those who
+ * read its co-financing.
+ */
+export type TrajectorydescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A trajectory of track 1 of the addendum: LEADERSHIP (for target levels from foreman to general
+ * director, with an approach), WORK_ORGANISATION (innovative work organisation, IAO, in named
+ * departments of boards) or LEARNING_NETWORK (the GoodHabitz e-learning pilot, after a call to
+ * boards). Public: what is offered and which boards take part; a board's fee charge is for those who
+ * read its co-financing.
+ */
+export type TrajectoryparticipationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A trajectory of track 1 of the addendum: LEADERSHIP (for target levels from foreman to general
+ * director, with an approach), WORK_ORGANISATION (innovative work organisation, IAO, in named
+ * departments of boards) or LEARNING_NETWORK (the GoodHabitz e-learning pilot, after a call to
+ * boards). Public: what is offered and which boards take part; a board's fee charge is for those who
+ * read its co-financing.
+ */
+export type TrajectorysessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A trajectory of track 1 of the addendum: LEADERSHIP (for target levels from foreman to general
+ * director, with an approach), WORK_ORGANISATION (innovative work organisation, IAO, in named
+ * departments of boards) or LEARNING_NETWORK (the GoodHabitz e-learning pilot, after a call to
+ * boards). Public: what is offered and which boards take part; a board's fee charge is for those who
+ * read its co-financing.
+ */
+export type TrajectorytitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type TrajectoryConnection = {
+  __typename?: 'TrajectoryConnection';
+  edges: Array<TrajectoryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrajectoryEdge = {
+  __typename?: 'TrajectoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Trajectory;
+};
+
+export type TrajectoryFilter = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Trajectories this board takes part in. */
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<TrajectoryKind>;
+  /** Trajectories offered on this day. */
+  offeredOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Matches the title in any language. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Leadership trajectories for this level. */
+  targetLevel?: InputMaybe<LeadershipLevel>;
+};
+
+export type TrajectoryKind =
+  | 'LEADERSHIP'
+  /** The e-learning learning network (GoodHabitz pilot). */
+  | 'LEARNING_NETWORK'
+  /** Innovative work organisation (IAO), in a named department of a board. */
+  | 'WORK_ORGANISATION';
+
+/** A board taking part in a trajectory. */
+export type TrajectoryParticipation = Node & {
+  __typename?: 'TrajectoryParticipation';
+  board: Board;
+  /** For WORK_ORGANISATION: the department of the board the trajectory runs in. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** The participation fee charged for it, for those who may read the board's co-financing; null otherwise or when free. */
+  feeCharge?: Maybe<CoFinancingEntry>;
+  id: Scalars['ID']['output'];
+  joinedOn: Scalars['LocalDate']['output'];
+  trajectory: Trajectory;
+  /** Set once the board withdrew; from then it no longer counts. */
+  withdrawnOn?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+export type TrajectoryParticipationConnection = {
+  __typename?: 'TrajectoryParticipationConnection';
+  edges: Array<TrajectoryParticipationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrajectoryParticipationEdge = {
+  __typename?: 'TrajectoryParticipationEdge';
+  cursor: Scalars['String']['output'];
+  node: TrajectoryParticipation;
+};
+
+export type TrajectoryParticipationPayload = {
+  __typename?: 'TrajectoryParticipationPayload';
+  participation: TrajectoryParticipation;
+};
+
+export type TrajectoryPayload = {
+  __typename?: 'TrajectoryPayload';
+  trajectory: Trajectory;
+};
+
+/** A meeting of a trajectory. */
+export type TrajectorySession = Node & {
+  __typename?: 'TrajectorySession';
+  endsAt: Scalars['DateTime']['output'];
+  hostBoard?: Maybe<Board>;
+  id: Scalars['ID']['output'];
+  online: Scalars['Boolean']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  province?: Maybe<Province>;
+  startsAt: Scalars['DateTime']['output'];
+  trajectory: Trajectory;
+};
+
+export type TrajectorySessionConnection = {
+  __typename?: 'TrajectorySessionConnection';
+  edges: Array<TrajectorySessionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrajectorySessionEdge = {
+  __typename?: 'TrajectorySessionEdge';
+  cursor: Scalars['String']['output'];
+  node: TrajectorySession;
+};
+
+export type TrajectorySessionPayload = {
+  __typename?: 'TrajectorySessionPayload';
+  session: TrajectorySession;
+};
+
 export type UpdateActionInput = {
   description?: InputMaybe<LocalizedTextInput>;
   id: Scalars['ID']['input'];
@@ -1828,6 +2572,13 @@ export type UpdateCommitmentInput = {
   number?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Only the fields given change. */
+export type UpdateCommunicationFigureInput = {
+  audience?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateEmployeeInput = {
   department?: InputMaybe<Scalars['String']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -1848,6 +2599,19 @@ export type UpdateFundingAgreementInput = {
   title?: InputMaybe<LocalizedTextInput>;
 };
 
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateLearningToolInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<LearningToolKind>;
+  link?: InputMaybe<Scalars['String']['input']>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  publishedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
 /**
  * Only the fields given are changed; an explicit null clears an optional field. A translatable
  * field is written whole: the translations it omits are removed.
@@ -1859,6 +2623,17 @@ export type UpdateOrganisationInput = {
   kind?: InputMaybe<OrganisationKind>;
   name?: InputMaybe<LocalizedTextInput>;
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateProfessionInput = {
+  category?: InputMaybe<ProfessionCategory>;
+  description?: InputMaybe<LocalizedTextInput>;
+  id: Scalars['ID']['input'];
+  publishedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  shortageOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+  title?: InputMaybe<LocalizedTextInput>;
 };
 
 export type UpdateTrackInput = {
@@ -1874,6 +2649,8 @@ export type UpdateTrainingInput = {
   audience?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<LocalizedTextInput>;
   digitalSkills?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new fee applies to seats taken afterwards; charges already made stay. */
+  fee?: InputMaybe<MoneyInput>;
   format?: InputMaybe<TrainingFormat>;
   id: Scalars['ID']['input'];
   language?: InputMaybe<Locale>;
@@ -1896,12 +2673,175 @@ export type UpdateTrainingSessionInput = {
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Only the fields given change; an explicit null clears an optional one. The kind does not change. */
+export type UpdateTrajectoryInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  approach?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  /** A new fee applies to boards that join afterwards; charges already made stay. */
+  fee?: InputMaybe<MoneyInput>;
+  id: Scalars['ID']['input'];
+  offeredFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  offeredUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  targetLevels?: InputMaybe<Array<LeadershipLevel>>;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
+/** Only the fields given change. */
+export type UpdateTrajectorySessionInput = {
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Province>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateWorktableGroupInput = {
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  province?: InputMaybe<Province>;
+  title?: InputMaybe<LocalizedTextInput>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A PLANNED meeting's day, place or host; only the fields given change. */
+export type UpdateWorktableMeetingInput = {
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  province?: InputMaybe<Province>;
+};
+
 /** Who is asking: resolved from the bearer token of the request. */
 export type Viewer = {
   __typename?: 'Viewer';
   locale: Locale;
   role: Role;
   subject?: Maybe<Scalars['String']['output']>;
+};
+
+export type WithdrawFromTrajectoryInput = {
+  participationId: Scalars['ID']['input'];
+  /** The day the board withdraws; today (Brussels) when omitted. */
+  withdrawnOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/**
+ * A regional group of the HRM worktables "Van HR-beheer naar HR-beleid" (action 8): four days a
+ * year, guided by a partner, hosted by boards in turn. Public.
+ */
+export type WorktableGroup = Node & {
+  __typename?: 'WorktableGroup';
+  action?: Maybe<Action>;
+  id: Scalars['ID']['output'];
+  /** Its meetings by date (a group meets a few days a year: at most 24 a group). */
+  meetings: Array<WorktableMeeting>;
+  partner?: Maybe<Organisation>;
+  province: Province;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  viewerCanUpdate: Scalars['Boolean']['output'];
+  year: Scalars['Int']['output'];
+};
+
+
+/**
+ * A regional group of the HRM worktables "Van HR-beheer naar HR-beleid" (action 8): four days a
+ * year, guided by a partner, hosted by boards in turn. Public.
+ */
+export type WorktableGrouptitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type WorktableGroupConnection = {
+  __typename?: 'WorktableGroupConnection';
+  edges: Array<WorktableGroupEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorktableGroupEdge = {
+  __typename?: 'WorktableGroupEdge';
+  cursor: Scalars['String']['output'];
+  node: WorktableGroup;
+};
+
+export type WorktableGroupFilter = {
+  province?: InputMaybe<Province>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WorktableGroupPayload = {
+  __typename?: 'WorktableGroupPayload';
+  group: WorktableGroup;
+};
+
+/** A meeting of a worktable group. */
+export type WorktableMeeting = Node & {
+  __typename?: 'WorktableMeeting';
+  /** The boards that attended (a held meeting), by name. */
+  attendingBoards: Array<Board>;
+  /** The Brussels day it takes place on. */
+  date: Scalars['LocalDate']['output'];
+  group: WorktableGroup;
+  hostBoard?: Maybe<Board>;
+  id: Scalars['ID']['output'];
+  /** What was sent to the participants afterwards: documents, instruments, results. */
+  material?: Maybe<Scalars['String']['output']>;
+  /** When the material was sent; only after the meeting was held. */
+  materialSentAt?: Maybe<Scalars['DateTime']['output']>;
+  province: Province;
+  status: MeetingStatus;
+  viewerCanUpdate: Scalars['Boolean']['output'];
+};
+
+export type WorktableMeetingConnection = {
+  __typename?: 'WorktableMeetingConnection';
+  edges: Array<WorktableMeetingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorktableMeetingEdge = {
+  __typename?: 'WorktableMeetingEdge';
+  cursor: Scalars['String']['output'];
+  node: WorktableMeeting;
+};
+
+export type WorktableMeetingFilter = {
+  /** Meetings on or after this day. */
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  hostBoardId?: InputMaybe<Scalars['ID']['input']>;
+  province?: InputMaybe<Province>;
+  status?: InputMaybe<MeetingStatus>;
+  /** Meetings on or before this day. */
+  until?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+export type WorktableMeetingPayload = {
+  __typename?: 'WorktableMeetingPayload';
+  meeting: WorktableMeeting;
+};
+
+/** The worktable meetings held within a period, with the count per calendar year (action 8 asks for 2023 and 2024). */
+export type WorktableTally = {
+  __typename?: 'WorktableTally';
+  byYear: Array<YearCount>;
+  end: Scalars['LocalDate']['output'];
+  held: Scalars['Int']['output'];
+  start: Scalars['LocalDate']['output'];
+};
+
+export type YearCount = {
+  __typename?: 'YearCount';
+  count: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
 };
 
 
@@ -1989,15 +2929,23 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BoardMapper & { __typename: 'Board' } )
     | ( CoFinancingEntryMapper & { __typename: 'CoFinancingEntry' } )
     | ( CommitmentMapper & { __typename: 'Commitment' } )
+    | ( CommunicationFigureMapper & { __typename: 'CommunicationFigure' } )
     | ( EmployeeMapper & { __typename: 'Employee' } )
     | ( EnrolmentMapper & { __typename: 'Enrolment' } )
     | ( FundingAgreementMapper & { __typename: 'FundingAgreement' } )
     | ( InvoiceMapper & { __typename: 'Invoice' } )
+    | ( LearningToolMapper & { __typename: 'LearningTool' } )
     | ( OrganisationMapper & { __typename: 'Organisation' } )
     | ( OverheadCostMapper & { __typename: 'OverheadCost' } )
+    | ( ProfessionMapper & { __typename: 'Profession' } )
     | ( TrackMapper & { __typename: 'Track' } )
     | ( TrainingMapper & { __typename: 'Training' } )
     | ( TrainingSessionMapper & { __typename: 'TrainingSession' } )
+    | ( TrajectoryMapper & { __typename: 'Trajectory' } )
+    | ( TrajectoryParticipationMapper & { __typename: 'TrajectoryParticipation' } )
+    | ( TrajectorySessionMapper & { __typename: 'TrajectorySession' } )
+    | ( WorktableGroupMapper & { __typename: 'WorktableGroup' } )
+    | ( WorktableMeetingMapper & { __typename: 'WorktableMeeting' } )
   ;
 };
 
@@ -2031,6 +2979,7 @@ export type ResolversTypes = {
   BoardReach: ResolverTypeWrapper<Omit<BoardReach, 'board'> & { board: ResolversTypes['Board'] }>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
+  ChannelGrowth: ResolverTypeWrapper<Omit<ChannelGrowth, 'channel'> & { channel: ResolversTypes['CommunicationChannel'] }>;
   CoFinancing: ResolverTypeWrapper<CoFinancingMapper>;
   CoFinancingEntry: ResolverTypeWrapper<CoFinancingEntryMapper>;
   CoFinancingEntryConnection: ResolverTypeWrapper<CoFinancingEntryConnectionMapper>;
@@ -2042,13 +2991,24 @@ export type ResolversTypes = {
   CommitmentKind: ResolverTypeWrapper<'EFFORT' | 'RESULT'>;
   CommitmentPayload: ResolverTypeWrapper<Omit<CommitmentPayload, 'commitment'> & { commitment: ResolversTypes['Commitment'] }>;
   CommitmentTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CommitmentTarget']>;
+  CommunicationChannel: ResolverTypeWrapper<'NEWSLETTER' | 'WEBSITE'>;
+  CommunicationFigure: ResolverTypeWrapper<CommunicationFigureMapper>;
+  CommunicationFigureConnection: ResolverTypeWrapper<CommunicationFigureConnectionMapper>;
+  CommunicationFigureEdge: ResolverTypeWrapper<Omit<CommunicationFigureEdge, 'node'> & { node: ResolversTypes['CommunicationFigure'] }>;
+  CommunicationFigurePayload: ResolverTypeWrapper<Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversTypes['CommunicationFigure'] }>;
+  CommunicationReach: ResolverTypeWrapper<CommunicationReachMapper>;
   Comparator: ResolverTypeWrapper<'AT_LEAST' | 'AT_MOST'>;
   CreateBoardInput: CreateBoardInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
+  CreateLearningToolInput: CreateLearningToolInput;
   CreateOrganisationInput: CreateOrganisationInput;
+  CreateProfessionInput: CreateProfessionInput;
   CreateTrainingInput: CreateTrainingInput;
   CreateTrainingSessionInput: CreateTrainingSessionInput;
+  CreateTrajectoryInput: CreateTrajectoryInput;
+  CreateTrajectorySessionInput: CreateTrajectorySessionInput;
+  CreateWorktableGroupInput: CreateWorktableGroupInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Employee: ResolverTypeWrapper<EmployeeMapper>;
   EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionMapper>;
@@ -2070,10 +3030,18 @@ export type ResolversTypes = {
   InvoiceStatus: ResolverTypeWrapper<'SUBMITTED' | 'APPROVED' | 'PAID' | 'REJECTED'>;
   InvoiceTransition: ResolverTypeWrapper<InvoiceTransitionMapper>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JoinTrajectoryInput: JoinTrajectoryInput;
   JudgementAction: ResolverTypeWrapper<'PROPOSED' | 'ACCEPTED' | 'REFUSED' | 'REOPENED'>;
   JudgementProposal: ResolverTypeWrapper<JudgementProposalMapper>;
   JudgementStatus: ResolverTypeWrapper<'OPEN' | 'JUSTIFIED' | 'NOT_JUSTIFIED'>;
   JudgementStep: ResolverTypeWrapper<JudgementStepMapper>;
+  LeadershipLevel: ResolverTypeWrapper<'FOREMAN' | 'TEAM_LEADER' | 'MIDDLE_MANAGER' | 'DEPARTMENT_HEAD' | 'MANAGEMENT_TEAM' | 'GENERAL_DIRECTOR'>;
+  LearningTool: ResolverTypeWrapper<LearningToolMapper>;
+  LearningToolConnection: ResolverTypeWrapper<LearningToolConnectionMapper>;
+  LearningToolEdge: ResolverTypeWrapper<Omit<LearningToolEdge, 'node'> & { node: ResolversTypes['LearningTool'] }>;
+  LearningToolFilter: LearningToolFilter;
+  LearningToolKind: ResolverTypeWrapper<'INSTRUMENT' | 'MEASURE' | 'OFFER'>;
+  LearningToolPayload: ResolverTypeWrapper<Omit<LearningToolPayload, 'tool'> & { tool: ResolversTypes['LearningTool'] }>;
   LedgerEntryType: ResolverTypeWrapper<'CHARGE' | 'PAYMENT'>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
   Locale: ResolverTypeWrapper<'NL' | 'FR' | 'EN'>;
@@ -2082,7 +3050,9 @@ export type ResolversTypes = {
   Measure: ResolverTypeWrapper<MeasureMapper>;
   MeasureInput: MeasureInput;
   MeasuredTarget: ResolverTypeWrapper<MeasuredTargetMapper>;
+  MeetingStatus: ResolverTypeWrapper<'PLANNED' | 'HELD' | 'CANCELLED'>;
   Metric: ResolverTypeWrapper<MetricMapper>;
+  MetricPart: ResolverTypeWrapper<MetricPart>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2100,6 +3070,13 @@ export type ResolversTypes = {
   OverheadCostPayload: ResolverTypeWrapper<Omit<OverheadCostPayload, 'entry'> & { entry: ResolversTypes['OverheadCost'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodInput: PeriodInput;
+  PlanWorktableMeetingInput: PlanWorktableMeetingInput;
+  Profession: ResolverTypeWrapper<ProfessionMapper>;
+  ProfessionCategory: ResolverTypeWrapper<'CARE' | 'STEM' | 'OTHER'>;
+  ProfessionConnection: ResolverTypeWrapper<ProfessionConnectionMapper>;
+  ProfessionEdge: ResolverTypeWrapper<Omit<ProfessionEdge, 'node'> & { node: ResolversTypes['Profession'] }>;
+  ProfessionFilter: ProfessionFilter;
+  ProfessionPayload: ResolverTypeWrapper<Omit<ProfessionPayload, 'profession'> & { profession: ResolversTypes['Profession'] }>;
   ProposeJudgementInput: ProposeJudgementInput;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
   QualitativeTarget: ResolverTypeWrapper<QualitativeTargetMapper>;
@@ -2107,10 +3084,13 @@ export type ResolversTypes = {
   Reach: ResolverTypeWrapper<ReachMapper>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
+  RecordCommunicationFigureInput: RecordCommunicationFigureInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
+  RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: ResolverTypeWrapper<Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversTypes['FundingAgreement'] }>;
+  RemoveCommunicationFigurePayload: ResolverTypeWrapper<RemoveCommunicationFigurePayload>;
   ReopenCommitmentInput: ReopenCommitmentInput;
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   Report: ResolverTypeWrapper<Report>;
@@ -2118,6 +3098,7 @@ export type ResolversTypes = {
   ReverseOverheadCostInput: ReverseOverheadCostInput;
   Role: ResolverTypeWrapper<'ANONYMOUS' | 'ADMIN' | 'CONSULTANT' | 'BOARD_MEMBER' | 'EXPERT' | 'PARTNER'>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
   Settlement: ResolverTypeWrapper<SettlementMapper>;
   SettlementBasis: ResolverTypeWrapper<'FINAL' | 'FORECAST'>;
@@ -2141,16 +3122,50 @@ export type ResolversTypes = {
   TrainingSessionEdge: ResolverTypeWrapper<Omit<TrainingSessionEdge, 'node'> & { node: ResolversTypes['TrainingSession'] }>;
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionPayload: ResolverTypeWrapper<Omit<TrainingSessionPayload, 'session'> & { session: ResolversTypes['TrainingSession'] }>;
+  Trajectory: ResolverTypeWrapper<TrajectoryMapper>;
+  TrajectoryConnection: ResolverTypeWrapper<TrajectoryConnectionMapper>;
+  TrajectoryEdge: ResolverTypeWrapper<Omit<TrajectoryEdge, 'node'> & { node: ResolversTypes['Trajectory'] }>;
+  TrajectoryFilter: TrajectoryFilter;
+  TrajectoryKind: ResolverTypeWrapper<'LEADERSHIP' | 'WORK_ORGANISATION' | 'LEARNING_NETWORK'>;
+  TrajectoryParticipation: ResolverTypeWrapper<TrajectoryParticipationMapper>;
+  TrajectoryParticipationConnection: ResolverTypeWrapper<TrajectoryParticipationConnectionMapper>;
+  TrajectoryParticipationEdge: ResolverTypeWrapper<Omit<TrajectoryParticipationEdge, 'node'> & { node: ResolversTypes['TrajectoryParticipation'] }>;
+  TrajectoryParticipationPayload: ResolverTypeWrapper<Omit<TrajectoryParticipationPayload, 'participation'> & { participation: ResolversTypes['TrajectoryParticipation'] }>;
+  TrajectoryPayload: ResolverTypeWrapper<Omit<TrajectoryPayload, 'trajectory'> & { trajectory: ResolversTypes['Trajectory'] }>;
+  TrajectorySession: ResolverTypeWrapper<TrajectorySessionMapper>;
+  TrajectorySessionConnection: ResolverTypeWrapper<TrajectorySessionConnectionMapper>;
+  TrajectorySessionEdge: ResolverTypeWrapper<Omit<TrajectorySessionEdge, 'node'> & { node: ResolversTypes['TrajectorySession'] }>;
+  TrajectorySessionPayload: ResolverTypeWrapper<Omit<TrajectorySessionPayload, 'session'> & { session: ResolversTypes['TrajectorySession'] }>;
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
+  UpdateCommunicationFigureInput: UpdateCommunicationFigureInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
+  UpdateLearningToolInput: UpdateLearningToolInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  UpdateProfessionInput: UpdateProfessionInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
   UpdateTrainingSessionInput: UpdateTrainingSessionInput;
+  UpdateTrajectoryInput: UpdateTrajectoryInput;
+  UpdateTrajectorySessionInput: UpdateTrajectorySessionInput;
+  UpdateWorktableGroupInput: UpdateWorktableGroupInput;
+  UpdateWorktableMeetingInput: UpdateWorktableMeetingInput;
   Viewer: ResolverTypeWrapper<ViewerMapper>;
+  WithdrawFromTrajectoryInput: WithdrawFromTrajectoryInput;
+  WorktableGroup: ResolverTypeWrapper<WorktableGroupMapper>;
+  WorktableGroupConnection: ResolverTypeWrapper<WorktableGroupConnectionMapper>;
+  WorktableGroupEdge: ResolverTypeWrapper<Omit<WorktableGroupEdge, 'node'> & { node: ResolversTypes['WorktableGroup'] }>;
+  WorktableGroupFilter: WorktableGroupFilter;
+  WorktableGroupPayload: ResolverTypeWrapper<Omit<WorktableGroupPayload, 'group'> & { group: ResolversTypes['WorktableGroup'] }>;
+  WorktableMeeting: ResolverTypeWrapper<WorktableMeetingMapper>;
+  WorktableMeetingConnection: ResolverTypeWrapper<WorktableMeetingConnectionMapper>;
+  WorktableMeetingEdge: ResolverTypeWrapper<Omit<WorktableMeetingEdge, 'node'> & { node: ResolversTypes['WorktableMeeting'] }>;
+  WorktableMeetingFilter: WorktableMeetingFilter;
+  WorktableMeetingPayload: ResolverTypeWrapper<Omit<WorktableMeetingPayload, 'meeting'> & { meeting: ResolversTypes['WorktableMeeting'] }>;
+  WorktableTally: ResolverTypeWrapper<WorktableTallyMapper>;
+  YearCount: ResolverTypeWrapper<YearCount>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2181,6 +3196,7 @@ export type ResolversParentTypes = {
   BoardReach: Omit<BoardReach, 'board'> & { board: ResolversParentTypes['Board'] };
   Budget: BudgetMapper;
   BudgetLine: BudgetLine;
+  ChannelGrowth: ChannelGrowth;
   CoFinancing: CoFinancingMapper;
   CoFinancingEntry: CoFinancingEntryMapper;
   CoFinancingEntryConnection: CoFinancingEntryConnectionMapper;
@@ -2190,12 +3206,22 @@ export type ResolversParentTypes = {
   Commitment: CommitmentMapper;
   CommitmentPayload: Omit<CommitmentPayload, 'commitment'> & { commitment: ResolversParentTypes['Commitment'] };
   CommitmentTarget: ResolversUnionTypes<ResolversParentTypes>['CommitmentTarget'];
+  CommunicationFigure: CommunicationFigureMapper;
+  CommunicationFigureConnection: CommunicationFigureConnectionMapper;
+  CommunicationFigureEdge: Omit<CommunicationFigureEdge, 'node'> & { node: ResolversParentTypes['CommunicationFigure'] };
+  CommunicationFigurePayload: Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversParentTypes['CommunicationFigure'] };
+  CommunicationReach: CommunicationReachMapper;
   CreateBoardInput: CreateBoardInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
+  CreateLearningToolInput: CreateLearningToolInput;
   CreateOrganisationInput: CreateOrganisationInput;
+  CreateProfessionInput: CreateProfessionInput;
   CreateTrainingInput: CreateTrainingInput;
   CreateTrainingSessionInput: CreateTrainingSessionInput;
+  CreateTrajectoryInput: CreateTrajectoryInput;
+  CreateTrajectorySessionInput: CreateTrajectorySessionInput;
+  CreateWorktableGroupInput: CreateWorktableGroupInput;
   DateTime: Scalars['DateTime']['output'];
   Employee: EmployeeMapper;
   EmployeeConnection: EmployeeConnectionMapper;
@@ -2215,8 +3241,14 @@ export type ResolversParentTypes = {
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice: ResolversParentTypes['Invoice'] };
   InvoiceTransition: InvoiceTransitionMapper;
   JSON: Scalars['JSON']['output'];
+  JoinTrajectoryInput: JoinTrajectoryInput;
   JudgementProposal: JudgementProposalMapper;
   JudgementStep: JudgementStepMapper;
+  LearningTool: LearningToolMapper;
+  LearningToolConnection: LearningToolConnectionMapper;
+  LearningToolEdge: Omit<LearningToolEdge, 'node'> & { node: ResolversParentTypes['LearningTool'] };
+  LearningToolFilter: LearningToolFilter;
+  LearningToolPayload: Omit<LearningToolPayload, 'tool'> & { tool: ResolversParentTypes['LearningTool'] };
   LocalDate: Scalars['LocalDate']['output'];
   LocalizedText: LocalizedText;
   LocalizedTextInput: LocalizedTextInput;
@@ -2224,6 +3256,7 @@ export type ResolversParentTypes = {
   MeasureInput: MeasureInput;
   MeasuredTarget: MeasuredTargetMapper;
   Metric: MetricMapper;
+  MetricPart: MetricPart;
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -2240,22 +3273,32 @@ export type ResolversParentTypes = {
   OverheadCostPayload: Omit<OverheadCostPayload, 'entry'> & { entry: ResolversParentTypes['OverheadCost'] };
   PageInfo: PageInfo;
   PeriodInput: PeriodInput;
+  PlanWorktableMeetingInput: PlanWorktableMeetingInput;
+  Profession: ProfessionMapper;
+  ProfessionConnection: ProfessionConnectionMapper;
+  ProfessionEdge: Omit<ProfessionEdge, 'node'> & { node: ResolversParentTypes['Profession'] };
+  ProfessionFilter: ProfessionFilter;
+  ProfessionPayload: Omit<ProfessionPayload, 'profession'> & { profession: ResolversParentTypes['Profession'] };
   ProposeJudgementInput: ProposeJudgementInput;
   QualitativeTarget: QualitativeTargetMapper;
   Query: Record<PropertyKey, never>;
   Reach: ReachMapper;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
+  RecordCommunicationFigureInput: RecordCommunicationFigureInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
+  RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversParentTypes['FundingAgreement'] };
+  RemoveCommunicationFigurePayload: RemoveCommunicationFigurePayload;
   ReopenCommitmentInput: ReopenCommitmentInput;
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   Report: Report;
   ReverseCoFinancingEntryInput: ReverseCoFinancingEntryInput;
   ReverseOverheadCostInput: ReverseOverheadCostInput;
   SafeInt: Scalars['SafeInt']['output'];
+  SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
   Settlement: SettlementMapper;
   SettlementLine: SettlementLine;
@@ -2276,16 +3319,49 @@ export type ResolversParentTypes = {
   TrainingSessionEdge: Omit<TrainingSessionEdge, 'node'> & { node: ResolversParentTypes['TrainingSession'] };
   TrainingSessionFilter: TrainingSessionFilter;
   TrainingSessionPayload: Omit<TrainingSessionPayload, 'session'> & { session: ResolversParentTypes['TrainingSession'] };
+  Trajectory: TrajectoryMapper;
+  TrajectoryConnection: TrajectoryConnectionMapper;
+  TrajectoryEdge: Omit<TrajectoryEdge, 'node'> & { node: ResolversParentTypes['Trajectory'] };
+  TrajectoryFilter: TrajectoryFilter;
+  TrajectoryParticipation: TrajectoryParticipationMapper;
+  TrajectoryParticipationConnection: TrajectoryParticipationConnectionMapper;
+  TrajectoryParticipationEdge: Omit<TrajectoryParticipationEdge, 'node'> & { node: ResolversParentTypes['TrajectoryParticipation'] };
+  TrajectoryParticipationPayload: Omit<TrajectoryParticipationPayload, 'participation'> & { participation: ResolversParentTypes['TrajectoryParticipation'] };
+  TrajectoryPayload: Omit<TrajectoryPayload, 'trajectory'> & { trajectory: ResolversParentTypes['Trajectory'] };
+  TrajectorySession: TrajectorySessionMapper;
+  TrajectorySessionConnection: TrajectorySessionConnectionMapper;
+  TrajectorySessionEdge: Omit<TrajectorySessionEdge, 'node'> & { node: ResolversParentTypes['TrajectorySession'] };
+  TrajectorySessionPayload: Omit<TrajectorySessionPayload, 'session'> & { session: ResolversParentTypes['TrajectorySession'] };
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
+  UpdateCommunicationFigureInput: UpdateCommunicationFigureInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
+  UpdateLearningToolInput: UpdateLearningToolInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
+  UpdateProfessionInput: UpdateProfessionInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
   UpdateTrainingSessionInput: UpdateTrainingSessionInput;
+  UpdateTrajectoryInput: UpdateTrajectoryInput;
+  UpdateTrajectorySessionInput: UpdateTrajectorySessionInput;
+  UpdateWorktableGroupInput: UpdateWorktableGroupInput;
+  UpdateWorktableMeetingInput: UpdateWorktableMeetingInput;
   Viewer: ViewerMapper;
+  WithdrawFromTrajectoryInput: WithdrawFromTrajectoryInput;
+  WorktableGroup: WorktableGroupMapper;
+  WorktableGroupConnection: WorktableGroupConnectionMapper;
+  WorktableGroupEdge: Omit<WorktableGroupEdge, 'node'> & { node: ResolversParentTypes['WorktableGroup'] };
+  WorktableGroupFilter: WorktableGroupFilter;
+  WorktableGroupPayload: Omit<WorktableGroupPayload, 'group'> & { group: ResolversParentTypes['WorktableGroup'] };
+  WorktableMeeting: WorktableMeetingMapper;
+  WorktableMeetingConnection: WorktableMeetingConnectionMapper;
+  WorktableMeetingEdge: Omit<WorktableMeetingEdge, 'node'> & { node: ResolversParentTypes['WorktableMeeting'] };
+  WorktableMeetingFilter: WorktableMeetingFilter;
+  WorktableMeetingPayload: Omit<WorktableMeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['WorktableMeeting'] };
+  WorktableTally: WorktableTallyMapper;
+  YearCount: YearCount;
 };
 
 export type ActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
@@ -2409,6 +3485,15 @@ export type BudgetLineResolvers<ContextType = Context, ParentType extends Resolv
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type ChannelGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelGrowth'] = ResolversParentTypes['ChannelGrowth']> = {
+  audience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baselineAudience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baselineDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CommunicationChannel'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  growthBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type CoFinancingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoFinancing'] = ResolversParentTypes['CoFinancing']> = {
   byAction?: Resolver<Array<ResolversTypes['ActionCoFinancing']>, ParentType, ContextType>;
   byBoard?: Resolver<Array<ResolversTypes['BoardCoFinancing']>, ParentType, ContextType>;
@@ -2480,6 +3565,41 @@ export type CommitmentTargetResolvers<ContextType = Context, ParentType extends 
   __resolveType?: TypeResolveFn<'MeasuredTarget' | 'QualitativeTarget', ParentType, ContextType>;
 };
 
+export type CommunicationChannelResolvers = EnumResolverSignature<{ NEWSLETTER?: any, WEBSITE?: any }, ResolversTypes['CommunicationChannel']>;
+
+export type CommunicationFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationFigure'] = ResolversParentTypes['CommunicationFigure']> = {
+  audience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baseline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CommunicationChannel'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CommunicationFigureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationFigureConnection'] = ResolversParentTypes['CommunicationFigureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CommunicationFigureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunicationFigureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationFigureEdge'] = ResolversParentTypes['CommunicationFigureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CommunicationFigure'], ParentType, ContextType>;
+};
+
+export type CommunicationFigurePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationFigurePayload'] = ResolversParentTypes['CommunicationFigurePayload']> = {
+  figure?: Resolver<ResolversTypes['CommunicationFigure'], ParentType, ContextType>;
+};
+
+export type CommunicationReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunicationReach'] = ResolversParentTypes['CommunicationReach']> = {
+  channels?: Resolver<Array<ResolversTypes['ChannelGrowth']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+};
+
 export type ComparatorResolvers = EnumResolverSignature<{ AT_LEAST?: any, AT_MOST?: any }, ResolversTypes['Comparator']>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2515,6 +3635,7 @@ export type EmployeePayloadResolvers<ContextType = Context, ParentType extends R
 export type EnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enrolment'] = ResolversParentTypes['Enrolment']> = {
   employee?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
   enrolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  feeCharge?: Resolver<Maybe<ResolversTypes['CoFinancingEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EnrolmentStatus'], ParentType, ContextType>;
@@ -2657,6 +3778,41 @@ export type JudgementStepResolvers<ContextType = Context, ParentType extends Res
   status?: Resolver<ResolversTypes['JudgementStatus'], ParentType, ContextType>;
 };
 
+export type LeadershipLevelResolvers = EnumResolverSignature<{ DEPARTMENT_HEAD?: any, FOREMAN?: any, GENERAL_DIRECTOR?: any, MANAGEMENT_TEAM?: any, MIDDLE_MANAGER?: any, TEAM_LEADER?: any }, ResolversTypes['LeadershipLevel']>;
+
+export type LearningToolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningTool'] = ResolversParentTypes['LearningTool']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<LearningTooldescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LearningToolKind'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  publishedUntil?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<LearningTooltitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LearningToolConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningToolConnection'] = ResolversParentTypes['LearningToolConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LearningToolEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LearningToolEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningToolEdge'] = ResolversParentTypes['LearningToolEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LearningTool'], ParentType, ContextType>;
+};
+
+export type LearningToolKindResolvers = EnumResolverSignature<{ INSTRUMENT?: any, MEASURE?: any, OFFER?: any }, ResolversTypes['LearningToolKind']>;
+
+export type LearningToolPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningToolPayload'] = ResolversParentTypes['LearningToolPayload']> = {
+  tool?: Resolver<ResolversTypes['LearningTool'], ParentType, ContextType>;
+};
+
 export type LedgerEntryTypeResolvers = EnumResolverSignature<{ CHARGE?: any, PAYMENT?: any }, ResolversTypes['LedgerEntryType']>;
 
 export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LocalDate'], any> {
@@ -2672,6 +3828,7 @@ export type LocalizedTextResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
+  breakdown?: Resolver<Array<ResolversTypes['MetricPart']>, ParentType, ContextType>;
   comparator?: Resolver<ResolversTypes['Comparator'], ParentType, ContextType>;
   currentValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2685,11 +3842,18 @@ export type MeasuredTargetResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeetingStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, HELD?: any, PLANNED?: any }, ResolversTypes['MeetingStatus']>;
+
 export type MetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hasSource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MetricPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricPart'] = ResolversParentTypes['MetricPart']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
@@ -2704,42 +3868,62 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationaddTrackArgs, 'input'>>;
   approveInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationapproveInvoiceArgs, 'id'>>;
   cancelEnrolment?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationcancelEnrolmentArgs, 'id'>>;
+  cancelWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationcancelWorktableMeetingArgs, 'id'>>;
   closeFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcloseFundingAgreementArgs, 'id'>>;
   createBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationcreateBoardArgs, 'input'>>;
   createEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationcreateEmployeeArgs, 'input'>>;
   createFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcreateFundingAgreementArgs, 'input'>>;
+  createLearningTool?: Resolver<ResolversTypes['LearningToolPayload'], ParentType, ContextType, RequireFields<MutationcreateLearningToolArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationcreateOrganisationArgs, 'input'>>;
+  createProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationcreateProfessionArgs, 'input'>>;
   createTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingArgs, 'input'>>;
   createTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingSessionArgs, 'input'>>;
+  createTrajectory?: Resolver<ResolversTypes['TrajectoryPayload'], ParentType, ContextType, RequireFields<MutationcreateTrajectoryArgs, 'input'>>;
+  createTrajectorySession?: Resolver<ResolversTypes['TrajectorySessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrajectorySessionArgs, 'input'>>;
+  createWorktableGroup?: Resolver<ResolversTypes['WorktableGroupPayload'], ParentType, ContextType, RequireFields<MutationcreateWorktableGroupArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationenrolArgs, 'input'>>;
   forgetEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationforgetEmployeeArgs, 'id'>>;
+  joinTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationjoinTrajectoryArgs, 'input'>>;
   payInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationpayInvoiceArgs, 'id'>>;
+  planWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationplanWorktableMeetingArgs, 'input'>>;
   proposeJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationproposeJudgementArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationrecordAttendanceArgs, 'input'>>;
   recordCoFinancing?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationrecordCoFinancingArgs, 'input'>>;
+  recordCommunicationFigure?: Resolver<ResolversTypes['CommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationrecordCommunicationFigureArgs, 'input'>>;
   recordOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationrecordOverheadCostArgs, 'input'>>;
+  recordWorktableMeetingHeld?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationrecordWorktableMeetingHeldArgs, 'input'>>;
   refuseJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationrefuseJudgementArgs, 'input'>>;
   rejectInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationrejectInvoiceArgs, 'input'>>;
   removeCommitment?: Resolver<ResolversTypes['RemoveCommitmentPayload'], ParentType, ContextType, RequireFields<MutationremoveCommitmentArgs, 'id'>>;
+  removeCommunicationFigure?: Resolver<ResolversTypes['RemoveCommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationremoveCommunicationFigureArgs, 'id'>>;
   reopenCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationreopenCommitmentArgs, 'input'>>;
   reopenFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationreopenFundingAgreementArgs, 'input'>>;
   reverseCoFinancingEntry?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationreverseCoFinancingEntryArgs, 'input'>>;
   reverseOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationreverseOverheadCostArgs, 'input'>>;
+  sendWorktableMaterial?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationsendWorktableMaterialArgs, 'input'>>;
   setFundingTerms?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationsetFundingTermsArgs, 'input'>>;
   submitInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationsubmitInvoiceArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationupdateActionArgs, 'input'>>;
   updateBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationupdateBoardArgs, 'input'>>;
   updateCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationupdateCommitmentArgs, 'input'>>;
+  updateCommunicationFigure?: Resolver<ResolversTypes['CommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationupdateCommunicationFigureArgs, 'input'>>;
   updateEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationupdateEmployeeArgs, 'input'>>;
   updateFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationupdateFundingAgreementArgs, 'input'>>;
+  updateLearningTool?: Resolver<ResolversTypes['LearningToolPayload'], ParentType, ContextType, RequireFields<MutationupdateLearningToolArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationupdateOrganisationArgs, 'input'>>;
+  updateProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationupdateProfessionArgs, 'input'>>;
   updateTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationupdateTrackArgs, 'input'>>;
   updateTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingArgs, 'input'>>;
   updateTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingSessionArgs, 'input'>>;
+  updateTrajectory?: Resolver<ResolversTypes['TrajectoryPayload'], ParentType, ContextType, RequireFields<MutationupdateTrajectoryArgs, 'input'>>;
+  updateTrajectorySession?: Resolver<ResolversTypes['TrajectorySessionPayload'], ParentType, ContextType, RequireFields<MutationupdateTrajectorySessionArgs, 'input'>>;
+  updateWorktableGroup?: Resolver<ResolversTypes['WorktableGroupPayload'], ParentType, ContextType, RequireFields<MutationupdateWorktableGroupArgs, 'input'>>;
+  updateWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationupdateWorktableMeetingArgs, 'input'>>;
+  withdrawFromTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationwithdrawFromTrajectoryArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'CoFinancingEntry' | 'Commitment' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'Organisation' | 'OverheadCost' | 'Track' | 'Training' | 'TrainingSession', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'Organisation' | 'OverheadCost' | 'Profession' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -2815,6 +3999,37 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProfessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profession'] = ResolversParentTypes['Profession']> = {
+  category?: Resolver<ResolversTypes['ProfessionCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProfessiondescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  publishedUntil?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  shortageOccupation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProfessiontitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProfessionCategoryResolvers = EnumResolverSignature<{ CARE?: any, OTHER?: any, STEM?: any }, ResolversTypes['ProfessionCategory']>;
+
+export type ProfessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionConnection'] = ResolversParentTypes['ProfessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProfessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProfessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionEdge'] = ResolversParentTypes['ProfessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Profession'], ParentType, ContextType>;
+};
+
+export type ProfessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionPayload'] = ResolversParentTypes['ProfessionPayload']> = {
+  profession?: Resolver<ResolversTypes['Profession'], ParentType, ContextType>;
+};
+
 export type ProvinceResolvers = EnumResolverSignature<{ ANTWERP?: any, EAST_FLANDERS?: any, FLEMISH_BRABANT?: any, LIMBURG?: any, WEST_FLANDERS?: any }, ResolversTypes['Province']>;
 
 export type QualitativeTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualitativeTarget'] = ResolversParentTypes['QualitativeTarget']> = {
@@ -2831,18 +4046,27 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryauditLogArgs, 'first'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryboardArgs, 'id'>>;
   boards?: Resolver<ResolversTypes['BoardConnection'], ParentType, ContextType, RequireFields<QueryboardsArgs, 'first'>>;
+  communicationFigures?: Resolver<ResolversTypes['CommunicationFigureConnection'], ParentType, ContextType, RequireFields<QuerycommunicationFiguresArgs, 'first'>>;
+  communicationReach?: Resolver<ResolversTypes['CommunicationReach'], ParentType, ContextType, RequireFields<QuerycommunicationReachArgs, 'period'>>;
   employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryemployeesArgs, 'first'>>;
   fundingAgreement?: Resolver<Maybe<ResolversTypes['FundingAgreement']>, ParentType, ContextType, RequireFields<QueryfundingAgreementArgs, 'id'>>;
   fundingAgreements?: Resolver<ResolversTypes['FundingAgreementConnection'], ParentType, ContextType, RequireFields<QueryfundingAgreementsArgs, 'first'>>;
+  learningTools?: Resolver<ResolversTypes['LearningToolConnection'], ParentType, ContextType, RequireFields<QuerylearningToolsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerynodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QuerynodesArgs, 'ids'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryorganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryorganisationsArgs, 'first'>>;
+  professions?: Resolver<ResolversTypes['ProfessionConnection'], ParentType, ContextType, RequireFields<QueryprofessionsArgs, 'first'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
   training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QuerytrainingArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, RequireFields<QuerytrainingSessionsArgs, 'first'>>;
   trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, RequireFields<QuerytrainingsArgs, 'first'>>;
+  trajectories?: Resolver<ResolversTypes['TrajectoryConnection'], ParentType, ContextType, RequireFields<QuerytrajectoriesArgs, 'first'>>;
+  trajectory?: Resolver<Maybe<ResolversTypes['Trajectory']>, ParentType, ContextType, RequireFields<QuerytrajectoryArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  worktableGroups?: Resolver<ResolversTypes['WorktableGroupConnection'], ParentType, ContextType, RequireFields<QueryworktableGroupsArgs, 'first'>>;
+  worktableMeetings?: Resolver<ResolversTypes['WorktableMeetingConnection'], ParentType, ContextType, RequireFields<QueryworktableMeetingsArgs, 'first'>>;
+  worktableMeetingsHeld?: Resolver<ResolversTypes['WorktableTally'], ParentType, ContextType, RequireFields<QueryworktableMeetingsHeldArgs, 'period'>>;
 };
 
 export type ReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
@@ -2857,6 +4081,10 @@ export type ReachResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RemoveCommitmentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveCommitmentPayload'] = ResolversParentTypes['RemoveCommitmentPayload']> = {
   agreement?: Resolver<ResolversTypes['FundingAgreement'], ParentType, ContextType>;
   removedCommitmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RemoveCommunicationFigurePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveCommunicationFigurePayload'] = ResolversParentTypes['RemoveCommunicationFigurePayload']> = {
+  removedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
@@ -2933,6 +4161,7 @@ export type TrainingResolvers<ContextType = Context, ParentType extends Resolver
   audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<TrainingdescriptionArgs>>;
   digitalSkills?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['TrainingFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
@@ -3003,10 +4232,168 @@ export type TrainingSessionPayloadResolvers<ContextType = Context, ParentType ex
   session?: Resolver<ResolversTypes['TrainingSession'], ParentType, ContextType>;
 };
 
+export type TrajectoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trajectory'] = ResolversParentTypes['Trajectory']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
+  approach?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<TrajectorydescriptionArgs>>;
+  fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TrajectoryKind'], ParentType, ContextType>;
+  offeredFrom?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  offeredUntil?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  participations?: Resolver<ResolversTypes['TrajectoryParticipationConnection'], ParentType, ContextType, RequireFields<TrajectoryparticipationsArgs, 'first'>>;
+  partner?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['TrajectorySessionConnection'], ParentType, ContextType, RequireFields<TrajectorysessionsArgs, 'first'>>;
+  targetLevels?: Resolver<Array<ResolversTypes['LeadershipLevel']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrajectorytitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrajectoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryConnection'] = ResolversParentTypes['TrajectoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrajectoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrajectoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryEdge'] = ResolversParentTypes['TrajectoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Trajectory'], ParentType, ContextType>;
+};
+
+export type TrajectoryKindResolvers = EnumResolverSignature<{ LEADERSHIP?: any, LEARNING_NETWORK?: any, WORK_ORGANISATION?: any }, ResolversTypes['TrajectoryKind']>;
+
+export type TrajectoryParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryParticipation'] = ResolversParentTypes['TrajectoryParticipation']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  feeCharge?: Resolver<Maybe<ResolversTypes['CoFinancingEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  trajectory?: Resolver<ResolversTypes['Trajectory'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrajectoryParticipationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryParticipationConnection'] = ResolversParentTypes['TrajectoryParticipationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrajectoryParticipationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrajectoryParticipationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryParticipationEdge'] = ResolversParentTypes['TrajectoryParticipationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TrajectoryParticipation'], ParentType, ContextType>;
+};
+
+export type TrajectoryParticipationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryParticipationPayload'] = ResolversParentTypes['TrajectoryParticipationPayload']> = {
+  participation?: Resolver<ResolversTypes['TrajectoryParticipation'], ParentType, ContextType>;
+};
+
+export type TrajectoryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectoryPayload'] = ResolversParentTypes['TrajectoryPayload']> = {
+  trajectory?: Resolver<ResolversTypes['Trajectory'], ParentType, ContextType>;
+};
+
+export type TrajectorySessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectorySession'] = ResolversParentTypes['TrajectorySession']> = {
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hostBoard?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['Province']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trajectory?: Resolver<ResolversTypes['Trajectory'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrajectorySessionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectorySessionConnection'] = ResolversParentTypes['TrajectorySessionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrajectorySessionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrajectorySessionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectorySessionEdge'] = ResolversParentTypes['TrajectorySessionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TrajectorySession'], ParentType, ContextType>;
+};
+
+export type TrajectorySessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrajectorySessionPayload'] = ResolversParentTypes['TrajectorySessionPayload']> = {
+  session?: Resolver<ResolversTypes['TrajectorySession'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WorktableGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableGroup'] = ResolversParentTypes['WorktableGroup']> = {
+  action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['WorktableMeeting']>, ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<WorktableGrouptitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WorktableGroupConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableGroupConnection'] = ResolversParentTypes['WorktableGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WorktableGroupEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorktableGroupEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableGroupEdge'] = ResolversParentTypes['WorktableGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorktableGroup'], ParentType, ContextType>;
+};
+
+export type WorktableGroupPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableGroupPayload'] = ResolversParentTypes['WorktableGroupPayload']> = {
+  group?: Resolver<ResolversTypes['WorktableGroup'], ParentType, ContextType>;
+};
+
+export type WorktableMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableMeeting'] = ResolversParentTypes['WorktableMeeting']> = {
+  attendingBoards?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['WorktableGroup'], ParentType, ContextType>;
+  hostBoard?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  materialSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MeetingStatus'], ParentType, ContextType>;
+  viewerCanUpdate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type WorktableMeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableMeetingConnection'] = ResolversParentTypes['WorktableMeetingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WorktableMeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorktableMeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableMeetingEdge'] = ResolversParentTypes['WorktableMeetingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorktableMeeting'], ParentType, ContextType>;
+};
+
+export type WorktableMeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableMeetingPayload'] = ResolversParentTypes['WorktableMeetingPayload']> = {
+  meeting?: Resolver<ResolversTypes['WorktableMeeting'], ParentType, ContextType>;
+};
+
+export type WorktableTallyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableTally'] = ResolversParentTypes['WorktableTally']> = {
+  byYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+};
+
+export type YearCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearCount'] = ResolversParentTypes['YearCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -3028,6 +4415,7 @@ export type Resolvers<ContextType = Context> = {
   BoardReach?: BoardReachResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
+  ChannelGrowth?: ChannelGrowthResolvers<ContextType>;
   CoFinancing?: CoFinancingResolvers<ContextType>;
   CoFinancingEntry?: CoFinancingEntryResolvers<ContextType>;
   CoFinancingEntryConnection?: CoFinancingEntryConnectionResolvers<ContextType>;
@@ -3039,6 +4427,12 @@ export type Resolvers<ContextType = Context> = {
   CommitmentKind?: CommitmentKindResolvers;
   CommitmentPayload?: CommitmentPayloadResolvers<ContextType>;
   CommitmentTarget?: CommitmentTargetResolvers<ContextType>;
+  CommunicationChannel?: CommunicationChannelResolvers;
+  CommunicationFigure?: CommunicationFigureResolvers<ContextType>;
+  CommunicationFigureConnection?: CommunicationFigureConnectionResolvers<ContextType>;
+  CommunicationFigureEdge?: CommunicationFigureEdgeResolvers<ContextType>;
+  CommunicationFigurePayload?: CommunicationFigurePayloadResolvers<ContextType>;
+  CommunicationReach?: CommunicationReachResolvers<ContextType>;
   Comparator?: ComparatorResolvers;
   DateTime?: GraphQLScalarType;
   Employee?: EmployeeResolvers<ContextType>;
@@ -3064,13 +4458,21 @@ export type Resolvers<ContextType = Context> = {
   JudgementProposal?: JudgementProposalResolvers<ContextType>;
   JudgementStatus?: JudgementStatusResolvers;
   JudgementStep?: JudgementStepResolvers<ContextType>;
+  LeadershipLevel?: LeadershipLevelResolvers;
+  LearningTool?: LearningToolResolvers<ContextType>;
+  LearningToolConnection?: LearningToolConnectionResolvers<ContextType>;
+  LearningToolEdge?: LearningToolEdgeResolvers<ContextType>;
+  LearningToolKind?: LearningToolKindResolvers;
+  LearningToolPayload?: LearningToolPayloadResolvers<ContextType>;
   LedgerEntryType?: LedgerEntryTypeResolvers;
   LocalDate?: GraphQLScalarType;
   Locale?: LocaleResolvers;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;
   MeasuredTarget?: MeasuredTargetResolvers<ContextType>;
+  MeetingStatus?: MeetingStatusResolvers;
   Metric?: MetricResolvers<ContextType>;
+  MetricPart?: MetricPartResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -3085,11 +4487,17 @@ export type Resolvers<ContextType = Context> = {
   OverheadCostEdge?: OverheadCostEdgeResolvers<ContextType>;
   OverheadCostPayload?: OverheadCostPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Profession?: ProfessionResolvers<ContextType>;
+  ProfessionCategory?: ProfessionCategoryResolvers;
+  ProfessionConnection?: ProfessionConnectionResolvers<ContextType>;
+  ProfessionEdge?: ProfessionEdgeResolvers<ContextType>;
+  ProfessionPayload?: ProfessionPayloadResolvers<ContextType>;
   Province?: ProvinceResolvers;
   QualitativeTarget?: QualitativeTargetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reach?: ReachResolvers<ContextType>;
   RemoveCommitmentPayload?: RemoveCommitmentPayloadResolvers<ContextType>;
+  RemoveCommunicationFigurePayload?: RemoveCommunicationFigurePayloadResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Role?: RoleResolvers;
   SafeInt?: GraphQLScalarType;
@@ -3111,6 +4519,29 @@ export type Resolvers<ContextType = Context> = {
   TrainingSessionConnection?: TrainingSessionConnectionResolvers<ContextType>;
   TrainingSessionEdge?: TrainingSessionEdgeResolvers<ContextType>;
   TrainingSessionPayload?: TrainingSessionPayloadResolvers<ContextType>;
+  Trajectory?: TrajectoryResolvers<ContextType>;
+  TrajectoryConnection?: TrajectoryConnectionResolvers<ContextType>;
+  TrajectoryEdge?: TrajectoryEdgeResolvers<ContextType>;
+  TrajectoryKind?: TrajectoryKindResolvers;
+  TrajectoryParticipation?: TrajectoryParticipationResolvers<ContextType>;
+  TrajectoryParticipationConnection?: TrajectoryParticipationConnectionResolvers<ContextType>;
+  TrajectoryParticipationEdge?: TrajectoryParticipationEdgeResolvers<ContextType>;
+  TrajectoryParticipationPayload?: TrajectoryParticipationPayloadResolvers<ContextType>;
+  TrajectoryPayload?: TrajectoryPayloadResolvers<ContextType>;
+  TrajectorySession?: TrajectorySessionResolvers<ContextType>;
+  TrajectorySessionConnection?: TrajectorySessionConnectionResolvers<ContextType>;
+  TrajectorySessionEdge?: TrajectorySessionEdgeResolvers<ContextType>;
+  TrajectorySessionPayload?: TrajectorySessionPayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorktableGroup?: WorktableGroupResolvers<ContextType>;
+  WorktableGroupConnection?: WorktableGroupConnectionResolvers<ContextType>;
+  WorktableGroupEdge?: WorktableGroupEdgeResolvers<ContextType>;
+  WorktableGroupPayload?: WorktableGroupPayloadResolvers<ContextType>;
+  WorktableMeeting?: WorktableMeetingResolvers<ContextType>;
+  WorktableMeetingConnection?: WorktableMeetingConnectionResolvers<ContextType>;
+  WorktableMeetingEdge?: WorktableMeetingEdgeResolvers<ContextType>;
+  WorktableMeetingPayload?: WorktableMeetingPayloadResolvers<ContextType>;
+  WorktableTally?: WorktableTallyResolvers<ContextType>;
+  YearCount?: YearCountResolvers<ContextType>;
 };
 

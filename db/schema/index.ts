@@ -4,4 +4,5 @@ export * from "./audit.js";
 export * from "./boards.js";
 export * from "./funding.js";
 export * from "./organisations.js";
+export * from "./programme.js";
 export * from "./trainings.js";

@@ -4,10 +4,10 @@
 // a board can forget one (GDPR erasure): the row stays, without anything that names the person,
 // so counts of distinct people reached stay exact.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { boards, province } from "./boards.js";
 import { id, timestamps } from "./columns.js";
-import { actions } from "./funding.js";
+import { actions, coFinancingEntries } from "./funding.js";
 import { localizedText } from "./i18n.js";
 import { organisations } from "./organisations.js";
 
@@ -32,12 +32,15 @@ export const trainings = pgTable(
     audience: text("audience"),
     /** The language it is taught in. */
     language: text("language").notNull().default("nl"),
+    /** What each enrolment that holds a seat costs the employee's board; 0 when free. */
+    feeCents: bigint("fee_cents", { mode: "number" }).notNull().default(0),
     ...timestamps(),
   },
   (t) => [
     index("trainings_title_idx").on(sql`(${t.title}->>'nl')`, t.id),
     index("trainings_action_idx").on(t.actionId),
     check("trainings_language_check", sql`${t.language} in ('nl', 'fr', 'en')`),
+    check("trainings_fee_check", sql`${t.feeCents} >= 0`),
   ],
 );
 
@@ -116,6 +119,8 @@ export const enrolments = pgTable(
     /** Orders the waitlist: when the employee was put on it (or enrolled). */
     queuedAt: timestamp("queued_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     enrolledBy: text("enrolled_by"),
+    /** The participation fee charged in the co-financing ledger when the enrolment took a seat. */
+    feeChargeId: uuid("fee_charge_id").references(() => coFinancingEntries.id),
     ...timestamps(),
   },
   (t) => [

@@ -15,7 +15,7 @@ import type { Context } from "../shared/context.js";
 import { badInput, conflict, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { childRows, defineLoader } from "../shared/loaders.js";
-import { measureMetric } from "../shared/metrics.js";
+import { type MetricPart, measureBreakdown, measureMetric } from "../shared/metrics.js";
 import { assertCan, can, type PolicyAction } from "../shared/policy.js";
 import { expectGlobalId, toGlobalId } from "../shared/relay.js";
 import { multilineText, optionalMultilineText } from "../shared/validation.js";
@@ -44,6 +44,19 @@ export const metricValues = defineLoader<{ agreementId: string; metric: string }
           if (value !== undefined) return value;
         }
         return measureMetric(ctx.db, metric, periodOf(agreement));
+      }),
+    ),
+  { cacheKeyFn: ({ agreementId, metric }) => `${agreementId}|${metric}` },
+);
+
+/** How a measure's value divides within the agreement's period (see Measure.breakdown). */
+export const metricBreakdowns = defineLoader<{ agreementId: string; metric: string }, MetricPart[]>(
+  (ctx, keys) =>
+    Promise.all(
+      keys.map(async ({ agreementId, metric }) => {
+        const agreement = await agreementLoader(ctx).load(agreementId);
+        if (!agreement) throw new Error(`agreement ${agreementId} vanished`);
+        return measureBreakdown(ctx.db, metric, periodOf(agreement));
       }),
     ),
   { cacheKeyFn: ({ agreementId, metric }) => `${agreementId}|${metric}` },

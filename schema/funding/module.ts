@@ -58,6 +58,11 @@ const ADDENDUM_METRICS = [
   { key: "learningTools.published", description: "Learning tools published on the knowledge platform" },
   { key: "training.distinctEmployeesReached", description: "Distinct employees of boards who attended a training" },
   { key: "lokaalwerkt.professionsListed", description: "Professions/functions listed on the LokaalWerkt website at the end of the period" },
+  {
+    key: "communication.newsletterGrowth",
+    description: "Growth of newsletter readers per day against the 2021-2022 baseline, in basis points (2000 is +20%)",
+  },
+  { key: "communication.websiteGrowth", description: "Growth of website visitors per day against the 2021-2022 baseline, in basis points (2000 is +20%)" },
 ].map((m) => ({ ...m, module: "trainings" }));
 
 export const fundingModule = defineModule({

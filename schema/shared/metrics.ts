@@ -27,18 +27,33 @@ export interface MetricDefinition {
 
 export type MetricSource = (db: Executor, scope: MetricScope) => Promise<number>;
 
+/** One part of a metric's value, for a judge to see how it divides (a calendar year, a target level). */
+export interface MetricPart {
+  label: string;
+  value: number;
+}
+
+/**
+ * How a metric's value divides, where that matters to a judge: worktable meetings per calendar
+ * year, leadership trajectories per target level. The parts need not add up to the value (a
+ * trajectory covers several levels).
+ */
+export type MetricBreakdown = (db: Executor, scope: MetricScope) => Promise<MetricPart[]>;
+
 const definitions = new Map<string, MetricDefinition>();
 const needed = new Map<string, MetricDefinition>();
 const sources = new Map<string, MetricSource>();
+const breakdowns = new Map<string, MetricBreakdown>();
 
 /** Called for the module that counts the metric. */
-export function defineMetric(definition: MetricDefinition, source?: MetricSource): void {
+export function defineMetric(definition: MetricDefinition, source?: MetricSource, breakdown?: MetricBreakdown): void {
   const existing = definitions.get(definition.key);
   if (existing && existing.module !== definition.module) {
     throw new Error(`metric ${definition.key} is already owned by ${existing.module}`);
   }
   definitions.set(definition.key, definition);
   if (source) sources.set(definition.key, source);
+  if (breakdown) breakdowns.set(definition.key, breakdown);
 }
 
 /** Called for a module that needs a metric another module is expected to count. */
@@ -88,6 +103,12 @@ export async function measureMetric(db: Executor, key: string, scope: MetricScop
   const value = await source(db, scope);
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`metric ${key} produced ${value}, not a count`);
   return value;
+}
+
+/** The metric's parts within the scope; none for a metric that does not divide (or has no source). */
+export async function measureBreakdown(db: Executor, key: string, scope: MetricScope): Promise<MetricPart[]> {
+  const breakdown = breakdowns.get(key);
+  return breakdown ? breakdown(db, scope) : [];
 }
 
 /** Records whose instant falls within the period's days in Brussels. */

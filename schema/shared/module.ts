@@ -4,7 +4,7 @@
 import type { Database } from "../../db/client.js";
 import type { Context } from "./context.js";
 import type { AnyEventDefinition } from "./events.js";
-import type { MetricDefinition, MetricSource } from "./metrics.js";
+import type { MetricBreakdown, MetricDefinition, MetricSource } from "./metrics.js";
 import type { PolicyAction } from "./policy.js";
 
 /** Resolves a row id of one Node type for `node(id)`; null when missing or not visible to the actor. */
@@ -45,7 +45,7 @@ export interface ModuleDescriptor {
   nodes?: Record<string, NodeFetcher>;
   metrics?: {
     /** Metrics this module counts, with the query behind each. */
-    defines?: (MetricDefinition & { source?: MetricSource })[];
+    defines?: (MetricDefinition & { source?: MetricSource; breakdown?: MetricBreakdown })[];
     /** Metric keys this module's records need from others, with what they mean and who is expected to count them. */
     needs?: MetricDefinition[];
   };

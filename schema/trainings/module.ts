@@ -5,11 +5,26 @@ import { count } from "drizzle-orm";
 import { trainings } from "../../db/schema/trainings.js";
 import { seedTrainings } from "../../db/seed/trainings.js";
 import { defineModule } from "../shared/module.js";
+import { communicationMetrics, communicationNodes } from "./communication.service.js";
 import { findEmployee, findEnrolment } from "./people.service.js";
+import { platformMetrics, platformNodes } from "./platform.service.js";
+import { communicationFigureChanged, platformChanged, trajectoryChanged, trajectoryParticipationChanged, worktableChanged } from "./programme.events.js";
 import { distinctEmployeesReached } from "./reach.service.js";
 import { enrolmentChanged, trainingChanged } from "./trainings.events.js";
-import { attendanceRecord, employeeManage, employeeRead, sessionParticipantsRead, trainingManage } from "./trainings.policy.js";
+import {
+  attendanceRecord,
+  communicationRecord,
+  employeeManage,
+  employeeRead,
+  platformManage,
+  sessionParticipantsRead,
+  trainingManage,
+  trajectoryManage,
+  worktableManage,
+} from "./trainings.policy.js";
 import { findTraining, findTrainingSession } from "./trainings.service.js";
+import { trajectoriesMetrics, trajectoriesNodes } from "./trajectories.service.js";
+import { worktablesMetrics, worktablesNodes } from "./worktables.service.js";
 
 export const trainingsModule = defineModule({
   name: "trainings",
@@ -18,10 +33,14 @@ export const trainingsModule = defineModule({
     TrainingSession: findTrainingSession,
     Employee: findEmployee,
     Enrolment: findEnrolment,
+    ...trajectoriesNodes,
+    ...worktablesNodes,
+    ...platformNodes,
+    ...communicationNodes,
   },
-  events: [trainingChanged, enrolmentChanged],
-  // The funding module needs eight metrics of "trainings" (schema/funding/module.ts); this slice
-  // counts the one its records hold. The other seven read 0 with no source until their records exist.
+  events: [trainingChanged, enrolmentChanged, trajectoryChanged, trajectoryParticipationChanged, worktableChanged, platformChanged, communicationFigureChanged],
+  // The funding module needs ten metrics of "trainings" (schema/funding/module.ts); each part of
+  // the module counts those its records hold, documented where it defines them.
   metrics: {
     defines: [
       {
@@ -30,9 +49,13 @@ export const trainingsModule = defineModule({
         module: "trainings",
         source: distinctEmployeesReached,
       },
+      ...trajectoriesMetrics,
+      ...worktablesMetrics,
+      ...platformMetrics,
+      ...communicationMetrics,
     ],
   },
-  policies: [trainingManage, employeeRead, employeeManage, sessionParticipantsRead, attendanceRecord],
+  policies: [trainingManage, employeeRead, employeeManage, sessionParticipantsRead, attendanceRecord, trajectoryManage, worktableManage, platformManage, communicationRecord],
   access: [
     { field: "Query.trainings", action: "public" },
     { field: "Query.training", action: "public" },
@@ -50,6 +73,37 @@ export const trainingsModule = defineModule({
     { field: "Mutation.enrol", action: employeeManage },
     { field: "Mutation.cancelEnrolment", action: employeeManage },
     { field: "Mutation.recordAttendance", action: attendanceRecord },
+    { field: "Query.trajectories", action: "public" },
+    { field: "Query.trajectory", action: "public" },
+    { field: "TrajectoryParticipation.feeCharge", action: "public", note: "the charge only for those who read the board's co-financing; null for others" },
+    { field: "Enrolment.feeCharge", action: "public", note: "the charge only for those who read the board's co-financing; null for others" },
+    { field: "Mutation.createTrajectory", action: trajectoryManage },
+    { field: "Mutation.updateTrajectory", action: trajectoryManage },
+    { field: "Mutation.joinTrajectory", action: trajectoryManage },
+    { field: "Mutation.withdrawFromTrajectory", action: trajectoryManage },
+    { field: "Mutation.createTrajectorySession", action: trajectoryManage },
+    { field: "Mutation.updateTrajectorySession", action: trajectoryManage },
+    { field: "Query.worktableGroups", action: "public" },
+    { field: "Query.worktableMeetings", action: "public" },
+    { field: "Query.worktableMeetingsHeld", action: "public", note: "counts only" },
+    { field: "Mutation.createWorktableGroup", action: worktableManage },
+    { field: "Mutation.updateWorktableGroup", action: worktableManage },
+    { field: "Mutation.planWorktableMeeting", action: worktableManage },
+    { field: "Mutation.updateWorktableMeeting", action: worktableManage },
+    { field: "Mutation.recordWorktableMeetingHeld", action: worktableManage },
+    { field: "Mutation.cancelWorktableMeeting", action: worktableManage },
+    { field: "Mutation.sendWorktableMaterial", action: worktableManage },
+    { field: "Query.learningTools", action: "public", note: "the public sees the tools published today; editors every tool" },
+    { field: "Query.professions", action: "public", note: "the public sees the professions listed today; editors every one" },
+    { field: "Mutation.createLearningTool", action: platformManage },
+    { field: "Mutation.updateLearningTool", action: platformManage },
+    { field: "Mutation.createProfession", action: platformManage },
+    { field: "Mutation.updateProfession", action: platformManage },
+    { field: "Query.communicationFigures", action: "public", note: "counts only" },
+    { field: "Query.communicationReach", action: "public", note: "counts only" },
+    { field: "Mutation.recordCommunicationFigure", action: communicationRecord },
+    { field: "Mutation.updateCommunicationFigure", action: communicationRecord },
+    { field: "Mutation.removeCommunicationFigure", action: communicationRecord },
   ],
   seed: {
     async sources(database, progress) {

@@ -53,3 +53,11 @@ export const attendanceRecord = definePolicy<SessionScope>(
   },
   "Only consultants, admins and the teaching expert record attendance",
 );
+
+// The rest of the programme: trajectories, worktables, the knowledge platform, LokaalWerkt and
+// action 9's figures are managed by the sector's consultants and admins; what they hold is public
+// (counts and boards, never a person), except a board's fee charge, which follows co-financing.
+export const trajectoryManage = definePolicy("trajectory.manage", "Create or change trajectories, their sessions and the boards taking part", editors);
+export const worktableManage = definePolicy("worktable.manage", "Create or change worktable groups and their meetings", editors);
+export const platformManage = definePolicy("platform.manage", "Create or change learning tools and LokaalWerkt professions", editors);
+export const communicationRecord = definePolicy("communication.record", "Enter, correct or remove action 9's communication figures", editors);

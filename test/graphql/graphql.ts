@@ -133,6 +133,8 @@ export type CreateTrainingInput = {
   audience?: string | null | undefined;
   description?: LocalizedTextInput | null | undefined;
   digitalSkills?: boolean | null | undefined;
+  /** Zero when free. A fee needs an action: it is charged in that action's agreement. */
+  fee?: MoneyInput | null | undefined;
   format: TrainingFormat;
   language?: Locale | null | undefined;
   providerId?: string | number | null | undefined;
@@ -476,6 +478,8 @@ export type UpdateTrainingInput = {
   audience?: string | null | undefined;
   description?: LocalizedTextInput | null | undefined;
   digitalSkills?: boolean | null | undefined;
+  /** A new fee applies to seats taken afterwards; charges already made stay. */
+  fee?: MoneyInput | null | undefined;
   format?: TrainingFormat | null | undefined;
   id: string | number;
   language?: Locale | null | undefined;
@@ -536,21 +540,37 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'Board', name: string, id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
+    | { __typename: 'CommunicationFigure', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Profession', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
+    | { __typename: 'Trajectory', id: string }
+    | { __typename: 'TrajectoryParticipation', id: string }
+    | { __typename: 'TrajectorySession', id: string }
+    | { __typename: 'WorktableGroup', id: string }
+    | { __typename: 'WorktableMeeting', id: string }
    | null };
 
 export type RelayNonsenseNodeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RelayNonsenseNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -573,6 +593,14 @@ export type RelayNodeIdQueryVariables = Exact<{
 
 
 export type RelayNodeIdQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -612,15 +640,23 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'Board', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
+    | { __typename: 'CommunicationFigure', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Profession', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
+    | { __typename: 'Trajectory', id: string }
+    | { __typename: 'TrajectoryParticipation', id: string }
+    | { __typename: 'TrajectorySession', id: string }
+    | { __typename: 'WorktableGroup', id: string }
+    | { __typename: 'WorktableMeeting', id: string }
    | null };
 
 export type RelayBoardsPageQueryVariables = Exact<{
@@ -660,7 +696,15 @@ export type RelayNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -673,6 +717,14 @@ export type RelayNodeIdsQueryVariables = Exact<{
 
 
 export type RelayNodeIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -727,6 +779,14 @@ export type BenchNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { name: string, population: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -956,15 +1016,23 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'Board', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', number: number, kind: CommitmentKind, id: string }
+    | { __typename: 'CommunicationFigure', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Profession', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
+    | { __typename: 'Trajectory', id: string }
+    | { __typename: 'TrajectoryParticipation', id: string }
+    | { __typename: 'TrajectorySession', id: string }
+    | { __typename: 'WorktableGroup', id: string }
+    | { __typename: 'WorktableMeeting', id: string }
    | null> };
 
 export type AgreementTitlesQueryVariables = Exact<{
@@ -1449,15 +1517,23 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, status: InvoiceStatus }
+    | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Profession' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
    | null };
 
 export type InvoicesReadQueryVariables = Exact<{
@@ -1471,15 +1547,23 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, description: string | null, status: InvoiceStatus, rejectionReason: string | null, invoiceDate: string, serviceDate: string, createdAt: string, amount: { cents: number, currency: string }, payee: { id: string, name: string, kind: OrganisationKind }, action: { id: string, number: number }, boardsServed: Array<{ id: string, name: string }>, history: Array<{ from: InvoiceStatus | null, to: InvoiceStatus, actorRole: Role, actorSubject: string | null, reason: string | null, at: string }> }
+    | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Profession' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
    | null };
 
 export type InvoicesAuditQueryVariables = Exact<{
@@ -2295,15 +2379,23 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'Board' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningTool' }
     | { __typename: 'Organisation', nameTranslations: { nl: string } }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Profession' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
    | null };
 
 export type OrganisationsNameQueryVariables = Exact<{

@@ -8,4 +8,5 @@ export const Enrolment: EnrolmentResolvers = {
   enrolledAt: (enrolment) => enrolment.createdAt,
   session: (enrolment, _arg, ctx) => enrolmentSession(ctx, enrolment),
   waitlistPosition: (enrolment, _arg, ctx) => waitlistPosition(ctx, enrolment),
+    feeCharge: async (_parent, _arg, _ctx) => { /* Enrolment.feeCharge resolver is required because Enrolment.feeCharge exists but EnrolmentMapper.feeCharge does not */ }
 };

@@ -17,4 +17,5 @@ export const Training: TrainingResolvers = {
   action: ({ actionId }, _args, ctx) => (actionId ? actionLoader(ctx).load(actionId) : null),
   sessions: (training, args, ctx) => sessionsOfTraining(ctx, training, args),
   viewerCanUpdate: (_training, _args, ctx) => can(ctx, trainingManage, undefined),
+    fee: async (_parent, _arg, _ctx) => { /* Training.fee resolver is required because Training.fee exists but TrainingMapper.fee does not */ }
 };
