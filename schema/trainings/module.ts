@@ -3,6 +3,8 @@
 // funding module's commitments measure.
 import { count } from "drizzle-orm";
 import { trainings } from "../../db/schema/trainings.js";
+import { seedProgramme } from "../../db/seed/programme.js";
+import { seedTrainingsSector } from "../../db/seed/sector-trainings.js";
 import { seedTrainings } from "../../db/seed/trainings.js";
 import { defineModule } from "../shared/module.js";
 import { communicationMetrics, communicationNodes } from "./communication.service.js";
@@ -110,9 +112,11 @@ export const trainingsModule = defineModule({
       // Once: the catalogue the source names, on a database that has no trainings yet.
       const [existing] = await database.db.select({ n: count() }).from(trainings);
       if ((existing?.n ?? 0) > 0) return {};
-      const seeded = await database.db.transaction((tx) => seedTrainings(tx));
+      const { trainings: seeded, programme } = await database.db.transaction(async (tx) => ({ trainings: await seedTrainings(tx), programme: await seedProgramme(tx) }));
       progress("trainings", seeded, seeded);
-      return { trainings: seeded };
+      return { trainings: seeded, ...programme };
     },
+    /** The sector-sized synthetic set: employees, sessions, enrolments and the programme's records. */
+    sector: seedTrainingsSector,
   },
 });
