@@ -6,6 +6,7 @@ import { trainings } from "../../db/schema/trainings.js";
 import { seedProgramme } from "../../db/seed/programme.js";
 import { seedTrainingsSector } from "../../db/seed/sector-trainings.js";
 import { seedTrainings } from "../../db/seed/trainings.js";
+import { coFinancingRead } from "../funding/funding.policy.js";
 import { defineModule } from "../shared/module.js";
 import { communicationMetrics, communicationNodes } from "./communication.service.js";
 import { findEmployee, findEnrolment } from "./people.service.js";
@@ -77,8 +78,8 @@ export const trainingsModule = defineModule({
     { field: "Mutation.recordAttendance", action: attendanceRecord },
     { field: "Query.trajectories", action: "public" },
     { field: "Query.trajectory", action: "public" },
-    { field: "TrajectoryParticipation.feeCharge", action: "public", note: "the charge only for those who read the board's co-financing; null for others" },
-    { field: "Enrolment.feeCharge", action: "public", note: "the charge only for those who read the board's co-financing; null for others" },
+    { field: "TrajectoryParticipation.feeCharge", action: coFinancingRead, note: "the board's fee charge; null for those who may not read its co-financing" },
+    { field: "Enrolment.feeCharge", action: coFinancingRead, note: "the board's fee charge; null for those who may not read its co-financing" },
     { field: "Mutation.createTrajectory", action: trajectoryManage },
     { field: "Mutation.updateTrajectory", action: trajectoryManage },
     { field: "Mutation.joinTrajectory", action: trajectoryManage },

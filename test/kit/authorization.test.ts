@@ -31,6 +31,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commitments as commitmentsTable } from "../../db/schema/funding.js";
 import { enrolments, trainingSessions } from "../../db/schema/trainings.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import {
@@ -103,6 +104,23 @@ interface Fixtures extends FundingFixture {
   freeEmployee: string;
   enrolmentToCancel: string;
   enrolmentToRecord: string;
+  /** The rest of the programme: a leadership trajectory with a session, a participation of Brugge to withdraw,
+   * and, on the draft agreement (whose period runs now), a trajectory and a training with a fee, each charged to Gent. */
+  trajectory: string;
+  trajectorySession: string;
+  participationToWithdraw: string;
+  paidParticipation: string;
+  paidEnrolment: string;
+  /** A worktable group of 2026 with meetings: one planned later, one planned in the past (to hold), one to cancel, one held. */
+  worktableGroup: string;
+  meetingToUpdate: string;
+  meetingToHold: string;
+  meetingToCancel: string;
+  heldMeeting: string;
+  learningTool: string;
+  profession: string;
+  figureToUpdate: string;
+  figureToRemove: string;
 }
 
 const FUNDER = "Vlaamse Regering";
@@ -151,6 +169,12 @@ const funderRelation = (fx: Fixtures): Relation => ({
   means: `related: the agreement's funder (${FUNDER}); unrelated: its beneficiary (${BENEFICIARY})`,
   relatedOrganisations: [fx.orgs[FUNDER]!],
   unrelatedOrganisation: fx.orgs[BENEFICIARY]!,
+});
+/** The draft agreement's parties (no steering group); Gent, charged the fees, is the right board. */
+const draftRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: `related: the draft agreement's funder (${FUNDER}) or beneficiary (${BENEFICIARY}), whose ledger holds the fee; right board: Gent, charged the fee`,
+  relatedOrganisations: [fx.orgs[FUNDER]!, fx.orgs[BENEFICIARY]!],
 });
 const boardRelation = (fx: Fixtures): Relation => ({ ...agreementRelation(fx), means: "right board: the board the sample changes", rightBoard: fx.board });
 const organisationRelation = (fx: Fixtures): Relation => ({
@@ -281,6 +305,109 @@ const SAMPLES: Record<string, Sample> = {
     query: "mutation WalkRecordAttendance($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }",
     variables: (fx) => ({ input: { enrolmentId: fx.enrolmentToRecord, attended: true } }),
     relation: expertRelation,
+  },
+  "Query.trajectories": { query: "query WalkTrajectories { trajectories(first: 3) { totalCount edges { node { id kind targetLevels } } } }" },
+  "Query.trajectory": { query: "query WalkTrajectory($id: ID!) { trajectory(id: $id) { id title } }", variables: (fx) => ({ id: fx.trajectory }) },
+  "TrajectoryParticipation.feeCharge": {
+    query: "query WalkParticipationFee($id: ID!) { node(id: $id) { ... on TrajectoryParticipation { feeCharge { id amount { cents } } } } }",
+    variables: (fx) => ({ id: fx.paidParticipation }),
+    relation: draftRelation,
+    read: (data) => (data.node?.feeCharge ? "allowed" : "denied"),
+  },
+  "Enrolment.feeCharge": {
+    query: "query WalkEnrolmentFee($id: ID!) { node(id: $id) { ... on Enrolment { feeCharge { id amount { cents } } } } }",
+    variables: (fx) => ({ id: fx.paidEnrolment }),
+    relation: draftRelation,
+    // Who may not see the enrolment gets null for the node itself: denied too.
+    read: (data) => (data.node?.feeCharge ? "allowed" : "denied"),
+  },
+  "Mutation.createTrajectory": {
+    query:
+      'mutation WalkCreateTrajectory { createTrajectory(input: { kind: LEADERSHIP, title: { nl: "Walk-leiderschap" }, targetLevels: [FOREMAN], offeredFrom: "2026-01-01" }) { trajectory { id } } }',
+  },
+  "Mutation.updateTrajectory": {
+    query: 'mutation WalkUpdateTrajectory($id: ID!) { updateTrajectory(input: { id: $id, approach: "intervisie" }) { trajectory { id } } }',
+    variables: (fx) => ({ id: fx.trajectory }),
+  },
+  "Mutation.joinTrajectory": {
+    query: "mutation WalkJoinTrajectory($input: JoinTrajectoryInput!) { joinTrajectory(input: $input) { participation { id } } }",
+    variables: (fx) => ({ input: { trajectoryId: fx.trajectory, boardId: fx.boards.Gent, joinedOn: "2026-02-01" } }),
+  },
+  "Mutation.withdrawFromTrajectory": {
+    query: "mutation WalkWithdraw($input: WithdrawFromTrajectoryInput!) { withdrawFromTrajectory(input: $input) { participation { id withdrawnOn } } }",
+    variables: (fx) => ({ input: { participationId: fx.participationToWithdraw, withdrawnOn: "2026-06-01" } }),
+  },
+  "Mutation.createTrajectorySession": {
+    query:
+      'mutation WalkCreateTrajectorySession($id: ID!) { createTrajectorySession(input: { trajectoryId: $id, startsAt: "2031-02-01T09:00:00Z", endsAt: "2031-02-01T12:00:00Z", online: true }) { session { id } } }',
+    variables: (fx) => ({ id: fx.trajectory }),
+  },
+  "Mutation.updateTrajectorySession": {
+    query: 'mutation WalkUpdateTrajectorySession($id: ID!) { updateTrajectorySession(input: { id: $id, place: "Walkzaal" }) { session { id } } }',
+    variables: (fx) => ({ id: fx.trajectorySession }),
+  },
+  "Query.worktableGroups": { query: "query WalkWorktableGroups { worktableGroups(first: 3) { totalCount edges { node { id year meetings { id } } } } }" },
+  "Query.worktableMeetings": { query: "query WalkWorktableMeetings { worktableMeetings(first: 3) { totalCount edges { node { id status attendingBoards { id } } } } }" },
+  "Query.worktableMeetingsHeld": { query: 'query WalkWorktableTally { worktableMeetingsHeld(period: { start: "2026-01-01", end: "2026-12-31" }) { held byYear { year count } } }' },
+  "Mutation.createWorktableGroup": {
+    query: 'mutation WalkCreateWorktableGroup { createWorktableGroup(input: { title: { nl: "Walk-werktafel" }, province: LIMBURG, year: 2027 }) { group { id } } }',
+  },
+  "Mutation.updateWorktableGroup": {
+    query: 'mutation WalkUpdateWorktableGroup($id: ID!) { updateWorktableGroup(input: { id: $id, title: { nl: "Walk-werktafel Gent, herzien" } }) { group { id } } }',
+    variables: (fx) => ({ id: fx.worktableGroup }),
+  },
+  "Mutation.planWorktableMeeting": {
+    query: 'mutation WalkPlanMeeting($id: ID!) { planWorktableMeeting(input: { groupId: $id, date: "2026-12-20" }) { meeting { id } } }',
+    variables: (fx) => ({ id: fx.worktableGroup }),
+  },
+  "Mutation.updateWorktableMeeting": {
+    query: 'mutation WalkUpdateMeeting($id: ID!) { updateWorktableMeeting(input: { id: $id, date: "2026-12-16" }) { meeting { id } } }',
+    variables: (fx) => ({ id: fx.meetingToUpdate }),
+  },
+  "Mutation.recordWorktableMeetingHeld": {
+    query: "mutation WalkHoldMeeting($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { id status } } }",
+    variables: (fx) => ({ input: { id: fx.meetingToHold, attendingBoardIds: [fx.boards.Gent, fx.boards.Brugge] } }),
+  },
+  "Mutation.cancelWorktableMeeting": {
+    query: "mutation WalkCancelMeeting($id: ID!) { cancelWorktableMeeting(id: $id) { meeting { id status } } }",
+    variables: (fx) => ({ id: fx.meetingToCancel }),
+  },
+  "Mutation.sendWorktableMaterial": {
+    query: 'mutation WalkSendMaterial($id: ID!) { sendWorktableMaterial(input: { id: $id, material: "Verslag en instrumenten" }) { meeting { id materialSentAt } } }',
+    variables: (fx) => ({ id: fx.heldMeeting }),
+  },
+  "Query.learningTools": { query: "query WalkLearningTools { learningTools(first: 3) { totalCount edges { node { id published } } } }" },
+  "Query.professions": { query: "query WalkProfessions { professions(first: 3) { totalCount edges { node { id category } } } }" },
+  "Mutation.createLearningTool": {
+    query:
+      'mutation WalkCreateTool { createLearningTool(input: { title: { nl: "Walk-instrument" }, kind: INSTRUMENT, link: "https://example.org/walk", publishedFrom: "2026-01-01" }) { tool { id } } }',
+  },
+  "Mutation.updateLearningTool": {
+    query: 'mutation WalkUpdateTool($id: ID!) { updateLearningTool(input: { id: $id, link: "https://example.org/walk-2" }) { tool { id } } }',
+    variables: (fx) => ({ id: fx.learningTool }),
+  },
+  "Mutation.createProfession": {
+    query: 'mutation WalkCreateProfession { createProfession(input: { title: { nl: "Walk-beroep" }, category: CARE, publishedFrom: "2026-01-01" }) { profession { id } } }',
+  },
+  "Mutation.updateProfession": {
+    query: "mutation WalkUpdateProfession($id: ID!) { updateProfession(input: { id: $id, shortageOccupation: true }) { profession { id } } }",
+    variables: (fx) => ({ id: fx.profession }),
+  },
+  "Query.communicationFigures": { query: "query WalkFigures { communicationFigures(first: 3) { totalCount edges { node { id audience } } } }" },
+  "Query.communicationReach": {
+    query: 'query WalkCommunicationReach { communicationReach(period: { start: "2023-07-01", end: "2025-06-30" }) { channels { channel growthBasisPoints } } }',
+  },
+  "Mutation.recordCommunicationFigure": {
+    query:
+      'mutation WalkRecordFigure { recordCommunicationFigure(input: { channel: WEBSITE, start: "2024-01-01", end: "2024-01-31", audience: 1200, source: "Google Analytics" }) { figure { id } } }',
+  },
+  "Mutation.updateCommunicationFigure": {
+    query: "mutation WalkUpdateFigure($id: ID!) { updateCommunicationFigure(input: { id: $id, audience: 910 }) { figure { id } } }",
+    variables: (fx) => ({ id: fx.figureToUpdate }),
+  },
+  "Mutation.removeCommunicationFigure": {
+    query: "mutation WalkRemoveFigure($id: ID!) { removeCommunicationFigure(id: $id) { removedId } }",
+    variables: (fx) => ({ id: fx.figureToRemove }),
   },
   // funding
   "Query.fundingAgreements": { query: "query WalkAgreements { fundingAgreements { totalCount edges { node { id title tracks { number } commitments { number met } } } } }" },
@@ -498,6 +625,16 @@ async function createFixtures(): Promise<Fixtures> {
   const draftCommitment = await asAdmin("mutation WalkFixtureCommitment($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id } } }", {
     input: { agreementId: draftAgreement, kind: "RESULT", number: 1, description: { nl: "Walk resultaat 1" }, measures: [{ metric: "worktables.meetingsHeld", targetValue: 3 }] },
   });
+  // The addendum has five qualitative effort commitments (9 is measured); the walk needs six, in
+  // different states. A sixth is written directly: the mutation refuses once invoices are approved.
+  await api.database.db.insert(commitmentsTable).values({
+    agreementId: rowId(base.agreementId),
+    actionId: rowId(base.actions[9]!),
+    kind: "EFFORT",
+    number: 10,
+    description: { nl: "Walk inspanning 10" },
+    qualitative: true,
+  });
   const commitments = await asAdmin("query WalkFixtureCommitments($id: ID!) { fundingAgreement(id: $id) { commitments(kind: EFFORT) { id target { __typename } } } }", {
     id: base.agreementId,
   });
@@ -560,6 +697,7 @@ async function createFixtures(): Promise<Fixtures> {
       .values({ sessionId: started[0]!.id, employeeId: rowId(attendee), status: "REGISTERED" })
       .returning()
   )[0]!.id;
+  const programme = await programmeFixtures(base, action.addAction.action.id, employee);
   const audit = await asAdmin("query WalkFixtureAudit { auditLog(first: 1) { edges { node { id } } } }");
   return {
     ...base,
@@ -591,6 +729,100 @@ async function createFixtures(): Promise<Fixtures> {
     freeEmployee: await employee(base.boards.Gent!, "Walk Gent vrij"),
     enrolmentToCancel,
     enrolmentToRecord: Buffer.from(`Enrolment:${enrolmentToRecord}`).toString("base64url"),
+    ...programme,
+  };
+}
+
+type ProgrammeFixtures = Pick<
+  Fixtures,
+  | "trajectory"
+  | "trajectorySession"
+  | "participationToWithdraw"
+  | "paidParticipation"
+  | "paidEnrolment"
+  | "worktableGroup"
+  | "meetingToUpdate"
+  | "meetingToHold"
+  | "meetingToCancel"
+  | "heldMeeting"
+  | "learningTool"
+  | "profession"
+  | "figureToUpdate"
+  | "figureToRemove"
+>;
+
+/** The rest of the programme's fixtures; fees go to the draft agreement, whose period runs today. */
+async function programmeFixtures(base: FundingFixture, draftActionId: string, employee: (board: string, name: string) => Promise<string>): Promise<ProgrammeFixtures> {
+  const trajectory = async (input: Record<string, unknown>) =>
+    (await asAdmin("mutation WalkFixtureTrajectory($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { id } } }", { input })).createTrajectory
+      .trajectory.id as string;
+  const join = async (input: Record<string, unknown>) =>
+    (await asAdmin("mutation WalkFixtureJoin($input: JoinTrajectoryInput!) { joinTrajectory(input: $input) { participation { id } } }", { input })).joinTrajectory.participation
+      .id as string;
+  const leadership = await trajectory({ kind: "LEADERSHIP", title: { nl: "Walk-traject leiderschap" }, targetLevels: ["FOREMAN", "GENERAL_DIRECTOR"], offeredFrom: "2026-01-01" });
+  const session = await asAdmin("mutation WalkFixtureTrajectorySession($input: CreateTrajectorySessionInput!) { createTrajectorySession(input: $input) { session { id } } }", {
+    input: { trajectoryId: leadership, startsAt: "2031-01-20T09:00:00Z", endsAt: "2031-01-20T12:00:00Z", online: true },
+  });
+  const participationToWithdraw = await join({ trajectoryId: leadership, boardId: base.boards.Brugge, joinedOn: "2026-02-01" });
+  const network = await trajectory({
+    kind: "LEARNING_NETWORK",
+    title: { nl: "Walk-lerend netwerk" },
+    offeredFrom: "2026-01-01",
+    actionId: draftActionId,
+    fee: { cents: 25_000, currency: "EUR" },
+  });
+  const paidParticipation = await join({ trajectoryId: network, boardId: base.boards.Gent });
+  const paidTraining = await asAdmin("mutation WalkFixtureFeeTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id } } }", {
+    input: { title: { nl: "Walk-training met prijs" }, topic: "walk", format: "OPEN", actionId: draftActionId, fee: { cents: 4_500, currency: "EUR" } },
+  });
+  const paidSession = await asAdmin("mutation WalkFixtureFeeSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }", {
+    input: { trainingId: paidTraining.createTraining.training.id, online: true, capacity: 5, startsAt: "2031-02-10T09:00:00Z", endsAt: "2031-02-10T12:00:00Z" },
+  });
+  const paidEnrolment = (
+    await asAdmin("mutation WalkFixtureFeeEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id } } }", {
+      input: { sessionId: paidSession.createTrainingSession.session.id, employeeId: await employee(base.boards.Gent!, "Walk Gent betaalt") },
+    })
+  ).enrol.enrolment.id as string;
+  const group = (
+    await asAdmin("mutation WalkFixtureGroup($input: CreateWorktableGroupInput!) { createWorktableGroup(input: $input) { group { id } } }", {
+      input: { title: { nl: "Walk-werktafel Gent" }, province: "EAST_FLANDERS", year: 2026 },
+    })
+  ).createWorktableGroup.group.id as string;
+  const plan = async (date: string) =>
+    (await asAdmin("mutation WalkFixturePlan($input: PlanWorktableMeetingInput!) { planWorktableMeeting(input: $input) { meeting { id } } }", { input: { groupId: group, date } }))
+      .planWorktableMeeting.meeting.id as string;
+  const meetingToUpdate = await plan("2026-12-15");
+  const meetingToHold = await plan("2026-03-10");
+  const meetingToCancel = await plan("2026-12-18");
+  const heldMeeting = await plan("2026-02-10");
+  await asAdmin("mutation WalkFixtureHold($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { id } } }", {
+    input: { id: heldMeeting, attendingBoardIds: [base.boards.Gent] },
+  });
+  const tool = await asAdmin(
+    'mutation WalkFixtureTool { createLearningTool(input: { title: { nl: "Walk-leerinstrument" }, kind: OFFER, link: "https://example.org/tool" }) { tool { id } } }',
+  );
+  const profession = await asAdmin('mutation WalkFixtureProfession { createProfession(input: { title: { nl: "Walk-functie" }, category: STEM }) { profession { id } } }');
+  const figure = async (start: string, end: string) =>
+    (
+      await asAdmin("mutation WalkFixtureFigure($input: RecordCommunicationFigureInput!) { recordCommunicationFigure(input: $input) { figure { id } } }", {
+        input: { channel: "NEWSLETTER", start, end, audience: 800, baseline: start < "2023-01-01" },
+      })
+    ).recordCommunicationFigure.figure.id as string;
+  return {
+    trajectory: leadership,
+    trajectorySession: session.createTrajectorySession.session.id,
+    participationToWithdraw,
+    paidParticipation,
+    paidEnrolment,
+    worktableGroup: group,
+    meetingToUpdate,
+    meetingToHold,
+    meetingToCancel,
+    heldMeeting,
+    learningTool: tool.createLearningTool.tool.id,
+    profession: profession.createProfession.profession.id,
+    figureToUpdate: await figure("2021-01-01", "2021-12-31"),
+    figureToRemove: await figure("2024-02-01", "2024-02-29"),
   };
 }
 
