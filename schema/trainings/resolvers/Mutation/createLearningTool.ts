@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createLearningTool as run } from "../../platform.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createLearningTool: NonNullable<MutationResolvers['createLearningTool']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createLearningTool resolver logic here */ };
+export const createLearningTool: NonNullable<MutationResolvers['createLearningTool']> = async (_parent, { input }, ctx) => ({ tool: await run(ctx, input) });

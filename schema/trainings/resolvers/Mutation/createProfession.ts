@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createProfession as run } from "../../platform.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createProfession: NonNullable<MutationResolvers['createProfession']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createProfession resolver logic here */ };
+export const createProfession: NonNullable<MutationResolvers['createProfession']> = async (_parent, { input }, ctx) => ({ profession: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateLearningTool as run } from "../../platform.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateLearningTool: NonNullable<MutationResolvers['updateLearningTool']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateLearningTool resolver logic here */ };
+export const updateLearningTool: NonNullable<MutationResolvers['updateLearningTool']> = async (_parent, { input }, ctx) => ({ tool: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateProfession as run } from "../../platform.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateProfession: NonNullable<MutationResolvers['updateProfession']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateProfession resolver logic here */ };
+export const updateProfession: NonNullable<MutationResolvers['updateProfession']> = async (_parent, { input }, ctx) => ({ profession: await run(ctx, input) });

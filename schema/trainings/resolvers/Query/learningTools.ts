@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listLearningTools } from "../../platform.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const learningTools: NonNullable<QueryResolvers['learningTools']> = async (_parent, _arg, _ctx) => { /* Implement Query.learningTools resolver logic here */ };
+export const learningTools: NonNullable<QueryResolvers['learningTools']> = async (_parent, args, ctx) => listLearningTools(ctx, args);

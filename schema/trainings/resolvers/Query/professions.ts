@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listProfessions } from "../../platform.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const professions: NonNullable<QueryResolvers['professions']> = async (_parent, _arg, _ctx) => { /* Implement Query.professions resolver logic here */ };
+export const professions: NonNullable<QueryResolvers['professions']> = async (_parent, args, ctx) => listProfessions(ctx, args);
