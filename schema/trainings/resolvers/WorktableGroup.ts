@@ -1,13 +1,18 @@
-import type   { WorktableGroupResolvers } from './../../types.generated.js';
-    export const WorktableGroup: WorktableGroupResolvers = {
-    /* Implement WorktableGroup resolver logic here */
-        action: async (_parent, _arg, _ctx) => { /* WorktableGroup.action resolver is required because WorktableGroup.action exists but WorktableGroupMapper.action does not */ },
-        meetings: async (_parent, _arg, _ctx) => { /* WorktableGroup.meetings resolver is required because WorktableGroup.meetings exists but WorktableGroupMapper.meetings does not */ },
-        partner: async (_parent, _arg, _ctx) => { /* WorktableGroup.partner resolver is required because WorktableGroup.partner exists but WorktableGroupMapper.partner does not */ },
-        title: ({ title }, _arg, _ctx) => {
-                            /* WorktableGroup.title resolver is required because WorktableGroup.title and WorktableGroupMapper.title are not compatible */
-                            return title
-                          },
-        titleTranslations: async (_parent, _arg, _ctx) => { /* WorktableGroup.titleTranslations resolver is required because WorktableGroup.titleTranslations exists but WorktableGroupMapper.titleTranslations does not */ },
-        viewerCanUpdate: async (_parent, _arg, _ctx) => { /* WorktableGroup.viewerCanUpdate resolver is required because WorktableGroup.viewerCanUpdate exists but WorktableGroupMapper.viewerCanUpdate does not */ }
-    };
+import { actionLoader } from "../../funding/agreements.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { localized } from "../../shared/i18n.js";
+import { can } from "../../shared/policy.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { WorktableGroupResolvers } from "./../../types.generated.js";
+import { worktableManage } from "../trainings.policy.js";
+import { meetingsOfGroup } from "../worktables.service.js";
+
+export const WorktableGroup: WorktableGroupResolvers = {
+  id: (group) => toGlobalId("WorktableGroup", group.id),
+  title: localized((row) => row.title),
+  titleTranslations: ({ title }) => title,
+  partner: ({ partnerId }, _args, ctx) => (partnerId ? organisationLoader(ctx).load(partnerId) : null),
+  action: ({ actionId }, _args, ctx) => (actionId ? actionLoader(ctx).load(actionId) : null),
+  meetings: (group, _args, ctx) => meetingsOfGroup(ctx, group),
+  viewerCanUpdate: (_group, _args, ctx) => can(ctx, worktableManage, undefined),
+};

@@ -1,9 +1,15 @@
-import type   { WorktableMeetingResolvers } from './../../types.generated.js';
-    export const WorktableMeeting: WorktableMeetingResolvers = {
-    /* Implement WorktableMeeting resolver logic here */
-        attendingBoards: async (_parent, _arg, _ctx) => { /* WorktableMeeting.attendingBoards resolver is required because WorktableMeeting.attendingBoards exists but WorktableMeetingMapper.attendingBoards does not */ },
-        date: async (_parent, _arg, _ctx) => { /* WorktableMeeting.date resolver is required because WorktableMeeting.date exists but WorktableMeetingMapper.date does not */ },
-        group: async (_parent, _arg, _ctx) => { /* WorktableMeeting.group resolver is required because WorktableMeeting.group exists but WorktableMeetingMapper.group does not */ },
-        hostBoard: async (_parent, _arg, _ctx) => { /* WorktableMeeting.hostBoard resolver is required because WorktableMeeting.hostBoard exists but WorktableMeetingMapper.hostBoard does not */ },
-        viewerCanUpdate: async (_parent, _arg, _ctx) => { /* WorktableMeeting.viewerCanUpdate resolver is required because WorktableMeeting.viewerCanUpdate exists but WorktableMeetingMapper.viewerCanUpdate does not */ }
-    };
+import { boardLoader } from "../../boards/boards.service.js";
+import { can } from "../../shared/policy.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { WorktableMeetingResolvers } from "./../../types.generated.js";
+import { worktableManage } from "../trainings.policy.js";
+import { attendingBoardsOf, worktableGroupLoader } from "../worktables.service.js";
+
+export const WorktableMeeting: WorktableMeetingResolvers = {
+  id: (meeting) => toGlobalId("WorktableMeeting", meeting.id),
+  group: async ({ groupId }, _args, ctx) => (await worktableGroupLoader(ctx).load(groupId))!,
+  date: ({ meetingDate }) => meetingDate,
+  hostBoard: ({ hostBoardId }, _args, ctx) => (hostBoardId ? boardLoader(ctx).load(hostBoardId) : null),
+  attendingBoards: (meeting, _args, ctx) => attendingBoardsOf(ctx, meeting),
+  viewerCanUpdate: (_meeting, _args, ctx) => can(ctx, worktableManage, undefined),
+};

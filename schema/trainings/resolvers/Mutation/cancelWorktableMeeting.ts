@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { cancelWorktableMeeting as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const cancelWorktableMeeting: NonNullable<MutationResolvers['cancelWorktableMeeting']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.cancelWorktableMeeting resolver logic here */ };
+export const cancelWorktableMeeting: NonNullable<MutationResolvers['cancelWorktableMeeting']> = async (_parent, { id }, ctx) => ({ meeting: await run(ctx, { id }) });

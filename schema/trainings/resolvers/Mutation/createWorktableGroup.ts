@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createWorktableGroup as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createWorktableGroup: NonNullable<MutationResolvers['createWorktableGroup']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createWorktableGroup resolver logic here */ };
+export const createWorktableGroup: NonNullable<MutationResolvers['createWorktableGroup']> = async (_parent, { input }, ctx) => ({ group: await run(ctx, input) });

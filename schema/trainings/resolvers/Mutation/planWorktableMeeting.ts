@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { planWorktableMeeting as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const planWorktableMeeting: NonNullable<MutationResolvers['planWorktableMeeting']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.planWorktableMeeting resolver logic here */ };
+export const planWorktableMeeting: NonNullable<MutationResolvers['planWorktableMeeting']> = async (_parent, { input }, ctx) => ({ meeting: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { recordWorktableMeetingHeld as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const recordWorktableMeetingHeld: NonNullable<MutationResolvers['recordWorktableMeetingHeld']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.recordWorktableMeetingHeld resolver logic here */ };
+export const recordWorktableMeetingHeld: NonNullable<MutationResolvers['recordWorktableMeetingHeld']> = async (_parent, { input }, ctx) => ({ meeting: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { sendWorktableMaterial as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const sendWorktableMaterial: NonNullable<MutationResolvers['sendWorktableMaterial']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.sendWorktableMaterial resolver logic here */ };
+export const sendWorktableMaterial: NonNullable<MutationResolvers['sendWorktableMaterial']> = async (_parent, { input }, ctx) => ({ meeting: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateWorktableGroup as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateWorktableGroup: NonNullable<MutationResolvers['updateWorktableGroup']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateWorktableGroup resolver logic here */ };
+export const updateWorktableGroup: NonNullable<MutationResolvers['updateWorktableGroup']> = async (_parent, { input }, ctx) => ({ group: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateWorktableMeeting as run } from "../../worktables.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateWorktableMeeting: NonNullable<MutationResolvers['updateWorktableMeeting']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateWorktableMeeting resolver logic here */ };
+export const updateWorktableMeeting: NonNullable<MutationResolvers['updateWorktableMeeting']> = async (_parent, { input }, ctx) => ({ meeting: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listWorktableGroups } from "../../worktables.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const worktableGroups: NonNullable<QueryResolvers['worktableGroups']> = async (_parent, _arg, _ctx) => { /* Implement Query.worktableGroups resolver logic here */ };
+export const worktableGroups: NonNullable<QueryResolvers['worktableGroups']> = async (_parent, args, ctx) => listWorktableGroups(ctx, args);

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listWorktableMeetings } from "../../worktables.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const worktableMeetings: NonNullable<QueryResolvers['worktableMeetings']> = async (_parent, _arg, _ctx) => { /* Implement Query.worktableMeetings resolver logic here */ };
+export const worktableMeetings: NonNullable<QueryResolvers['worktableMeetings']> = async (_parent, args, ctx) => listWorktableMeetings(ctx, args);

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { worktableTally } from "../../worktables.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const worktableMeetingsHeld: NonNullable<QueryResolvers['worktableMeetingsHeld']> = async (_parent, _arg, _ctx) => { /* Implement Query.worktableMeetingsHeld resolver logic here */ };
+export const worktableMeetingsHeld: NonNullable<QueryResolvers['worktableMeetingsHeld']> = async (_parent, args) => worktableTally(args);
