@@ -323,6 +323,15 @@ describe("planning and moving meetings", () => {
     const dates = list.edges[0]!.node.meetings.map((m) => m.date);
     expect(dates).toHaveLength(24);
     expect(dates).toEqual([...dates].sort());
+    // Rows written around the rules do not unbound the list: still the first 24 by day.
+    await insertMeetings(group.id, [
+      { date: "2024-01-31", status: "PLANNED" },
+      { date: "2024-12-31", status: "PLANNED" },
+    ]);
+    const again = (await api.ok(GROUPS, {})).worktableGroups.edges[0]!.node.meetings.map((m) => m.date);
+    expect(again).toHaveLength(24);
+    expect(again).toContain("2024-01-31");
+    expect(again).not.toContain("2024-12-31");
   });
 
   it("moves a planned meeting within the rules; a held or cancelled one is not changed", async () => {
