@@ -1,14 +1,6 @@
-import type   { CommunicationReachResolvers } from './../../types.generated.js';
-    /*
-    * Note: This object type is generated because "CommunicationReachMapper" is declared. This is to ensure runtime safety.
-    *
-    * When a mapper is used, it is possible to hit runtime errors in some scenarios:
-    * - given a field name, the schema type's field type does not match mapper's field type
-    * - or a schema type's field does not exist in the mapper's fields
-    *
-    * If you want to skip this file generation, remove the mapper or update the pattern in the `resolverGeneration.object` config.
-    */
+import type { CommunicationReachResolvers } from "./../../types.generated.js";
+import { channelsOf } from "../communication.service.js";
+
 export const CommunicationReach: CommunicationReachResolvers = {
-    /* Implement CommunicationReach resolver logic here */
-    channels: async (_parent, _arg, _ctx) => { /* CommunicationReach.channels resolver is required because CommunicationReach.channels exists but CommunicationReachMapper.channels does not */ }
+  channels: (reach, _args, ctx) => channelsOf(ctx, reach),
 };

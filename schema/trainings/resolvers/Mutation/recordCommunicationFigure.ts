@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { recordCommunicationFigure as run } from "../../communication.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const recordCommunicationFigure: NonNullable<MutationResolvers['recordCommunicationFigure']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.recordCommunicationFigure resolver logic here */ };
+export const recordCommunicationFigure: NonNullable<MutationResolvers['recordCommunicationFigure']> = async (_parent, { input }, ctx) => ({ figure: await run(ctx, input) });

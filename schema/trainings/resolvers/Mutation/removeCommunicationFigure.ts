@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { removeCommunicationFigure as run } from "../../communication.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const removeCommunicationFigure: NonNullable<MutationResolvers['removeCommunicationFigure']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.removeCommunicationFigure resolver logic here */ };
+export const removeCommunicationFigure: NonNullable<MutationResolvers['removeCommunicationFigure']> = async (_parent, { id }, ctx) => ({ removedId: await run(ctx, { id }) });

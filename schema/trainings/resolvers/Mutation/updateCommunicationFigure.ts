@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateCommunicationFigure as run } from "../../communication.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateCommunicationFigure: NonNullable<MutationResolvers['updateCommunicationFigure']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateCommunicationFigure resolver logic here */ };
+export const updateCommunicationFigure: NonNullable<MutationResolvers['updateCommunicationFigure']> = async (_parent, { input }, ctx) => ({ figure: await run(ctx, input) });

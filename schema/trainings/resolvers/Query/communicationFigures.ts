@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listCommunicationFigures } from "../../communication.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const communicationFigures: NonNullable<QueryResolvers['communicationFigures']> = async (_parent, _arg, _ctx) => { /* Implement Query.communicationFigures resolver logic here */ };
+export const communicationFigures: NonNullable<QueryResolvers['communicationFigures']> = async (_parent, args, ctx) => listCommunicationFigures(ctx, args);

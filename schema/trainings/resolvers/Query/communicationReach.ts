@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { communicationReachOf } from "../../communication.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const communicationReach: NonNullable<QueryResolvers['communicationReach']> = async (_parent, _arg, _ctx) => { /* Implement Query.communicationReach resolver logic here */ };
+export const communicationReach: NonNullable<QueryResolvers['communicationReach']> = async (_parent, args) => communicationReachOf(args);
