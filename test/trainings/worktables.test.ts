@@ -371,12 +371,21 @@ describe("planning and moving meetings", () => {
     expect(errorOf(await api.exec(UPDATE_MEETING, { input: { id: cancelled.id, province: "ANTWERP" } }, as))).toMatchObject({ code: "CONFLICT", field: "input.id" });
   });
 
-  it.runIf(onPostgres)("lets one of five simultaneous plans of one group's day through: the group's lock serialises them", async () => {
+  it.runIf(onPostgres)("lets one of ten simultaneous plans of one group's day through: the group's lock serialises them", async () => {
     const group = await createGroup();
-    const results = await Promise.all(Array.from({ length: 5 }, () => api.exec(PLAN, { input: { groupId: group.id, date: "2024-06-03" } }, as)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => api.exec(PLAN, { input: { groupId: group.id, date: "2024-06-03" } }, as)));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.filter((r) => r.errors).map((r) => errorOf(r))).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ code: "CONFLICT", field: "input.date" })));
+    expect(results.filter((r) => r.errors).map((r) => errorOf(r))).toEqual(Array.from({ length: 9 }, () => expect.objectContaining({ code: "CONFLICT", field: "input.date" })));
     expect(await api.database.db.$count(worktableMeetings)).toBe(1);
+  });
+
+  it.runIf(onPostgres)("records a meeting held once when five record it at once; the others CONFLICT", async () => {
+    const group = await createGroup();
+    const meeting = await plan(group.id, "2024-06-03");
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => held(meeting.id, [board(i)])));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => errorOf(r))).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ code: "CONFLICT", field: "input.id" })));
+    expect(await api.database.db.$count(worktableAttendance, eq(worktableAttendance.meetingId, rowId(meeting.id)))).toBe(1);
   });
 
   it.runIf(onPostgres)("never passes 24 meetings when ten are planned at once on a group of 20", async () => {
