@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { and, eq } from "drizzle-orm";
 import type { GraphQLFormattedError } from "graphql";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { communicationFigures } from "../../db/schema/programme.js";
 import { seedDatabase } from "../../db/seed/index.js";
@@ -126,6 +126,20 @@ describe("recording figures", () => {
     expect(await recordError({ start: "2022-12-31", end: "2022-12-31", baseline: true })).toMatchObject({ code: undefined });
     expect(await recordError({ audience: 15_500_000, source: "   " })).toMatchObject({ code: undefined });
     expect(await api.database.db.$count(communicationFigures)).toBe(4);
+  });
+
+  it("judges the future in Brussels, not in UTC", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 30 June 23:30 in Brussels (21:30 UTC): 1 July has not begun.
+      vi.setSystemTime(new Date("2026-06-30T21:30:00Z"));
+      expect(await recordError({ start: "2026-07-01", end: "2026-07-01" })).toMatchObject({ code: "BAD_USER_INPUT", field: "input.end" });
+      // 1 July 00:30 in Brussels, while UTC still says 30 June: a figure of 1 July may be entered.
+      vi.setSystemTime(new Date("2026-06-30T22:30:00Z"));
+      expect(await recordError({ start: "2026-07-01", end: "2026-07-01" })).toMatchObject({ code: undefined });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("never lets figures of one channel overlap, baseline or not, naming the figure in the way", async () => {

@@ -4,7 +4,7 @@
 // commitments 2 (learning tools published within the period) and 5 (professions listed on the
 // period's last day), at their edges; a fixed number of statements whatever the data's size.
 import { and, eq, ne } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
 import { learningTools, professions } from "../../db/schema/programme.js";
@@ -253,6 +253,23 @@ describe("learning tools", () => {
       expect((await api.ok(NODE, { id: tool.id })).node, key).toEqual(visible ? { id: tool.id, title: tool.title, published: true } : null);
       expect((await api.ok(NODE, { id: tool.id }, { as: BOARD_MEMBER() })).node === null, key).toBe(!visible);
       expect((await api.ok(NODE, { id: tool.id }, { as: CONSULTANT })).node, key).toMatchObject({ id: tool.id });
+    }
+  });
+
+  it("judges today in Brussels, not in UTC", async () => {
+    await createTool({ title: { nl: "Vanaf 1 juli" }, publishedFrom: "2026-07-01" });
+    await createProfession({ title: { nl: "Tot 30 juni" }, publishedFrom: "2026-01-01", publishedUntil: "2026-06-30" });
+    const publicView = async () => [(await tools({})).map((t) => t.title), (await listed({})).map((p) => p.title)];
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 30 June 23:30 in Brussels (21:30 UTC): still 30 June.
+      vi.setSystemTime(new Date("2026-06-30T21:30:00Z"));
+      expect(await publicView()).toEqual([[], ["Tot 30 juni"]]);
+      // 1 July 00:30 in Brussels, while UTC still says 30 June.
+      vi.setSystemTime(new Date("2026-06-30T22:30:00Z"));
+      expect(await publicView()).toEqual([["Vanaf 1 juli"], []]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 
