@@ -384,8 +384,8 @@ export const viewerCanManagePlatform = (ctx: Context) => can(ctx, platformManage
 /**
  * A metric's calls made together (the funding module measures every agreement's commitments at
  * once) become one statement: a DataLoader per connection or transaction, batching without
- * caching (the next measure must see new records). `query` gets the distinct scopes, each with
- * its index in the list it returns values for.
+ * caching (the next measure must see new records). `query` gets the batch's distinct scopes and
+ * returns one value per scope, in their order. The communication figures' metrics use it too.
  */
 export function batchScopes<V>(query: (db: Executor, scopes: MetricScope[]) => Promise<V[]>): (db: Executor, scope: MetricScope) => Promise<V> {
   const batches = new WeakMap<Executor, DataLoader<string, V>>();
