@@ -5,7 +5,7 @@
 // never left half seeded.
 import { count } from "drizzle-orm";
 import { modules } from "../../schema/modules.js";
-import type { SeedProfile, SeedProgress } from "../../schema/shared/module.js";
+import type { SeedProfile, SeedProgress, SeedStep } from "../../schema/shared/module.js";
 import type { Database } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { organisations } from "../schema/organisations.js";
@@ -13,6 +13,22 @@ import { organisations } from "../schema/organisations.js";
 export type { SeedProfile };
 export type Progress = SeedProgress;
 export { SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT } from "./sector.js";
+export { SECTOR_EMPLOYEE_COUNT, SECTOR_ENROLMENT_COUNT, SECTOR_SESSION_COUNT, sectorTrainingSizes } from "./sector-trainings.js";
+
+export interface SeedOptions {
+  /**
+   * The sector profile's size as a fraction of the sector's (170,000 employees, 5,000 sessions,
+   * 250,000 enrolments): 1, the default, is the full size; tests pass a small scale so that CI
+   * stays fast. The boards and invoices keep their size at any scale.
+   */
+  scale?: number;
+}
+
+/**
+ * A step as seedDatabase calls it: SeedStep (schema/shared/module.ts) takes no options yet, and a
+ * step that reads none ignores the third argument, so every step is one of these.
+ */
+type StepWithOptions = (...args: [...Parameters<SeedStep>, SeedOptions]) => ReturnType<SeedStep>;
 
 export interface SeedResult {
   boards: number;
@@ -29,14 +45,14 @@ export async function isEmpty(database: Database): Promise<boolean> {
   return (b?.n ?? 0) === 0 && (o?.n ?? 0) === 0;
 }
 
-export async function seedDatabase(database: Database, profile: SeedProfile = "sources", progress: Progress = () => {}): Promise<SeedResult> {
+export async function seedDatabase(database: Database, profile: SeedProfile = "sources", progress: Progress = () => {}, options: SeedOptions = {}): Promise<SeedResult> {
   const added: SeedResult = { boards: 0, organisations: 0, fundingAgreements: 0 };
   const phases = profile === "sector" ? (["sources", "sector"] as const) : (["sources"] as const);
   for (const phase of phases) {
     for (const module of modules) {
-      const step = module.seed?.[phase];
+      const step = module.seed?.[phase] as StepWithOptions | undefined;
       if (!step) continue;
-      for (const [kind, n] of Object.entries(await step(database, progress))) added[kind] = (added[kind] ?? 0) + (n ?? 0);
+      for (const [kind, n] of Object.entries(await step(database, progress, options))) added[kind] = (added[kind] ?? 0) + (n ?? 0);
     }
   }
   return added;

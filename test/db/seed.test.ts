@@ -1,10 +1,25 @@
 // Seeding: the "sources" profile loads the real boards and organisations, the "sector" profile
 // adds a deterministic synthetic set up to the sector's size; seeding twice adds nothing.
 // What was seeded is read back through GraphQL, the way a client sees it.
+//
+// The sector's 170,000 employees and 250,000 enrolments take minutes on PGlite, so the sector
+// profile runs here at a small scale (SCALE); a test checks that a scale is proportional, so the
+// full size (npm run db:seed -- --profile sector, npm run bench) is the same rows, more of them.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
-import { isEmpty, SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT, seedDatabase } from "../../db/seed/index.js";
+import {
+  isEmpty,
+  SECTOR_BOARD_COUNT,
+  SECTOR_EMPLOYEE_COUNT,
+  SECTOR_ENROLMENT_COUNT,
+  SECTOR_INVOICE_COUNT,
+  SECTOR_SESSION_COUNT,
+  sectorTrainingSizes,
+  seedDatabase,
+} from "../../db/seed/index.js";
 import { SYNTHETIC_PREFIX, syntheticBoards } from "../../db/seed/sector.js";
+import { SYNTHETIC_TRAININGS } from "../../db/seed/sector-trainings.js";
 import { TRAININGS } from "../../db/seed/trainings.js";
 import type { BoardFilter, SeedBoardsQuery } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
@@ -71,7 +86,8 @@ describe("the sources profile", () => {
   it("starts from an empty database and adds every real board and organisation", async () => {
     expect(await isEmpty(api.database)).toBe(true);
     const added = await seedDatabase(api.database, "sources");
-    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1, trainings: TRAININGS.length });
+    // The one trajectory the source names: the e-learning learning network with GoodHabitz.
+    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1, trainings: TRAININGS.length, trajectories: 1 });
     expect(await isEmpty(api.database)).toBe(false);
     expect(await boardCount()).toBe(BOARDS.length);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -180,20 +196,32 @@ describe("the sources profile", () => {
   });
 });
 
+/** The sector profile's scale in these tests: 850 employees, 25 sessions, 1,250 enrolments. */
+const SCALE = 0.005;
+const sector = (progress?: (step: string, done: number, total: number) => void) => seedDatabase(api.database, "sector", progress, { scale: SCALE });
+
 describe("the sector profile", () => {
   const syntheticCount = SECTOR_BOARD_COUNT - BOARDS.length;
+  const sizes = sectorTrainingSizes(SCALE);
 
   it("brings a fresh database to the sector's size, reporting progress per step", async () => {
     expect(SECTOR_BOARD_COUNT).toBe(300);
     const { calls, progress } = recorder();
-    const added = await seedDatabase(api.database, "sector", progress);
-    expect(added).toEqual({
+    const added = await sector(progress);
+    expect(added).toMatchObject({
       boards: SECTOR_BOARD_COUNT,
       organisations: ORGANISATIONS.length,
       fundingAgreements: 1,
-      trainings: TRAININGS.length,
+      trainings: TRAININGS.length + SYNTHETIC_TRAININGS.length,
       invoices: SECTOR_INVOICE_COUNT,
       coFinancingEntries: expect.any(Number),
+      employees: sizes.employees,
+      trainingSessions: sizes.sessions,
+      enrolments: sizes.enrolments,
+      worktableMeetings: expect.any(Number),
+      learningTools: expect.any(Number),
+      professions: expect.any(Number),
+      communicationFigures: expect.any(Number),
     });
     // Every board owes something, and most have paid it.
     expect(added.coFinancingEntries).toBeGreaterThan(SECTOR_BOARD_COUNT);
@@ -206,7 +234,22 @@ describe("the sector profile", () => {
     expect(synthetic.boards.totalCount).toBe(syntheticCount);
 
     const steps = [...new Set(calls.map((c) => c.step))];
-    expect(steps).toEqual(["organisations", "boards", "funding agreements", "trainings", "synthetic boards", "synthetic invoices", "synthetic co-financing entries"]);
+    expect(steps).toEqual([
+      "organisations",
+      "boards",
+      "funding agreements",
+      "trainings",
+      "synthetic boards",
+      "synthetic invoices",
+      "synthetic co-financing entries",
+      "synthetic employees",
+      "synthetic training sessions",
+      "synthetic enrolments",
+      "synthetic trajectories",
+      "synthetic worktable meetings",
+      "synthetic learning tools and professions",
+      "synthetic communication figures",
+    ]);
     for (const step of steps) {
       const mine = calls.filter((c) => c.step === step);
       const last = mine.at(-1);
@@ -225,10 +268,10 @@ describe("the sector profile", () => {
 
   it("adds only the synthetic boards to a database that has the sources, and nothing the second time", async () => {
     await seedDatabase(api.database, "sources");
-    expect(await seedDatabase(api.database, "sector")).toMatchObject({ boards: syntheticCount, organisations: 0, fundingAgreements: 0, invoices: SECTOR_INVOICE_COUNT });
+    expect(await sector()).toMatchObject({ boards: syntheticCount, organisations: 0, fundingAgreements: 0, invoices: SECTOR_INVOICE_COUNT, employees: sizes.employees });
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     const { calls, progress } = recorder();
-    expect(await seedDatabase(api.database, "sector", progress)).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
+    expect(await sector(progress)).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
     expect(calls).toEqual([]);
     expect(await boardCount()).toBe(SECTOR_BOARD_COUNT);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -243,7 +286,7 @@ describe("the sector profile", () => {
     // The sequence does depend on the seed, so the equality above is not vacuous.
     expect(syntheticBoards(syntheticCount, 7).map((b) => b.province)).not.toEqual(first.map((b) => b.province));
 
-    await seedDatabase(api.database, "sector");
+    await sector();
     const stored = (await boards({ search: SYNTHETIC_PREFIX })).nodes;
     expect(stored.map(key).sort()).toEqual(first.map(key).sort());
     const byKey = new Map(stored.map((b) => [key(b), b]));
@@ -267,11 +310,168 @@ describe("the sector profile", () => {
     expect(new Set(perKind).size).toBe(perKind.length);
     for (const real of BOARDS) expect(real.name).not.toContain(SYNTHETIC_PREFIX);
 
-    await seedDatabase(api.database, "sector");
+    await sector();
     const municipalities = (await boards({ kind: "MUNICIPALITY" })).nodes;
     expect(municipalities.length).toBeGreaterThan(BOARDS.filter((b) => b.kind === "MUNICIPALITY").length);
     const codes = municipalities.map((b) => b.nisCode);
     expect(new Set(codes).size).toBe(codes.length);
     for (const board of municipalities) expect(board.nisCode, board.name).toMatch(/^[0-9]{5}$/);
+  });
+});
+
+describe("the sector profile's trainings and programme records", () => {
+  type Row = Record<string, unknown>;
+  const rows = async <T extends Row>(query: ReturnType<typeof sql>): Promise<T[]> => ((await api.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const first = async (query: ReturnType<typeof sql>): Promise<unknown> => Object.values((await rows(query))[0] ?? {})[0];
+  const one = async (query: ReturnType<typeof sql>): Promise<number> => Number(await first(query));
+  const sizes = sectorTrainingSizes(SCALE);
+  const tally = async () => ({
+    employees: await one(sql`select count(*) from employees`),
+    // The sources' example sessions (one per named training) are not the synthetic ones.
+    sessions: await one(sql`select count(*) from training_sessions where not is_example`),
+    enrolments: await one(sql`select count(*) from enrolments`),
+  });
+
+  it("has the sector's size at scale 1 and a proportional part of it at a smaller scale, and a second run adds nothing, whatever its scale", async () => {
+    expect(sectorTrainingSizes()).toMatchObject({ employees: 170_000, sessions: 5_000, enrolments: 250_000 });
+    expect([SECTOR_EMPLOYEE_COUNT, SECTOR_SESSION_COUNT, SECTOR_ENROLMENT_COUNT]).toEqual([170_000, 5_000, 250_000]);
+    expect(() => sectorTrainingSizes(0)).toThrow(/scale/);
+
+    await sector();
+    const small = await tally();
+    expect(small).toEqual({ employees: SECTOR_EMPLOYEE_COUNT * SCALE, sessions: SECTOR_SESSION_COUNT * SCALE, enrolments: SECTOR_ENROLMENT_COUNT * SCALE });
+    // Another scale on a seeded database adds nothing: the set is written once.
+    expect(await seedDatabase(api.database, "sector", undefined, { scale: 2 * SCALE })).toEqual({ boards: 0, organisations: 0, fundingAgreements: 0 });
+    expect(await tally()).toEqual(small);
+
+    await api.reset();
+    await seedDatabase(api.database, "sector", undefined, { scale: 2 * SCALE });
+    const double = await tally();
+    expect(double).toEqual({ employees: 2 * small.employees, sessions: 2 * small.sessions, enrolments: 2 * small.enrolments });
+  });
+
+  it("keeps the enrolment rules: never more seats than capacity, a waitlist only on a full session, mostly attended", async () => {
+    await sector();
+    const statuses = Object.fromEntries(
+      (await rows<{ status: string; n: number }>(sql`select status, count(*)::int as n from enrolments group by status`)).map((r) => [r.status, r.n]),
+    );
+    expect(Object.keys(statuses).sort()).toEqual(["ATTENDED", "CANCELLED", "NO_SHOW", "WAITLISTED"]);
+    expect(statuses.ATTENDED).toBeGreaterThan(0.7 * sizes.enrolments);
+    for (const rare of ["CANCELLED", "NO_SHOW", "WAITLISTED"]) expect(statuses[rare], rare).toBeLessThan(0.2 * sizes.enrolments);
+
+    const sessions = await rows<{ capacity: number; seated: number; held: number; waiting: number }>(sql`
+      select s.capacity, count(*) filter (where e.status in ('REGISTERED', 'ATTENDED'))::int as seated,
+        count(*) filter (where e.status in ('ATTENDED', 'NO_SHOW'))::int as held, count(*) filter (where e.status = 'WAITLISTED')::int as waiting
+      from training_sessions s join enrolments e on e.session_id = s.id group by s.id, s.capacity`);
+    expect(sessions).toHaveLength(sizes.sessions);
+    for (const s of sessions) {
+      expect(s.seated).toBeLessThanOrEqual(s.capacity);
+      // Who attended or did not show held a seat; nobody waits while a seat was free.
+      if (s.waiting > 0) expect(s.held).toBe(s.capacity);
+    }
+    expect(sessions.some((s) => s.waiting > 0)).toBe(true);
+    // One live enrolment per person per session (the partial unique index would have refused a second).
+    expect(await one(sql`select count(*) from (select 1 from enrolments where status <> 'CANCELLED' group by session_id, employee_id having count(*) > 1) as twice`)).toBe(0);
+
+    // Sessions on working days from the period's start to a little after its end, in Brussels.
+    const [span] = await rows<{ first: string; last: string; weekend: number }>(sql`
+      select min(starts_at at time zone 'Europe/Brussels')::date::text as first, max(starts_at at time zone 'Europe/Brussels')::date::text as last,
+        count(*) filter (where extract(isodow from starts_at at time zone 'Europe/Brussels') > 5)::int as weekend
+      from training_sessions where not is_example`);
+    expect(span!.first >= "2023-07-01" && span!.first <= "2023-07-31").toBe(true);
+    expect(span!.last > "2025-06-30" && span!.last <= "2025-10-31").toBe(true);
+    expect(span!.weekend).toBe(0);
+    // Every format has sessions, and the employees work for most of the boards.
+    expect(await one(sql`select count(distinct t.format) from training_sessions s join trainings t on t.id = s.training_id where not s.is_example`)).toBe(4);
+    expect(await one(sql`select count(distinct board_id) from employees`)).toBeGreaterThan(0.8 * SECTOR_BOARD_COUNT);
+  });
+
+  it("is deterministic: two databases seeded alike hold the same employees, sessions and enrolments", async () => {
+    const fingerprint = () =>
+      first(sql`select md5(
+        (select string_agg(concat_ws('|', e.id, b.name, e.display_name, e.job, e.department, e.forgotten_at), ',' order by e.id) from employees e join boards b on b.id = e.board_id)
+        || (select string_agg(concat_ws('|', s.id, t.title->>'nl', s.starts_at, s.ends_at, s.online, s.province, s.capacity), ',' order by s.id) from training_sessions s join trainings t on t.id = s.training_id where not s.is_example)
+        || (select string_agg(concat_ws('|', session_id, employee_id, status, queued_at), ',' order by session_id, employee_id, status) from enrolments))`);
+    await sector();
+    const seeded = await fingerprint();
+    expect(seeded).toMatch(/^[0-9a-f]{32}$/);
+    await api.reset();
+    await sector();
+    expect(await fingerprint()).toBe(seeded);
+    // The fingerprint does see the rows: another scale gives another one.
+    await api.reset();
+    await seedDatabase(api.database, "sector", undefined, { scale: 2 * SCALE });
+    expect(await fingerprint()).not.toBe(seeded);
+  });
+
+  it("gives every metric the addendum measures records within its period 2023-07-01..2025-06-30", async () => {
+    await sector();
+    const kinds = Object.fromEntries(
+      (await rows<{ kind: string; n: number }>(sql`select kind, count(*)::int as n from trajectories where title->>'nl' like ${`${SYNTHETIC_PREFIX}%`} group by kind`)).map((r) => [
+        r.kind,
+        r.n,
+      ]),
+    );
+    expect(kinds).toEqual({ LEADERSHIP: 6, WORK_ORGANISATION: 4, LEARNING_NETWORK: 1 });
+    // Result 1: leadership trajectories offered within the period (one starts only after it).
+    expect(
+      await one(
+        sql`select count(*) from trajectories where kind = 'LEADERSHIP' and title->>'nl' like ${`${SYNTHETIC_PREFIX}%`} and offered_from <= '2025-06-30' and (offered_until is null or offered_until >= '2023-07-01')`,
+      ),
+    ).toBe(5);
+    // Action 1: at least 3 departments and 12 boards; action 3: a learning network of at least 10 boards.
+    const active = sql`p.joined_on <= '2025-06-30' and (p.withdrawn_on is null or p.withdrawn_on > '2023-07-01')`;
+    expect(
+      await one(
+        sql`select count(distinct lower(trim(p.department))) from trajectory_participations p join trajectories t on t.id = p.trajectory_id where t.kind = 'WORK_ORGANISATION' and ${active}`,
+      ),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      await one(
+        sql`select count(distinct p.board_id) from trajectory_participations p join trajectories t on t.id = p.trajectory_id where t.kind = 'WORK_ORGANISATION' and ${active}`,
+      ),
+    ).toBeGreaterThanOrEqual(12);
+    expect(
+      await one(
+        sql`select count(distinct p.board_id) from trajectory_participations p join trajectories t on t.id = p.trajectory_id where t.kind = 'LEARNING_NETWORK' and ${active}`,
+      ),
+    ).toBeGreaterThanOrEqual(10);
+    expect(await one(sql`select count(*) from trajectory_participations where withdrawn_on is not null`)).toBeGreaterThan(0);
+    // Action 8 and result 4: at least 30 worktable meetings held, some cancelled or planned, attended by boards.
+    const meetings = Object.fromEntries(
+      (
+        await rows<{ status: string; n: number }>(
+          sql`select status, count(*)::int as n from worktable_meetings where meeting_date between '2023-07-01' and '2025-06-30' or status = 'PLANNED' group by status`,
+        )
+      ).map((r) => [r.status, r.n]),
+    );
+    expect(meetings.HELD).toBeGreaterThanOrEqual(30);
+    expect(meetings.CANCELLED).toBeGreaterThan(0);
+    expect(meetings.PLANNED).toBeGreaterThan(0);
+    expect(await one(sql`select count(*) from worktable_meetings m where m.status = 'HELD' and not exists (select 1 from worktable_attendance a where a.meeting_id = m.id)`)).toBe(
+      0,
+    );
+    // Result 2: learning tools published within the period; result 5: professions listed on its last day.
+    expect(
+      await one(sql`select count(*) from learning_tools where published_from <= '2025-06-30' and (published_until is null or published_until >= '2023-07-01')`),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      await one(sql`select count(*) from professions where published_from <= '2025-06-30' and (published_until is null or published_until >= '2025-06-30')`),
+    ).toBeGreaterThanOrEqual(25);
+    expect(await one(sql`select count(*) from professions where published_until = '2025-06-29'`)).toBeGreaterThan(0);
+    // Action 9: a 2021-2022 baseline and figures within the period, for both channels, none overlapping another of its channel.
+    const figures = await rows<{ channel: string; baseline: number; within: number }>(sql`
+      select channel, count(*) filter (where is_baseline and period_start >= '2021-01-01' and period_end <= '2022-12-31')::int as baseline,
+        count(*) filter (where not is_baseline and period_start >= '2023-07-01' and period_end <= '2025-06-30')::int as within
+      from communication_figures group by channel order by channel`);
+    expect(figures).toEqual([
+      { channel: "NEWSLETTER", baseline: 2, within: 24 },
+      { channel: "WEBSITE", baseline: 2, within: 24 },
+    ]);
+    expect(
+      await one(
+        sql`select count(*) from communication_figures a join communication_figures b on a.channel = b.channel and a.id <> b.id and a.period_start <= b.period_end and b.period_start <= a.period_end`,
+      ),
+    ).toBe(0);
   });
 });
