@@ -6,11 +6,12 @@
 // amount, status and who approved and paid it when; co-financing per board and action net of
 // reversals; overhead within its ceiling; costs per track and action; the FINAL settlement step
 // by step. Who may read it, and a statement budget that does not grow with the invoices.
+import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { invoiceBoards, invoices, invoiceTransitions } from "../../db/schema/funding.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import { REPORT_COLUMNS } from "../../schema/funding/report.js";
-import { registerMetricSource } from "../../schema/shared/metrics.js";
+import { needMetric, registerMetricSource } from "../../schema/shared/metrics.js";
 import type { Locale } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -24,6 +25,18 @@ const CLERK: Actor = { role: "CONSULTANT", sub: "consultant-clerk" };
 const APPROVER: Actor = { role: "CONSULTANT", sub: "consultant-approver" };
 const PAYER: Actor = { role: "ADMIN", sub: "admin-payer" };
 const funder = (): Actor => ({ role: "PARTNER", sub: "funder-inspector", org: rowId(fx.orgs["Vlaamse Regering"]!) });
+
+/**
+ * Every metric of the addendum has a source now: a metric a module needs and nobody counts yet is
+ * declared here and measures result commitment 5 beside its own measure, with a target of 77.
+ */
+async function measureByUnsourcedMetric(): Promise<void> {
+  needMetric({ key: "test.unsourced", description: "A metric no module counts yet", module: "trainings" });
+  await api.database.db.execute(
+    sql`insert into commitment_measures (commitment_id, metric, comparator, target_value) select c.id, 'test.unsourced', 'AT_LEAST', 77 from commitments c where c.kind = 'RESULT' and c.number = 5
+        and not exists (select 1 from commitment_measures m where m.commitment_id = c.id and m.metric = 'test.unsourced')`,
+  );
+}
 
 const REPORT = graphql(`query ReportRead($id: ID!, $locale: Locale) { fundingAgreement(id: $id) { justificationReport(locale: $locale) { filename contentType content } } }`);
 const SETTLEMENT = graphql(`query ReportSettlement($id: ID!) { fundingAgreement(id: $id) { settlement { payable { cents } steps { step text amount { cents } } } } }`);
@@ -205,15 +218,17 @@ describe("the report's contents", () => {
   it("gives each commitment its target and measured value, 'no data source yet' apart from 0, and its judgement with evidence, judge, date and history", async () => {
     // One module counts its records (none yet): a real 0, not a missing source.
     unregister.push(registerMetricSource("worktables.meetingsHeld", async () => 0));
+    await measureByUnsourcedMetric();
     const { lines } = await report();
     const commitments = section(lines, "verbintenis");
     const result3 = commitments.find((l) => l.reference === "resultaatsverbintenis 3")!;
     // The trainings module counts the employees reached (none attended yet): a real 0 too.
     expect(result3).toMatchObject({ value: "0", target: ">= 1500", status: "niet behaald", detail: "meting training.distinctEmployeesReached" });
     expect(result3.description).toContain("1500 medewerkers");
-    // No module counts the professions on LokaalWerkt yet.
-    const result5 = commitments.find((l) => l.reference === "resultaatsverbintenis 5")!;
-    expect(result5).toMatchObject({ value: "nog geen gegevensbron", target: ">= 25", status: "niet behaald", detail: "meting lokaalwerkt.professionsListed" });
+    // No professions listed on LokaalWerkt yet: a real 0; and the metric nobody counts says so.
+    const result5 = commitments.filter((l) => l.reference === "resultaatsverbintenis 5");
+    expect(result5.find((l) => l.detail === "meting lokaalwerkt.professionsListed")).toMatchObject({ value: "0", target: ">= 25", status: "niet behaald" });
+    expect(result5.find((l) => l.detail === "meting test.unsourced")).toMatchObject({ value: "nog geen gegevensbron", target: ">= 77", status: "niet behaald" });
     const result4 = commitments.find((l) => l.reference === "resultaatsverbintenis 4")!;
     expect(result4).toMatchObject({ value: "0", target: ">= 30", status: "niet behaald" });
     // Effort commitment 1 has two measures: a line each, with its action.
@@ -383,6 +398,7 @@ describe("the report's contents", () => {
 
 describe("one language per request", () => {
   it("is Dutch by default, and French or English when asked: header, sections, labels, statuses and settlement", async () => {
+    await measureByUnsourcedMetric();
     const nl = await report();
     const fr = await report("CONSULTANT", "FR");
     const en = await report("CONSULTANT", "EN");
@@ -401,7 +417,7 @@ describe("one language per request", () => {
       ["facture", "payée"],
       ["invoice", "paid"],
     ]);
-    const noSource = (r: typeof nl) => r.lines.find((l) => l.value !== "" && Number.isNaN(Number(l.value)) && l.target === ">= 25")!.value;
+    const noSource = (r: typeof nl) => r.lines.find((l) => l.value !== "" && Number.isNaN(Number(l.value)) && l.target === ">= 77")!.value;
     expect([noSource(nl), noSource(fr), noSource(en)]).toEqual(["nog geen gegevensbron", "pas encore de source de données", "no data source yet"]);
     // The same rows, whatever the language (the steering group by its names in that language, so perhaps in another order).
     const figures = (r: typeof nl) => r.lines.map((l) => [l.amount_eur, l.date, l.enterprise_number, l.target].join("|")).sort();
