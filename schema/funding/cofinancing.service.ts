@@ -54,6 +54,17 @@ export function lastEntryDate(agreement: Agreement): string {
   return new Date(Date.UTC(year, month - 1, day + agreement.reportingWindowDays)).toISOString().slice(0, 10);
 }
 
+/** Whether an entry may be dated on `date`: within the agreement's period or its reporting window after it. */
+function withinLedger(agreement: Agreement, date: string): boolean {
+  return date >= agreement.periodStart && date <= lastEntryDate(agreement);
+}
+
+/** The days the ledger takes entries on, in words, for the refusals. */
+function ledgerWindow(agreement: Agreement): string {
+  const window = agreement.reportingWindowDays ? ` (the period plus its reporting window of ${agreement.reportingWindowDays} days)` : " (its period)";
+  return `${agreement.periodStart} to ${lastEntryDate(agreement)}${window}`;
+}
+
 /** A second reversal of an entry, whether the check sees the first or the unique index does (a race). */
 function reversedTwice(field: string) {
   return conflict(field, "The entry has already been reversed: an entry is reversed once");
@@ -101,11 +112,7 @@ export const recordCoFinancing = fn(
       if (input.amount.cents > agreement.maxAmountCents) {
         throw badInput("input.amount.cents", `is more than the agreement's maximum of ${formatMoney(agreement.maxAmountCents, agreement.currency, "en")}`);
       }
-      const lastDate = lastEntryDate(agreement);
-      if (input.date < agreement.periodStart || input.date > lastDate) {
-        const window = agreement.reportingWindowDays ? ` (the period plus its reporting window of ${agreement.reportingWindowDays} days)` : " (its period)";
-        throw badInput("input.date", `must fall within ${agreement.periodStart} to ${lastDate}${window}`);
-      }
+      if (!withinLedger(agreement, input.date)) throw badInput("input.date", `must fall within ${ledgerWindow(agreement)}`);
       if (chargeId) {
         // Locking the charge serialises its payments (and its reversal), so two payments at
         // once cannot both fit in what it still has outstanding.
@@ -132,29 +139,50 @@ export const recordCoFinancing = fn(
           );
         }
       }
-      const [entry] = await tx
-        .insert(coFinancingEntries)
-        .values({
-          agreementId,
-          boardId,
-          actionId,
-          kind: input.kind,
-          entryType: input.type,
-          amountCents: input.amount.cents,
-          currency: input.amount.currency,
-          entryDate: input.date,
-          note: input.note ?? null,
-          recordedBy: actorSubject(ctx.actor),
-          chargeId,
-        })
-        .returning();
-      await recorder.record({ operation: "recordCoFinancing", entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry });
-      await emitRecorded(recorder, entry!);
-      return entry!;
+      return writeEntry(ctx, tx, recorder, "recordCoFinancing", {
+        agreementId,
+        boardId,
+        actionId,
+        kind: input.kind,
+        entryType: input.type,
+        amountCents: input.amount.cents,
+        currency: input.amount.currency,
+        entryDate: input.date,
+        note: input.note ?? null,
+        chargeId,
+      });
     });
   },
   { argument: "input", authorize: coFinancingRecord },
 );
+
+/** Inserts an entry recorded by the actor, with its audit row and its coFinancing.recorded event: every entry of the ledger is written here. */
+async function writeEntry(ctx: Context, tx: Tx, recorder: Recorder, operation: string, values: Omit<typeof coFinancingEntries.$inferInsert, "recordedBy">): Promise<Entry> {
+  const [entry] = await tx
+    .insert(coFinancingEntries)
+    .values({ ...values, recordedBy: actorSubject(ctx.actor) })
+    .returning();
+  await recorder.record({ operation, entityType: "CoFinancingEntry", entityId: entry!.id, before: null, after: entry });
+  await emitRecorded(recorder, entry!);
+  return entry!;
+}
+
+/** The entry that cancels `original`: same board, action, kind, type, amount and charge, dated on its date, with the reason as its note. */
+function reversalValues(original: Entry, reason: string): Omit<typeof coFinancingEntries.$inferInsert, "recordedBy"> {
+  return {
+    agreementId: original.agreementId,
+    boardId: original.boardId,
+    actionId: original.actionId,
+    kind: original.kind,
+    entryType: original.entryType,
+    amountCents: original.amountCents,
+    currency: original.currency,
+    entryDate: original.entryDate,
+    note: reason,
+    chargeId: original.chargeId,
+    reversesId: original.id,
+  };
+}
 
 function emitRecorded(recorder: Recorder, entry: Entry) {
   return recorder.emit(coFinancingRecorded, entry.id, {
@@ -200,26 +228,7 @@ export const reverseCoFinancingEntry = fn(
         if (original.entryType === "CHARGE" && state?.openPayments) {
           throw conflict("input.id", "The charge has payments that are not reversed: reverse its payments first");
         }
-        const [reversal] = await tx
-          .insert(coFinancingEntries)
-          .values({
-            agreementId: original.agreementId,
-            boardId: original.boardId,
-            actionId: original.actionId,
-            kind: original.kind,
-            entryType: original.entryType,
-            amountCents: original.amountCents,
-            currency: original.currency,
-            entryDate: original.entryDate,
-            note: input.reason,
-            recordedBy: actorSubject(ctx.actor),
-            chargeId: original.chargeId,
-            reversesId: original.id,
-          })
-          .returning();
-        await recorder.record({ operation: "reverseCoFinancingEntry", entityType: "CoFinancingEntry", entityId: reversal!.id, before: null, after: reversal });
-        await emitRecorded(recorder, reversal!);
-        return reversal!;
+        return writeEntry(ctx, tx, recorder, "reverseCoFinancingEntry", reversalValues(original, input.reason));
       });
     } catch (error) {
       if (uniqueViolation(error) === "co_financing_reverses_key") throw reversedTwice("input.id");
@@ -372,4 +381,72 @@ export async function findCoFinancingEntry(ctx: Context, id: string): Promise<En
   if (!entry) return null;
   const agreement = await agreementLoader(ctx).load(entry.agreementId);
   return agreement && (await can(ctx, coFinancingRead, { agreement, boardId: entry.boardId })) ? entry : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participation fees, charged by the trainings module when a board takes a seat or joins a trajectory
+
+export interface ParticipationFee {
+  /** The action the fee is for: it is charged in that action's agreement. */
+  actionId: string;
+  boardId: string;
+  amountCents: number;
+  /** The day the seat was taken or the board joined: the entry's date. */
+  date: string;
+  note: string | null;
+  /** The input field a refusal names; "input" when left out. */
+  field?: string;
+}
+
+/**
+ * Charges a board a participation fee (Dutch: deelnameprijs) in the co-financing ledger of the
+ * action's agreement, inside the caller's change, so the seat or the participation and its charge
+ * are written together or not at all. The caller has authorised the write it charges for (an
+ * enrolment, a board joining); the charge follows from it, so no co-financing grant is asked of
+ * the actor. The agreement must be open (CONFLICT otherwise) and the day within its period or
+ * reporting window (CONFLICT: the fee cannot be charged on that day, so the write is refused).
+ */
+export async function chargeParticipationFee(ctx: Context, tx: Tx, recorder: Recorder, fee: ParticipationFee): Promise<Entry> {
+  const field = fee.field ?? "input";
+  const [action] = await tx.select().from(actions).where(eq(actions.id, fee.actionId));
+  if (!action) throw notFound("Action", field);
+  const agreement = await lockOpenAgreement(tx, action.agreementId, field);
+  if (!withinLedger(agreement, fee.date)) {
+    throw conflict(field, `The participation fee cannot be charged on ${fee.date}: the agreement's co-financing ledger takes entries from ${ledgerWindow(agreement)}`);
+  }
+  return writeEntry(ctx, tx, recorder, "chargeParticipationFee", {
+    agreementId: agreement.id,
+    boardId: fee.boardId,
+    actionId: action.id,
+    kind: "PARTICIPATION_FEE",
+    entryType: "CHARGE",
+    amountCents: fee.amountCents,
+    currency: agreement.currency,
+    entryDate: fee.date,
+    note: fee.note,
+    chargeId: null,
+  });
+}
+
+/**
+ * Reverses a participation fee charge when the seat or participation it was for ends, inside the
+ * caller's change: true when the charge is (now) reversed, false when a payment on it is not
+ * reversed, so the board has paid and the charge stays. A charge already reversed (by a consultant
+ * in the ledger) is left as it is and counts as reversed. The agreement must be open (CONFLICT).
+ */
+export async function reverseParticipationFee(ctx: Context, tx: Tx, recorder: Recorder, chargeId: string, reason: string, field = "input"): Promise<boolean> {
+  const [found] = await tx.select({ agreementId: coFinancingEntries.agreementId }).from(coFinancingEntries).where(eq(coFinancingEntries.id, chargeId));
+  if (!found) throw notFound("CoFinancingEntry", field);
+  await lockOpenAgreement(tx, found.agreementId, field);
+  // Locking the charge serialises this with its payments and with a consultant's reversal of it.
+  const [charge] = await tx.select().from(coFinancingEntries).where(eq(coFinancingEntries.id, chargeId)).for("update");
+  if (!charge) throw notFound("CoFinancingEntry", field);
+  const [state] = await tx
+    .select({ reversed: exists(reversalOf(tx, chargeId)), openPayments: exists(openPaymentsOf(tx, chargeId)) })
+    .from(coFinancingEntries)
+    .where(eq(coFinancingEntries.id, chargeId));
+  if (state?.reversed) return true;
+  if (state?.openPayments) return false;
+  await writeEntry(ctx, tx, recorder, "reverseParticipationFee", reversalValues(charge, reason));
+  return true;
 }

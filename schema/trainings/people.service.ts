@@ -9,7 +9,9 @@ import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { auditLog } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
-import { employees, enrolments, trainingSessions } from "../../db/schema/trainings.js";
+import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
+import { chargeParticipationFee, reverseParticipationFee } from "../funding/cofinancing.service.js";
+import { todayInBrussels } from "../funding/lifecycle.js";
 import { actorSubject } from "../shared/auth.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
@@ -329,12 +331,38 @@ async function emitChanged(tx: Tx, recorder: Recorder, changed: { enrolment: Enr
 }
 
 /**
- * Gives a session's free seats to the first waiting people (queuedAt, then id). The caller holds
- * the session's lock (it changed the capacity or freed a seat). With a recorder, each promotion is
- * audited and its enrolment.changed event emitted; without, the caller does both.
+ * The training's fee for a seat taken today, charged to the employee's board in the co-financing
+ * ledger of the training's action's agreement, inside the seat's change (chargeParticipationFee):
+ * when the fee cannot be charged (the agreement closed, today outside its ledger's days), the seat
+ * is refused with it. Null when the training is free. The note names the training and the
+ * session's day, never the person.
  */
-export async function promoteWaiting(tx: Tx, sessionId: string, recorder?: Recorder): Promise<Enrolment[]> {
-  const [session] = await tx.select({ capacity: trainingSessions.capacity }).from(trainingSessions).where(eq(trainingSessions.id, sessionId));
+async function chargeSeat(ctx: Context, tx: Tx, recorder: Recorder, session: { id: string; trainingId: string; startsAt: Date }, boardId: string, field: string) {
+  const [training] = await tx
+    .select({ title: trainings.title, feeCents: trainings.feeCents, actionId: trainings.actionId })
+    .from(trainings)
+    .where(eq(trainings.id, session.trainingId));
+  if (!training || training.feeCents === 0 || !training.actionId) return null;
+  return chargeParticipationFee(ctx, tx, recorder, {
+    actionId: training.actionId,
+    boardId,
+    amountCents: training.feeCents,
+    date: todayInBrussels(),
+    note: `Participation fee: training "${training.title.nl}", session of ${todayInBrussels(session.startsAt)}`,
+    field,
+  });
+}
+
+/**
+ * Gives a session's free seats to the first waiting people (queuedAt, then id), each charged the
+ * training's fee as it takes its seat. The caller holds the session's lock (it changed the
+ * capacity or freed a seat). Each promotion is audited and its enrolment.changed event emitted.
+ */
+export async function promoteWaiting(ctx: Context, tx: Tx, sessionId: string, recorder: Recorder): Promise<Enrolment[]> {
+  const [session] = await tx
+    .select({ id: trainingSessions.id, capacity: trainingSessions.capacity, trainingId: trainingSessions.trainingId, startsAt: trainingSessions.startsAt })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId));
   if (!session) return [];
   const { seatsTaken } = await countsOf(tx, sessionId);
   const free = session.capacity - seatsTaken;
@@ -347,38 +375,33 @@ export async function promoteWaiting(tx: Tx, sessionId: string, recorder?: Recor
     .limit(free)
     .for("update");
   if (waiting.length === 0) return [];
-  const promoted = await tx
-    .update(enrolments)
-    .set({ status: "REGISTERED" })
+  const owners = await tx
+    .select({ id: employees.id, boardId: employees.boardId })
+    .from(employees)
     .where(
       inArray(
-        enrolments.id,
-        waiting.map((w) => w.id),
+        employees.id,
+        waiting.map((w) => w.employeeId),
       ),
-    )
-    .returning();
-  promoted.sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.id.localeCompare(b.id));
-  if (recorder) {
-    const before = new Map(waiting.map((w) => [w.id, w]));
-    for (const row of promoted) {
-      await recorder.record({ operation: "promoteFromWaitlist", entityType: "Enrolment", entityId: row.id, before: before.get(row.id), after: row });
-    }
-    const owners = await tx
-      .select({ id: employees.id, boardId: employees.boardId })
-      .from(employees)
-      .where(
-        inArray(
-          employees.id,
-          promoted.map((p) => p.employeeId),
-        ),
-      );
-    const boardOf = new Map(owners.map((o) => [o.id, o.boardId]));
-    await emitChanged(
-      tx,
-      recorder,
-      promoted.map((enrolment) => ({ enrolment, boardId: boardOf.get(enrolment.employeeId)! })),
     );
+  const boardOf = new Map(owners.map((o) => [o.id, o.boardId]));
+  const promoted: Enrolment[] = [];
+  // One by one, in the waitlist's order: each seat with its own charge.
+  for (const before of waiting) {
+    const charge = await chargeSeat(ctx, tx, recorder, session, boardOf.get(before.employeeId)!, "id");
+    const [row] = await tx
+      .update(enrolments)
+      .set({ status: "REGISTERED", feeChargeId: charge?.id ?? before.feeChargeId })
+      .where(eq(enrolments.id, before.id))
+      .returning();
+    await recorder.record({ operation: "promoteFromWaitlist", entityType: "Enrolment", entityId: row!.id, before, after: row });
+    promoted.push(row!);
   }
+  await emitChanged(
+    tx,
+    recorder,
+    promoted.map((enrolment) => ({ enrolment, boardId: boardOf.get(enrolment.employeeId)! })),
+  );
   return promoted;
 }
 
@@ -405,12 +428,16 @@ export const enrol = fn(
           .where(and(eq(enrolments.sessionId, sessionId), eq(enrolments.employeeId, employeeId), sql`${enrolments.status} <> 'CANCELLED'`));
         if (live) throw enrolledTwice("input.employeeId");
         const { seatsTaken } = await countsOf(tx, sessionId);
+        const seated = seatsTaken < session.capacity;
+        // A seat is charged as it is taken; a place on the waitlist only once it becomes a seat.
+        const charge = seated ? await chargeSeat(ctx, tx, recorder, session, employee.boardId, "input.sessionId") : null;
         const [enrolment] = await tx
           .insert(enrolments)
           .values({
             sessionId,
             employeeId,
-            status: seatsTaken < session.capacity ? "REGISTERED" : "WAITLISTED",
+            status: seated ? "REGISTERED" : "WAITLISTED",
+            feeChargeId: charge?.id ?? null,
             // The instant the seat was decided, under the session's lock: the waitlist's order.
             queuedAt: sql`clock_timestamp()`,
             enrolledBy: actorSubject(ctx.actor),
@@ -456,8 +483,12 @@ export const cancelEnrolment = fn(
       if (started(session)) throw conflict("id", "The session has already started: record attendance instead");
       const [enrolment] = await tx.update(enrolments).set({ status: "CANCELLED" }).where(eq(enrolments.id, id)).returning();
       await recorder.record({ operation: "cancelEnrolment", entityType: "Enrolment", entityId: id, before, after: enrolment });
+      // The seat is given back: an unpaid fee is no longer owed; a fee the board paid stays.
+      if (before.status === "REGISTERED" && before.feeChargeId) {
+        await reverseParticipationFee(ctx, tx, recorder, before.feeChargeId, "Enrolment cancelled before the session", "id");
+      }
       await emitChanged(tx, recorder, [{ enrolment: enrolment!, boardId: employee.boardId }]);
-      const promoted = before.status === "REGISTERED" ? await promoteWaiting(tx, session.id, recorder) : [];
+      const promoted = before.status === "REGISTERED" ? await promoteWaiting(ctx, tx, session.id, recorder) : [];
       return { enrolment: enrolment!, promoted: promoted[0] ?? null };
     });
   },

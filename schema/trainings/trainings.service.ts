@@ -5,15 +5,17 @@ import { and, count, eq, getTableColumns, gte, inArray, lt, lte, type SQL, sql }
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { boards, province } from "../../db/schema/boards.js";
-import { actions } from "../../db/schema/funding.js";
+import { actions, fundingAgreements } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { enrolments, trainingFormat, trainingSessions, trainings } from "../../db/schema/trainings.js";
+import { findCoFinancingEntry } from "../funding/cofinancing.service.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
 import { defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { type Money, money, nonNegativeMoneyInput } from "../shared/money.js";
 import { assertCan, can } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
@@ -231,7 +233,36 @@ const trainingFields = z.object({
   actionId: z.string().nullish(),
   audience: optionalText(500),
   language: language.nullish(),
+  fee: nonNegativeMoneyInput.nullish(),
 });
+
+/** What a training or a trajectory costs a board, as the API shows it: fees are in euro, the agreements' currency. */
+export const feeOf = (row: { feeCents: number }): Money => money(row.feeCents);
+
+/** An enrolment's or a participation's fee charge, for those who may read the board's co-financing (the funding module's policy); null otherwise. */
+export async function feeChargeOf(ctx: Context, row: { feeChargeId: string | null }) {
+  return row.feeChargeId ? findCoFinancingEntry(ctx, row.feeChargeId) : null;
+}
+
+/**
+ * The rules of a fee, on trainings and trajectories alike: a fee above zero needs an action (it
+ * is charged in the co-financing ledger of that action's agreement) and is in that agreement's
+ * currency; a free offer's zero is in euro, the currency fees are shown in.
+ */
+export async function checkFee(tx: Tx, fee: { cents: number; currency: string }, actionId: string | null): Promise<void> {
+  if (fee.cents > 0 && actionId === null)
+    throw badInput("input.actionId", "is required for a fee above zero: the fee is charged in the co-financing ledger of the action's agreement");
+  let currency = "EUR";
+  if (actionId !== null) {
+    const [agreement] = await tx
+      .select({ currency: fundingAgreements.currency })
+      .from(actions)
+      .innerJoin(fundingAgreements, eq(fundingAgreements.id, actions.agreementId))
+      .where(eq(actions.id, actionId));
+    currency = agreement?.currency ?? currency;
+  }
+  if (fee.currency !== currency) throw badInput("input.fee.currency", `must be ${currency}, the currency of the agreement the fee is charged in`);
+}
 
 /** The row id of the provider organisation, checked to exist. */
 async function providerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
@@ -243,7 +274,7 @@ async function providerOf(tx: Tx, globalId: string | null | undefined): Promise<
 }
 
 /** The row id of the action (of a funding agreement), checked to exist. */
-async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+export async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
   if (globalId == null) return null;
   const id = expectGlobalId(globalId, "Action", "input.actionId");
   const [found] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id));
@@ -258,6 +289,8 @@ export const createTraining = fn(
       await assertCan(ctx, trainingManage, undefined);
       const providerId = await providerOf(tx, input.providerId);
       const actionId = await actionOf(tx, input.actionId);
+      const fee = input.fee ?? { cents: 0, currency: "EUR" };
+      await checkFee(tx, fee, actionId);
       const [created] = await tx
         .insert(trainings)
         .values({
@@ -270,6 +303,7 @@ export const createTraining = fn(
           actionId,
           audience: input.audience ?? null,
           language: input.language ?? "nl",
+          feeCents: fee.cents,
         })
         .returning();
       if (!created) throw new Error("insert returned no row");
@@ -292,6 +326,7 @@ const trainingPatch = z.object({
   actionId: z.string().nullish(),
   audience: optionalText(500),
   language: notNull(language),
+  fee: nonNegativeMoneyInput.nullish(),
 });
 
 export const updateTraining = fn(
@@ -312,7 +347,10 @@ export const updateTraining = fn(
         actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
         audience: patch.audience === undefined ? before.audience : patch.audience,
         language: patch.language ?? before.language,
+        // An explicit null makes it free; the new fee applies to seats taken afterwards.
+        feeCents: patch.fee === undefined ? before.feeCents : (patch.fee?.cents ?? 0),
       };
+      if (patch.fee !== undefined || patch.actionId !== undefined) await checkFee(tx, { cents: values.feeCents, currency: patch.fee?.currency ?? "EUR" }, values.actionId);
       const [after] = await tx.update(trainings).set(values).where(eq(trainings.id, rowId)).returning();
       if (!after) throw notFound("Training", "input.id");
       await recorder.record({ operation: "updateTraining", entityType: "Training", entityId: rowId, before, after });
@@ -339,7 +377,7 @@ const sessionFields = z.object({
   expertSubject: optionalText(200),
 });
 
-async function boardOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
+export async function boardOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
   if (globalId == null) return null;
   const id = expectGlobalId(globalId, "Board", "input.hostBoardId");
   const [found] = await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, id));
@@ -356,7 +394,7 @@ async function expertOrganisationOf(tx: Tx, globalId: string | null | undefined)
 }
 
 /** The rules a session's times and place follow, whether created or changed. */
-function checkSession(session: { startsAt: Date; endsAt: Date; online: boolean; province: string | null }, changed: { endsAt: boolean; province: boolean }): void {
+export function checkSession(session: { startsAt: Date; endsAt: Date; online: boolean; province: string | null }, changed: { endsAt: boolean; province: boolean }): void {
   if (!(session.startsAt < session.endsAt)) throw badInput(changed.endsAt ? "input.endsAt" : "input.startsAt", "must end after it starts");
   if (!session.online && session.province === null) throw badInput(changed.province ? "input.province" : "input.online", "is required unless the session is online");
 }
@@ -450,7 +488,7 @@ export const updateTrainingSession = fn(
         operation: "UPDATED",
       });
       // More seats: the first waiting people take them, in the same transaction.
-      if (after.capacity > before.capacity) await promoteWaiting(tx, rowId, recorder);
+      if (after.capacity > before.capacity) await promoteWaiting(ctx, tx, rowId, recorder);
       return after;
     });
   },

@@ -1,6 +1,7 @@
 import { toGlobalId } from "../../shared/relay.js";
 import type { EnrolmentResolvers } from "./../../types.generated.js";
 import { enrolmentEmployee, enrolmentSession, waitlistPosition } from "../people.service.js";
+import { feeChargeOf } from "../trainings.service.js";
 
 export const Enrolment: EnrolmentResolvers = {
   id: (enrolment) => toGlobalId("Enrolment", enrolment.id),
@@ -8,5 +9,5 @@ export const Enrolment: EnrolmentResolvers = {
   enrolledAt: (enrolment) => enrolment.createdAt,
   session: (enrolment, _arg, ctx) => enrolmentSession(ctx, enrolment),
   waitlistPosition: (enrolment, _arg, ctx) => waitlistPosition(ctx, enrolment),
-    feeCharge: async (_parent, _arg, _ctx) => { /* Enrolment.feeCharge resolver is required because Enrolment.feeCharge exists but EnrolmentMapper.feeCharge does not */ }
+  feeCharge: (enrolment, _arg, ctx) => feeChargeOf(ctx, enrolment),
 };

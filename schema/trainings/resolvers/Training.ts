@@ -5,7 +5,7 @@ import { can } from "../../shared/policy.js";
 import { toGlobalId } from "../../shared/relay.js";
 import type { TrainingResolvers } from "./../../types.generated.js";
 import { trainingManage } from "../trainings.policy.js";
-import { sessionsOfTraining } from "../trainings.service.js";
+import { feeOf, sessionsOfTraining } from "../trainings.service.js";
 
 export const Training: TrainingResolvers = {
   id: (training) => toGlobalId("Training", training.id),
@@ -17,5 +17,5 @@ export const Training: TrainingResolvers = {
   action: ({ actionId }, _args, ctx) => (actionId ? actionLoader(ctx).load(actionId) : null),
   sessions: (training, args, ctx) => sessionsOfTraining(ctx, training, args),
   viewerCanUpdate: (_training, _args, ctx) => can(ctx, trainingManage, undefined),
-    fee: async (_parent, _arg, _ctx) => { /* Training.fee resolver is required because Training.fee exists but TrainingMapper.fee does not */ }
+  fee: (training) => feeOf(training),
 };

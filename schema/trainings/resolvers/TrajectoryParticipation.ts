@@ -1,7 +1,11 @@
-import type   { TrajectoryParticipationResolvers } from './../../types.generated.js';
-    export const TrajectoryParticipation: TrajectoryParticipationResolvers = {
-    /* Implement TrajectoryParticipation resolver logic here */
-        board: async (_parent, _arg, _ctx) => { /* TrajectoryParticipation.board resolver is required because TrajectoryParticipation.board exists but TrajectoryParticipationMapper.board does not */ },
-        feeCharge: async (_parent, _arg, _ctx) => { /* TrajectoryParticipation.feeCharge resolver is required because TrajectoryParticipation.feeCharge exists but TrajectoryParticipationMapper.feeCharge does not */ },
-        trajectory: async (_parent, _arg, _ctx) => { /* TrajectoryParticipation.trajectory resolver is required because TrajectoryParticipation.trajectory exists but TrajectoryParticipationMapper.trajectory does not */ }
-    };
+import { toGlobalId } from "../../shared/relay.js";
+import type { TrajectoryParticipationResolvers } from "./../../types.generated.js";
+import { feeChargeOf } from "../trainings.service.js";
+import { participationBoard, trajectoryLoader } from "../trajectories.service.js";
+
+export const TrajectoryParticipation: TrajectoryParticipationResolvers = {
+  id: (participation) => toGlobalId("TrajectoryParticipation", participation.id),
+  trajectory: async ({ trajectoryId }, _args, ctx) => (await trajectoryLoader(ctx).load(trajectoryId))!,
+  board: (participation, _args, ctx) => participationBoard(ctx, participation),
+  feeCharge: (participation, _args, ctx) => feeChargeOf(ctx, participation),
+};

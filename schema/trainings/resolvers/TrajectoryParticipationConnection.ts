@@ -1,8 +1,5 @@
-import type   { TrajectoryParticipationConnectionResolvers } from './../../types.generated.js';
-    export const TrajectoryParticipationConnection: TrajectoryParticipationConnectionResolvers = {
-    /* Implement TrajectoryParticipationConnection resolver logic here */
-        totalCount: ({ totalCount }, _arg, _ctx) => {
-                            /* TrajectoryParticipationConnection.totalCount resolver is required because TrajectoryParticipationConnection.totalCount and TrajectoryParticipationConnectionMapper.totalCount are not compatible */
-                            return totalCount
-                          }
-    };
+import type { TrajectoryParticipationConnectionResolvers } from "./../../types.generated.js";
+
+export const TrajectoryParticipationConnection: TrajectoryParticipationConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

@@ -1,6 +1,10 @@
-import type   { TrajectorySessionResolvers } from './../../types.generated.js';
-    export const TrajectorySession: TrajectorySessionResolvers = {
-    /* Implement TrajectorySession resolver logic here */
-        hostBoard: async (_parent, _arg, _ctx) => { /* TrajectorySession.hostBoard resolver is required because TrajectorySession.hostBoard exists but TrajectorySessionMapper.hostBoard does not */ },
-        trajectory: async (_parent, _arg, _ctx) => { /* TrajectorySession.trajectory resolver is required because TrajectorySession.trajectory exists but TrajectorySessionMapper.trajectory does not */ }
-    };
+import { boardLoader } from "../../boards/boards.service.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { TrajectorySessionResolvers } from "./../../types.generated.js";
+import { trajectoryLoader } from "../trajectories.service.js";
+
+export const TrajectorySession: TrajectorySessionResolvers = {
+  id: (session) => toGlobalId("TrajectorySession", session.id),
+  trajectory: async ({ trajectoryId }, _args, ctx) => (await trajectoryLoader(ctx).load(trajectoryId))!,
+  hostBoard: ({ hostBoardId }, _args, ctx) => (hostBoardId ? boardLoader(ctx).load(hostBoardId) : null),
+};

@@ -1,8 +1,5 @@
-import type   { TrajectorySessionConnectionResolvers } from './../../types.generated.js';
-    export const TrajectorySessionConnection: TrajectorySessionConnectionResolvers = {
-    /* Implement TrajectorySessionConnection resolver logic here */
-        totalCount: ({ totalCount }, _arg, _ctx) => {
-                            /* TrajectorySessionConnection.totalCount resolver is required because TrajectorySessionConnection.totalCount and TrajectorySessionConnectionMapper.totalCount are not compatible */
-                            return totalCount
-                          }
-    };
+import type { TrajectorySessionConnectionResolvers } from "./../../types.generated.js";
+
+export const TrajectorySessionConnection: TrajectorySessionConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

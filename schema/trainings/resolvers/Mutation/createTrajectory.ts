@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createTrajectory as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createTrajectory: NonNullable<MutationResolvers['createTrajectory']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createTrajectory resolver logic here */ };
+export const createTrajectory: NonNullable<MutationResolvers['createTrajectory']> = async (_parent, { input }, ctx) => ({ trajectory: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createTrajectorySession as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createTrajectorySession: NonNullable<MutationResolvers['createTrajectorySession']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createTrajectorySession resolver logic here */ };
+export const createTrajectorySession: NonNullable<MutationResolvers['createTrajectorySession']> = async (_parent, { input }, ctx) => ({ session: await run(ctx, input) });

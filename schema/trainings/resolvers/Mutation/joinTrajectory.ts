@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { joinTrajectory as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const joinTrajectory: NonNullable<MutationResolvers['joinTrajectory']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.joinTrajectory resolver logic here */ };
+export const joinTrajectory: NonNullable<MutationResolvers['joinTrajectory']> = async (_parent, { input }, ctx) => ({ participation: await run(ctx, input) });

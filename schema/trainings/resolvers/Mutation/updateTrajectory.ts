@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateTrajectory as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateTrajectory: NonNullable<MutationResolvers['updateTrajectory']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateTrajectory resolver logic here */ };
+export const updateTrajectory: NonNullable<MutationResolvers['updateTrajectory']> = async (_parent, { input }, ctx) => ({ trajectory: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateTrajectorySession as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateTrajectorySession: NonNullable<MutationResolvers['updateTrajectorySession']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateTrajectorySession resolver logic here */ };
+export const updateTrajectorySession: NonNullable<MutationResolvers['updateTrajectorySession']> = async (_parent, { input }, ctx) => ({ session: await run(ctx, input) });

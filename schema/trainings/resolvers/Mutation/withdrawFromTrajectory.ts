@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { withdrawFromTrajectory as run } from "../../trajectories.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const withdrawFromTrajectory: NonNullable<MutationResolvers['withdrawFromTrajectory']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.withdrawFromTrajectory resolver logic here */ };
+export const withdrawFromTrajectory: NonNullable<MutationResolvers['withdrawFromTrajectory']> = async (_parent, { input }, ctx) => ({ participation: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listTrajectories } from "../../trajectories.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const trajectories: NonNullable<QueryResolvers['trajectories']> = async (_parent, _arg, _ctx) => { /* Implement Query.trajectories resolver logic here */ };
+export const trajectories: NonNullable<QueryResolvers['trajectories']> = async (_parent, args, ctx) => listTrajectories(ctx, args);

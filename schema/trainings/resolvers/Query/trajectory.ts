@@ -1,3 +1,5 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { expectGlobalId } from "../../../shared/relay.js";
+import { findTrajectory } from "../../trajectories.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const trajectory: NonNullable<QueryResolvers['trajectory']> = async (_parent, _arg, _ctx) => { /* Implement Query.trajectory resolver logic here */ };
+export const trajectory: NonNullable<QueryResolvers['trajectory']> = async (_parent, { id }, ctx) => findTrajectory(ctx, expectGlobalId(id, "Trajectory"));
