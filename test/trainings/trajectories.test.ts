@@ -13,7 +13,7 @@ import { trajectories, trajectoryParticipations } from "../../db/schema/programm
 import { seedDatabase } from "../../db/seed/index.js";
 import { LEARNING_NETWORK } from "../../db/seed/programme.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
-import { measureMetric } from "../../schema/shared/metrics.js";
+import { measureBreakdown, measureMetric } from "../../schema/shared/metrics.js";
 import type { CreateTrajectoryInput, JoinTrajectoryInput, TrajectoryFilter, TrajectoryListQuery } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -524,6 +524,17 @@ describe("trajectory sessions", () => {
     const moved = await update({ online: true, province: null, hostBoardId: null });
     expect(moved.data?.updateTrajectorySession.session).toMatchObject({ online: true, province: null, place: "Hasselt", hostBoard: null, startsAt: new Date(input.startsAt) });
 
+    const NODES = graphql(`
+      query TrajectoryNodes($t: ID!, $s: ID!) {
+        t: node(id: $t) { __typename ... on Trajectory { title(locale: NL) } }
+        s: node(id: $s) { __typename ... on TrajectorySession { online trajectory { id } } }
+      }
+    `);
+    expect(await api.ok(NODES, { t: t.id, s: created.id })).toEqual({
+      t: { __typename: "Trajectory", title: "IAO" },
+      s: { __typename: "TrajectorySession", online: true, trajectory: { id: t.id } },
+    });
+
     const sessionRow = rowId(created.id);
     expect((await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionRow)).orderBy(auditLog.createdAt)).map((a) => a.operation)).toEqual([
       "createTrajectorySession",
@@ -628,6 +639,29 @@ describe("the metrics funding measures", () => {
       for (const scope of scopes) alone.push(await measureMetric(db, key, scope));
       expect(together, key).toEqual(alone);
     }
+    // One statement per source (and per breakdown) for every scope measured together.
+    let executed = 0;
+    const counting = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== "execute") return Reflect.get(target, property, receiver);
+        return (...args: Parameters<typeof db.execute>) => {
+          executed++;
+          return target.execute(...args);
+        };
+      },
+    });
+    const keys = ["leadership.distinctTrajectories", "iao.departments", "iao.boardsReached", "elearning.networkBoards"];
+    const values = await Promise.all(keys.flatMap((key) => scopes.map((scope) => measureMetric(counting, key, scope))));
+    expect(values.slice(0, scopes.length)).toEqual(await Promise.all(scopes.map((scope) => measureMetric(db, keys[0]!, scope))));
+    expect(executed).toBe(keys.length);
+    executed = 0;
+    const parts = await Promise.all(["leadership.distinctTrajectories", "iao.departments"].flatMap((key) => scopes.map((scope) => measureBreakdown(counting, key, scope))));
+    expect(executed).toBe(2);
+    expect(parts[0]).toHaveLength(6);
+    expect(parts[scopes.length]).toEqual([
+      { label: "Groendienst", value: 2 },
+      { label: "Schoonmaak", value: 1 },
+    ]);
     expect(await measureMetric(db, "iao.boardsReached", { start: "2025-07-01", end: "2025-12-31" })).toBe(3);
     expect(await measureMetric(db, "leadership.distinctTrajectories", { start: "2025-07-01", end: "2025-12-31" })).toBe(2);
     // On the period's first day only the participation withdrawn on the second counted: withdrawnOn is the first day it no longer counts.
