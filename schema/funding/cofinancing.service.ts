@@ -414,6 +414,10 @@ export async function chargeParticipationFee(ctx: Context, tx: Tx, recorder: Rec
   if (!withinLedger(agreement, fee.date)) {
     throw conflict(field, `The participation fee cannot be charged on ${fee.date}: the agreement's co-financing ledger takes entries from ${ledgerWindow(agreement)}`);
   }
+  // The ledger's bound on any one entry, as recordCoFinancing keeps it.
+  if (fee.amountCents > agreement.maxAmountCents) {
+    throw conflict(field, `The participation fee is more than the agreement's maximum of ${formatMoney(agreement.maxAmountCents, agreement.currency, "en")}`);
+  }
   return writeEntry(ctx, tx, recorder, "chargeParticipationFee", {
     agreementId: agreement.id,
     boardId: fee.boardId,
