@@ -438,9 +438,15 @@ describe("the participation fee", () => {
     expect(late).toMatchObject({ code: "CONFLICT", field: "input.trajectoryId" });
     expect(late.message).toContain("cannot be charged on 2025-07-01");
     // No entry above the agreement's maximum, as the ledger keeps for any entry.
-    await api.database.db.update(fundingAgreements).set({ maxAmountCents: 4_999 }).where(eq(fundingAgreements.id, rowId(fx.agreementId)));
+    await api.database.db
+      .update(fundingAgreements)
+      .set({ maxAmountCents: 4_999 })
+      .where(eq(fundingAgreements.id, rowId(fx.agreementId)));
     expect(await joinErr({ trajectoryId: iao.id, department: "Groendienst", joinedOn: "2024-01-01" })).toMatchObject({ code: "CONFLICT", field: "input.trajectoryId" });
-    await api.database.db.update(fundingAgreements).set({ maxAmountCents: 40_000_000 }).where(eq(fundingAgreements.id, rowId(fx.agreementId)));
+    await api.database.db
+      .update(fundingAgreements)
+      .set({ maxAmountCents: 40_000_000 })
+      .where(eq(fundingAgreements.id, rowId(fx.agreementId)));
     await api.database.db
       .update(fundingAgreements)
       .set({ status: "CLOSED" })
