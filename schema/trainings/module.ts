@@ -79,7 +79,11 @@ export const trainingsModule = defineModule({
     { field: "Query.trajectories", action: "public" },
     { field: "Query.trajectory", action: "public" },
     { field: "TrajectoryParticipation.feeCharge", action: coFinancingRead, note: "the board's fee charge; null for those who may not read its co-financing" },
-    { field: "Enrolment.feeCharge", action: coFinancingRead, note: "the board's fee charge; null for those who may not read its co-financing" },
+    {
+      field: "Enrolment.feeCharge",
+      action: employeeRead,
+      note: "the fee charge of an enrolment the viewer sees, if they also read the board's co-financing (so not the teaching expert); null for others",
+    },
     { field: "Mutation.createTrajectory", action: trajectoryManage },
     { field: "Mutation.updateTrajectory", action: trajectoryManage },
     { field: "Mutation.joinTrajectory", action: trajectoryManage },

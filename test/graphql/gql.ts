@@ -45,6 +45,8 @@ type Documents = {
     "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": typeof types.BenchInvoicesDocument,
     "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": typeof types.BenchBudgetAndCoFinancingDocument,
     "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": typeof types.BenchReportDocument,
+    "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  ": typeof types.BenchProgressDocument,
+    "\n    query BenchReach {\n      reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n        employees\n        byBoard { board { name } employees }\n        byTraining { training { title } employees }\n        byFormat { format employees }\n      }\n    }\n  ": typeof types.BenchReachDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": typeof types.BoardsListDocument,
@@ -276,6 +278,14 @@ type Documents = {
     "query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }": typeof types.CatalogueForgedNestedDocument,
     "query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }": typeof types.CatalogueForgedTopDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": typeof types.CatalogueDeepDocument,
+    "\n  mutation CommunicationRecord($input: RecordCommunicationFigureInput!) {\n    recordCommunicationFigure(input: $input) { figure { id channel start end audience baseline source viewerCanUpdate } }\n  }\n": typeof types.CommunicationRecordDocument,
+    "\n  mutation CommunicationUpdate($input: UpdateCommunicationFigureInput!) {\n    updateCommunicationFigure(input: $input) { figure { id channel start end audience baseline source } }\n  }\n": typeof types.CommunicationUpdateDocument,
+    "\n  mutation CommunicationRemove($id: ID!) {\n    removeCommunicationFigure(id: $id) { removedId }\n  }\n": typeof types.CommunicationRemoveDocument,
+    "\n  query CommunicationFiguresList($first: Int, $after: String, $channel: CommunicationChannel) {\n    communicationFigures(first: $first, after: $after, channel: $channel) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id channel start end audience baseline source viewerCanUpdate } }\n    }\n  }\n": typeof types.CommunicationFiguresListDocument,
+    "\n  query CommunicationReachOf($period: PeriodInput!) {\n    communicationReach(period: $period) { start end channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n  }\n": typeof types.CommunicationReachOfDocument,
+    "\n  query CommunicationNode($id: ID!) { node(id: $id) { id ... on CommunicationFigure { channel audience } } }\n": typeof types.CommunicationNodeDocument,
+    "\n    query CommunicationCommitment {\n      fundingAgreements { edges { node { commitments(kind: EFFORT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } comparator targetValue currentValue met breakdown { label value } } } } } } } }\n    }\n  ": typeof types.CommunicationCommitmentDocument,
+    "\n    query CommunicationDeep($period: PeriodInput!) {\n      communicationFigures(first: 100) { totalCount edges { node { id channel start end audience baseline source viewerCanUpdate } } }\n      communicationReach(period: $period) { channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n    }\n  ": typeof types.CommunicationDeepDocument,
     "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": typeof types.EmployeesCreateDocument,
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": typeof types.EmployeesUpdateDocument,
     "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": typeof types.EmployeesForgetDocument,
@@ -286,10 +296,75 @@ type Documents = {
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": typeof types.EnrolmentCancelDocument,
     "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": typeof types.EnrolmentAttendDocument,
     "\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n": typeof types.EnrolmentPositionDocument,
+    "\n  mutation FeesCreateTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n": typeof types.FeesCreateTrainingDocument,
+    "\n  mutation FeesUpdateTraining($input: UpdateTrainingInput!) { updateTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n": typeof types.FeesUpdateTrainingDocument,
+    "\n  mutation FeesCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n": typeof types.FeesCreateSessionDocument,
+    "\n  mutation FeesUpdateSession($input: UpdateTrainingSessionInput!) { updateTrainingSession(input: $input) { session { id capacity seatsTaken } } }\n": typeof types.FeesUpdateSessionDocument,
+    "\n  mutation FeesEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n": typeof types.FeesEnrolDocument,
+    "\n  mutation FeesCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { id status } promoted { id status } } }\n": typeof types.FeesCancelDocument,
+    "\n  mutation FeesAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }\n": typeof types.FeesAttendDocument,
+    "\n  query FeesEnrolment($id: ID!) { node(id: $id) { ... on Enrolment { id status feeCharge { id amount { cents } } } } }\n": typeof types.FeesEnrolmentDocument,
+    "\n  query FeesCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n": typeof types.FeesCoFinancingDocument,
+    "\n  mutation FeesRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n": typeof types.FeesRecordPaymentDocument,
+    "\n  query JourneyFind($search: String) {\n    trainings(filter: { search: $search }) { edges { node { id title(locale: NL) format } } }\n  }\n": typeof types.JourneyFindDocument,
+    "\n  mutation JourneyCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n": typeof types.JourneyCreateSessionDocument,
+    "\n  mutation JourneyCreateEmployee($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } } }\n": typeof types.JourneyCreateEmployeeDocument,
+    "\n  mutation JourneyEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id status waitlistPosition } } }\n": typeof types.JourneyEnrolDocument,
+    "\n  mutation JourneyCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { status } promoted { id status } } }\n": typeof types.JourneyCancelDocument,
+    "\n  query JourneySession($id: ID!) {\n    node(id: $id) { ... on TrainingSession { seatsTaken freePlaces waitlistLength enrolments { id status waitlistPosition employee { displayName } } } }\n  }\n": typeof types.JourneySessionDocument,
+    "\n  mutation JourneyAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { status } } }\n": typeof types.JourneyAttendDocument,
+    "\n  query JourneyProgress($id: ID!) {\n    fundingAgreement(id: $id) {\n      commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue met breakdown { label value } } } } }\n      settlement { achievedResultCommitments totalResultCommitments resultPart { cents } }\n    }\n  }\n": typeof types.JourneyProgressDocument,
+    "\n  mutation JourneyTrajectory($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { id } } }\n": typeof types.JourneyTrajectoryDocument,
+    "\n  mutation JourneyTool($input: CreateLearningToolInput!) { createLearningTool(input: $input) { tool { id } } }\n": typeof types.JourneyToolDocument,
+    "\n  mutation JourneyGroup($input: CreateWorktableGroupInput!) { createWorktableGroup(input: $input) { group { id } } }\n": typeof types.JourneyGroupDocument,
+    "\n  mutation JourneyPlan($input: PlanWorktableMeetingInput!) { planWorktableMeeting(input: $input) { meeting { id } } }\n": typeof types.JourneyPlanDocument,
+    "\n  mutation JourneyHold($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { status } } }\n": typeof types.JourneyHoldDocument,
+    "\n  query PlatformTools($first: Int, $after: String, $filter: LearningToolFilter) {\n    learningTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) kind link published publishedFrom publishedUntil viewerCanUpdate provider { id } action { id } } }\n    }\n  }\n": typeof types.PlatformToolsDocument,
+    "\n  mutation PlatformCreateTool($input: CreateLearningToolInput!) {\n    createLearningTool(input: $input) {\n      tool { id title(locale: NL) titleEn: title(locale: EN) titleTranslations { nl fr en } description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published viewerCanUpdate }\n    }\n  }\n": typeof types.PlatformCreateToolDocument,
+    "\n  mutation PlatformUpdateTool($input: UpdateLearningToolInput!) {\n    updateLearningTool(input: $input) { tool { id title(locale: NL) description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published } }\n  }\n": typeof types.PlatformUpdateToolDocument,
+    "\n  query PlatformProfessions($first: Int, $after: String, $filter: ProfessionFilter) {\n    professions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) category shortageOccupation published publishedFrom publishedUntil viewerCanUpdate } }\n    }\n  }\n": typeof types.PlatformProfessionsDocument,
+    "\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": typeof types.PlatformCreateProfessionDocument,
+    "\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": typeof types.PlatformUpdateProfessionDocument,
+    "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n": typeof types.PlatformNodeDocument,
+    "\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  ": typeof types.PlatformCommitmentsDocument,
+    "\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  ": typeof types.PlatformToolsDeepDocument,
+    "\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  ": typeof types.PlatformProfessionsDeepDocument,
+    "\n  query ProgressBudget {\n    fundingAgreements {\n      edges {\n        node {\n          id\n          commitments {\n            kind\n            number\n            met\n            target {\n              __typename\n              ... on MeasuredTarget { met measures { metric { key } targetValue currentValue met breakdown { label value } } }\n            }\n          }\n          settlement {\n            achievedResultCommitments\n            totalResultCommitments\n            effortPart { cents }\n            resultPart { cents }\n            realisedCosts { cents }\n            coFinancingIncome { cents }\n            eligibleCosts { cents }\n            payable { cents }\n            cappedBy\n            unjustifiedEffortCommitments { number }\n            steps { step amount { cents } text }\n          }\n          scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3], additionalEligibleCosts: { cents: 1000000, currency: \"EUR\" } }) {\n            hypothetical\n            resultPart { cents }\n            payable { cents }\n            steps { step amount { cents } text }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProgressBudgetDocument,
     "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": typeof types.ReachOverallDocument,
     "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": typeof types.ReachOfBoardsDocument,
     "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": typeof types.ReachFundingCommitmentsDocument,
     "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    ": typeof types.ReachAgreementsProgressDocument,
+    "\n  fragment TrajectoryFields on Trajectory {\n    id kind title(locale: NL) titleEn: title(locale: EN) description(locale: NL) targetLevels approach\n    partner { id name(locale: NL) } action { id number } fee { cents currency } offeredFrom offeredUntil viewerCanUpdate\n  }\n": typeof types.TrajectoryFieldsFragmentDoc,
+    "\n  query TrajectoryList($first: Int, $after: String, $filter: TrajectoryFilter) {\n    trajectories(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...TrajectoryFields } }\n    }\n  }\n": typeof types.TrajectoryListDocument,
+    "\n  mutation TrajectoryCreate($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n": typeof types.TrajectoryCreateDocument,
+    "\n  mutation TrajectoryUpdate($input: UpdateTrajectoryInput!) { updateTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n": typeof types.TrajectoryUpdateDocument,
+    "\n  mutation TrajectoryJoin($input: JoinTrajectoryInput!) {\n    joinTrajectory(input: $input) { participation { id department joinedOn withdrawnOn board { id } trajectory { id } feeCharge { id amount { cents } } } }\n  }\n": typeof types.TrajectoryJoinDocument,
+    "\n  mutation TrajectoryWithdraw($input: WithdrawFromTrajectoryInput!) {\n    withdrawFromTrajectory(input: $input) { participation { id joinedOn withdrawnOn } }\n  }\n": typeof types.TrajectoryWithdrawDocument,
+    "\n  query TrajectoryParticipationNode($id: ID!) {\n    node(id: $id) { ... on TrajectoryParticipation { id department feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n": typeof types.TrajectoryParticipationNodeDocument,
+    "\n  query TrajectoryParticipations($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { participations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id board { name } department withdrawnOn } } } }\n  }\n": typeof types.TrajectoryParticipationsDocument,
+    "\n  mutation TrajectoryCreateSession($input: CreateTrajectorySessionInput!) {\n    createTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } trajectory { id } } }\n  }\n": typeof types.TrajectoryCreateSessionDocument,
+    "\n  mutation TrajectoryUpdateSession($input: UpdateTrajectorySessionInput!) {\n    updateTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } } }\n  }\n": typeof types.TrajectoryUpdateSessionDocument,
+    "\n  query TrajectorySessions($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { sessions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }\n  }\n": typeof types.TrajectorySessionsDocument,
+    "\n  query TrajectoryCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n": typeof types.TrajectoryCoFinancingDocument,
+    "\n  mutation TrajectoryRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n": typeof types.TrajectoryRecordPaymentDocument,
+    "\n      query TrajectoryNodes($t: ID!, $s: ID!) {\n        t: node(id: $t) { __typename ... on Trajectory { title(locale: NL) } }\n        s: node(id: $s) { __typename ... on TrajectorySession { online trajectory { id } } }\n      }\n    ": typeof types.TrajectoryNodesDocument,
+    "\n    query TrajectoryMeasures {\n      fundingAgreements { edges { node { commitments { number kind target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue breakdown { label value } } } } } } } }\n    }\n  ": typeof types.TrajectoryMeasuresDocument,
+    "\n    query TrajectoryDeep {\n      trajectories(first: 100) {\n        totalCount\n        edges { node { title partner { name } action { number } fee { cents } participations { totalCount edges { node { department board { name } feeCharge { amount { cents } } } } } sessions { totalCount edges { node { startsAt hostBoard { name } trajectory { title } } } } } }\n      }\n    }\n  ": typeof types.TrajectoryDeepDocument,
+    "\n  mutation WorktableCreateGroup($input: CreateWorktableGroupInput!) {\n    createWorktableGroup(input: $input) { group { id title(locale: NL) titleTranslations { nl fr en } province year partner { id } action { id number } viewerCanUpdate meetings { id } } }\n  }\n": typeof types.WorktableCreateGroupDocument,
+    "\n  mutation WorktableUpdateGroup($input: UpdateWorktableGroupInput!) {\n    updateWorktableGroup(input: $input) { group { id title(locale: NL) province year partner { id } action { id } } }\n  }\n": typeof types.WorktableUpdateGroupDocument,
+    "\n  query WorktableGroupsPage($first: Int, $after: String, $filter: WorktableGroupFilter) {\n    worktableGroups(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) province year viewerCanUpdate meetings { id date status } } }\n    }\n  }\n": typeof types.WorktableGroupsPageDocument,
+    "\n  mutation WorktablePlan($input: PlanWorktableMeetingInput!) {\n    planWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } group { id } attendingBoards { id } material materialSentAt viewerCanUpdate } }\n  }\n": typeof types.WorktablePlanDocument,
+    "\n  mutation WorktableUpdateMeeting($input: UpdateWorktableMeetingInput!) {\n    updateWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } } }\n  }\n": typeof types.WorktableUpdateMeetingDocument,
+    "\n  mutation WorktableHeld($input: RecordWorktableMeetingHeldInput!) {\n    recordWorktableMeetingHeld(input: $input) { meeting { id status attendingBoards { id name } } }\n  }\n": typeof types.WorktableHeldDocument,
+    "\n  mutation WorktableCancel($id: ID!) { cancelWorktableMeeting(id: $id) { meeting { id status } } }\n": typeof types.WorktableCancelDocument,
+    "\n  mutation WorktableMaterial($input: SendWorktableMaterialInput!) {\n    sendWorktableMaterial(input: $input) { meeting { id status material materialSentAt } }\n  }\n": typeof types.WorktableMaterialDocument,
+    "\n  query WorktableMeetingsPage($first: Int, $after: String, $filter: WorktableMeetingFilter) {\n    worktableMeetings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id date status province } }\n    }\n  }\n": typeof types.WorktableMeetingsPageDocument,
+    "\n  query WorktableTally($period: PeriodInput!) { worktableMeetingsHeld(period: $period) { start end held byYear { year count } } }\n": typeof types.WorktableTallyDocument,
+    "\n  query WorktableNode($id: ID!) { node(id: $id) { __typename id ... on WorktableMeeting { date group { id } } ... on WorktableGroup { year } } }\n": typeof types.WorktableNodeDocument,
+    "query WorktableTallyOne { a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } } }": typeof types.WorktableTallyOneDocument,
+    "\n      query WorktableTallyThree {\n        a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } }\n        b: worktableMeetingsHeld(period: { start: \"2023-01-01\", end: \"2023-12-31\" }) { held byYear { year count } }\n        c: worktableMeetingsHeld(period: { start: \"2025-01-01\", end: \"2025-12-31\" }) { held }\n      }\n    ": typeof types.WorktableTallyThreeDocument,
+    "\n      query WorktableAgreement($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            kind number met\n            target { ... on MeasuredTarget { met measures { metric { key hasSource } currentValue met breakdown { label value } } } }\n          }\n          settlement { achievedResultCommitments resultShare { cents } resultPart { cents } }\n        }\n      }\n    ": typeof types.WorktableAgreementDocument,
+    "\n    query WorktableDeep {\n      worktableMeetings(first: 100) { totalCount edges { node { date status group { title province partner { name } } hostBoard { name } attendingBoards { name } } } }\n      worktableGroups(first: 100) { totalCount edges { node { title partner { name } action { number } meetings { date hostBoard { name } attendingBoards { name } } } } }\n    }\n  ": typeof types.WorktableDeepDocument,
 };
 const documents: Documents = {
     "query AuthViewer { viewer { role subject } }": types.AuthViewerDocument,
@@ -322,6 +397,8 @@ const documents: Documents = {
     "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": types.BenchInvoicesDocument,
     "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": types.BenchBudgetAndCoFinancingDocument,
     "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": types.BenchReportDocument,
+    "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  ": types.BenchProgressDocument,
+    "\n    query BenchReach {\n      reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n        employees\n        byBoard { board { name } employees }\n        byTraining { training { title } employees }\n        byFormat { format employees }\n      }\n    }\n  ": types.BenchReachDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": types.BoardsListDocument,
@@ -553,6 +630,14 @@ const documents: Documents = {
     "query CatalogueForgedNested($after: String) { trainings(first: 3) { edges { node { sessions(first: 5, after: $after) { totalCount edges { node { id } } } } } } }": types.CatalogueForgedNestedDocument,
     "query CatalogueForgedTop($after: String) { trainingSessions(first: 5, after: $after) { totalCount edges { node { id } } } }": types.CatalogueForgedTopDocument,
     "\n    query CatalogueDeep {\n      trainings(first: 100) {\n        totalCount\n        edges { node { title provider { name } action { number } sessions { totalCount edges { node { seatsTaken freePlaces waitlistLength hostBoard { name } training { title } } } } } }\n      }\n    }\n  ": types.CatalogueDeepDocument,
+    "\n  mutation CommunicationRecord($input: RecordCommunicationFigureInput!) {\n    recordCommunicationFigure(input: $input) { figure { id channel start end audience baseline source viewerCanUpdate } }\n  }\n": types.CommunicationRecordDocument,
+    "\n  mutation CommunicationUpdate($input: UpdateCommunicationFigureInput!) {\n    updateCommunicationFigure(input: $input) { figure { id channel start end audience baseline source } }\n  }\n": types.CommunicationUpdateDocument,
+    "\n  mutation CommunicationRemove($id: ID!) {\n    removeCommunicationFigure(id: $id) { removedId }\n  }\n": types.CommunicationRemoveDocument,
+    "\n  query CommunicationFiguresList($first: Int, $after: String, $channel: CommunicationChannel) {\n    communicationFigures(first: $first, after: $after, channel: $channel) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id channel start end audience baseline source viewerCanUpdate } }\n    }\n  }\n": types.CommunicationFiguresListDocument,
+    "\n  query CommunicationReachOf($period: PeriodInput!) {\n    communicationReach(period: $period) { start end channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n  }\n": types.CommunicationReachOfDocument,
+    "\n  query CommunicationNode($id: ID!) { node(id: $id) { id ... on CommunicationFigure { channel audience } } }\n": types.CommunicationNodeDocument,
+    "\n    query CommunicationCommitment {\n      fundingAgreements { edges { node { commitments(kind: EFFORT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } comparator targetValue currentValue met breakdown { label value } } } } } } } }\n    }\n  ": types.CommunicationCommitmentDocument,
+    "\n    query CommunicationDeep($period: PeriodInput!) {\n      communicationFigures(first: 100) { totalCount edges { node { id channel start end audience baseline source viewerCanUpdate } } }\n      communicationReach(period: $period) { channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n    }\n  ": types.CommunicationDeepDocument,
     "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n": types.EmployeesCreateDocument,
     "\n  mutation EmployeesUpdate($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { employee { id displayName job department } } }\n": types.EmployeesUpdateDocument,
     "\n  mutation EmployeesForget($id: ID!) { forgetEmployee(id: $id) { employee { id displayName job department forgotten } } }\n": types.EmployeesForgetDocument,
@@ -563,10 +648,75 @@ const documents: Documents = {
     "\n  mutation EnrolmentCancel($id: ID!) {\n    cancelEnrolment(id: $id) { enrolment { id status waitlistPosition } promoted { id status waitlistPosition } }\n  }\n": types.EnrolmentCancelDocument,
     "\n  mutation EnrolmentAttend($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) { enrolment { id status } promoted { id } }\n  }\n": types.EnrolmentAttendDocument,
     "\n  query EnrolmentPosition($id: ID!) { node(id: $id) { ... on Enrolment { id status waitlistPosition employee { displayName } } } }\n": types.EnrolmentPositionDocument,
+    "\n  mutation FeesCreateTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n": types.FeesCreateTrainingDocument,
+    "\n  mutation FeesUpdateTraining($input: UpdateTrainingInput!) { updateTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n": types.FeesUpdateTrainingDocument,
+    "\n  mutation FeesCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n": types.FeesCreateSessionDocument,
+    "\n  mutation FeesUpdateSession($input: UpdateTrainingSessionInput!) { updateTrainingSession(input: $input) { session { id capacity seatsTaken } } }\n": types.FeesUpdateSessionDocument,
+    "\n  mutation FeesEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n": types.FeesEnrolDocument,
+    "\n  mutation FeesCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { id status } promoted { id status } } }\n": types.FeesCancelDocument,
+    "\n  mutation FeesAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }\n": types.FeesAttendDocument,
+    "\n  query FeesEnrolment($id: ID!) { node(id: $id) { ... on Enrolment { id status feeCharge { id amount { cents } } } } }\n": types.FeesEnrolmentDocument,
+    "\n  query FeesCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n": types.FeesCoFinancingDocument,
+    "\n  mutation FeesRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n": types.FeesRecordPaymentDocument,
+    "\n  query JourneyFind($search: String) {\n    trainings(filter: { search: $search }) { edges { node { id title(locale: NL) format } } }\n  }\n": types.JourneyFindDocument,
+    "\n  mutation JourneyCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n": types.JourneyCreateSessionDocument,
+    "\n  mutation JourneyCreateEmployee($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } } }\n": types.JourneyCreateEmployeeDocument,
+    "\n  mutation JourneyEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id status waitlistPosition } } }\n": types.JourneyEnrolDocument,
+    "\n  mutation JourneyCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { status } promoted { id status } } }\n": types.JourneyCancelDocument,
+    "\n  query JourneySession($id: ID!) {\n    node(id: $id) { ... on TrainingSession { seatsTaken freePlaces waitlistLength enrolments { id status waitlistPosition employee { displayName } } } }\n  }\n": types.JourneySessionDocument,
+    "\n  mutation JourneyAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { status } } }\n": types.JourneyAttendDocument,
+    "\n  query JourneyProgress($id: ID!) {\n    fundingAgreement(id: $id) {\n      commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue met breakdown { label value } } } } }\n      settlement { achievedResultCommitments totalResultCommitments resultPart { cents } }\n    }\n  }\n": types.JourneyProgressDocument,
+    "\n  mutation JourneyTrajectory($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { id } } }\n": types.JourneyTrajectoryDocument,
+    "\n  mutation JourneyTool($input: CreateLearningToolInput!) { createLearningTool(input: $input) { tool { id } } }\n": types.JourneyToolDocument,
+    "\n  mutation JourneyGroup($input: CreateWorktableGroupInput!) { createWorktableGroup(input: $input) { group { id } } }\n": types.JourneyGroupDocument,
+    "\n  mutation JourneyPlan($input: PlanWorktableMeetingInput!) { planWorktableMeeting(input: $input) { meeting { id } } }\n": types.JourneyPlanDocument,
+    "\n  mutation JourneyHold($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { status } } }\n": types.JourneyHoldDocument,
+    "\n  query PlatformTools($first: Int, $after: String, $filter: LearningToolFilter) {\n    learningTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) kind link published publishedFrom publishedUntil viewerCanUpdate provider { id } action { id } } }\n    }\n  }\n": types.PlatformToolsDocument,
+    "\n  mutation PlatformCreateTool($input: CreateLearningToolInput!) {\n    createLearningTool(input: $input) {\n      tool { id title(locale: NL) titleEn: title(locale: EN) titleTranslations { nl fr en } description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published viewerCanUpdate }\n    }\n  }\n": types.PlatformCreateToolDocument,
+    "\n  mutation PlatformUpdateTool($input: UpdateLearningToolInput!) {\n    updateLearningTool(input: $input) { tool { id title(locale: NL) description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published } }\n  }\n": types.PlatformUpdateToolDocument,
+    "\n  query PlatformProfessions($first: Int, $after: String, $filter: ProfessionFilter) {\n    professions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) category shortageOccupation published publishedFrom publishedUntil viewerCanUpdate } }\n    }\n  }\n": types.PlatformProfessionsDocument,
+    "\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": types.PlatformCreateProfessionDocument,
+    "\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": types.PlatformUpdateProfessionDocument,
+    "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n": types.PlatformNodeDocument,
+    "\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  ": types.PlatformCommitmentsDocument,
+    "\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  ": types.PlatformToolsDeepDocument,
+    "\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  ": types.PlatformProfessionsDeepDocument,
+    "\n  query ProgressBudget {\n    fundingAgreements {\n      edges {\n        node {\n          id\n          commitments {\n            kind\n            number\n            met\n            target {\n              __typename\n              ... on MeasuredTarget { met measures { metric { key } targetValue currentValue met breakdown { label value } } }\n            }\n          }\n          settlement {\n            achievedResultCommitments\n            totalResultCommitments\n            effortPart { cents }\n            resultPart { cents }\n            realisedCosts { cents }\n            coFinancingIncome { cents }\n            eligibleCosts { cents }\n            payable { cents }\n            cappedBy\n            unjustifiedEffortCommitments { number }\n            steps { step amount { cents } text }\n          }\n          scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3], additionalEligibleCosts: { cents: 1000000, currency: \"EUR\" } }) {\n            hypothetical\n            resultPart { cents }\n            payable { cents }\n            steps { step amount { cents } text }\n          }\n        }\n      }\n    }\n  }\n": types.ProgressBudgetDocument,
     "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n": types.ReachOverallDocument,
     "\n  query ReachOfBoards($period: PeriodInput!, $first: Int, $search: String) {\n    boards(first: $first, filter: { search: $search }) {\n      edges { node { id name reach(period: $period) { employees byBoard { board { name } employees } byTraining { training { id } employees } byFormat { format employees } } } }\n    }\n  }\n": types.ReachOfBoardsDocument,
     "\n    query ReachFundingCommitments {\n      fundingAgreements { edges { node { commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key module hasSource } targetValue currentValue met } } } } } } }\n    }\n  ": types.ReachFundingCommitmentsDocument,
     "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    ": types.ReachAgreementsProgressDocument,
+    "\n  fragment TrajectoryFields on Trajectory {\n    id kind title(locale: NL) titleEn: title(locale: EN) description(locale: NL) targetLevels approach\n    partner { id name(locale: NL) } action { id number } fee { cents currency } offeredFrom offeredUntil viewerCanUpdate\n  }\n": types.TrajectoryFieldsFragmentDoc,
+    "\n  query TrajectoryList($first: Int, $after: String, $filter: TrajectoryFilter) {\n    trajectories(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...TrajectoryFields } }\n    }\n  }\n": types.TrajectoryListDocument,
+    "\n  mutation TrajectoryCreate($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n": types.TrajectoryCreateDocument,
+    "\n  mutation TrajectoryUpdate($input: UpdateTrajectoryInput!) { updateTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n": types.TrajectoryUpdateDocument,
+    "\n  mutation TrajectoryJoin($input: JoinTrajectoryInput!) {\n    joinTrajectory(input: $input) { participation { id department joinedOn withdrawnOn board { id } trajectory { id } feeCharge { id amount { cents } } } }\n  }\n": types.TrajectoryJoinDocument,
+    "\n  mutation TrajectoryWithdraw($input: WithdrawFromTrajectoryInput!) {\n    withdrawFromTrajectory(input: $input) { participation { id joinedOn withdrawnOn } }\n  }\n": types.TrajectoryWithdrawDocument,
+    "\n  query TrajectoryParticipationNode($id: ID!) {\n    node(id: $id) { ... on TrajectoryParticipation { id department feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n": types.TrajectoryParticipationNodeDocument,
+    "\n  query TrajectoryParticipations($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { participations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id board { name } department withdrawnOn } } } }\n  }\n": types.TrajectoryParticipationsDocument,
+    "\n  mutation TrajectoryCreateSession($input: CreateTrajectorySessionInput!) {\n    createTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } trajectory { id } } }\n  }\n": types.TrajectoryCreateSessionDocument,
+    "\n  mutation TrajectoryUpdateSession($input: UpdateTrajectorySessionInput!) {\n    updateTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } } }\n  }\n": types.TrajectoryUpdateSessionDocument,
+    "\n  query TrajectorySessions($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { sessions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }\n  }\n": types.TrajectorySessionsDocument,
+    "\n  query TrajectoryCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n": types.TrajectoryCoFinancingDocument,
+    "\n  mutation TrajectoryRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n": types.TrajectoryRecordPaymentDocument,
+    "\n      query TrajectoryNodes($t: ID!, $s: ID!) {\n        t: node(id: $t) { __typename ... on Trajectory { title(locale: NL) } }\n        s: node(id: $s) { __typename ... on TrajectorySession { online trajectory { id } } }\n      }\n    ": types.TrajectoryNodesDocument,
+    "\n    query TrajectoryMeasures {\n      fundingAgreements { edges { node { commitments { number kind target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue breakdown { label value } } } } } } } }\n    }\n  ": types.TrajectoryMeasuresDocument,
+    "\n    query TrajectoryDeep {\n      trajectories(first: 100) {\n        totalCount\n        edges { node { title partner { name } action { number } fee { cents } participations { totalCount edges { node { department board { name } feeCharge { amount { cents } } } } } sessions { totalCount edges { node { startsAt hostBoard { name } trajectory { title } } } } } }\n      }\n    }\n  ": types.TrajectoryDeepDocument,
+    "\n  mutation WorktableCreateGroup($input: CreateWorktableGroupInput!) {\n    createWorktableGroup(input: $input) { group { id title(locale: NL) titleTranslations { nl fr en } province year partner { id } action { id number } viewerCanUpdate meetings { id } } }\n  }\n": types.WorktableCreateGroupDocument,
+    "\n  mutation WorktableUpdateGroup($input: UpdateWorktableGroupInput!) {\n    updateWorktableGroup(input: $input) { group { id title(locale: NL) province year partner { id } action { id } } }\n  }\n": types.WorktableUpdateGroupDocument,
+    "\n  query WorktableGroupsPage($first: Int, $after: String, $filter: WorktableGroupFilter) {\n    worktableGroups(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) province year viewerCanUpdate meetings { id date status } } }\n    }\n  }\n": types.WorktableGroupsPageDocument,
+    "\n  mutation WorktablePlan($input: PlanWorktableMeetingInput!) {\n    planWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } group { id } attendingBoards { id } material materialSentAt viewerCanUpdate } }\n  }\n": types.WorktablePlanDocument,
+    "\n  mutation WorktableUpdateMeeting($input: UpdateWorktableMeetingInput!) {\n    updateWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } } }\n  }\n": types.WorktableUpdateMeetingDocument,
+    "\n  mutation WorktableHeld($input: RecordWorktableMeetingHeldInput!) {\n    recordWorktableMeetingHeld(input: $input) { meeting { id status attendingBoards { id name } } }\n  }\n": types.WorktableHeldDocument,
+    "\n  mutation WorktableCancel($id: ID!) { cancelWorktableMeeting(id: $id) { meeting { id status } } }\n": types.WorktableCancelDocument,
+    "\n  mutation WorktableMaterial($input: SendWorktableMaterialInput!) {\n    sendWorktableMaterial(input: $input) { meeting { id status material materialSentAt } }\n  }\n": types.WorktableMaterialDocument,
+    "\n  query WorktableMeetingsPage($first: Int, $after: String, $filter: WorktableMeetingFilter) {\n    worktableMeetings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id date status province } }\n    }\n  }\n": types.WorktableMeetingsPageDocument,
+    "\n  query WorktableTally($period: PeriodInput!) { worktableMeetingsHeld(period: $period) { start end held byYear { year count } } }\n": types.WorktableTallyDocument,
+    "\n  query WorktableNode($id: ID!) { node(id: $id) { __typename id ... on WorktableMeeting { date group { id } } ... on WorktableGroup { year } } }\n": types.WorktableNodeDocument,
+    "query WorktableTallyOne { a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } } }": types.WorktableTallyOneDocument,
+    "\n      query WorktableTallyThree {\n        a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } }\n        b: worktableMeetingsHeld(period: { start: \"2023-01-01\", end: \"2023-12-31\" }) { held byYear { year count } }\n        c: worktableMeetingsHeld(period: { start: \"2025-01-01\", end: \"2025-12-31\" }) { held }\n      }\n    ": types.WorktableTallyThreeDocument,
+    "\n      query WorktableAgreement($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            kind number met\n            target { ... on MeasuredTarget { met measures { metric { key hasSource } currentValue met breakdown { label value } } } }\n          }\n          settlement { achievedResultCommitments resultShare { cents } resultPart { cents } }\n        }\n      }\n    ": types.WorktableAgreementDocument,
+    "\n    query WorktableDeep {\n      worktableMeetings(first: 100) { totalCount edges { node { date status group { title province partner { name } } hostBoard { name } attendingBoards { name } } } }\n      worktableGroups(first: 100) { totalCount edges { node { title partner { name } action { number } meetings { date hostBoard { name } attendingBoards { name } } } } }\n    }\n  ": types.WorktableDeepDocument,
 };
 
 /**
@@ -703,6 +853,14 @@ export function graphql(source: "query BenchBudgetAndCoFinancing { fundingAgreem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"): (typeof documents)["query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query BenchReach {\n      reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n        employees\n        byBoard { board { name } employees }\n        byTraining { training { title } employees }\n        byFormat { format employees }\n      }\n    }\n  "): (typeof documents)["\n    query BenchReach {\n      reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n        employees\n        byBoard { board { name } employees }\n        byTraining { training { title } employees }\n        byFormat { format employees }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1630,6 +1788,38 @@ export function graphql(source: "\n    query CatalogueDeep {\n      trainings(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CommunicationRecord($input: RecordCommunicationFigureInput!) {\n    recordCommunicationFigure(input: $input) { figure { id channel start end audience baseline source viewerCanUpdate } }\n  }\n"): (typeof documents)["\n  mutation CommunicationRecord($input: RecordCommunicationFigureInput!) {\n    recordCommunicationFigure(input: $input) { figure { id channel start end audience baseline source viewerCanUpdate } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommunicationUpdate($input: UpdateCommunicationFigureInput!) {\n    updateCommunicationFigure(input: $input) { figure { id channel start end audience baseline source } }\n  }\n"): (typeof documents)["\n  mutation CommunicationUpdate($input: UpdateCommunicationFigureInput!) {\n    updateCommunicationFigure(input: $input) { figure { id channel start end audience baseline source } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommunicationRemove($id: ID!) {\n    removeCommunicationFigure(id: $id) { removedId }\n  }\n"): (typeof documents)["\n  mutation CommunicationRemove($id: ID!) {\n    removeCommunicationFigure(id: $id) { removedId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunicationFiguresList($first: Int, $after: String, $channel: CommunicationChannel) {\n    communicationFigures(first: $first, after: $after, channel: $channel) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id channel start end audience baseline source viewerCanUpdate } }\n    }\n  }\n"): (typeof documents)["\n  query CommunicationFiguresList($first: Int, $after: String, $channel: CommunicationChannel) {\n    communicationFigures(first: $first, after: $after, channel: $channel) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id channel start end audience baseline source viewerCanUpdate } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunicationReachOf($period: PeriodInput!) {\n    communicationReach(period: $period) { start end channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n  }\n"): (typeof documents)["\n  query CommunicationReachOf($period: PeriodInput!) {\n    communicationReach(period: $period) { start end channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunicationNode($id: ID!) { node(id: $id) { id ... on CommunicationFigure { channel audience } } }\n"): (typeof documents)["\n  query CommunicationNode($id: ID!) { node(id: $id) { id ... on CommunicationFigure { channel audience } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query CommunicationCommitment {\n      fundingAgreements { edges { node { commitments(kind: EFFORT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } comparator targetValue currentValue met breakdown { label value } } } } } } } }\n    }\n  "): (typeof documents)["\n    query CommunicationCommitment {\n      fundingAgreements { edges { node { commitments(kind: EFFORT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } comparator targetValue currentValue met breakdown { label value } } } } } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query CommunicationDeep($period: PeriodInput!) {\n      communicationFigures(first: 100) { totalCount edges { node { id channel start end audience baseline source viewerCanUpdate } } }\n      communicationReach(period: $period) { channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n    }\n  "): (typeof documents)["\n    query CommunicationDeep($period: PeriodInput!) {\n      communicationFigures(first: 100) { totalCount edges { node { id channel start end audience baseline source viewerCanUpdate } } }\n      communicationReach(period: $period) { channels { channel audience days baselineAudience baselineDays growthBasisPoints } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n"): (typeof documents)["\n  mutation EmployeesCreate($input: CreateEmployeeInput!) {\n    createEmployee(input: $input) { employee { id displayName job department forgotten board { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1670,6 +1860,142 @@ export function graphql(source: "\n  query EnrolmentPosition($id: ID!) { node(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation FeesCreateTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n"): (typeof documents)["\n  mutation FeesCreateTraining($input: CreateTrainingInput!) { createTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesUpdateTraining($input: UpdateTrainingInput!) { updateTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n"): (typeof documents)["\n  mutation FeesUpdateTraining($input: UpdateTrainingInput!) { updateTraining(input: $input) { training { id fee { cents currency } action { number } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n"): (typeof documents)["\n  mutation FeesCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesUpdateSession($input: UpdateTrainingSessionInput!) { updateTrainingSession(input: $input) { session { id capacity seatsTaken } } }\n"): (typeof documents)["\n  mutation FeesUpdateSession($input: UpdateTrainingSessionInput!) { updateTrainingSession(input: $input) { session { id capacity seatsTaken } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n"): (typeof documents)["\n  mutation FeesEnrol($input: EnrolInput!) {\n    enrol(input: $input) { enrolment { id status feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { id status } promoted { id status } } }\n"): (typeof documents)["\n  mutation FeesCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { id status } promoted { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }\n"): (typeof documents)["\n  mutation FeesAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeesEnrolment($id: ID!) { node(id: $id) { ... on Enrolment { id status feeCharge { id amount { cents } } } } }\n"): (typeof documents)["\n  query FeesEnrolment($id: ID!) { node(id: $id) { ... on Enrolment { id status feeCharge { id amount { cents } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeesCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n"): (typeof documents)["\n  query FeesCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FeesRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n"): (typeof documents)["\n  mutation FeesRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyFind($search: String) {\n    trainings(filter: { search: $search }) { edges { node { id title(locale: NL) format } } }\n  }\n"): (typeof documents)["\n  query JourneyFind($search: String) {\n    trainings(filter: { search: $search }) { edges { node { id title(locale: NL) format } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n"): (typeof documents)["\n  mutation JourneyCreateSession($input: CreateTrainingSessionInput!) { createTrainingSession(input: $input) { session { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyCreateEmployee($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } } }\n"): (typeof documents)["\n  mutation JourneyCreateEmployee($input: CreateEmployeeInput!) { createEmployee(input: $input) { employee { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id status waitlistPosition } } }\n"): (typeof documents)["\n  mutation JourneyEnrol($input: EnrolInput!) { enrol(input: $input) { enrolment { id status waitlistPosition } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { status } promoted { id status } } }\n"): (typeof documents)["\n  mutation JourneyCancel($id: ID!) { cancelEnrolment(id: $id) { enrolment { status } promoted { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneySession($id: ID!) {\n    node(id: $id) { ... on TrainingSession { seatsTaken freePlaces waitlistLength enrolments { id status waitlistPosition employee { displayName } } } }\n  }\n"): (typeof documents)["\n  query JourneySession($id: ID!) {\n    node(id: $id) { ... on TrainingSession { seatsTaken freePlaces waitlistLength enrolments { id status waitlistPosition employee { displayName } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { status } } }\n"): (typeof documents)["\n  mutation JourneyAttend($input: RecordAttendanceInput!) { recordAttendance(input: $input) { enrolment { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyProgress($id: ID!) {\n    fundingAgreement(id: $id) {\n      commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue met breakdown { label value } } } } }\n      settlement { achievedResultCommitments totalResultCommitments resultPart { cents } }\n    }\n  }\n"): (typeof documents)["\n  query JourneyProgress($id: ID!) {\n    fundingAgreement(id: $id) {\n      commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue met breakdown { label value } } } } }\n      settlement { achievedResultCommitments totalResultCommitments resultPart { cents } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyTrajectory($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { id } } }\n"): (typeof documents)["\n  mutation JourneyTrajectory($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyTool($input: CreateLearningToolInput!) { createLearningTool(input: $input) { tool { id } } }\n"): (typeof documents)["\n  mutation JourneyTool($input: CreateLearningToolInput!) { createLearningTool(input: $input) { tool { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyGroup($input: CreateWorktableGroupInput!) { createWorktableGroup(input: $input) { group { id } } }\n"): (typeof documents)["\n  mutation JourneyGroup($input: CreateWorktableGroupInput!) { createWorktableGroup(input: $input) { group { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPlan($input: PlanWorktableMeetingInput!) { planWorktableMeeting(input: $input) { meeting { id } } }\n"): (typeof documents)["\n  mutation JourneyPlan($input: PlanWorktableMeetingInput!) { planWorktableMeeting(input: $input) { meeting { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyHold($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { status } } }\n"): (typeof documents)["\n  mutation JourneyHold($input: RecordWorktableMeetingHeldInput!) { recordWorktableMeetingHeld(input: $input) { meeting { status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformTools($first: Int, $after: String, $filter: LearningToolFilter) {\n    learningTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) kind link published publishedFrom publishedUntil viewerCanUpdate provider { id } action { id } } }\n    }\n  }\n"): (typeof documents)["\n  query PlatformTools($first: Int, $after: String, $filter: LearningToolFilter) {\n    learningTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) kind link published publishedFrom publishedUntil viewerCanUpdate provider { id } action { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformCreateTool($input: CreateLearningToolInput!) {\n    createLearningTool(input: $input) {\n      tool { id title(locale: NL) titleEn: title(locale: EN) titleTranslations { nl fr en } description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published viewerCanUpdate }\n    }\n  }\n"): (typeof documents)["\n  mutation PlatformCreateTool($input: CreateLearningToolInput!) {\n    createLearningTool(input: $input) {\n      tool { id title(locale: NL) titleEn: title(locale: EN) titleTranslations { nl fr en } description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published viewerCanUpdate }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformUpdateTool($input: UpdateLearningToolInput!) {\n    updateLearningTool(input: $input) { tool { id title(locale: NL) description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published } }\n  }\n"): (typeof documents)["\n  mutation PlatformUpdateTool($input: UpdateLearningToolInput!) {\n    updateLearningTool(input: $input) { tool { id title(locale: NL) description(locale: NL) kind link provider { id } action { id } publishedFrom publishedUntil published } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformProfessions($first: Int, $after: String, $filter: ProfessionFilter) {\n    professions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) category shortageOccupation published publishedFrom publishedUntil viewerCanUpdate } }\n    }\n  }\n"): (typeof documents)["\n  query PlatformProfessions($first: Int, $after: String, $filter: ProfessionFilter) {\n    professions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) category shortageOccupation published publishedFrom publishedUntil viewerCanUpdate } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n"): (typeof documents)["\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n"): (typeof documents)["\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n"): (typeof documents)["\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  "): (typeof documents)["\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  "): (typeof documents)["\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  "): (typeof documents)["\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgressBudget {\n    fundingAgreements {\n      edges {\n        node {\n          id\n          commitments {\n            kind\n            number\n            met\n            target {\n              __typename\n              ... on MeasuredTarget { met measures { metric { key } targetValue currentValue met breakdown { label value } } }\n            }\n          }\n          settlement {\n            achievedResultCommitments\n            totalResultCommitments\n            effortPart { cents }\n            resultPart { cents }\n            realisedCosts { cents }\n            coFinancingIncome { cents }\n            eligibleCosts { cents }\n            payable { cents }\n            cappedBy\n            unjustifiedEffortCommitments { number }\n            steps { step amount { cents } text }\n          }\n          scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3], additionalEligibleCosts: { cents: 1000000, currency: \"EUR\" } }) {\n            hypothetical\n            resultPart { cents }\n            payable { cents }\n            steps { step amount { cents } text }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProgressBudget {\n    fundingAgreements {\n      edges {\n        node {\n          id\n          commitments {\n            kind\n            number\n            met\n            target {\n              __typename\n              ... on MeasuredTarget { met measures { metric { key } targetValue currentValue met breakdown { label value } } }\n            }\n          }\n          settlement {\n            achievedResultCommitments\n            totalResultCommitments\n            effortPart { cents }\n            resultPart { cents }\n            realisedCosts { cents }\n            coFinancingIncome { cents }\n            eligibleCosts { cents }\n            payable { cents }\n            cappedBy\n            unjustifiedEffortCommitments { number }\n            steps { step amount { cents } text }\n          }\n          scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3], additionalEligibleCosts: { cents: 1000000, currency: \"EUR\" } }) {\n            hypothetical\n            resultPart { cents }\n            payable { cents }\n            steps { step amount { cents } text }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n"): (typeof documents)["\n  query ReachOverall($period: PeriodInput!, $boardId: ID) {\n    reach(period: $period, boardId: $boardId) {\n      start end employees\n      byBoard { board { id name } employees }\n      byTraining { training { id title(locale: NL) } employees }\n      byFormat { format employees }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1683,6 +2009,130 @@ export function graphql(source: "\n    query ReachFundingCommitments {\n      fu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    "): (typeof documents)["\n      query ReachAgreementsProgress {\n        fundingAgreements { edges { node { id commitments(kind: RESULT) { number target { __typename ... on MeasuredTarget { measures { metric { key } currentValue } } } } } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TrajectoryFields on Trajectory {\n    id kind title(locale: NL) titleEn: title(locale: EN) description(locale: NL) targetLevels approach\n    partner { id name(locale: NL) } action { id number } fee { cents currency } offeredFrom offeredUntil viewerCanUpdate\n  }\n"): (typeof documents)["\n  fragment TrajectoryFields on Trajectory {\n    id kind title(locale: NL) titleEn: title(locale: EN) description(locale: NL) targetLevels approach\n    partner { id name(locale: NL) } action { id number } fee { cents currency } offeredFrom offeredUntil viewerCanUpdate\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrajectoryList($first: Int, $after: String, $filter: TrajectoryFilter) {\n    trajectories(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...TrajectoryFields } }\n    }\n  }\n"): (typeof documents)["\n  query TrajectoryList($first: Int, $after: String, $filter: TrajectoryFilter) {\n    trajectories(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...TrajectoryFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryCreate($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n"): (typeof documents)["\n  mutation TrajectoryCreate($input: CreateTrajectoryInput!) { createTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryUpdate($input: UpdateTrajectoryInput!) { updateTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n"): (typeof documents)["\n  mutation TrajectoryUpdate($input: UpdateTrajectoryInput!) { updateTrajectory(input: $input) { trajectory { ...TrajectoryFields } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryJoin($input: JoinTrajectoryInput!) {\n    joinTrajectory(input: $input) { participation { id department joinedOn withdrawnOn board { id } trajectory { id } feeCharge { id amount { cents } } } }\n  }\n"): (typeof documents)["\n  mutation TrajectoryJoin($input: JoinTrajectoryInput!) {\n    joinTrajectory(input: $input) { participation { id department joinedOn withdrawnOn board { id } trajectory { id } feeCharge { id amount { cents } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryWithdraw($input: WithdrawFromTrajectoryInput!) {\n    withdrawFromTrajectory(input: $input) { participation { id joinedOn withdrawnOn } }\n  }\n"): (typeof documents)["\n  mutation TrajectoryWithdraw($input: WithdrawFromTrajectoryInput!) {\n    withdrawFromTrajectory(input: $input) { participation { id joinedOn withdrawnOn } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrajectoryParticipationNode($id: ID!) {\n    node(id: $id) { ... on TrajectoryParticipation { id department feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n"): (typeof documents)["\n  query TrajectoryParticipationNode($id: ID!) {\n    node(id: $id) { ... on TrajectoryParticipation { id department feeCharge { id kind type amount { cents currency } date board { id } action { number } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrajectoryParticipations($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { participations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id board { name } department withdrawnOn } } } }\n  }\n"): (typeof documents)["\n  query TrajectoryParticipations($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { participations(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id board { name } department withdrawnOn } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryCreateSession($input: CreateTrajectorySessionInput!) {\n    createTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } trajectory { id } } }\n  }\n"): (typeof documents)["\n  mutation TrajectoryCreateSession($input: CreateTrajectorySessionInput!) {\n    createTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } trajectory { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryUpdateSession($input: UpdateTrajectorySessionInput!) {\n    updateTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } } }\n  }\n"): (typeof documents)["\n  mutation TrajectoryUpdateSession($input: UpdateTrajectorySessionInput!) {\n    updateTrajectorySession(input: $input) { session { id startsAt endsAt online province place hostBoard { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrajectorySessions($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { sessions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }\n  }\n"): (typeof documents)["\n  query TrajectorySessions($id: ID!, $first: Int, $after: String) {\n    trajectory(id: $id) { sessions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id startsAt } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrajectoryCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n"): (typeof documents)["\n  query TrajectoryCoFinancing($id: ID!, $boardId: ID) {\n    node(id: $id) { __typename ... on FundingAgreement { coFinancing(boardId: $boardId) { totals { charged { cents } paid { cents } outstanding { cents } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrajectoryRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n"): (typeof documents)["\n  mutation TrajectoryRecordPayment($input: RecordCoFinancingInput!) { recordCoFinancing(input: $input) { entry { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query TrajectoryNodes($t: ID!, $s: ID!) {\n        t: node(id: $t) { __typename ... on Trajectory { title(locale: NL) } }\n        s: node(id: $s) { __typename ... on TrajectorySession { online trajectory { id } } }\n      }\n    "): (typeof documents)["\n      query TrajectoryNodes($t: ID!, $s: ID!) {\n        t: node(id: $t) { __typename ... on Trajectory { title(locale: NL) } }\n        s: node(id: $s) { __typename ... on TrajectorySession { online trajectory { id } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TrajectoryMeasures {\n      fundingAgreements { edges { node { commitments { number kind target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue breakdown { label value } } } } } } } }\n    }\n  "): (typeof documents)["\n    query TrajectoryMeasures {\n      fundingAgreements { edges { node { commitments { number kind target { __typename ... on MeasuredTarget { measures { metric { key hasSource } currentValue breakdown { label value } } } } } } } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TrajectoryDeep {\n      trajectories(first: 100) {\n        totalCount\n        edges { node { title partner { name } action { number } fee { cents } participations { totalCount edges { node { department board { name } feeCharge { amount { cents } } } } } sessions { totalCount edges { node { startsAt hostBoard { name } trajectory { title } } } } } }\n      }\n    }\n  "): (typeof documents)["\n    query TrajectoryDeep {\n      trajectories(first: 100) {\n        totalCount\n        edges { node { title partner { name } action { number } fee { cents } participations { totalCount edges { node { department board { name } feeCharge { amount { cents } } } } } sessions { totalCount edges { node { startsAt hostBoard { name } trajectory { title } } } } } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableCreateGroup($input: CreateWorktableGroupInput!) {\n    createWorktableGroup(input: $input) { group { id title(locale: NL) titleTranslations { nl fr en } province year partner { id } action { id number } viewerCanUpdate meetings { id } } }\n  }\n"): (typeof documents)["\n  mutation WorktableCreateGroup($input: CreateWorktableGroupInput!) {\n    createWorktableGroup(input: $input) { group { id title(locale: NL) titleTranslations { nl fr en } province year partner { id } action { id number } viewerCanUpdate meetings { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableUpdateGroup($input: UpdateWorktableGroupInput!) {\n    updateWorktableGroup(input: $input) { group { id title(locale: NL) province year partner { id } action { id } } }\n  }\n"): (typeof documents)["\n  mutation WorktableUpdateGroup($input: UpdateWorktableGroupInput!) {\n    updateWorktableGroup(input: $input) { group { id title(locale: NL) province year partner { id } action { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorktableGroupsPage($first: Int, $after: String, $filter: WorktableGroupFilter) {\n    worktableGroups(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) province year viewerCanUpdate meetings { id date status } } }\n    }\n  }\n"): (typeof documents)["\n  query WorktableGroupsPage($first: Int, $after: String, $filter: WorktableGroupFilter) {\n    worktableGroups(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) province year viewerCanUpdate meetings { id date status } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktablePlan($input: PlanWorktableMeetingInput!) {\n    planWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } group { id } attendingBoards { id } material materialSentAt viewerCanUpdate } }\n  }\n"): (typeof documents)["\n  mutation WorktablePlan($input: PlanWorktableMeetingInput!) {\n    planWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } group { id } attendingBoards { id } material materialSentAt viewerCanUpdate } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableUpdateMeeting($input: UpdateWorktableMeetingInput!) {\n    updateWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } } }\n  }\n"): (typeof documents)["\n  mutation WorktableUpdateMeeting($input: UpdateWorktableMeetingInput!) {\n    updateWorktableMeeting(input: $input) { meeting { id date province status hostBoard { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableHeld($input: RecordWorktableMeetingHeldInput!) {\n    recordWorktableMeetingHeld(input: $input) { meeting { id status attendingBoards { id name } } }\n  }\n"): (typeof documents)["\n  mutation WorktableHeld($input: RecordWorktableMeetingHeldInput!) {\n    recordWorktableMeetingHeld(input: $input) { meeting { id status attendingBoards { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableCancel($id: ID!) { cancelWorktableMeeting(id: $id) { meeting { id status } } }\n"): (typeof documents)["\n  mutation WorktableCancel($id: ID!) { cancelWorktableMeeting(id: $id) { meeting { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorktableMaterial($input: SendWorktableMaterialInput!) {\n    sendWorktableMaterial(input: $input) { meeting { id status material materialSentAt } }\n  }\n"): (typeof documents)["\n  mutation WorktableMaterial($input: SendWorktableMaterialInput!) {\n    sendWorktableMaterial(input: $input) { meeting { id status material materialSentAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorktableMeetingsPage($first: Int, $after: String, $filter: WorktableMeetingFilter) {\n    worktableMeetings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id date status province } }\n    }\n  }\n"): (typeof documents)["\n  query WorktableMeetingsPage($first: Int, $after: String, $filter: WorktableMeetingFilter) {\n    worktableMeetings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id date status province } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorktableTally($period: PeriodInput!) { worktableMeetingsHeld(period: $period) { start end held byYear { year count } } }\n"): (typeof documents)["\n  query WorktableTally($period: PeriodInput!) { worktableMeetingsHeld(period: $period) { start end held byYear { year count } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorktableNode($id: ID!) { node(id: $id) { __typename id ... on WorktableMeeting { date group { id } } ... on WorktableGroup { year } } }\n"): (typeof documents)["\n  query WorktableNode($id: ID!) { node(id: $id) { __typename id ... on WorktableMeeting { date group { id } } ... on WorktableGroup { year } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorktableTallyOne { a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } } }"): (typeof documents)["query WorktableTallyOne { a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query WorktableTallyThree {\n        a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } }\n        b: worktableMeetingsHeld(period: { start: \"2023-01-01\", end: \"2023-12-31\" }) { held byYear { year count } }\n        c: worktableMeetingsHeld(period: { start: \"2025-01-01\", end: \"2025-12-31\" }) { held }\n      }\n    "): (typeof documents)["\n      query WorktableTallyThree {\n        a: worktableMeetingsHeld(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) { held byYear { year count } }\n        b: worktableMeetingsHeld(period: { start: \"2023-01-01\", end: \"2023-12-31\" }) { held byYear { year count } }\n        c: worktableMeetingsHeld(period: { start: \"2025-01-01\", end: \"2025-12-31\" }) { held }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query WorktableAgreement($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            kind number met\n            target { ... on MeasuredTarget { met measures { metric { key hasSource } currentValue met breakdown { label value } } } }\n          }\n          settlement { achievedResultCommitments resultShare { cents } resultPart { cents } }\n        }\n      }\n    "): (typeof documents)["\n      query WorktableAgreement($id: ID!) {\n        fundingAgreement(id: $id) {\n          commitments {\n            kind number met\n            target { ... on MeasuredTarget { met measures { metric { key hasSource } currentValue met breakdown { label value } } } }\n          }\n          settlement { achievedResultCommitments resultShare { cents } resultPart { cents } }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query WorktableDeep {\n      worktableMeetings(first: 100) { totalCount edges { node { date status group { title province partner { name } } hostBoard { name } attendingBoards { name } } } }\n      worktableGroups(first: 100) { totalCount edges { node { title partner { name } action { number } meetings { date hostBoard { name } attendingBoards { name } } } } }\n    }\n  "): (typeof documents)["\n    query WorktableDeep {\n      worktableMeetings(first: 100) { totalCount edges { node { date status group { title province partner { name } } hostBoard { name } attendingBoards { name } } } }\n      worktableGroups(first: 100) { totalCount edges { node { title partner { name } action { number } meetings { date hostBoard { name } attendingBoards { name } } } } }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
