@@ -376,6 +376,7 @@ export const updateTrajectory = fn(
         if (patch.fee !== undefined || patch.actionId !== undefined) {
           await checkFee(tx, { cents: values.feeCents, currency: patch.fee?.currency ?? "EUR" }, values.actionId);
         }
+        if (patch.offeredFrom !== undefined || patch.offeredUntil !== undefined) await checkOfferKeepsParticipations(tx, rowId, values);
         const [after] = await tx.update(trajectories).set(values).where(eq(trajectories.id, rowId)).returning();
         if (!after) throw notFound("Trajectory", "input.id");
         await recorder.record({ operation: "updateTrajectory", entityType: "Trajectory", entityId: rowId, before, after });
@@ -388,6 +389,23 @@ export const updateTrajectory = fn(
   },
   { argument: "input", authorize: trajectoryManage },
 );
+
+/**
+ * A changed offer still holds every board's joining day: a board joins within the offer, so the
+ * offer does not move from under one that joined (the row is locked, so none joins meanwhile).
+ */
+async function checkOfferKeepsParticipations(tx: Tx, trajectoryId: string, offer: { offeredFrom: string; offeredUntil: string | null }): Promise<void> {
+  const [span] = await tx
+    .select({ first: sql<string | null>`min(${trajectoryParticipations.joinedOn})::text`, last: sql<string | null>`max(${trajectoryParticipations.joinedOn})::text` })
+    .from(trajectoryParticipations)
+    .where(eq(trajectoryParticipations.trajectoryId, trajectoryId));
+  if (span?.first && span.first < offer.offeredFrom) {
+    throw badInput("input.offeredFrom", `must not be after ${span.first}, the day a board joined: the offer holds every board's joining day`);
+  }
+  if (span?.last && offer.offeredUntil !== null && span.last > offer.offeredUntil) {
+    throw badInput("input.offeredUntil", `must not be before ${span.last}, the day a board joined: the offer holds every board's joining day`);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Boards joining and withdrawing

@@ -244,6 +244,17 @@ describe("creating and updating trajectories", () => {
     expect(errorOf(await api.exec(UPDATE, { input: { id: globalId("Trajectory", MISSING_UUID) } }, { as: CONSULTANT }))).toMatchObject({ code: "NOT_FOUND", field: "input.id" });
     expect(errorOf(await api.exec(UPDATE, { input: { id: leadership.id } }, { as: memberOf(B[0]!) }))).toMatchObject({ code: "FORBIDDEN" });
   });
+  it("keeps every board's joining day within the offer when the offer changes", async () => {
+    const iao = await create({ title: { nl: "IAO in de thuiszorg" }, offeredFrom: "2023-07-01", offeredUntil: "2024-12-31" });
+    await join({ trajectoryId: iao.id, department: "thuiszorg", joinedOn: "2023-09-15" });
+    await join({ trajectoryId: iao.id, boardId: B[1]!, department: "thuiszorg", joinedOn: "2024-03-01" });
+    const update = (input: Record<string, unknown>) => api.exec(UPDATE, { input: { id: iao.id, ...input } }, { as: CONSULTANT });
+    expect(errorOf(await update({ offeredFrom: "2023-10-01" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.offeredFrom" });
+    expect(errorOf(await update({ offeredUntil: "2024-02-29" }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.offeredUntil" });
+    // To the very days the boards joined: allowed.
+    const narrowed = await api.ok(UPDATE, { input: { id: iao.id, offeredFrom: "2023-09-15", offeredUntil: "2024-03-01" } }, { as: CONSULTANT });
+    expect(narrowed.updateTrajectory.trajectory).toMatchObject({ offeredFrom: "2023-09-15", offeredUntil: "2024-03-01" });
+  });
 });
 
 describe("the trajectories list", () => {
