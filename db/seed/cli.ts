@@ -32,9 +32,14 @@ try {
       { scale },
     );
   });
+  // Every other kind of row added (invoices, employees, enrolments, ...), by the name its step gave it.
+  const others = Object.entries(added).filter(([kind, n]) => !["boards", "organisations", "fundingAgreements"].includes(kind) && n);
+  const total = Object.values(added).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   console.log(
-    `profile "${profile}" on ${database.driver}: added ${added.boards} boards, ${added.organisations} organisations and ${added.fundingAgreements} funding agreements in ${Date.now() - started} ms` +
-      (added.boards + added.organisations + added.fundingAgreements === 0 ? " (everything was already there)" : ""),
+    `profile "${profile}" on ${database.driver}: added ${added.boards} boards, ${added.organisations} organisations and ${added.fundingAgreements} funding agreements` +
+      (others.length ? ` (and ${others.map(([kind, n]) => `${n} ${kind}`).join(", ")})` : "") +
+      ` in ${Date.now() - started} ms` +
+      (total === 0 ? " (everything was already there)" : ""),
   );
 } finally {
   await database.close();
