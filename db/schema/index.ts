@@ -1,5 +1,6 @@
 // Every table of the application, for drizzle's relational queries and drizzle-kit.
 
+export * from "./aggregates.js";
 export * from "./audit.js";
 export * from "./boards.js";
 export * from "./funding.js";

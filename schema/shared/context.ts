@@ -77,7 +77,8 @@ export function createContext({
   const loadersHere = (): LoaderMap => openTransaction(owner)?.loaders ?? requestLoaders;
   const base = database.withObserver((sql) => {
     stats.statements++;
-    if (/^\s*(insert|update|delete)\b/i.test(sql)) {
+    // A cached aggregate stored by a read (schema/shared/aggregates.ts) changes no data a loader holds.
+    if (/^\s*(insert|update|delete)\b/i.test(sql) && !/^\s*insert into "aggregate_cache"/i.test(sql)) {
       stats.writes++;
       // A write may change what any loader cached: the transaction's and, once it commits, the request's.
       loadersHere().clear();

@@ -13,6 +13,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
 import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
+import { cachedFigures, versionOf } from "../shared/aggregates.js";
 import type { Context } from "../shared/context.js";
 import { isoDate } from "../shared/dates.js";
 import { badInput } from "../shared/errors.js";
@@ -109,23 +110,12 @@ const append = <T>(into: T[], value: T[]) => {
   return into;
 };
 
-const totals = reachFigure<number>(
-  async (db, period, boardIds) => {
-    if (!boardIds) {
-      const [row] = await db.select({ n: reached }).from(enrolments).innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId)).where(attendedWithin(period, null));
-      return [{ boardId: null, value: row?.n ?? 0 }];
-    }
-    const rows = await db
-      .select({ boardId: employees.boardId, n: reached })
-      .from(enrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-      .where(attendedWithin(period, boardIds))
-      .groupBy(employees.boardId);
-    return rows.map((r) => ({ boardId: r.boardId, value: r.n }));
-  },
-  () => 0,
-  (into, value) => into + value,
+/** Distinct employees reached, overall or per board: the cached count the metric uses too. */
+const totals = defineLoaderFamily<string, number, Period>(variant, (ctx, period, keys) =>
+  reachedWithin(
+    ctx.db,
+    keys.map((key) => (key === EVERY_BOARD ? { start: period.start, end: period.end } : { start: period.start, end: period.end, boardId: key })),
+  ),
 );
 
 export interface BoardReachView {
@@ -207,36 +197,52 @@ export const reachByFormat = (ctx: Context, view: ReachView) => perFormat(ctx, p
 
 const scopeKey = (scope: MetricScope) => `${scope.start}|${scope.end}|${scope.boardId ?? ""}`;
 
-/** Distinct employees reached within each scope, in one statement whatever the number of scopes. */
-async function reachedWithin(db: Executor, scopes: MetricScope[]): Promise<number[]> {
-  if (scopes.length === 1) {
-    const [scope] = scopes as [MetricScope];
-    const [row] = await db
-      .select({ n: reached })
-      .from(enrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-      .where(attendedWithin({ start: scope.start, end: scope.end }, scope.boardId ? [scope.boardId] : null));
-    return [row?.n ?? 0];
-  }
-  // Several periods (agreements of different periods, boards): the same count per row of a list of scopes.
+/**
+ * Distinct employees reached within each scope, counted in one statement whatever the number of
+ * scopes, with the reach family's version read in that statement (see schema/shared/aggregates.ts).
+ */
+async function countReached(db: Executor, scopes: MetricScope[]): Promise<{ counts: number[]; version: number }> {
   const list = sql.join(
     scopes.map((s, i) => sql`(${i}::int, ${s.start}::date, ${s.end}::date, ${s.boardId ?? null}::uuid)`),
     sql`, `,
   );
   // Each scope's days as withinPeriod judges them: from the start's midnight to the midnight after the end, in Brussels.
+  // The distinct pairs first, then a plain count: a hash of the pairs instead of count(distinct)'s sort.
   const scope = sql`scope`;
   const result = (await db.execute(sql`
-    select ${scope}.i as i, count(distinct ${enrolments.employeeId})::int as n
-    from (values ${list}) as ${scope}(i, start_day, end_day, board_id)
-    join ${enrolments} on ${enrolments.status} = 'ATTENDED'
-    join ${trainingSessions} on ${trainingSessions.id} = ${enrolments.sessionId}
-      and ${trainingSessions.startsAt} >= (${scope}.start_day::timestamp at time zone 'Europe/Brussels')
-      and ${trainingSessions.startsAt} < ((${scope}.end_day + 1)::timestamp at time zone 'Europe/Brussels')
-    join ${employees} on ${employees.id} = ${enrolments.employeeId} and (${scope}.board_id is null or ${employees.boardId} = ${scope}.board_id)
-    group by ${scope}.i`)) as unknown as { rows: { i: number; n: number }[] };
-  const counts = new Map(result.rows.map((r) => [Number(r.i), Number(r.n)]));
-  return scopes.map((_, i) => counts.get(i) ?? 0);
+    select ${versionOf(REACH_FAMILY)} as version, counted.i, counted.n from (values (0)) as one(x)
+    left join (
+      select pairs.i, count(*)::int as n from (
+        select distinct ${scope}.i as i, ${enrolments.employeeId} as employee_id
+        from (values ${list}) as ${scope}(i, start_day, end_day, board_id)
+        join ${trainingSessions} on ${trainingSessions.startsAt} >= (${scope}.start_day::timestamp at time zone 'Europe/Brussels')
+          and ${trainingSessions.startsAt} < ((${scope}.end_day + 1)::timestamp at time zone 'Europe/Brussels')
+        join ${enrolments} on ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} = 'ATTENDED'
+        -- A board's scope looks its employees up; the overall scope needs no employee at all.
+        where ${scope}.board_id is null or exists (select 1 from ${employees} where ${employees.id} = ${enrolments.employeeId} and ${employees.boardId} = ${scope}.board_id)
+      ) as pairs group by pairs.i
+    ) as counted on true`)) as unknown as { rows: { version: number | string; i: number | null; n: number | null }[] };
+  const counts = new Map(result.rows.filter((r) => r.i !== null).map((r) => [Number(r.i), Number(r.n)]));
+  return { counts: scopes.map((_, i) => counts.get(i) ?? 0), version: Number(result.rows[0]?.version ?? 0) };
+}
+
+/** The family of cached reach figures; triggers bump its version when attendance can have changed (migration 0008). */
+const REACH_FAMILY = "reach";
+
+/**
+ * Distinct employees reached within each scope: counted once per version of the attendance data
+ * and cached (schema/shared/aggregates.ts), since at the sector's size (a quarter of a million
+ * enrolments) the count takes longer than a page may. One statement when every figure is cached,
+ * two more when some are not.
+ */
+async function reachedWithin(db: Executor, scopes: MetricScope[]): Promise<number[]> {
+  const keys = scopes.map((s) => `reach|${scopeKey(s)}`);
+  const figures = await cachedFigures<number>(db, REACH_FAMILY, keys, async (missing) => {
+    const wanted = scopes.filter((_, i) => missing.includes(keys[i]!));
+    const { counts, version } = await countReached(db, wanted);
+    return wanted.map((s, i) => ({ key: `reach|${scopeKey(s)}`, value: counts[i]!, version }));
+  });
+  return keys.map((key) => figures.get(key) ?? 0);
 }
 
 /**

@@ -29,7 +29,8 @@ afterAll(async () => {
 
 const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
-const NINTH = "De sector heeft een beter bereik van medewerkers: in vergelijking met 2021-2022 worden 20% meer lezers van nieuwsbrief en website bereikt (gemeten via Google Analytics).";
+const NINTH =
+  "De sector heeft een beter bereik van medewerkers: in vergelijking met 2021-2022 worden 20% meer lezers van nieuwsbrief en website bereikt (gemeten via Google Analytics).";
 
 describe("migration 0007 on a database seeded before it", () => {
   it("measures action 9's commitment by the channels' growth unless it was judged, and gives trainings a zero fee", async () => {

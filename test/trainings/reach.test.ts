@@ -266,7 +266,8 @@ describe("statements", () => {
     expect(large.data!.reach.byTraining).toHaveLength(12);
     expect(large.data!.reach.byFormat).toHaveLength(4);
     expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(5);
+    // The count overall (cached: the cache's read, the count, storing it) and one per breakdown.
+    expect(large.statements).toBeLessThanOrEqual(6);
   });
 
   it("costs the same statements for the reach of 50 boards in a list as for 5", async () => {
