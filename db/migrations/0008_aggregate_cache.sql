@@ -14,7 +14,8 @@ CREATE TABLE "aggregate_versions" (
 -- The reach family (distinct employees who attended a session within a period): every write that
 -- can change it bumps its version, in the writer's transaction. Enrolments only when an ATTENDED
 -- row is written or leaves that status; sessions when they move or go; employees when they change
--- board or go; trainings when their format changes (the reach per format).
+-- board or go; trainings when their format or title changes, boards when renamed (the per-format
+-- figure, and the order of the per-training and per-board ones).
 CREATE FUNCTION "bump_aggregate_version"(target_family text) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "aggregate_versions" ("family", "version") VALUES (target_family, 1)
   ON CONFLICT ("family") DO UPDATE SET "version" = "aggregate_versions"."version" + 1;
@@ -47,4 +48,5 @@ CREATE TRIGGER "enrolments_reach_deleted" AFTER DELETE ON "enrolments" REFERENCI
 CREATE TRIGGER "enrolments_reach_truncated" AFTER TRUNCATE ON "enrolments" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();--> statement-breakpoint
 CREATE TRIGGER "training_sessions_reach" AFTER UPDATE OF "starts_at", "training_id" OR DELETE OR TRUNCATE ON "training_sessions" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();--> statement-breakpoint
 CREATE TRIGGER "employees_reach" AFTER UPDATE OF "board_id" OR DELETE OR TRUNCATE ON "employees" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();--> statement-breakpoint
-CREATE TRIGGER "trainings_reach" AFTER UPDATE OF "format" OR DELETE OR TRUNCATE ON "trainings" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();
+CREATE TRIGGER "trainings_reach" AFTER UPDATE OF "format", "title" OR DELETE OR TRUNCATE ON "trainings" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();--> statement-breakpoint
+CREATE TRIGGER "boards_reach" AFTER UPDATE OF "name" OR DELETE OR TRUNCATE ON "boards" FOR EACH STATEMENT EXECUTE FUNCTION "reach_changed"();

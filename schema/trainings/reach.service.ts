@@ -8,7 +8,7 @@
 // page of 5 costs. The same count is the metric `training.distinctEmployeesReached` that the
 // funding module's result commitment 3 ("at least 1500 employees") measures.
 import DataLoader from "dataloader";
-import { and, asc, countDistinct, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
@@ -76,39 +76,70 @@ const EVERY_BOARD = "";
 const keyOf = (view: ReachView) => view.boardId ?? EVERY_BOARD;
 const variant = (period: Period) => `${period.start}|${period.end}`;
 
-/** Attended enrolments on a session that started within the period, of the given boards' employees. */
-function attendedWithin(period: Period, boardIds: string[] | null): SQL | undefined {
-  return and(eq(enrolments.status, "ATTENDED"), withinPeriod(trainingSessions.startsAt, period), boardIds ? inArray(employees.boardId, boardIds) : undefined);
+/** A part of a breakdown as it is cached: the id of what it counts (a board, a training, a format) and its count. */
+interface Part {
+  id: string;
+  n: number;
 }
 
-const reached = countDistinct(enrolments.employeeId);
+type Breakdown = "board" | "training" | "format";
+
+/** What each breakdown groups by, and orders by (a board's name, a training's Dutch title, the format enum's order). */
+const GROUPING: Record<Breakdown, { id: SQL; order: SQL }> = {
+  board: { id: sql`${employees.boardId}::text`, order: sql`min(${boards.name})` },
+  training: { id: sql`${trainingSessions.trainingId}::text`, order: sql`min(${trainings.title}->>'nl')` },
+  format: { id: sql`${trainings.format}::text`, order: sql`min(array_position(enum_range(null::training_format), ${trainings.format}))::text` },
+};
 
 /**
- * A loader family of one figure per reach: `query` runs at most twice per batch, once over every
- * board (when the batch asks for it) and once grouped by board for the boards asked.
+ * One breakdown of the reach for each key (every board, or one board) of a batch, in one statement
+ * with the reach family's version read in it: the parts in their order, counted per key.
  */
-function reachFigure<V>(
-  query: (db: Executor, period: Period, boardIds: string[] | null) => Promise<{ boardId: string | null; value: V }[]>,
-  empty: () => V,
-  merge: (into: V, value: V) => V,
-) {
-  return defineLoaderFamily<string, V, Period>(variant, async (ctx, period, keys) => {
-    const boardIds = keys.filter((k) => k !== EVERY_BOARD);
-    const [overall, perBoard] = await Promise.all([keys.includes(EVERY_BOARD) ? query(ctx.db, period, null) : [], boardIds.length > 0 ? query(ctx.db, period, boardIds) : []]);
-    const byKey = new Map<string, V>();
-    for (const row of overall) byKey.set(EVERY_BOARD, merge(byKey.get(EVERY_BOARD) ?? empty(), row.value));
-    for (const row of perBoard) {
-      const key = row.boardId ?? EVERY_BOARD;
-      byKey.set(key, merge(byKey.get(key) ?? empty(), row.value));
-    }
-    return keys.map((k) => byKey.get(k) ?? empty());
+async function countBreakdown(db: Executor, breakdown: Breakdown, period: Period, keys: string[]): Promise<{ parts: Part[][]; version: number }> {
+  const list = sql.join(
+    keys.map((key, i) => sql`(${i}::int, ${key === EVERY_BOARD ? null : key}::uuid)`),
+    sql`, `,
+  );
+  const { id, order } = GROUPING[breakdown];
+  const scope = sql`scope`;
+  const result = (await db.execute(sql`
+    select ${versionOf(REACH_FAMILY)} as version, counted.i, counted.id, counted.n from (values (0)) as one(x)
+    left join (
+      select ${scope}.i as i, ${id} as id, count(distinct ${enrolments.employeeId})::int as n, ${order} as sort_key
+      from (values ${list}) as ${scope}(i, board_id)
+      join ${trainingSessions} on ${withinPeriod(trainingSessions.startsAt, period)}
+      join ${trainings} on ${trainings.id} = ${trainingSessions.trainingId}
+      join ${enrolments} on ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} = 'ATTENDED'
+      join ${employees} on ${employees.id} = ${enrolments.employeeId} and (${scope}.board_id is null or ${employees.boardId} = ${scope}.board_id)
+      join ${boards} on ${boards.id} = ${employees.boardId}
+      group by ${scope}.i, ${id}
+    ) as counted on true
+    order by counted.i, counted.sort_key, counted.id`)) as unknown as { rows: { version: number | string; i: number | null; id: string | null; n: number | null }[] };
+  const parts = keys.map((): Part[] => []);
+  for (const row of result.rows) if (row.i !== null && row.id !== null) parts[Number(row.i)]!.push({ id: row.id, n: Number(row.n) });
+  return { parts, version: Number(result.rows[0]?.version ?? 0) };
+}
+
+/**
+ * A loader family of one breakdown per reach (overall or a board's), cached like the count
+ * (schema/shared/aggregates.ts): the parts are counted once per version of the attendance data,
+ * in one statement for every reach a batch asks, and read from the cache in one after that.
+ */
+function cachedBreakdown(breakdown: Breakdown) {
+  return defineLoaderFamily<string, Part[], Period>(variant, async (ctx, period, keys) => {
+    const cacheKey = (key: string) => `reach.${breakdown}|${period.start}|${period.end}|${key}`;
+    const figures = await cachedFigures<Part[]>(ctx.db, REACH_FAMILY, keys.map(cacheKey), async (missing) => {
+      const wanted = keys.filter((key) => missing.includes(cacheKey(key)));
+      const { parts, version } = await countBreakdown(ctx.db, breakdown, period, wanted);
+      return wanted.map((key, i) => ({ key: cacheKey(key), value: parts[i]!, version }));
+    });
+    return keys.map((key) => figures.get(cacheKey(key)) ?? []);
   });
 }
 
-const append = <T>(into: T[], value: T[]) => {
-  into.push(...value);
-  return into;
-};
+const perBoard = cachedBreakdown("board");
+const perTraining = cachedBreakdown("training");
+const perFormat = cachedBreakdown("format");
 
 /** Distinct employees reached, overall or per board: the cached count the metric uses too. */
 const totals = defineLoaderFamily<string, number, Period>(variant, (ctx, period, keys) =>
@@ -123,75 +154,43 @@ export interface BoardReachView {
   employees: number;
 }
 
-const perBoard = reachFigure<BoardReachView[]>(
-  async (db, period, boardIds) => {
-    const rows = await db
-      .select({ board: boards, n: reached })
-      .from(enrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-      .innerJoin(boards, eq(boards.id, employees.boardId))
-      .where(attendedWithin(period, boardIds))
-      .groupBy(boards.id)
-      .orderBy(asc(boards.name), asc(boards.id));
-    return rows.map((r) => ({ boardId: boardIds ? r.board.id : null, value: [{ board: r.board, employees: r.n }] }));
-  },
-  () => [],
-  append,
-);
-
 export interface TrainingReachView {
   training: TrainingRow;
   employees: number;
 }
-
-const perTraining = reachFigure<TrainingReachView[]>(
-  async (db, period, boardIds) => {
-    const board = boardIds ? employees.boardId : sql<string | null>`null`;
-    const rows = await db
-      .select({ boardId: board, training: trainings, n: reached })
-      .from(enrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
-      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-      .where(attendedWithin(period, boardIds))
-      .groupBy(...(boardIds ? [employees.boardId, trainings.id] : [trainings.id]))
-      .orderBy(sql`${trainings.title}->>'nl'`, asc(trainings.id));
-    return rows.map((r) => ({ boardId: r.boardId, value: [{ training: r.training, employees: r.n }] }));
-  },
-  () => [],
-  append,
-);
 
 export interface FormatReachView {
   format: TrainingFormat;
   employees: number;
 }
 
-const perFormat = reachFigure<FormatReachView[]>(
-  async (db, period, boardIds) => {
-    const board = boardIds ? employees.boardId : sql<string | null>`null`;
-    const rows = await db
-      .select({ boardId: board, format: trainings.format, n: reached })
-      .from(enrolments)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, enrolments.sessionId))
-      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
-      .innerJoin(employees, eq(employees.id, enrolments.employeeId))
-      .where(attendedWithin(period, boardIds))
-      .groupBy(...(boardIds ? [employees.boardId, trainings.format] : [trainings.format]))
-      // The enum's order: OPEN, IN_HOUSE, E_LEARNING, BLENDED.
-      .orderBy(asc(trainings.format));
-    return rows.map((r) => ({ boardId: r.boardId, value: [{ format: r.format, employees: r.n }] }));
-  },
-  () => [],
-  append,
-);
+/** The rows of a breakdown's parts, in its order (a row gone since the count is left out). */
+async function withRows<R, V>(ids: string[], load: (ids: string[]) => Promise<(R | Error | null | undefined)[]>, view: (row: R, i: number) => V): Promise<V[]> {
+  const rows = await load(ids);
+  return rows.flatMap((row, i) => (row && !(row instanceof Error) ? [view(row, i)] : []));
+}
 
 const periodOf = (view: ReachView): Period => ({ start: view.start, end: view.end });
 export const reachEmployees = (ctx: Context, view: ReachView) => totals(ctx, periodOf(view)).load(keyOf(view));
-export const reachByBoard = (ctx: Context, view: ReachView) => perBoard(ctx, periodOf(view)).load(keyOf(view));
-export const reachByTraining = (ctx: Context, view: ReachView) => perTraining(ctx, periodOf(view)).load(keyOf(view));
-export const reachByFormat = (ctx: Context, view: ReachView) => perFormat(ctx, periodOf(view)).load(keyOf(view));
+export async function reachByBoard(ctx: Context, view: ReachView): Promise<BoardReachView[]> {
+  const parts = await perBoard(ctx, periodOf(view)).load(keyOf(view));
+  return withRows(
+    parts.map((p) => p.id),
+    (ids) => rowsById<BoardRow>(ctx, boards).loadMany(ids),
+    (board, i) => ({ board, employees: parts[i]!.n }),
+  );
+}
+export async function reachByTraining(ctx: Context, view: ReachView): Promise<TrainingReachView[]> {
+  const parts = await perTraining(ctx, periodOf(view)).load(keyOf(view));
+  return withRows(
+    parts.map((p) => p.id),
+    (ids) => rowsById<TrainingRow>(ctx, trainings).loadMany(ids),
+    (training, i) => ({ training, employees: parts[i]!.n }),
+  );
+}
+export async function reachByFormat(ctx: Context, view: ReachView): Promise<FormatReachView[]> {
+  return (await perFormat(ctx, periodOf(view)).load(keyOf(view))).map((p) => ({ format: p.id as TrainingFormat, employees: p.n }));
+}
 
 // --- The metric funding measures -----------------------------------------------------------------
 

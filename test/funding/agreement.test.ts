@@ -12,7 +12,7 @@ import { needMetric, registerMetricSource, withinPeriod } from "../../schema/sha
 import type { SettlementScenario } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
-import { rowId } from "../helpers/funding.js";
+import { emptyAggregateCache, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let agreementId: string;
@@ -259,9 +259,11 @@ describe("the seeded addendum", () => {
   it("costs the same number of statements for two agreements as for one", async () => {
     // What AGREEMENT asks of one agreement, asked of every agreement.
     const query = graphql(`query AgreementsEverything { fundingAgreements { edges { node { ...AgreementStructure settlement { ...AgreementSettlement } } } } }`);
+    await emptyAggregateCache(api);
     const one = await api.exec(query, {}, consultant);
     expect(one.errors).toBeUndefined();
     await api.database.db.transaction((tx) => seedAddendum(tx));
+    await emptyAggregateCache(api);
     const two = await api.exec(query, {}, consultant);
     expect(two.data?.fundingAgreements.edges).toHaveLength(2);
     expect(two.statements).toBe(one.statements);

@@ -14,7 +14,7 @@ import type { RecordOverheadCostInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
-import { type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId, withRivalReversal } from "../helpers/funding.js";
+import { emptyAggregateCache, type FundingFixture, globalId, loadFundingFixture, MISSING_UUID, rowId, withRivalReversal } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -384,6 +384,7 @@ describe("the overhead's entries as a connection", () => {
 
   it("costs the same statements for 43 entries with actions and reversals as for 3", async () => {
     const read = async () => {
+      await emptyAggregateCache(api);
       const result = await api.exec(OVERHEAD, { id: fx.agreementId, first: 100 }, { as: "CONSULTANT" });
       expect(result.errors).toBeUndefined();
       return { statements: result.statements, entries: result.data!.fundingAgreement!.overhead.entries.edges.map((e) => e.node) };

@@ -12,7 +12,7 @@ import { seedDatabase } from "../../db/seed/index.js";
 import type { SettlementBasis, SettlementScenario } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
-import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
+import { emptyAggregateCache, type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -489,6 +489,7 @@ describe("statements", () => {
 
   it("costs the same statements for three agreements' settlements as for one", async () => {
     await costsFor(agreementRow, 0);
+    await emptyAggregateCache(api);
     const one = await api.exec(EVERY, {}, READER);
     expect(one.errors).toBeUndefined();
     expect(one.data!.fundingAgreements.edges).toHaveLength(1);
@@ -501,6 +502,7 @@ describe("statements", () => {
       numbered.set(added, n);
       await costsFor(added, n);
     }
+    await emptyAggregateCache(api);
     const three = await api.exec(EVERY, {}, READER);
     expect(three.errors).toBeUndefined();
     const nodes = three.data!.fundingAgreements.edges.map((e) => e.node);

@@ -15,7 +15,7 @@ import { needMetric, registerMetricSource } from "../../schema/shared/metrics.js
 import type { Locale } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
-import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
+import { emptyAggregateCache, type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
 
 let api: TestApi;
 let fx: FundingFixture;
@@ -503,6 +503,7 @@ describe("the cost of the report", () => {
       }
     };
     const cost = async () => {
+      await emptyAggregateCache(api);
       const result = await api.exec(REPORT, { id: fx.agreementId }, { as: steeringPartner });
       expect(result.errors).toBeUndefined();
       const { lines } = read(result.data!.fundingAgreement!.justificationReport.content);

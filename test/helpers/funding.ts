@@ -2,6 +2,7 @@
 // client would, and the id conversions token claims need.
 import pg from "pg";
 import { expect } from "vitest";
+import { aggregateCache } from "../../db/schema/aggregates.js";
 import { graphql } from "../graphql/index.js";
 import type { TestApi } from "./api.js";
 
@@ -85,4 +86,13 @@ export async function withRivalReversal<T>(url: string, table: "co_financing_ent
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Empties the cached aggregates (schema/shared/aggregates.ts): a statement test that compares two
+ * reads calls it before each, so both count the reach afresh, as the first read after attendance
+ * changed does, instead of one counting and the other reading the cache.
+ */
+export async function emptyAggregateCache(api: TestApi): Promise<void> {
+  await api.database.db.delete(aggregateCache);
 }

@@ -7,7 +7,7 @@
 // The enrolment mutations are written alongside this file, so the records are inserted with
 // drizzle directly.
 
-import { ne } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { buildASTSchema, getNamedType, isObjectType } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { boards } from "../../db/schema/boards.js";
@@ -266,8 +266,30 @@ describe("statements", () => {
     expect(large.data!.reach.byTraining).toHaveLength(12);
     expect(large.data!.reach.byFormat).toHaveLength(4);
     expect(large.statements).toBe(small.statements);
-    // The count overall (cached: the cache's read, the count, storing it) and one per breakdown.
-    expect(large.statements).toBeLessThanOrEqual(6);
+    // Four cached figures (the count and three breakdowns; the first time each is the cache's read,
+    // the count and storing it), then the rows of the boards and of the trainings.
+    expect(large.statements).toBeLessThanOrEqual(14);
+    // Read again with nothing changed: each figure is the cache's read.
+    const again = await api.exec(REACH, { period: PERIOD });
+    expect(again.data).toEqual(large.data);
+    expect(again.statements).toBeLessThanOrEqual(6);
+  });
+
+  it("lists boards and trainings in the order of their current names, also once the lists are cached", async () => {
+    const b = await boardIds("Gent", "Brugge");
+    await populate([b.Gent!, b.Brugge!], 1, 2);
+    const names = async () => {
+      const reach = (await api.ok(REACH, { period: PERIOD })).reach;
+      return { boards: reach.byBoard.map((x) => x.board.name), trainings: reach.byTraining.map((x) => x.training.title) };
+    };
+    expect(await names()).toEqual({ boards: ["Brugge", "Gent"], trainings: ["Opleiding 000", "Opleiding 001"] });
+    // Renamed in plain SQL, after the lists were cached: the order follows at once.
+    await api.database.db.update(boards).set({ name: "Aalter" }).where(eq(boards.id, b.Gent!));
+    await api.database.db
+      .update(trainings)
+      .set({ title: { nl: "Opleiding 999" } })
+      .where(eq(trainings.title, { nl: "Opleiding 000" }));
+    expect(await names()).toEqual({ boards: ["Aalter", "Brugge"], trainings: ["Opleiding 001", "Opleiding 999"] });
   });
 
   it("costs the same statements for the reach of 50 boards in a list as for 5", async () => {
