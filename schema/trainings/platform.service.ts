@@ -8,9 +8,7 @@ import DataLoader from "dataloader";
 import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { Executor, Tx } from "../../db/client.js";
-import { actions } from "../../db/schema/funding.js";
-import { organisations } from "../../db/schema/organisations.js";
+import type { Executor } from "../../db/client.js";
 import { learningToolKind, learningTools, professionCategory, professions } from "../../db/schema/programme.js";
 import { todayInBrussels } from "../funding/lifecycle.js";
 import { change, type Recorder } from "../shared/changes.js";
@@ -26,6 +24,7 @@ import { can } from "../shared/policy.js";
 import { type Connection, countRows, expectGlobalId, type Keyset, paginate, toGlobalId } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 import { platformChanged } from "./programme.events.js";
+import { actionOf, organisationOf } from "./references.js";
 import type { LearningToolMapper as LearningTool, ProfessionMapper as Profession } from "./trainings.mappers.js";
 import { platformManage } from "./trainings.policy.js";
 
@@ -144,24 +143,6 @@ export async function findLearningTool(ctx: Context, id: string): Promise<Learni
   return visible(ctx, await learningToolLoader(ctx).load(id));
 }
 
-/** The row id of the provider organisation, checked to exist. */
-async function providerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Organisation", "input.providerId");
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-  if (!found) throw badInput("input.providerId", "is not an organisation");
-  return id;
-}
-
-/** The row id of the action (of a funding agreement), checked to exist. */
-async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Action", "input.actionId");
-  const [found] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id));
-  if (!found) throw badInput("input.actionId", "is not an action of a funding agreement");
-  return id;
-}
-
 const toolFields = z.object({
   title: localizedTextInput,
   description: localizedMultilineTextInput.nullish(),
@@ -190,7 +171,7 @@ export const createLearningTool = fn(
             description: input.description ?? null,
             kind: input.kind,
             link: input.link,
-            providerId: await providerOf(tx, input.providerId),
+            providerId: await organisationOf(tx, input.providerId, "input.providerId"),
             actionId: await actionOf(tx, input.actionId),
             ...publication,
           })
@@ -230,7 +211,7 @@ export const updateLearningTool = fn(
           description: patch.description === undefined ? before.description : patch.description,
           kind: patch.kind ?? before.kind,
           link: patch.link ?? before.link,
-          providerId: patch.providerId === undefined ? before.providerId : await providerOf(tx, patch.providerId),
+          providerId: patch.providerId === undefined ? before.providerId : await organisationOf(tx, patch.providerId, "input.providerId"),
           actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
           publishedFrom: patch.publishedFrom === undefined ? before.publishedFrom : patch.publishedFrom,
           publishedUntil: patch.publishedUntil === undefined ? before.publishedUntil : patch.publishedUntil,

@@ -4,9 +4,8 @@
 import { and, count, eq, getTableColumns, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
-import { boards, province } from "../../db/schema/boards.js";
+import { province } from "../../db/schema/boards.js";
 import { actions, fundingAgreements } from "../../db/schema/funding.js";
-import { organisations } from "../../db/schema/organisations.js";
 import { enrolments, trainingFormat, trainingSessions, trainings } from "../../db/schema/trainings.js";
 import { findCoFinancingEntry } from "../funding/cofinancing.service.js";
 import { change } from "../shared/changes.js";
@@ -20,6 +19,7 @@ import { assertCan, can } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 import { promoteWaiting } from "./people.service.js";
+import { actionOf, boardOf, organisationOf } from "./references.js";
 import { trainingChanged } from "./trainings.events.js";
 import type { TrainingMapper as Training, TrainingSessionMapper as TrainingSession } from "./trainings.mappers.js";
 import { trainingManage } from "./trainings.policy.js";
@@ -264,30 +264,12 @@ export async function checkFee(tx: Tx, fee: { cents: number; currency: string },
   if (fee.currency !== currency) throw badInput("input.fee.currency", `must be ${currency}, the currency of the agreement the fee is charged in`);
 }
 
-/** The row id of the provider organisation, checked to exist. */
-async function providerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Organisation", "input.providerId");
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-  if (!found) throw badInput("input.providerId", "is not an organisation");
-  return id;
-}
-
-/** The row id of the action (of a funding agreement), checked to exist. */
-export async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Action", "input.actionId");
-  const [found] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id));
-  if (!found) throw badInput("input.actionId", "is not an action of a funding agreement");
-  return id;
-}
-
 export const createTraining = fn(
   trainingFields,
   async (ctx, input): Promise<Training> => {
     return change(ctx, async (tx, recorder) => {
       await assertCan(ctx, trainingManage, undefined);
-      const providerId = await providerOf(tx, input.providerId);
+      const providerId = await organisationOf(tx, input.providerId, "input.providerId");
       const actionId = await actionOf(tx, input.actionId);
       const fee = input.fee ?? { cents: 0, currency: "EUR" };
       await checkFee(tx, fee, actionId);
@@ -343,7 +325,7 @@ export const updateTraining = fn(
         topic: patch.topic ?? before.topic,
         format: patch.format ?? before.format,
         digitalSkills: patch.digitalSkills ?? before.digitalSkills,
-        providerId: patch.providerId === undefined ? before.providerId : await providerOf(tx, patch.providerId),
+        providerId: patch.providerId === undefined ? before.providerId : await organisationOf(tx, patch.providerId, "input.providerId"),
         actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
         audience: patch.audience === undefined ? before.audience : patch.audience,
         language: patch.language ?? before.language,
@@ -377,22 +359,6 @@ const sessionFields = z.object({
   expertSubject: optionalText(200),
 });
 
-export async function boardOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Board", "input.hostBoardId");
-  const [found] = await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, id));
-  if (!found) throw badInput("input.hostBoardId", "is not a board");
-  return id;
-}
-
-async function expertOrganisationOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Organisation", "input.expertOrganisationId");
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-  if (!found) throw badInput("input.expertOrganisationId", "is not an organisation");
-  return id;
-}
-
 /** The rules a session's times and place follow, whether created or changed. */
 export function checkSession(session: { startsAt: Date; endsAt: Date; online: boolean; province: string | null }, changed: { endsAt: boolean; province: boolean }): void {
   if (!(session.startsAt < session.endsAt)) throw badInput(changed.endsAt ? "input.endsAt" : "input.startsAt", "must end after it starts");
@@ -420,7 +386,7 @@ export const createTrainingSession = fn(
           place: input.place ?? null,
           capacity: input.capacity,
           hostBoardId: await boardOf(tx, input.hostBoardId),
-          expertOrganisationId: await expertOrganisationOf(tx, input.expertOrganisationId),
+          expertOrganisationId: await organisationOf(tx, input.expertOrganisationId, "input.expertOrganisationId"),
           expertSubject: input.expertSubject ?? null,
         })
         .returning();
@@ -467,7 +433,8 @@ export const updateTrainingSession = fn(
         place: patch.place === undefined ? before.place : patch.place,
         capacity: patch.capacity ?? before.capacity,
         hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await boardOf(tx, patch.hostBoardId),
-        expertOrganisationId: patch.expertOrganisationId === undefined ? before.expertOrganisationId : await expertOrganisationOf(tx, patch.expertOrganisationId),
+        expertOrganisationId:
+          patch.expertOrganisationId === undefined ? before.expertOrganisationId : await organisationOf(tx, patch.expertOrganisationId, "input.expertOrganisationId"),
         expertSubject: patch.expertSubject === undefined ? before.expertSubject : patch.expertSubject,
       };
       checkSession(values, { endsAt: patch.endsAt !== undefined || patch.startsAt === undefined, province: patch.province !== undefined || patch.online === undefined });

@@ -11,7 +11,6 @@ import { and, count, eq, getTableColumns, inArray, lte, type SQL, sql } from "dr
 import { z } from "zod";
 import type { Executor, Tx } from "../../db/client.js";
 import { boards, province } from "../../db/schema/boards.js";
-import { organisations } from "../../db/schema/organisations.js";
 import { leadershipLevel, trajectories, trajectoryKind, trajectoryParticipations, trajectorySessions } from "../../db/schema/programme.js";
 import { type Board, boardLoader } from "../boards/boards.service.js";
 import { chargeParticipationFee, reverseParticipationFee } from "../funding/cofinancing.service.js";
@@ -30,9 +29,10 @@ import { assertCan } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, mapConnection, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalMultilineText, optionalText } from "../shared/validation.js";
 import { trajectoryChanged, trajectoryParticipationChanged } from "./programme.events.js";
+import { actionOf, boardOf, organisationOf } from "./references.js";
 import type { TrajectoryParticipationMapper as Participation, TrajectorySessionMapper as Session, TrajectoryMapper as Trajectory } from "./trainings.mappers.js";
 import { trajectoryManage } from "./trainings.policy.js";
-import { actionOf, boardOf, checkFee, checkSession } from "./trainings.service.js";
+import { checkFee, checkSession } from "./trainings.service.js";
 
 export type { Participation, Session, Trajectory };
 
@@ -179,17 +179,23 @@ const pagesOfParticipations = defineLoaderFamily<string, { participation: Partic
   );
 });
 
-const participationTotals = defineLoaderFamily<string, number, null>(
-  () => "",
-  async (ctx, _none, trajectoryIds) => {
-    const rows = await ctx.db
-      .select({ trajectoryId: trajectoryParticipations.trajectoryId, n: count() })
-      .from(trajectoryParticipations)
-      .where(inArray(trajectoryParticipations.trajectoryId, [...trajectoryIds]))
-      .groupBy(trajectoryParticipations.trajectoryId);
-    return trajectoryIds.map((id) => rows.find((r) => r.trajectoryId === id)?.n ?? 0);
-  },
-);
+/** How many rows of a trajectory's child table each trajectory has: one statement for the trajectories asked. */
+function countsPerTrajectory(column: typeof trajectoryParticipations.trajectoryId | typeof trajectorySessions.trajectoryId) {
+  return defineLoaderFamily<string, number, null>(
+    () => "",
+    async (ctx, _none, trajectoryIds) => {
+      const rows = await ctx.db
+        .select({ trajectoryId: column, n: count() })
+        .from(column.table)
+        .where(inArray(column, [...trajectoryIds]))
+        .groupBy(column);
+      const counts = new Map(rows.map((r) => [r.trajectoryId, r.n]));
+      return trajectoryIds.map((id) => counts.get(id) ?? 0);
+    },
+  );
+}
+
+const participationTotals = countsPerTrajectory(trajectoryParticipations.trajectoryId);
 
 /** Trajectory.participations: batched over the trajectories of a list. */
 export async function participationsOf(ctx: Context, trajectory: Trajectory, args: { first?: number | null; after?: string | null }): Promise<Connection<Participation>> {
@@ -229,17 +235,7 @@ const pagesOfSessions = defineLoaderFamily<string, Session[], Page>(pageVariant,
   return trajectoryIds.map((id) => rows.filter((r) => r.trajectoryId === id).map(({ rank: _rank, ...session }) => session as Session));
 });
 
-const sessionTotals = defineLoaderFamily<string, number, null>(
-  () => "",
-  async (ctx, _none, trajectoryIds) => {
-    const rows = await ctx.db
-      .select({ trajectoryId: trajectorySessions.trajectoryId, n: count() })
-      .from(trajectorySessions)
-      .where(inArray(trajectorySessions.trajectoryId, [...trajectoryIds]))
-      .groupBy(trajectorySessions.trajectoryId);
-    return trajectoryIds.map((id) => rows.find((r) => r.trajectoryId === id)?.n ?? 0);
-  },
-);
+const sessionTotals = countsPerTrajectory(trajectorySessions.trajectoryId);
 
 /** Trajectory.sessions: batched over the trajectories of a list. */
 export async function sessionsOf(ctx: Context, trajectory: Trajectory, args: { first?: number | null; after?: string | null }): Promise<Connection<Session>> {
@@ -270,14 +266,6 @@ const trajectoryFields = z.object({
   offeredUntil: isoDate.nullish(),
 });
 
-async function partnerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Organisation", "input.partnerId");
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-  if (!found) throw badInput("input.partnerId", "is not an organisation");
-  return id;
-}
-
 /** Levels only for LEADERSHIP, and at least one there; the offer ends on or after it starts. */
 function checkTrajectory(values: { kind: Kind; targetLevels: Level[]; offeredFrom: string; offeredUntil: string | null }, changedFrom: boolean): void {
   if (values.kind === "LEADERSHIP" && values.targetLevels.length === 0) {
@@ -305,7 +293,7 @@ export const createTrajectory = fn(
         const targetLevels = inLevelOrder(input.targetLevels ?? []);
         const offeredUntil = input.offeredUntil ?? null;
         checkTrajectory({ kind: input.kind, targetLevels, offeredFrom: input.offeredFrom, offeredUntil }, false);
-        const partnerId = await partnerOf(tx, input.partnerId);
+        const partnerId = await organisationOf(tx, input.partnerId, "input.partnerId");
         const actionId = await actionOf(tx, input.actionId);
         const fee = input.fee ?? { cents: 0, currency: "EUR" };
         await checkFee(tx, fee, actionId);
@@ -365,7 +353,7 @@ export const updateTrajectory = fn(
           // An explicit null clears the levels, which only a trajectory of another kind than LEADERSHIP may.
           targetLevels: patch.targetLevels === undefined ? before.targetLevels : inLevelOrder(patch.targetLevels ?? []),
           approach: patch.approach === undefined ? before.approach : patch.approach,
-          partnerId: patch.partnerId === undefined ? before.partnerId : await partnerOf(tx, patch.partnerId),
+          partnerId: patch.partnerId === undefined ? before.partnerId : await organisationOf(tx, patch.partnerId, "input.partnerId"),
           actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
           // An explicit null makes it free.
           feeCents: patch.fee === undefined ? before.feeCents : (patch.fee?.cents ?? 0),

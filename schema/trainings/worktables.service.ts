@@ -15,8 +15,6 @@ import { and, asc, count, eq, getTableColumns, gte, inArray, lte, ne, type SQL, 
 import { z } from "zod";
 import type { Executor, Tx } from "../../db/client.js";
 import { boards, province } from "../../db/schema/boards.js";
-import { actions } from "../../db/schema/funding.js";
-import { organisations } from "../../db/schema/organisations.js";
 import { meetingStatus, worktableAttendance, worktableGroups, worktableMeetings } from "../../db/schema/programme.js";
 import { todayInBrussels } from "../funding/lifecycle.js";
 import { change } from "../shared/changes.js";
@@ -33,6 +31,7 @@ import { type Connection, countRows, expectGlobalId, type Keyset, paginate, toGl
 import { multilineText, notNull } from "../shared/validation.js";
 import { worktableChanged } from "./programme.events.js";
 import { periodInput } from "./reach.service.js";
+import { actionOf, boardOf, organisationOf } from "./references.js";
 import type { WorktableGroupMapper as WorktableGroup, WorktableMeetingMapper as WorktableMeeting, WorktableTallyMapper as WorktableTally } from "./trainings.mappers.js";
 import { worktableManage } from "./trainings.policy.js";
 
@@ -273,30 +272,6 @@ export const tallyByYear = async (ctx: Context, tally: WorktableTally) => perYea
 // ---------------------------------------------------------------------------------------------
 // Writes: groups
 
-async function partnerOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Organisation", "input.partnerId");
-  const [found] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-  if (!found) throw badInput("input.partnerId", "is not an organisation");
-  return id;
-}
-
-async function actionOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Action", "input.actionId");
-  const [found] = await tx.select({ id: actions.id }).from(actions).where(eq(actions.id, id));
-  if (!found) throw badInput("input.actionId", "is not an action of a funding agreement");
-  return id;
-}
-
-async function hostOf(tx: Tx, globalId: string | null | undefined): Promise<string | null> {
-  if (globalId == null) return null;
-  const id = expectGlobalId(globalId, "Board", "input.hostBoardId");
-  const [found] = await tx.select({ id: boards.id }).from(boards).where(eq(boards.id, id));
-  if (!found) throw badInput("input.hostBoardId", "is not a board");
-  return id;
-}
-
 const year = z.number().int("must be a whole number").min(1900, "must be from 1900 to 2199").max(2199, "must be from 1900 to 2199");
 
 const groupFields = z.object({
@@ -322,7 +297,13 @@ export const createWorktableGroup = fn(
       await assertCan(ctx, worktableManage, undefined);
       const [created] = await tx
         .insert(worktableGroups)
-        .values({ title: input.title, province: input.province, year: input.year, partnerId: await partnerOf(tx, input.partnerId), actionId: await actionOf(tx, input.actionId) })
+        .values({
+          title: input.title,
+          province: input.province,
+          year: input.year,
+          partnerId: await organisationOf(tx, input.partnerId, "input.partnerId"),
+          actionId: await actionOf(tx, input.actionId),
+        })
         .returning();
       if (!created) throw new Error("insert returned no row");
       await recorder.record({ operation: "createWorktableGroup", entityType: "WorktableGroup", entityId: created.id, before: null, after: created });
@@ -360,7 +341,7 @@ export const updateWorktableGroup = fn(
         title: patch.title ?? before.title,
         province: patch.province ?? before.province,
         year: patch.year ?? before.year,
-        partnerId: patch.partnerId === undefined ? before.partnerId : await partnerOf(tx, patch.partnerId),
+        partnerId: patch.partnerId === undefined ? before.partnerId : await organisationOf(tx, patch.partnerId, "input.partnerId"),
         actionId: patch.actionId === undefined ? before.actionId : await actionOf(tx, patch.actionId),
       };
       if (values.year !== before.year) {
@@ -432,7 +413,7 @@ export const planWorktableMeeting = fn(
       await checkDay(tx, group, input.date, null);
       const [created] = await tx
         .insert(worktableMeetings)
-        .values({ groupId, meetingDate: input.date, province: input.province ?? group.province, hostBoardId: await hostOf(tx, input.hostBoardId) })
+        .values({ groupId, meetingDate: input.date, province: input.province ?? group.province, hostBoardId: await boardOf(tx, input.hostBoardId) })
         .returning();
       if (!created) throw new Error("insert returned no row");
       await recorder.record({ operation: "planWorktableMeeting", entityType: "WorktableMeeting", entityId: created.id, before: null, after: created });
@@ -476,7 +457,7 @@ export const updateWorktableMeeting = fn(
       const values = {
         meetingDate: patch.date ?? before.meetingDate,
         province: patch.province ?? before.province,
-        hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await hostOf(tx, patch.hostBoardId),
+        hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await boardOf(tx, patch.hostBoardId),
       };
       const [after] = await tx.update(worktableMeetings).set(values).where(eq(worktableMeetings.id, rowId)).returning();
       if (!after) throw notFound("WorktableMeeting", "input.id");
