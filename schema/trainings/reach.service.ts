@@ -84,35 +84,62 @@ interface Part {
 
 type Breakdown = "board" | "training" | "format";
 
-/** What each breakdown groups by, and orders by (a board's name, a training's Dutch title, the format enum's order). */
-const GROUPING: Record<Breakdown, { id: SQL; order: SQL }> = {
-  board: { id: sql`${employees.boardId}::text`, order: sql`min(${boards.name})` },
-  training: { id: sql`${trainingSessions.trainingId}::text`, order: sql`min(${trainings.title}->>'nl')` },
-  format: { id: sql`${trainings.format}::text`, order: sql`min(array_position(enum_range(null::training_format), ${trainings.format}))::text` },
+const scope = sql`scope`;
+const pairs = sql`pairs`;
+/** A board's scope keeps its own employees; the overall scope needs no employee at all. */
+const ofScopeBoard = sql`(${scope}.board_id is null or exists (select 1 from ${employees} where ${employees.id} = ${enrolments.employeeId} and ${employees.boardId} = ${scope}.board_id))`;
+
+/**
+ * What each breakdown groups by (`id`, with what the distinct pairs need to reach it), and how its
+ * parts are ordered (`sort`, with what the ordering needs): a board's name, a training's Dutch
+ * title, the format enum's order.
+ */
+const GROUPING: Record<Breakdown, { id: SQL; from: SQL; sort: SQL; sortFrom: SQL }> = {
+  board: {
+    id: sql`${employees.boardId}`,
+    from: sql`join ${employees} on ${employees.id} = ${enrolments.employeeId} and (${scope}.board_id is null or ${employees.boardId} = ${scope}.board_id)`,
+    sort: sql`${boards.name}`,
+    sortFrom: sql`join ${boards} on ${boards.id} = ${pairs}.id`,
+  },
+  training: {
+    id: sql`${trainingSessions.trainingId}`,
+    from: sql`where ${ofScopeBoard}`,
+    sort: sql`${trainings.title}->>'nl'`,
+    sortFrom: sql`join ${trainings} on ${trainings.id} = ${pairs}.id`,
+  },
+  format: {
+    id: sql`${trainings.format}`,
+    from: sql`join ${trainings} on ${trainings.id} = ${trainingSessions.trainingId} where ${ofScopeBoard}`,
+    sort: sql`array_position(enum_range(null::training_format), ${pairs}.id)`,
+    sortFrom: sql``,
+  },
 };
 
 /**
  * One breakdown of the reach for each key (every board, or one board) of a batch, in one statement
- * with the reach family's version read in it: the parts in their order, counted per key.
+ * with the reach family's version read in it: the parts in their order, counted per key. The
+ * distinct (key, part, employee) triples first, then plain counts: a hash of the triples instead
+ * of count(distinct)'s sort per group.
  */
 async function countBreakdown(db: Executor, breakdown: Breakdown, period: Period, keys: string[]): Promise<{ parts: Part[][]; version: number }> {
   const list = sql.join(
     keys.map((key, i) => sql`(${i}::int, ${key === EVERY_BOARD ? null : key}::uuid)`),
     sql`, `,
   );
-  const { id, order } = GROUPING[breakdown];
-  const scope = sql`scope`;
+  const { id, from, sort, sortFrom } = GROUPING[breakdown];
   const result = (await db.execute(sql`
     select ${versionOf(REACH_FAMILY)} as version, counted.i, counted.id, counted.n from (values (0)) as one(x)
     left join (
-      select ${scope}.i as i, ${id} as id, count(distinct ${enrolments.employeeId})::int as n, ${order} as sort_key
-      from (values ${list}) as ${scope}(i, board_id)
-      join ${trainingSessions} on ${withinPeriod(trainingSessions.startsAt, period)}
-      join ${trainings} on ${trainings.id} = ${trainingSessions.trainingId}
-      join ${enrolments} on ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} = 'ATTENDED'
-      join ${employees} on ${employees.id} = ${enrolments.employeeId} and (${scope}.board_id is null or ${employees.boardId} = ${scope}.board_id)
-      join ${boards} on ${boards.id} = ${employees.boardId}
-      group by ${scope}.i, ${id}
+      select ${pairs}.i as i, ${pairs}.id::text as id, count(*)::int as n, min(${sort}) as sort_key
+      from (
+        select distinct ${scope}.i as i, ${id} as id, ${enrolments.employeeId} as employee_id
+        from (values ${list}) as ${scope}(i, board_id)
+        join ${trainingSessions} on ${withinPeriod(trainingSessions.startsAt, period)}
+        join ${enrolments} on ${enrolments.sessionId} = ${trainingSessions.id} and ${enrolments.status} = 'ATTENDED'
+        ${from}
+      ) as ${pairs}
+      ${sortFrom}
+      group by ${pairs}.i, ${pairs}.id
     ) as counted on true
     order by counted.i, counted.sort_key, counted.id`)) as unknown as { rows: { version: number | string; i: number | null; id: string | null; n: number | null }[] };
   const parts = keys.map((): Part[] => []);
