@@ -19,7 +19,8 @@ import { assertCan, can } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalText, requiredText } from "../shared/validation.js";
 import { promoteWaiting } from "./people.service.js";
-import { actionOf, boardOf, organisationOf } from "./references.js";
+import { actionOf, organisationOf } from "./references.js";
+import { newSessionPlace, patchedSessionPlace, sessionPlaceFields, sessionPlacePatch } from "./session-place.js";
 import { trainingChanged } from "./trainings.events.js";
 import type { TrainingMapper as Training, TrainingSessionMapper as TrainingSession } from "./trainings.mappers.js";
 import { trainingManage } from "./trainings.policy.js";
@@ -348,22 +349,11 @@ const capacity = z.number().int("must be a whole number").min(1, "must be at lea
 
 const sessionFields = z.object({
   trainingId: z.string(),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  online: z.boolean().nullish(),
-  province: z.enum(province.enumValues).nullish(),
-  place: optionalText(500),
+  ...sessionPlaceFields,
   capacity,
-  hostBoardId: z.string().nullish(),
   expertOrganisationId: z.string().nullish(),
   expertSubject: optionalText(200),
 });
-
-/** The rules a session's times and place follow, whether created or changed. */
-export function checkSession(session: { startsAt: Date; endsAt: Date; online: boolean; province: string | null }, changed: { endsAt: boolean; province: boolean }): void {
-  if (!(session.startsAt < session.endsAt)) throw badInput(changed.endsAt ? "input.endsAt" : "input.startsAt", "must end after it starts");
-  if (!session.online && session.province === null) throw badInput(changed.province ? "input.province" : "input.online", "is required unless the session is online");
-}
 
 export const createTrainingSession = fn(
   sessionFields,
@@ -373,19 +363,12 @@ export const createTrainingSession = fn(
       await assertCan(ctx, trainingManage, undefined);
       const [training] = await tx.select({ id: trainings.id }).from(trainings).where(eq(trainings.id, trainingId));
       if (!training) throw badInput("input.trainingId", "is not a training");
-      const online = input.online ?? false;
-      checkSession({ startsAt: input.startsAt, endsAt: input.endsAt, online, province: input.province ?? null }, { endsAt: true, province: true });
       const [created] = await tx
         .insert(trainingSessions)
         .values({
           trainingId,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          online,
-          province: input.province ?? null,
-          place: input.place ?? null,
+          ...(await newSessionPlace(tx, input)),
           capacity: input.capacity,
-          hostBoardId: await boardOf(tx, input.hostBoardId),
           expertOrganisationId: await organisationOf(tx, input.expertOrganisationId, "input.expertOrganisationId"),
           expertSubject: input.expertSubject ?? null,
         })
@@ -405,13 +388,8 @@ export const createTrainingSession = fn(
 
 const sessionPatch = z.object({
   id: z.string(),
-  startsAt: notNull(z.date()),
-  endsAt: notNull(z.date()),
-  online: notNull(z.boolean()),
-  province: z.enum(province.enumValues).nullish(),
-  place: optionalText(500),
+  ...sessionPlacePatch,
   capacity: notNull(capacity),
-  hostBoardId: z.string().nullish(),
   expertOrganisationId: z.string().nullish(),
   expertSubject: optionalText(200),
 });
@@ -426,18 +404,12 @@ export const updateTrainingSession = fn(
       const [before] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, rowId)).for("update");
       if (!before) throw notFound("TrainingSession", "input.id");
       const values = {
-        startsAt: patch.startsAt ?? before.startsAt,
-        endsAt: patch.endsAt ?? before.endsAt,
-        online: patch.online ?? before.online,
-        province: patch.province === undefined ? before.province : patch.province,
-        place: patch.place === undefined ? before.place : patch.place,
+        ...(await patchedSessionPlace(tx, before, patch)),
         capacity: patch.capacity ?? before.capacity,
-        hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await boardOf(tx, patch.hostBoardId),
         expertOrganisationId:
           patch.expertOrganisationId === undefined ? before.expertOrganisationId : await organisationOf(tx, patch.expertOrganisationId, "input.expertOrganisationId"),
         expertSubject: patch.expertSubject === undefined ? before.expertSubject : patch.expertSubject,
       };
-      checkSession(values, { endsAt: patch.endsAt !== undefined || patch.startsAt === undefined, province: patch.province !== undefined || patch.online === undefined });
       if (values.capacity !== before.capacity) {
         const [held] = await tx
           .select({ n: count() })

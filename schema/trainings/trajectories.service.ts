@@ -10,7 +10,7 @@ import DataLoader from "dataloader";
 import { and, count, eq, getTableColumns, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor, Tx } from "../../db/client.js";
-import { boards, province } from "../../db/schema/boards.js";
+import { boards } from "../../db/schema/boards.js";
 import { leadershipLevel, trajectories, trajectoryKind, trajectoryParticipations, trajectorySessions } from "../../db/schema/programme.js";
 import { type Board, boardLoader } from "../boards/boards.service.js";
 import { chargeParticipationFee, reverseParticipationFee } from "../funding/cofinancing.service.js";
@@ -29,10 +29,11 @@ import { assertCan } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, mapConnection, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
 import { escapeLike, notNull, optionalMultilineText, optionalText } from "../shared/validation.js";
 import { trajectoryChanged, trajectoryParticipationChanged } from "./programme.events.js";
-import { actionOf, boardOf, organisationOf } from "./references.js";
+import { actionOf, organisationOf } from "./references.js";
+import { newSessionPlace, patchedSessionPlace, sessionPlaceFields, sessionPlacePatch } from "./session-place.js";
 import type { TrajectoryParticipationMapper as Participation, TrajectorySessionMapper as Session, TrajectoryMapper as Trajectory } from "./trainings.mappers.js";
 import { trajectoryManage } from "./trainings.policy.js";
-import { checkFee, checkSession } from "./trainings.service.js";
+import { checkFee } from "./trainings.service.js";
 
 export type { Participation, Session, Trajectory };
 
@@ -523,15 +524,7 @@ export const withdrawFromTrajectory = fn(
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
-const sessionFields = z.object({
-  trajectoryId: z.string(),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  online: z.boolean().nullish(),
-  province: z.enum(province.enumValues).nullish(),
-  place: optionalText(500),
-  hostBoardId: z.string().nullish(),
-});
+const sessionFields = z.object({ trajectoryId: z.string(), ...sessionPlaceFields });
 
 export const createTrajectorySession = fn(
   sessionFields,
@@ -541,19 +534,9 @@ export const createTrajectorySession = fn(
       await assertCan(ctx, trajectoryManage, undefined);
       const [trajectory] = await tx.select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.id, trajectoryId));
       if (!trajectory) throw badInput("input.trajectoryId", "is not a trajectory");
-      const online = input.online ?? false;
-      checkSession({ startsAt: input.startsAt, endsAt: input.endsAt, online, province: input.province ?? null }, { endsAt: true, province: true });
       const [created] = await tx
         .insert(trajectorySessions)
-        .values({
-          trajectoryId,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          online,
-          province: input.province ?? null,
-          place: input.place ?? null,
-          hostBoardId: await boardOf(tx, input.hostBoardId),
-        })
+        .values({ trajectoryId, ...(await newSessionPlace(tx, input)) })
         .returning();
       if (!created) throw new Error("insert returned no row");
       await recorder.record({ operation: "createTrajectorySession", entityType: "TrajectorySession", entityId: created.id, before: null, after: created });
@@ -568,15 +551,7 @@ export const createTrajectorySession = fn(
   { argument: "input", authorize: trajectoryManage },
 );
 
-const sessionPatch = z.object({
-  id: z.string(),
-  startsAt: notNull(z.date()),
-  endsAt: notNull(z.date()),
-  online: notNull(z.boolean()),
-  province: z.enum(province.enumValues).nullish(),
-  place: optionalText(500),
-  hostBoardId: z.string().nullish(),
-});
+const sessionPatch = z.object({ id: z.string(), ...sessionPlacePatch });
 
 export const updateTrajectorySession = fn(
   sessionPatch,
@@ -586,15 +561,7 @@ export const updateTrajectorySession = fn(
       await assertCan(ctx, trajectoryManage, undefined);
       const [before] = await tx.select().from(trajectorySessions).where(eq(trajectorySessions.id, rowId)).for("update");
       if (!before) throw notFound("TrajectorySession", "input.id");
-      const values = {
-        startsAt: patch.startsAt ?? before.startsAt,
-        endsAt: patch.endsAt ?? before.endsAt,
-        online: patch.online ?? before.online,
-        province: patch.province === undefined ? before.province : patch.province,
-        place: patch.place === undefined ? before.place : patch.place,
-        hostBoardId: patch.hostBoardId === undefined ? before.hostBoardId : await boardOf(tx, patch.hostBoardId),
-      };
-      checkSession(values, { endsAt: patch.endsAt !== undefined || patch.startsAt === undefined, province: patch.province !== undefined || patch.online === undefined });
+      const values = await patchedSessionPlace(tx, before, patch);
       const [after] = await tx.update(trajectorySessions).set(values).where(eq(trajectorySessions.id, rowId)).returning();
       if (!after) throw notFound("TrajectorySession", "input.id");
       await recorder.record({ operation: "updateTrajectorySession", entityType: "TrajectorySession", entityId: rowId, before, after });

@@ -2,41 +2,20 @@
 // words (track 2, actions 3, 7 and 9), VVSG gets its enterprise number and the agreement its
 // bank account and steering group, invoices their invoice date, and a payment recorded before
 // payments named their charge is linked to the charge it pays. Nothing is lost on the way.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../db/client.js";
-import { migrateDatabase, migrationsFolder } from "../../db/migrate.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { databaseBefore, type MigrationBefore } from "../helpers/migrations.js";
 
-let database: Database;
-let before: string;
-
+let before: MigrationBefore;
 beforeAll(() => {
-  // The migrations as they stood before 0005: the same folder, its journal cut after 0004.
-  before = mkdtempSync(join(tmpdir(), "migrations-0004-"));
-  cpSync(migrationsFolder(), before, { recursive: true });
-  const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.tag < "0005");
-  writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
-  database = openDatabase({ driver: "pglite", pgliteDir: "memory://" });
+  before = databaseBefore("0005");
 });
-afterAll(async () => {
-  await database?.close();
-  rmSync(before, { recursive: true, force: true });
-});
-
-const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+afterAll(() => before?.close());
 
 describe("migration 0005 on a database seeded before it", () => {
   it("quotes the source, identifies the parties, and links old payments to their charges", async () => {
-    process.env.MIGRATIONS_DIR = before;
-    try {
-      await migrateDatabase(database);
-    } finally {
-      delete process.env.MIGRATIONS_DIR;
-    }
+    await before.migrateBefore();
     // What the seed of then wrote, in the shape of then.
     const seededThen = `
       insert into organisations (id, name, kind) values
@@ -63,11 +42,11 @@ describe("migration 0005 on a database seeded before it", () => {
         ('00000000-0000-4000-8000-0000000000f2', '00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000d3', 'PARTICIPATION_FEE', 'PAYMENT', 5000, '2024-02-01'),
         ('00000000-0000-4000-8000-0000000000f3', '00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000d3', 'OWN_CONTRIBUTION', 'PAYMENT', 700, '2024-02-01')`;
     // One statement at a time: the drivers' extended protocol takes one per query.
-    for (const statement of seededThen.split(";\n")) await database.db.execute(sql.raw(statement));
+    for (const statement of seededThen.split(";\n")) await before.database.db.execute(sql.raw(statement));
 
-    await migrateDatabase(database);
+    await migrateDatabase(before.database);
 
-    const titles = await rows<{ kind: string; number: number; nl: string; en: string | null }>(sql`
+    const titles = await before.rows<{ kind: string; number: number; nl: string; en: string | null }>(sql`
       select 'track' as kind, number, title->>'nl' as nl, title->>'en' as en from tracks union all
       select 'action', number, title->>'nl', title->>'en' from actions order by kind, number`);
     expect(titles).toEqual([
@@ -87,19 +66,21 @@ describe("migration 0005 on a database seeded before it", () => {
       { kind: "track", number: 1, nl: "Projectenfonds", en: null },
       { kind: "track", number: 2, nl: "Nieuwe vormen van leren en opleiden", en: "New forms of learning and training" },
     ]);
-    expect(await rows(sql`select enterprise_number from organisations where enterprise_number is not null`)).toEqual([{ enterprise_number: "0451.857.573" }]);
-    expect(await rows(sql`select beneficiary_bank_account, status, reporting_window_days, overhead_ceiling_cents from funding_agreements`)).toEqual([
+    expect(await before.rows(sql`select enterprise_number from organisations where enterprise_number is not null`)).toEqual([{ enterprise_number: "0451.857.573" }]);
+    expect(await before.rows(sql`select beneficiary_bank_account, status, reporting_window_days, overhead_ceiling_cents from funding_agreements`)).toEqual([
       { beneficiary_bank_account: "BE10 0910 1156 9604", status: "OPEN", reporting_window_days: 0, overhead_ceiling_cents: null },
     ]);
-    const steering = await rows<{ nl: string }>(sql`select o.name->>'nl' as nl from agreement_steering_members m join organisations o on o.id = m.organisation_id order by 1`);
+    const steering = await before.rows<{ nl: string }>(
+      sql`select o.name->>'nl' as nl from agreement_steering_members m join organisations o on o.id = m.organisation_id order by 1`,
+    );
     expect(steering.map((r) => r.nl)).toEqual(["ACOD", "ACV", "VSOA", "VVSG"]);
-    expect(await rows(sql`select invoice_date::text from invoices`)).toEqual([{ invoice_date: "2024-02-01" }]);
+    expect(await before.rows(sql`select invoice_date::text from invoices`)).toEqual([{ invoice_date: "2024-02-01" }]);
     // The fee's payment pays the fee's charge; the contribution's payment had no charge to pay and
     // keeps no link rather than being lost (the check is not validated against older rows).
-    expect(await rows(sql`select id, charge_id from co_financing_entries where entry_type = 'PAYMENT' order by id`)).toEqual([
+    expect(await before.rows(sql`select id, charge_id from co_financing_entries where entry_type = 'PAYMENT' order by id`)).toEqual([
       { id: "00000000-0000-4000-8000-0000000000f2", charge_id: "00000000-0000-4000-8000-0000000000f1" },
       { id: "00000000-0000-4000-8000-0000000000f3", charge_id: null },
     ]);
-    expect(await rows(sql`select count(*)::int as n from co_financing_entries`)).toEqual([{ n: 3 }]);
+    expect(await before.rows(sql`select count(*)::int as n from co_financing_entries`)).toEqual([{ n: 3 }]);
   });
 });

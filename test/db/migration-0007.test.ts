@@ -2,44 +2,23 @@
 // van nieuwsbrief en website" than in 2021-2022) becomes measured by the two channels' growth,
 // unless someone has already judged it (then its judgement stands and it stays qualitative);
 // trainings get a participation fee of zero.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../db/client.js";
-import { migrateDatabase, migrationsFolder } from "../../db/migrate.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { databaseBefore, type MigrationBefore } from "../helpers/migrations.js";
 
-let database: Database;
-let before: string;
-
+let before: MigrationBefore;
 beforeAll(() => {
-  // The migrations as they stood before 0007: the same folder, its journal cut after 0006.
-  before = mkdtempSync(join(tmpdir(), "migrations-0006-"));
-  cpSync(migrationsFolder(), before, { recursive: true });
-  const journal = JSON.parse(readFileSync(join(before, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.tag < "0007");
-  writeFileSync(join(before, "meta/_journal.json"), JSON.stringify(journal));
-  database = openDatabase({ driver: "pglite", pgliteDir: "memory://" });
+  before = databaseBefore("0007");
 });
-afterAll(async () => {
-  await database?.close();
-  rmSync(before, { recursive: true, force: true });
-});
-
-const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+afterAll(() => before?.close());
 
 const NINTH =
   "De sector heeft een beter bereik van medewerkers: in vergelijking met 2021-2022 worden 20% meer lezers van nieuwsbrief en website bereikt (gemeten via Google Analytics).";
 
 describe("migration 0007 on a database seeded before it", () => {
   it("measures action 9's commitment by the channels' growth unless it was judged, and gives trainings a zero fee", async () => {
-    process.env.MIGRATIONS_DIR = before;
-    try {
-      await migrateDatabase(database);
-    } finally {
-      delete process.env.MIGRATIONS_DIR;
-    }
+    await before.migrateBefore();
     const seededThen = `
       insert into organisations (id, name, kind) values
         ('00000000-0000-4000-8000-000000000001', '{"nl": "Vlaamse Regering"}', 'GOVERNMENT'),
@@ -54,11 +33,11 @@ describe("migration 0007 on a database seeded before it", () => {
       insert into commitment_judgements (commitment_id, action, status, evidence, actor_id, actor_role) values
         ('00000000-0000-4000-8000-0000000000c3', 'ACCEPTED', 'JUSTIFIED', 'Google Analytics: +24%', 'funder-1', 'PARTNER');
       insert into trainings (id, title, topic, format) values ('00000000-0000-4000-8000-0000000000d1', '{"nl": "Burn-out"}', 'burn-out', 'OPEN')`;
-    for (const statement of seededThen.split(";\n")) await database.db.execute(sql.raw(statement));
+    for (const statement of seededThen.split(";\n")) await before.database.db.execute(sql.raw(statement));
 
-    await migrateDatabase(database);
+    await migrateDatabase(before.database);
 
-    const commitments = await rows<{ id: string; qualitative: boolean; status: string; measures: string[] | null }>(sql`
+    const commitments = await before.rows<{ id: string; qualitative: boolean; status: string; measures: string[] | null }>(sql`
       select c.id, c.qualitative, c.status,
         (select array_agg(m.metric || ' >= ' || m.target_value order by m.metric) from commitment_measures m where m.commitment_id = c.id) as measures
       from commitments c order by c.id`);
@@ -74,6 +53,6 @@ describe("migration 0007 on a database seeded before it", () => {
       // Judged before: the judgement stands.
       { id: "00000000-0000-4000-8000-0000000000c3", qualitative: true, status: "JUSTIFIED", measures: null },
     ]);
-    expect(await rows(sql`select fee_cents from trainings`)).toEqual([{ fee_cents: 0 }]);
+    expect(await before.rows(sql`select fee_cents from trainings`)).toEqual([{ fee_cents: 0 }]);
   });
 });
