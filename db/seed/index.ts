@@ -5,30 +5,15 @@
 // never left half seeded.
 import { count } from "drizzle-orm";
 import { modules } from "../../schema/modules.js";
-import type { SeedProfile, SeedProgress, SeedStep } from "../../schema/shared/module.js";
+import type { SeedOptions, SeedProfile, SeedProgress } from "../../schema/shared/module.js";
 import type { Database } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { organisations } from "../schema/organisations.js";
 
-export type { SeedProfile };
+export type { SeedOptions, SeedProfile };
 export type Progress = SeedProgress;
 export { SECTOR_BOARD_COUNT, SECTOR_INVOICE_COUNT } from "./sector.js";
 export { SECTOR_EMPLOYEE_COUNT, SECTOR_ENROLMENT_COUNT, SECTOR_SESSION_COUNT, sectorTrainingSizes } from "./sector-trainings.js";
-
-export interface SeedOptions {
-  /**
-   * The sector profile's size as a fraction of the sector's (170,000 employees, 5,000 sessions,
-   * 250,000 enrolments): 1, the default, is the full size; tests pass a small scale so that CI
-   * stays fast. The boards and invoices keep their size at any scale.
-   */
-  scale?: number;
-}
-
-/**
- * A step as seedDatabase calls it: SeedStep (schema/shared/module.ts) takes no options yet, and a
- * step that reads none ignores the third argument, so every step is one of these.
- */
-type StepWithOptions = (...args: [...Parameters<SeedStep>, SeedOptions]) => ReturnType<SeedStep>;
 
 export interface SeedResult {
   boards: number;
@@ -50,7 +35,7 @@ export async function seedDatabase(database: Database, profile: SeedProfile = "s
   const phases = profile === "sector" ? (["sources", "sector"] as const) : (["sources"] as const);
   for (const phase of phases) {
     for (const module of modules) {
-      const step = module.seed?.[phase] as StepWithOptions | undefined;
+      const step = module.seed?.[phase];
       if (!step) continue;
       for (const [kind, n] of Object.entries(await step(database, progress, options))) added[kind] = (added[kind] ?? 0) + (n ?? 0);
     }

@@ -16,7 +16,7 @@
 // nothing, and a database is never left half seeded. A later run with another scale adds nothing
 // either; reset the database to change the size.
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { SeedProgress } from "../../schema/shared/module.js";
+import type { SeedOptions, SeedProgress } from "../../schema/shared/module.js";
 import type { Database, Tx } from "../client.js";
 import { boards } from "../schema/boards.js";
 import { actions, fundingAgreements } from "../schema/funding.js";
@@ -40,11 +40,6 @@ import { SYNTHETIC_PREFIX } from "./sector.js";
 export const SECTOR_EMPLOYEE_COUNT = 170_000;
 export const SECTOR_SESSION_COUNT = 5_000;
 export const SECTOR_ENROLMENT_COUNT = 250_000;
-
-export interface SectorSeedOptions {
-  /** A fraction of the sector's size, for tests: 0.01 seeds 1,700 employees. 1 (the default) is the full size. */
-  scale?: number;
-}
 
 /** Rows of each kind the sector step writes at a scale; the counts of the programme's records have a floor so every metric still has data at a small scale. */
 export function sectorTrainingSizes(scale = 1) {
@@ -92,7 +87,7 @@ const capacityOf = (i: SQL) => sql`(35 + ((${i}) * 13) % 36)`;
 const dayOf = (i: SQL) => sql`(((${i})::bigint * 367) % 820)::int`;
 
 /** Adds the sector-sized synthetic employees, sessions, enrolments and programme records. */
-export async function seedTrainingsSector(database: Database, progress: SeedProgress, options: SectorSeedOptions = {}): Promise<Record<string, number>> {
+export async function seedTrainingsSector(database: Database, progress: SeedProgress, options: SeedOptions = {}): Promise<Record<string, number>> {
   const sizes = sectorTrainingSizes(options.scale ?? 1);
   return { ...(await seedTrainingRecords(database, progress, sizes)), ...(await seedProgrammeRecords(database, progress, sizes)) };
 }

@@ -37,7 +37,16 @@ export type SeedProfile = "sources" | "sector";
 export type SeedProgress = (step: string, done: number, total: number) => void;
 
 /** Adds what the database lacks of one profile's data; returns how many rows of each kind it added. */
-export type SeedStep = (database: Database, progress: SeedProgress) => Promise<{ [kind: string]: number | undefined }>;
+export interface SeedOptions {
+  /**
+   * The sector profile's size as a fraction of the sector's (170,000 employees, 5,000 sessions,
+   * 250,000 enrolments): 1, the default, is the full size; tests pass a small scale so that CI
+   * stays fast. A step whose size is fixed (the boards, the invoices) ignores it.
+   */
+  scale?: number;
+}
+
+export type SeedStep = (database: Database, progress: SeedProgress, options: SeedOptions) => Promise<{ [kind: string]: number | undefined }>;
 
 export interface ModuleDescriptor {
   name: string;
