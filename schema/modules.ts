@@ -5,13 +5,14 @@
 import { auditModule } from "./audit/module.js";
 import { baseModule } from "./base/module.js";
 import { boardsModule } from "./boards/module.js";
+import { campaignsModule } from "./campaigns/module.js";
 import { fundingModule } from "./funding/module.js";
 import { organisationsModule } from "./organisations/module.js";
 import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
 import { trainingsModule } from "./trainings/module.js";
 
-export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule];
+export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule];
 
 for (const module of modules) {
   for (const { source, breakdown, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source, breakdown);

@@ -3,6 +3,8 @@
     import    { auditLog as Query_auditLog } from './audit/resolvers/Query/auditLog.js';
 import    { board as Query_board } from './boards/resolvers/Query/board.js';
 import    { boards as Query_boards } from './boards/resolvers/Query/boards.js';
+import    { campaignResults as Query_campaignResults } from './campaigns/resolvers/Query/campaignResults.js';
+import    { campaigns as Query_campaigns } from './campaigns/resolvers/Query/campaigns.js';
 import    { communicationFigures as Query_communicationFigures } from './trainings/resolvers/Query/communicationFigures.js';
 import    { communicationReach as Query_communicationReach } from './trainings/resolvers/Query/communicationReach.js';
 import    { employees as Query_employees } from './trainings/resolvers/Query/employees.js';
@@ -15,6 +17,7 @@ import    { organisation as Query_organisation } from './organisations/resolvers
 import    { organisations as Query_organisations } from './organisations/resolvers/Query/organisations.js';
 import    { professions as Query_professions } from './trainings/resolvers/Query/professions.js';
 import    { reach as Query_reach } from './trainings/resolvers/Query/reach.js';
+import    { selectionProposal as Query_selectionProposal } from './campaigns/resolvers/Query/selectionProposal.js';
 import    { training as Query_training } from './trainings/resolvers/Query/training.js';
 import    { trainingSessions as Query_trainingSessions } from './trainings/resolvers/Query/trainingSessions.js';
 import    { trainings as Query_trainings } from './trainings/resolvers/Query/trainings.js';
@@ -27,12 +30,19 @@ import    { worktableMeetingsHeld as Query_worktableMeetingsHeld } from './train
 import    { acceptJudgement as Mutation_acceptJudgement } from './funding/resolvers/Mutation/acceptJudgement.js';
 import    { addAction as Mutation_addAction } from './funding/resolvers/Mutation/addAction.js';
 import    { addCommitment as Mutation_addCommitment } from './funding/resolvers/Mutation/addCommitment.js';
+import    { addSteeringGroupMember as Mutation_addSteeringGroupMember } from './campaigns/resolvers/Mutation/addSteeringGroupMember.js';
 import    { addTrack as Mutation_addTrack } from './funding/resolvers/Mutation/addTrack.js';
+import    { applyToCampaign as Mutation_applyToCampaign } from './campaigns/resolvers/Mutation/applyToCampaign.js';
 import    { approveInvoice as Mutation_approveInvoice } from './funding/resolvers/Mutation/approveInvoice.js';
 import    { cancelEnrolment as Mutation_cancelEnrolment } from './trainings/resolvers/Mutation/cancelEnrolment.js';
 import    { cancelWorktableMeeting as Mutation_cancelWorktableMeeting } from './trainings/resolvers/Mutation/cancelWorktableMeeting.js';
+import    { castBallot as Mutation_castBallot } from './campaigns/resolvers/Mutation/castBallot.js';
 import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
+import    { closeVote as Mutation_closeVote } from './campaigns/resolvers/Mutation/closeVote.js';
+import    { confirmSelection as Mutation_confirmSelection } from './campaigns/resolvers/Mutation/confirmSelection.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
+import    { createCampaign as Mutation_createCampaign } from './campaigns/resolvers/Mutation/createCampaign.js';
+import    { createCampaignResult as Mutation_createCampaignResult } from './campaigns/resolvers/Mutation/createCampaignResult.js';
 import    { createEmployee as Mutation_createEmployee } from './trainings/resolvers/Mutation/createEmployee.js';
 import    { createFundingAgreement as Mutation_createFundingAgreement } from './funding/resolvers/Mutation/createFundingAgreement.js';
 import    { createLearningTool as Mutation_createLearningTool } from './trainings/resolvers/Mutation/createLearningTool.js';
@@ -47,17 +57,22 @@ import    { enrol as Mutation_enrol } from './trainings/resolvers/Mutation/enrol
 import    { forgetEmployee as Mutation_forgetEmployee } from './trainings/resolvers/Mutation/forgetEmployee.js';
 import    { joinTrajectory as Mutation_joinTrajectory } from './trainings/resolvers/Mutation/joinTrajectory.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
+import    { planCampaignMeeting as Mutation_planCampaignMeeting } from './campaigns/resolvers/Mutation/planCampaignMeeting.js';
 import    { planWorktableMeeting as Mutation_planWorktableMeeting } from './trainings/resolvers/Mutation/planWorktableMeeting.js';
 import    { proposeJudgement as Mutation_proposeJudgement } from './funding/resolvers/Mutation/proposeJudgement.js';
+import    { publishResult as Mutation_publishResult } from './campaigns/resolvers/Mutation/publishResult.js';
 import    { recordAttendance as Mutation_recordAttendance } from './trainings/resolvers/Mutation/recordAttendance.js';
 import    { recordCoFinancing as Mutation_recordCoFinancing } from './funding/resolvers/Mutation/recordCoFinancing.js';
 import    { recordCommunicationFigure as Mutation_recordCommunicationFigure } from './trainings/resolvers/Mutation/recordCommunicationFigure.js';
 import    { recordOverheadCost as Mutation_recordOverheadCost } from './funding/resolvers/Mutation/recordOverheadCost.js';
+import    { recordPitch as Mutation_recordPitch } from './campaigns/resolvers/Mutation/recordPitch.js';
+import    { recordTieDecision as Mutation_recordTieDecision } from './campaigns/resolvers/Mutation/recordTieDecision.js';
 import    { recordWorktableMeetingHeld as Mutation_recordWorktableMeetingHeld } from './trainings/resolvers/Mutation/recordWorktableMeetingHeld.js';
 import    { refuseJudgement as Mutation_refuseJudgement } from './funding/resolvers/Mutation/refuseJudgement.js';
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
 import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
 import    { removeCommunicationFigure as Mutation_removeCommunicationFigure } from './trainings/resolvers/Mutation/removeCommunicationFigure.js';
+import    { removeSteeringGroupMember as Mutation_removeSteeringGroupMember } from './campaigns/resolvers/Mutation/removeSteeringGroupMember.js';
 import    { reopenCommitment as Mutation_reopenCommitment } from './funding/resolvers/Mutation/reopenCommitment.js';
 import    { reopenFundingAgreement as Mutation_reopenFundingAgreement } from './funding/resolvers/Mutation/reopenFundingAgreement.js';
 import    { reverseCoFinancingEntry as Mutation_reverseCoFinancingEntry } from './funding/resolvers/Mutation/reverseCoFinancingEntry.js';
@@ -67,6 +82,9 @@ import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolv
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
 import    { updateAction as Mutation_updateAction } from './funding/resolvers/Mutation/updateAction.js';
 import    { updateBoard as Mutation_updateBoard } from './boards/resolvers/Mutation/updateBoard.js';
+import    { updateCampaign as Mutation_updateCampaign } from './campaigns/resolvers/Mutation/updateCampaign.js';
+import    { updateCampaignApplication as Mutation_updateCampaignApplication } from './campaigns/resolvers/Mutation/updateCampaignApplication.js';
+import    { updateCampaignResult as Mutation_updateCampaignResult } from './campaigns/resolvers/Mutation/updateCampaignResult.js';
 import    { updateCommitment as Mutation_updateCommitment } from './funding/resolvers/Mutation/updateCommitment.js';
 import    { updateCommunicationFigure as Mutation_updateCommunicationFigure } from './trainings/resolvers/Mutation/updateCommunicationFigure.js';
 import    { updateEmployee as Mutation_updateEmployee } from './trainings/resolvers/Mutation/updateEmployee.js';
@@ -87,10 +105,19 @@ import    { Action } from './funding/resolvers/Action.js';
 import    { AgreementClosing } from './funding/resolvers/AgreementClosing.js';
 import    { AuditEntry } from './audit/resolvers/AuditEntry.js';
 import    { AuditEntryConnection } from './audit/resolvers/AuditEntryConnection.js';
+import    { Ballot } from './campaigns/resolvers/Ballot.js';
 import    { Board as boards_Board } from './boards/resolvers/Board.js';
 import    { Board as trainings_Board } from './trainings/resolvers/Board.js';
 import    { BoardConnection } from './boards/resolvers/BoardConnection.js';
 import    { Budget } from './funding/resolvers/Budget.js';
+import    { Campaign } from './campaigns/resolvers/Campaign.js';
+import    { CampaignApplication } from './campaigns/resolvers/CampaignApplication.js';
+import    { CampaignApplicationConnection } from './campaigns/resolvers/CampaignApplicationConnection.js';
+import    { CampaignConnection } from './campaigns/resolvers/CampaignConnection.js';
+import    { CampaignMeeting } from './campaigns/resolvers/CampaignMeeting.js';
+import    { CampaignResult } from './campaigns/resolvers/CampaignResult.js';
+import    { CampaignResultConnection } from './campaigns/resolvers/CampaignResultConnection.js';
+import    { CampaignTrajectory } from './campaigns/resolvers/CampaignTrajectory.js';
 import    { CoFinancing } from './funding/resolvers/CoFinancing.js';
 import    { CoFinancingEntry } from './funding/resolvers/CoFinancingEntry.js';
 import    { CoFinancingEntryConnection } from './funding/resolvers/CoFinancingEntryConnection.js';
@@ -118,11 +145,17 @@ import    { OrganisationConnection } from './organisations/resolvers/Organisatio
 import    { Overhead } from './funding/resolvers/Overhead.js';
 import    { OverheadCost } from './funding/resolvers/OverheadCost.js';
 import    { OverheadCostConnection } from './funding/resolvers/OverheadCostConnection.js';
+import    { Pitch } from './campaigns/resolvers/Pitch.js';
+import    { PitchOption } from './campaigns/resolvers/PitchOption.js';
 import    { Profession } from './trainings/resolvers/Profession.js';
 import    { ProfessionConnection } from './trainings/resolvers/ProfessionConnection.js';
+import    { ProposedBoard } from './campaigns/resolvers/ProposedBoard.js';
 import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Reach } from './trainings/resolvers/Reach.js';
+import    { SelectionProposal } from './campaigns/resolvers/SelectionProposal.js';
 import    { Settlement } from './funding/resolvers/Settlement.js';
+import    { SteeringGroupMember } from './campaigns/resolvers/SteeringGroupMember.js';
+import    { TieDecision } from './campaigns/resolvers/TieDecision.js';
 import    { Track } from './funding/resolvers/Track.js';
 import    { Training } from './trainings/resolvers/Training.js';
 import    { TrainingConnection } from './trainings/resolvers/TrainingConnection.js';
@@ -142,16 +175,25 @@ import    { WorktableMeetingConnection } from './trainings/resolvers/WorktableMe
 import    { WorktableTally } from './trainings/resolvers/WorktableTally.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
-      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addTrack: Mutation_addTrack,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,closeFundingAgreement: Mutation_closeFundingAgreement,createBoard: Mutation_createBoard,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWorktableGroup: Mutation_createWorktableGroup,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,payInvoice: Mutation_payInvoice,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
+      Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmSelection: Mutation_confirmSelection,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWorktableGroup: Mutation_createWorktableGroup,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
       Subscription: { boardChanged: Subscription_boardChanged },
       Action: Action,
 AgreementClosing: AgreementClosing,
 AuditEntry: AuditEntry,
 AuditEntryConnection: AuditEntryConnection,
+Ballot: Ballot,
 Board: { ...boards_Board,...trainings_Board },
 BoardConnection: BoardConnection,
 Budget: Budget,
+Campaign: Campaign,
+CampaignApplication: CampaignApplication,
+CampaignApplicationConnection: CampaignApplicationConnection,
+CampaignConnection: CampaignConnection,
+CampaignMeeting: CampaignMeeting,
+CampaignResult: CampaignResult,
+CampaignResultConnection: CampaignResultConnection,
+CampaignTrajectory: CampaignTrajectory,
 CoFinancing: CoFinancing,
 CoFinancingEntry: CoFinancingEntry,
 CoFinancingEntryConnection: CoFinancingEntryConnection,
@@ -179,11 +221,17 @@ OrganisationConnection: OrganisationConnection,
 Overhead: Overhead,
 OverheadCost: OverheadCost,
 OverheadCostConnection: OverheadCostConnection,
+Pitch: Pitch,
+PitchOption: PitchOption,
 Profession: Profession,
 ProfessionConnection: ProfessionConnection,
+ProposedBoard: ProposedBoard,
 QualitativeTarget: QualitativeTarget,
 Reach: Reach,
+SelectionProposal: SelectionProposal,
 Settlement: Settlement,
+SteeringGroupMember: SteeringGroupMember,
+TieDecision: TieDecision,
 Track: Track,
 Training: Training,
 TrainingConnection: TrainingConnection,

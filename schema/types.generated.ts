@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ActionMapper, AgreementClosingMapper, BudgetMapper, CoFinancingMapper, CoFinancingEntryMapper, CoFinancingEntryConnectionMapper, CommitmentMapper, FundingAgreementMapper, FundingAgreementConnectionMapper, InvoiceMapper, InvoiceConnectionMapper, InvoiceTransitionMapper, JudgementProposalMapper, JudgementStepMapper, MeasureMapper, MeasuredTargetMapper, MetricMapper, OverheadMapper, OverheadCostMapper, OverheadCostConnectionMapper, QualitativeTargetMapper, SettlementMapper, TrackMapper } from './funding/funding.mappers.js';
 import type { AuditEntryMapper, AuditEntryConnectionMapper } from './audit/audit.mappers.js';
+import type { BallotMapper, CampaignMapper, CampaignApplicationMapper, CampaignApplicationConnectionMapper, CampaignConnectionMapper, CampaignMeetingMapper, CampaignResultMapper, CampaignResultConnectionMapper, CampaignTrajectoryMapper, PitchMapper, PitchOptionMapper, ProposedBoardMapper, SelectionProposalMapper, SteeringGroupMemberMapper, TieDecisionMapper } from './campaigns/campaigns.mappers.js';
 import type { BoardMapper, BoardConnectionMapper } from './boards/boards.mappers.js';
 import type { CommunicationFigureMapper, CommunicationFigureConnectionMapper, CommunicationReachMapper, EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, LearningToolMapper, LearningToolConnectionMapper, ProfessionMapper, ProfessionConnectionMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper, TrajectoryMapper, TrajectoryConnectionMapper, TrajectoryParticipationMapper, TrajectoryParticipationConnectionMapper, TrajectorySessionMapper, TrajectorySessionConnectionMapper, WorktableGroupMapper, WorktableGroupConnectionMapper, WorktableMeetingMapper, WorktableMeetingConnectionMapper, WorktableTallyMapper } from './trainings/trainings.mappers.js';
 import type { OrganisationMapper, OrganisationConnectionMapper } from './organisations/organisations.mappers.js';
@@ -117,6 +118,14 @@ export type AddCommitmentInput = {
   number: Scalars['Int']['input'];
 };
 
+export type AddSteeringGroupMemberInput = {
+  /** A board, or */
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  campaignId: Scalars['ID']['input'];
+  /** an expert organisation; exactly one of the two. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type AddTrackInput = {
   agreementId: Scalars['ID']['input'];
   description?: InputMaybe<LocalizedTextInput>;
@@ -150,6 +159,14 @@ export type AgreementClosingreportArgs = {
 export type AgreementStatus =
   | 'CLOSED'
   | 'OPEN';
+
+export type ApplyToCampaignInput = {
+  /** A board member applies for their own board; consultants and admins name it. */
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  campaignId: Scalars['ID']['input'];
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  themeAffinity?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** One recorded mutation: who did what to which object, when, with its state before and after. */
 export type AuditEntry = Node & {
@@ -187,6 +204,15 @@ export type AuditFilter = {
   /** Only entries about this object (a global id). */
   entityId?: InputMaybe<Scalars['ID']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A sounding-board board's ballot: exactly 2 of a pitch's 3 options. */
+export type Ballot = {
+  __typename?: 'Ballot';
+  board: Board;
+  castAt: Scalars['DateTime']['output'];
+  options: Array<PitchOption>;
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /**
@@ -286,6 +312,334 @@ export type BudgetLine = {
 };
 
 /**
+ * A supporting campaign (ondersteunende campagne), such as "Duurzaam werkgeverschap": boards apply,
+ * consultants select a few for a tailored trajectory with the campaign's partner, every applicant not
+ * selected forms the sounding board (klankbordgroep) that votes on the selected boards' pitches, and a
+ * steering group (stuurgroep) guards quality. What the campaign yields is shared as its results.
+ */
+export type Campaign = Node & {
+  __typename?: 'Campaign';
+  /**
+   * The applications, by board name. Consultants and admins see every one; a board member their own
+   * board's; others an empty list.
+   */
+  applications: CampaignApplicationConnection;
+  /** The last day; null where the source does not give it. */
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  focus?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Its meetings by day. */
+  meetings: Array<CampaignMeeting>;
+  partner?: Maybe<Organisation>;
+  /** The selected boards' pitches, by board name. */
+  pitches: Array<Pitch>;
+  /**
+   * Its results the viewer may see, by title: published ones for everyone; intermediate ones for the
+   * selected boards, the steering group, the sounding board, consultants and admins; drafts for
+   * consultants and admins.
+   */
+  results: CampaignResultConnection;
+  /** The selected boards with their theme and trajectory, by board name. Public. */
+  selectedBoards: Array<CampaignTrajectory>;
+  selectionConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many boards are selected. */
+  selectionSize: Scalars['Int']['output'];
+  /** Every applicant not selected, by board name: the sounding board (klankbordgroep). Public. */
+  soundingBoard: Array<Board>;
+  /** The first day; null where the source does not give it. */
+  startsOn?: Maybe<Scalars['LocalDate']['output']>;
+  status: CampaignStatus;
+  /** The steering group (stuurgroep): other boards and experts. Public. */
+  steeringGroup: Array<SteeringGroupMember>;
+  /** The HR themes a selected board's trajectory is about; results are searched by them. */
+  themes: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  /** Whether the viewer may apply for their board now (a board member whose board has not applied, while applications are open). */
+  viewerCanApply: Scalars['Boolean']['output'];
+  viewerCanManage: Scalars['Boolean']['output'];
+  /** Whether the viewer is on the sounding board and may vote. */
+  viewerCanVote: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A supporting campaign (ondersteunende campagne), such as "Duurzaam werkgeverschap": boards apply,
+ * consultants select a few for a tailored trajectory with the campaign's partner, every applicant not
+ * selected forms the sounding board (klankbordgroep) that votes on the selected boards' pitches, and a
+ * steering group (stuurgroep) guards quality. What the campaign yields is shared as its results.
+ */
+export type CampaignapplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A supporting campaign (ondersteunende campagne), such as "Duurzaam werkgeverschap": boards apply,
+ * consultants select a few for a tailored trajectory with the campaign's partner, every applicant not
+ * selected forms the sounding board (klankbordgroep) that votes on the selected boards' pitches, and a
+ * steering group (stuurgroep) guards quality. What the campaign yields is shared as its results.
+ */
+export type CampaignfocusArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A supporting campaign (ondersteunende campagne), such as "Duurzaam werkgeverschap": boards apply,
+ * consultants select a few for a tailored trajectory with the campaign's partner, every applicant not
+ * selected forms the sounding board (klankbordgroep) that votes on the selected boards' pitches, and a
+ * steering group (stuurgroep) guards quality. What the campaign yields is shared as its results.
+ */
+export type CampaignresultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CampaignResultFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A supporting campaign (ondersteunende campagne), such as "Duurzaam werkgeverschap": boards apply,
+ * consultants select a few for a tailored trajectory with the campaign's partner, every applicant not
+ * selected forms the sounding board (klankbordgroep) that votes on the selected boards' pitches, and a
+ * steering group (stuurgroep) guards quality. What the campaign yields is shared as its results.
+ */
+export type CampaigntitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/**
+ * A board's application to a campaign, with what the selection weighs: the board's region,
+ * population and Belfius cluster, motivation and maturity (scored 1-5 by consultants), its
+ * personalised objectives and its affinity with the campaign's HR themes.
+ */
+export type CampaignApplication = Node & {
+  __typename?: 'CampaignApplication';
+  appliedAt: Scalars['DateTime']['output'];
+  board: Board;
+  campaign: Campaign;
+  /** Not named in the source: seeded to show how the campaign works. */
+  example: Scalars['Boolean']['output'];
+  /** The group consultants put the applicant in. */
+  group?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Scored 1-5 by consultants; null until scored. */
+  maturityScore?: Maybe<Scalars['Int']['output']>;
+  /** Scored 1-5 by consultants; null until scored. */
+  motivationScore?: Maybe<Scalars['Int']['output']>;
+  /** The board's personalised objectives (gepersonaliseerde doelstellingen). */
+  objectives?: Maybe<Scalars['String']['output']>;
+  /** The population class the selection's diversity counts (see SelectionProposal). */
+  populationClass: PopulationClass;
+  status: CampaignApplicationStatus;
+  /** For a selected board: the HR theme of its trajectory. */
+  theme?: Maybe<Scalars['String']['output']>;
+  /** The campaign's themes the board feels affinity with. */
+  themeAffinity: Array<Scalars['String']['output']>;
+};
+
+export type CampaignApplicationConnection = {
+  __typename?: 'CampaignApplicationConnection';
+  edges: Array<CampaignApplicationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CampaignApplicationEdge = {
+  __typename?: 'CampaignApplicationEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignApplication;
+};
+
+export type CampaignApplicationPayload = {
+  __typename?: 'CampaignApplicationPayload';
+  application: CampaignApplication;
+};
+
+export type CampaignApplicationStatus =
+  | 'APPLIED'
+  | 'SELECTED'
+  /** Not selected: a member of the sounding board (klankbordgroep). */
+  | 'SOUNDING_BOARD';
+
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  edges: Array<CampaignEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CampaignEdge = {
+  __typename?: 'CampaignEdge';
+  cursor: Scalars['String']['output'];
+  node: Campaign;
+};
+
+export type CampaignMeeting = Node & {
+  __typename?: 'CampaignMeeting';
+  campaign: Campaign;
+  heldOn: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  kind: CampaignMeetingKind;
+  /** The pitches made at it, by board name. */
+  pitches: Array<Pitch>;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type CampaignMeetingtitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type CampaignMeetingKind =
+  | 'SELECTED_BOARDS'
+  /** The sounding board meets; the selected boards pitch. */
+  | 'SOUNDING_BOARD'
+  | 'STEERING_GROUP';
+
+export type CampaignMeetingPayload = {
+  __typename?: 'CampaignMeetingPayload';
+  meeting: CampaignMeeting;
+};
+
+export type CampaignPayload = {
+  __typename?: 'CampaignPayload';
+  campaign: Campaign;
+};
+
+/**
+ * A result of a campaign: an instrument or template the sounding board kept, or a good practice of a
+ * selected board. Under embargo until it is published: see CampaignResultStatus.
+ */
+export type CampaignResult = Node & {
+  __typename?: 'CampaignResult';
+  /** The selected board it comes from. */
+  board?: Maybe<Board>;
+  campaign: Campaign;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Not named in the source: seeded to show how the campaign works. */
+  example: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  intermediateAt?: Maybe<Scalars['DateTime']['output']>;
+  kind: CampaignResultKind;
+  link?: Maybe<Scalars['String']['output']>;
+  /** The pitch option the vote kept, if it was voted on. */
+  option?: Maybe<PitchOption>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: CampaignResultStatus;
+  theme: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  viewerCanPublish: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A result of a campaign: an instrument or template the sounding board kept, or a good practice of a
+ * selected board. Under embargo until it is published: see CampaignResultStatus.
+ */
+export type CampaignResultdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A result of a campaign: an instrument or template the sounding board kept, or a good practice of a
+ * selected board. Under embargo until it is published: see CampaignResultStatus.
+ */
+export type CampaignResulttitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type CampaignResultConnection = {
+  __typename?: 'CampaignResultConnection';
+  edges: Array<CampaignResultEdge>;
+  pageInfo: PageInfo;
+  /** Counts only the results the viewer may see. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CampaignResultEdge = {
+  __typename?: 'CampaignResultEdge';
+  cursor: Scalars['String']['output'];
+  node: CampaignResult;
+};
+
+export type CampaignResultFilter = {
+  kind?: InputMaybe<CampaignResultKind>;
+  /** Matches the title in any language. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CampaignResultStatus>;
+  /** One of the campaigns' HR themes, ignoring case. */
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CampaignResultKind =
+  /** Dutch: goed praktijkvoorbeeld. */
+  | 'GOOD_PRACTICE'
+  | 'INSTRUMENT'
+  /** Dutch: sjabloon. */
+  | 'TEMPLATE';
+
+export type CampaignResultLibraryFilter = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<CampaignResultKind>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CampaignResultStatus>;
+  /** One of the campaigns' HR themes, ignoring case. */
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CampaignResultPayload = {
+  __typename?: 'CampaignResultPayload';
+  result: CampaignResult;
+};
+
+export type CampaignResultStatus =
+  /** Seen by consultants and admins only. */
+  | 'DRAFT'
+  /** Seen by the selected boards, the steering group, the sounding board, consultants and admins. */
+  | 'INTERMEDIATE'
+  /** Seen by everyone, in the library other boards search by theme. */
+  | 'PUBLISHED';
+
+export type CampaignStatus =
+  /** Its last day has passed. */
+  | 'ENDED'
+  /** Boards apply until the selection is confirmed. */
+  | 'OPEN_FOR_APPLICATIONS'
+  /** The selection is confirmed and the campaign has not ended. */
+  | 'RUNNING';
+
+/** A selected board's tailored trajectory (ondersteuningstraject op maat) on one HR theme, with the campaign's partner. */
+export type CampaignTrajectory = Node & {
+  __typename?: 'CampaignTrajectory';
+  board: Board;
+  campaign: Campaign;
+  /** Not named in the source: seeded to show how the campaign works. */
+  example: Scalars['Boolean']['output'];
+  focus?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  partner?: Maybe<Organisation>;
+  theme: Scalars['String']['output'];
+};
+
+export type CastBallotInput = {
+  /** A board member votes for their own board; consultants and admins record a board's ballot by naming it. */
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exactly 2 different options of the pitch. */
+  optionIds: Array<Scalars['ID']['input']>;
+  pitchId: Scalars['ID']['input'];
+};
+
+export type CastBallotPayload = {
+  __typename?: 'CastBallotPayload';
+  ballot: Ballot;
+  pitch: Pitch;
+};
+
+/**
  * One channel's growth within a period against the 2021-2022 baseline, per day so that periods of
  * different lengths compare: growth = (audience / days) / (baseline audience / baseline days) - 1.
  */
@@ -300,6 +654,13 @@ export type ChannelGrowth = {
   days: Scalars['Int']['output'];
   /** In basis points (2000 is +20%), rounded down; null without figures or without a baseline. Negative when the reach shrank. */
   growthBasisPoints?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CloseVotePayload = {
+  __typename?: 'CloseVotePayload';
+  pitch: Pitch;
+  /** The 2 results the vote keeps, as drafts. */
+  results: Array<CampaignResult>;
 };
 
 export type CoFinancing = {
@@ -462,6 +823,19 @@ export type Comparator =
   | 'AT_LEAST'
   | 'AT_MOST';
 
+export type ConfirmSelectionInput = {
+  campaignId: Scalars['ID']['input'];
+  /** Exactly the campaign's selection size, each application once. */
+  selections: Array<SelectedBoardInput>;
+};
+
+export type ConfirmSelectionPayload = {
+  __typename?: 'ConfirmSelectionPayload';
+  campaign: Campaign;
+  selected: Array<CampaignTrajectory>;
+  soundingBoard: Array<Board>;
+};
+
 export type CreateBoardInput = {
   belfiusCluster?: InputMaybe<Scalars['String']['input']>;
   kind: BoardKind;
@@ -470,6 +844,28 @@ export type CreateBoardInput = {
   nisCode?: InputMaybe<Scalars['String']['input']>;
   population: Scalars['Int']['input'];
   province: Province;
+};
+
+export type CreateCampaignInput = {
+  endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  focus?: InputMaybe<LocalizedTextInput>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  selectionSize: Scalars['Int']['input'];
+  startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  themes: Array<Scalars['String']['input']>;
+  title: LocalizedTextInput;
+};
+
+export type CreateCampaignResultInput = {
+  /** A selected board of the campaign it comes from. */
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  campaignId: Scalars['ID']['input'];
+  description?: InputMaybe<LocalizedTextInput>;
+  kind: CampaignResultKind;
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** One of the campaign's themes. */
+  theme: Scalars['String']['input'];
+  title: LocalizedTextInput;
 };
 
 export type CreateEmployeeInput = {
@@ -1118,16 +1514,31 @@ export type Mutation = {
   addAction: ActionPayload;
   /** Refused once an invoice is approved (the commitments are money terms). */
   addCommitment: CommitmentPayload;
+  addSteeringGroupMember: SteeringGroupMemberPayload;
   addTrack: TrackPayload;
+  /** A board applies while applications are open; once per campaign. */
+  applyToCampaign: CampaignApplicationPayload;
   /** Another consultant or admin than the submitter. Refused when approved costs would exceed the agreement's maximum. */
   approveInvoice: InvoicePayload;
   /** Cancels an enrolment; the first waiting person gets the freed seat in the same transaction. */
   cancelEnrolment: EnrolmentPayload;
   /** Cancels a PLANNED meeting. */
   cancelWorktableMeeting: WorktableMeetingPayload;
+  /** A sounding-board board's ballot: cast, or changed while the vote is open. */
+  castBallot: CastBallotPayload;
   /** The funder's side, after the period: freezes the final settlement; nothing of the agreement changes afterwards. */
   closeFundingAgreement: FundingAgreementPayload;
+  /** Closes a pitch's vote and keeps its 2 most chosen options as draft results; refused on an undecided tie. */
+  closeVote: CloseVotePayload;
+  /**
+   * Confirms the selection in one transaction: the selected boards get their trajectory, every other
+   * applicant joins the sounding board. Once per campaign.
+   */
+  confirmSelection: ConfirmSelectionPayload;
   createBoard: BoardPayload;
+  createCampaign: CampaignPayload;
+  /** A result that was not voted on, such as a selected board's good practice, as a draft. */
+  createCampaignResult: CampaignResultPayload;
   /** A board member for their own board; consultants and admins for any. */
   createEmployee: EmployeePayload;
   /** The sector enters the next agreement (Article 5). */
@@ -1148,9 +1559,12 @@ export type Mutation = {
   joinTrajectory: TrajectoryParticipationPayload;
   /** Another consultant or admin than the approver. */
   payInvoice: InvoicePayload;
+  planCampaignMeeting: CampaignMeetingPayload;
   planWorktableMeeting: WorktableMeetingPayload;
   /** The sector's consultants propose a judgement of a qualitative commitment, with evidence. */
   proposeJudgement: CommitmentPayload;
+  /** Moves a result one step: DRAFT to INTERMEDIATE, INTERMEDIATE to PUBLISHED. */
+  publishResult: CampaignResultPayload;
   /** ATTENDED or NO_SHOW, only once the session has started. */
   recordAttendance: EnrolmentPayload;
   /** A board's charge, or a payment of a charge. */
@@ -1158,6 +1572,10 @@ export type Mutation = {
   /** A consultant enters a figure from web analytics; figures of one channel never overlap. */
   recordCommunicationFigure: CommunicationFigurePayload;
   recordOverheadCost: OverheadCostPayload;
+  /** A selected board's pitch with its 3 options; its vote opens at once. */
+  recordPitch: PitchPayload;
+  /** The steering group's decision on a tie for the kept places (steering group members, consultants, admins). */
+  recordTieDecision: PitchPayload;
   /** Records that a PLANNED meeting took place, on or after its day, with the boards that attended. */
   recordWorktableMeetingHeld: WorktableMeetingPayload;
   /** The funder's side refuses the pending proposal, with a reason; the judgement in force stays. */
@@ -1165,6 +1583,7 @@ export type Mutation = {
   rejectInvoice: InvoicePayload;
   removeCommitment: RemoveCommitmentPayload;
   removeCommunicationFigure: RemoveCommunicationFigurePayload;
+  removeSteeringGroupMember: RemoveSteeringGroupMemberPayload;
   /** The funder's side or an admin sets a judged commitment back to OPEN; the judgement it undoes stays in the history. */
   reopenCommitment: CommitmentPayload;
   /** An admin, with a reason: the agreement is open again; the closing stays in its history. */
@@ -1180,6 +1599,9 @@ export type Mutation = {
   submitInvoice: InvoicePayload;
   updateAction: ActionPayload;
   updateBoard: BoardPayload;
+  updateCampaign: CampaignPayload;
+  updateCampaignApplication: CampaignApplicationPayload;
+  updateCampaignResult: CampaignResultPayload;
   updateCommitment: CommitmentPayload;
   updateCommunicationFigure: CommunicationFigurePayload;
   updateEmployee: EmployeePayload;
@@ -1214,8 +1636,18 @@ export type MutationaddCommitmentArgs = {
 };
 
 
+export type MutationaddSteeringGroupMemberArgs = {
+  input: AddSteeringGroupMemberInput;
+};
+
+
 export type MutationaddTrackArgs = {
   input: AddTrackInput;
+};
+
+
+export type MutationapplyToCampaignArgs = {
+  input: ApplyToCampaignInput;
 };
 
 
@@ -1234,13 +1666,38 @@ export type MutationcancelWorktableMeetingArgs = {
 };
 
 
+export type MutationcastBallotArgs = {
+  input: CastBallotInput;
+};
+
+
 export type MutationcloseFundingAgreementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type MutationcloseVoteArgs = {
+  pitchId: Scalars['ID']['input'];
+};
+
+
+export type MutationconfirmSelectionArgs = {
+  input: ConfirmSelectionInput;
+};
+
+
 export type MutationcreateBoardArgs = {
   input: CreateBoardInput;
+};
+
+
+export type MutationcreateCampaignArgs = {
+  input: CreateCampaignInput;
+};
+
+
+export type MutationcreateCampaignResultArgs = {
+  input: CreateCampaignResultInput;
 };
 
 
@@ -1314,6 +1771,11 @@ export type MutationpayInvoiceArgs = {
 };
 
 
+export type MutationplanCampaignMeetingArgs = {
+  input: PlanCampaignMeetingInput;
+};
+
+
 export type MutationplanWorktableMeetingArgs = {
   input: PlanWorktableMeetingInput;
 };
@@ -1321,6 +1783,11 @@ export type MutationplanWorktableMeetingArgs = {
 
 export type MutationproposeJudgementArgs = {
   input: ProposeJudgementInput;
+};
+
+
+export type MutationpublishResultArgs = {
+  input: PublishResultInput;
 };
 
 
@@ -1341,6 +1808,16 @@ export type MutationrecordCommunicationFigureArgs = {
 
 export type MutationrecordOverheadCostArgs = {
   input: RecordOverheadCostInput;
+};
+
+
+export type MutationrecordPitchArgs = {
+  input: RecordPitchInput;
+};
+
+
+export type MutationrecordTieDecisionArgs = {
+  input: RecordTieDecisionInput;
 };
 
 
@@ -1365,6 +1842,11 @@ export type MutationremoveCommitmentArgs = {
 
 
 export type MutationremoveCommunicationFigureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationremoveSteeringGroupMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1411,6 +1893,21 @@ export type MutationupdateActionArgs = {
 
 export type MutationupdateBoardArgs = {
   input: UpdateBoardInput;
+};
+
+
+export type MutationupdateCampaignArgs = {
+  input: UpdateCampaignInput;
+};
+
+
+export type MutationupdateCampaignApplicationArgs = {
+  input: UpdateCampaignApplicationInput;
+};
+
+
+export type MutationupdateCampaignResultArgs = {
+  input: UpdateCampaignResultInput;
 };
 
 
@@ -1636,6 +2133,92 @@ export type PeriodInput = {
   start: Scalars['LocalDate']['input'];
 };
 
+/**
+ * A selected board's pitch of its project plan at a sounding-board meeting, with exactly 3 possible
+ * instruments or templates. Each sounding-board board chooses 2 of them; closing the vote keeps the 2
+ * with most votes as the campaign's results.
+ */
+export type Pitch = Node & {
+  __typename?: 'Pitch';
+  /**
+   * How many ballots were cast: for consultants and admins while the vote is open, for everyone once
+   * it is closed; null otherwise.
+   */
+  ballotCount?: Maybe<Scalars['Int']['output']>;
+  board: Board;
+  campaign: Campaign;
+  /** Not named in the source: seeded to show how the campaign works. */
+  example: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  meeting: CampaignMeeting;
+  /** Its 3 options, by position. */
+  options: Array<PitchOption>;
+  plan?: Maybe<Scalars['String']['output']>;
+  /** The steering group's decision on a tie for the kept places, if one was recorded. */
+  tieDecision?: Maybe<TieDecision>;
+  /** The viewer's board's ballot on this pitch, for a sounding-board member; null otherwise. */
+  viewerBallot?: Maybe<Ballot>;
+  voteClosedAt?: Maybe<Scalars['DateTime']['output']>;
+  voteStatus: VoteStatus;
+};
+
+
+/**
+ * A selected board's pitch of its project plan at a sounding-board meeting, with exactly 3 possible
+ * instruments or templates. Each sounding-board board chooses 2 of them; closing the vote keeps the 2
+ * with most votes as the campaign's results.
+ */
+export type PitchplanArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type PitchOption = Node & {
+  __typename?: 'PitchOption';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Whether the closed vote kept it as a result. */
+  kept: Scalars['Boolean']['output'];
+  kind: CampaignResultKind;
+  pitch: Pitch;
+  /** 1, 2 or 3. */
+  position: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  /**
+   * The ballots choosing it: for consultants and admins while the vote is open, for everyone once it
+   * is closed; null otherwise.
+   */
+  votes?: Maybe<Scalars['Int']['output']>;
+};
+
+
+export type PitchOptiondescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type PitchOptiontitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type PitchOptionInput = {
+  description?: InputMaybe<LocalizedTextInput>;
+  kind: CampaignResultKind;
+  title: LocalizedTextInput;
+};
+
+export type PitchPayload = {
+  __typename?: 'PitchPayload';
+  pitch: Pitch;
+};
+
+export type PlanCampaignMeetingInput = {
+  campaignId: Scalars['ID']['input'];
+  heldOn: Scalars['LocalDate']['input'];
+  kind: CampaignMeetingKind;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
 export type PlanWorktableMeetingInput = {
   /** In the group's year. */
   date: Scalars['LocalDate']['input'];
@@ -1644,6 +2227,19 @@ export type PlanWorktableMeetingInput = {
   /** The group's province when omitted. */
   province?: InputMaybe<Province>;
 };
+
+/** Population classes for the selection's diversity, by the board's population. */
+export type PopulationClass =
+  /** 10,000 to 24,999. */
+  | 'FROM_10K_TO_25K'
+  /** 25,000 to 49,999. */
+  | 'FROM_25K_TO_50K'
+  /** 50,000 to 99,999. */
+  | 'FROM_50K_TO_100K'
+  /** 100,000 or more. */
+  | 'FROM_100K'
+  /** Fewer than 10,000 inhabitants. */
+  | 'UNDER_10K';
 
 /**
  * A profession or function listed on the LokaalWerkt jobs website. The public sees those listed
@@ -1723,6 +2319,17 @@ export type ProposeJudgementInput = {
   status: JudgementStatus;
 };
 
+export type ProposedBoard = {
+  __typename?: 'ProposedBoard';
+  application: CampaignApplication;
+  board: Board;
+  populationClass: PopulationClass;
+  /** Why it is in: what it adds to the selection's diversity, and its scores. */
+  reasons: Array<Scalars['String']['output']>;
+  /** Motivation plus maturity. */
+  score: Scalars['Int']['output'];
+};
+
 /** The five Flemish provinces. */
 export type Province =
   | 'ANTWERP'
@@ -1730,6 +2337,12 @@ export type Province =
   | 'FLEMISH_BRABANT'
   | 'LIMBURG'
   | 'WEST_FLANDERS';
+
+export type PublishResultInput = {
+  resultId: Scalars['ID']['input'];
+  /** INTERMEDIATE from DRAFT, PUBLISHED from INTERMEDIATE: one step at a time, never back. */
+  status: CampaignResultStatus;
+};
 
 /**
  * A target judged with evidence: the sector's consultants propose a judgement, the funder's side
@@ -1756,6 +2369,13 @@ export type Query = {
   board?: Maybe<Board>;
   /** Boards ordered by name; at most 100 a page. */
   boards: BoardConnection;
+  /**
+   * The library of campaign results, by title: everyone sees the published ones; those involved in a
+   * campaign also its intermediate ones, editors its drafts.
+   */
+  campaignResults: CampaignResultConnection;
+  /** Campaigns, newest first; at most 100 a page. Public. */
+  campaigns: CampaignConnection;
   /** Action 9's figures, by channel and start; at most 100 a page. */
   communicationFigures: CommunicationFigureConnection;
   /** Each channel's growth within a period against the 2021-2022 baseline. */
@@ -1777,6 +2397,8 @@ export type Query = {
   professions: ProfessionConnection;
   /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
   reach: Reach;
+  /** A suggested selection for a campaign (consultants and admins); writes nothing. */
+  selectionProposal: SelectionProposal;
   training?: Maybe<Training>;
   /** Sessions by start; for the public, only those with free places. */
   trainingSessions: TrainingSessionConnection;
@@ -1811,6 +2433,19 @@ export type QueryboardArgs = {
 export type QueryboardsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BoardFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerycampaignResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CampaignResultLibraryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerycampaignsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1884,6 +2519,12 @@ export type QueryprofessionsArgs = {
 export type QueryreachArgs = {
   boardId?: InputMaybe<Scalars['ID']['input']>;
   period: PeriodInput;
+};
+
+
+export type QueryselectionProposalArgs = {
+  campaignId: Scalars['ID']['input'];
+  size?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1988,6 +2629,23 @@ export type RecordOverheadCostInput = {
   description: Scalars['String']['input'];
 };
 
+export type RecordPitchInput = {
+  /** A selected board's application. */
+  applicationId: Scalars['ID']['input'];
+  /** A sounding-board meeting of the campaign. */
+  meetingId: Scalars['ID']['input'];
+  /** Exactly 3, in the order the board presented them. */
+  options: Array<PitchOptionInput>;
+  plan?: InputMaybe<LocalizedTextInput>;
+};
+
+export type RecordTieDecisionInput = {
+  /** The 2 options the steering group keeps; each must have at least as many votes as the one left out. */
+  keptOptionIds: Array<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  pitchId: Scalars['ID']['input'];
+};
+
 export type RecordWorktableMeetingHeldInput = {
   /** The boards that attended; at least one. */
   attendingBoardIds: Array<Scalars['ID']['input']>;
@@ -2012,6 +2670,11 @@ export type RemoveCommitmentPayload = {
 
 export type RemoveCommunicationFigurePayload = {
   __typename?: 'RemoveCommunicationFigurePayload';
+  removedId: Scalars['ID']['output'];
+};
+
+export type RemoveSteeringGroupMemberPayload = {
+  __typename?: 'RemoveSteeringGroupMemberPayload';
   removedId: Scalars['ID']['output'];
 };
 
@@ -2050,6 +2713,38 @@ export type Role =
   | 'CONSULTANT'
   | 'EXPERT'
   | 'PARTNER';
+
+export type SelectedBoardInput = {
+  applicationId: Scalars['ID']['input'];
+  focus?: InputMaybe<Scalars['String']['input']>;
+  /** One of the campaign's themes. */
+  theme: Scalars['String']['input'];
+};
+
+/**
+ * A selection the API suggests, and writes nothing: the applicants most diverse over region (province),
+ * population class and Belfius cluster, preferring higher motivation plus maturity where diversity is
+ * equal. Deterministic: the same applications give the same proposal.
+ */
+export type SelectionProposal = {
+  __typename?: 'SelectionProposal';
+  belfiusClusters: Scalars['Int']['output'];
+  boards: Array<ProposedBoard>;
+  campaign: Campaign;
+  /** Scored applications the proposal chose from. */
+  consideredApplications: Scalars['Int']['output'];
+  /** Distinct provinces + distinct population classes + distinct Belfius clusters among the proposed. */
+  diversity: Scalars['Int']['output'];
+  /** Whether no other selection of this size is more diverse, or as diverse with a higher score (false only when the search was cut short). */
+  optimal: Scalars['Boolean']['output'];
+  populationClasses: Scalars['Int']['output'];
+  regions: Scalars['Int']['output'];
+  /** The sum of motivation and maturity over the proposed. */
+  score: Scalars['Int']['output'];
+  size: Scalars['Int']['output'];
+  /** Applications left out because motivation or maturity is not scored yet. */
+  unscoredApplications: Scalars['Int']['output'];
+};
 
 export type SendWorktableMaterialInput = {
   id: Scalars['ID']['input'];
@@ -2128,6 +2823,21 @@ export type SettlementScenario = {
   coFinancingIncome?: InputMaybe<MoneyInput>;
 };
 
+/** A member of a campaign's steering group: a board or an expert organisation. */
+export type SteeringGroupMember = Node & {
+  __typename?: 'SteeringGroupMember';
+  board?: Maybe<Board>;
+  /** Not named in the source: seeded to show how the campaign works. */
+  example: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  organisation?: Maybe<Organisation>;
+};
+
+export type SteeringGroupMemberPayload = {
+  __typename?: 'SteeringGroupMemberPayload';
+  member: SteeringGroupMember;
+};
+
 export type SubmitInvoiceInput = {
   actionId: Scalars['ID']['input'];
   agreementId: Scalars['ID']['input'];
@@ -2147,6 +2857,14 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Every board created or changed from now on. */
   boardChanged: Board;
+};
+
+export type TieDecision = {
+  __typename?: 'TieDecision';
+  decidedAt: Scalars['DateTime']['output'];
+  /** The 2 options the steering group keeps. */
+  keptOptions: Array<PitchOption>;
+  note?: Maybe<Scalars['String']['output']>;
 };
 
 /** Dutch: spoor. */
@@ -2563,6 +3281,40 @@ export type UpdateBoardInput = {
   province?: InputMaybe<Province>;
 };
 
+/**
+ * Only the fields given change. The board's own members change objectives and affinity while
+ * applications are open; consultants and admins also score and group.
+ */
+export type UpdateCampaignApplicationInput = {
+  group?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  maturityScore?: InputMaybe<Scalars['Int']['input']>;
+  motivationScore?: InputMaybe<Scalars['Int']['input']>;
+  objectives?: InputMaybe<Scalars['String']['input']>;
+  themeAffinity?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Only the fields given change; an explicit null clears an optional one. Themes and size change only while applications are open. */
+export type UpdateCampaignInput = {
+  endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  focus?: InputMaybe<LocalizedTextInput>;
+  id: Scalars['ID']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  selectionSize?: InputMaybe<Scalars['Int']['input']>;
+  startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
+/** Only the fields given change; a published result no longer changes. */
+export type UpdateCampaignResultInput = {
+  description?: InputMaybe<LocalizedTextInput>;
+  id: Scalars['ID']['input'];
+  link?: InputMaybe<Scalars['String']['input']>;
+  theme?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
 /** Fields left out stay as they are; measures, when given, replace the commitment's measures. */
 export type UpdateCommitmentInput = {
   actionId?: InputMaybe<Scalars['ID']['input']>;
@@ -2724,6 +3476,10 @@ export type Viewer = {
   role: Role;
   subject?: Maybe<Scalars['String']['output']>;
 };
+
+export type VoteStatus =
+  | 'CLOSED'
+  | 'OPEN';
 
 export type WithdrawFromTrajectoryInput = {
   participationId: Scalars['ID']['input'];
@@ -2927,6 +3683,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ActionMapper & { __typename: 'Action' } )
     | ( AuditEntryMapper & { __typename: 'AuditEntry' } )
     | ( BoardMapper & { __typename: 'Board' } )
+    | ( CampaignMapper & { __typename: 'Campaign' } )
+    | ( CampaignApplicationMapper & { __typename: 'CampaignApplication' } )
+    | ( CampaignMeetingMapper & { __typename: 'CampaignMeeting' } )
+    | ( CampaignResultMapper & { __typename: 'CampaignResult' } )
+    | ( CampaignTrajectoryMapper & { __typename: 'CampaignTrajectory' } )
     | ( CoFinancingEntryMapper & { __typename: 'CoFinancingEntry' } )
     | ( CommitmentMapper & { __typename: 'Commitment' } )
     | ( CommunicationFigureMapper & { __typename: 'CommunicationFigure' } )
@@ -2937,7 +3698,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( LearningToolMapper & { __typename: 'LearningTool' } )
     | ( OrganisationMapper & { __typename: 'Organisation' } )
     | ( OverheadCostMapper & { __typename: 'OverheadCost' } )
+    | ( PitchMapper & { __typename: 'Pitch' } )
+    | ( PitchOptionMapper & { __typename: 'PitchOption' } )
     | ( ProfessionMapper & { __typename: 'Profession' } )
+    | ( SteeringGroupMemberMapper & { __typename: 'SteeringGroupMember' } )
     | ( TrackMapper & { __typename: 'Track' } )
     | ( TrainingMapper & { __typename: 'Training' } )
     | ( TrainingSessionMapper & { __typename: 'TrainingSession' } )
@@ -2962,13 +3726,16 @@ export type ResolversTypes = {
   ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action: ResolversTypes['Action'] }>;
   AddActionInput: AddActionInput;
   AddCommitmentInput: AddCommitmentInput;
+  AddSteeringGroupMemberInput: AddSteeringGroupMemberInput;
   AddTrackInput: AddTrackInput;
   AgreementClosing: ResolverTypeWrapper<AgreementClosingMapper>;
   AgreementStatus: ResolverTypeWrapper<'OPEN' | 'CLOSED'>;
+  ApplyToCampaignInput: ApplyToCampaignInput;
   AuditEntry: ResolverTypeWrapper<AuditEntryMapper>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionMapper>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
+  Ballot: ResolverTypeWrapper<BallotMapper>;
   Board: ResolverTypeWrapper<BoardMapper>;
   BoardCoFinancing: ResolverTypeWrapper<Omit<BoardCoFinancing, 'board'> & { board: ResolversTypes['Board'] }>;
   BoardConnection: ResolverTypeWrapper<BoardConnectionMapper>;
@@ -2979,7 +3746,32 @@ export type ResolversTypes = {
   BoardReach: ResolverTypeWrapper<Omit<BoardReach, 'board'> & { board: ResolversTypes['Board'] }>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
+  Campaign: ResolverTypeWrapper<CampaignMapper>;
+  CampaignApplication: ResolverTypeWrapper<CampaignApplicationMapper>;
+  CampaignApplicationConnection: ResolverTypeWrapper<CampaignApplicationConnectionMapper>;
+  CampaignApplicationEdge: ResolverTypeWrapper<Omit<CampaignApplicationEdge, 'node'> & { node: ResolversTypes['CampaignApplication'] }>;
+  CampaignApplicationPayload: ResolverTypeWrapper<Omit<CampaignApplicationPayload, 'application'> & { application: ResolversTypes['CampaignApplication'] }>;
+  CampaignApplicationStatus: ResolverTypeWrapper<'APPLIED' | 'SELECTED' | 'SOUNDING_BOARD'>;
+  CampaignConnection: ResolverTypeWrapper<CampaignConnectionMapper>;
+  CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
+  CampaignMeeting: ResolverTypeWrapper<CampaignMeetingMapper>;
+  CampaignMeetingKind: ResolverTypeWrapper<'SOUNDING_BOARD' | 'STEERING_GROUP' | 'SELECTED_BOARDS'>;
+  CampaignMeetingPayload: ResolverTypeWrapper<Omit<CampaignMeetingPayload, 'meeting'> & { meeting: ResolversTypes['CampaignMeeting'] }>;
+  CampaignPayload: ResolverTypeWrapper<Omit<CampaignPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
+  CampaignResult: ResolverTypeWrapper<CampaignResultMapper>;
+  CampaignResultConnection: ResolverTypeWrapper<CampaignResultConnectionMapper>;
+  CampaignResultEdge: ResolverTypeWrapper<Omit<CampaignResultEdge, 'node'> & { node: ResolversTypes['CampaignResult'] }>;
+  CampaignResultFilter: CampaignResultFilter;
+  CampaignResultKind: ResolverTypeWrapper<'INSTRUMENT' | 'TEMPLATE' | 'GOOD_PRACTICE'>;
+  CampaignResultLibraryFilter: CampaignResultLibraryFilter;
+  CampaignResultPayload: ResolverTypeWrapper<Omit<CampaignResultPayload, 'result'> & { result: ResolversTypes['CampaignResult'] }>;
+  CampaignResultStatus: ResolverTypeWrapper<'DRAFT' | 'INTERMEDIATE' | 'PUBLISHED'>;
+  CampaignStatus: ResolverTypeWrapper<'OPEN_FOR_APPLICATIONS' | 'RUNNING' | 'ENDED'>;
+  CampaignTrajectory: ResolverTypeWrapper<CampaignTrajectoryMapper>;
+  CastBallotInput: CastBallotInput;
+  CastBallotPayload: ResolverTypeWrapper<Omit<CastBallotPayload, 'ballot' | 'pitch'> & { ballot: ResolversTypes['Ballot'], pitch: ResolversTypes['Pitch'] }>;
   ChannelGrowth: ResolverTypeWrapper<Omit<ChannelGrowth, 'channel'> & { channel: ResolversTypes['CommunicationChannel'] }>;
+  CloseVotePayload: ResolverTypeWrapper<Omit<CloseVotePayload, 'pitch' | 'results'> & { pitch: ResolversTypes['Pitch'], results: Array<ResolversTypes['CampaignResult']> }>;
   CoFinancing: ResolverTypeWrapper<CoFinancingMapper>;
   CoFinancingEntry: ResolverTypeWrapper<CoFinancingEntryMapper>;
   CoFinancingEntryConnection: ResolverTypeWrapper<CoFinancingEntryConnectionMapper>;
@@ -2998,7 +3790,11 @@ export type ResolversTypes = {
   CommunicationFigurePayload: ResolverTypeWrapper<Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversTypes['CommunicationFigure'] }>;
   CommunicationReach: ResolverTypeWrapper<CommunicationReachMapper>;
   Comparator: ResolverTypeWrapper<'AT_LEAST' | 'AT_MOST'>;
+  ConfirmSelectionInput: ConfirmSelectionInput;
+  ConfirmSelectionPayload: ResolverTypeWrapper<Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversTypes['Campaign'], selected: Array<ResolversTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversTypes['Board']> }>;
   CreateBoardInput: CreateBoardInput;
+  CreateCampaignInput: CreateCampaignInput;
+  CreateCampaignResultInput: CreateCampaignResultInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateLearningToolInput: CreateLearningToolInput;
@@ -3070,7 +3866,13 @@ export type ResolversTypes = {
   OverheadCostPayload: ResolverTypeWrapper<Omit<OverheadCostPayload, 'entry'> & { entry: ResolversTypes['OverheadCost'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodInput: PeriodInput;
+  Pitch: ResolverTypeWrapper<PitchMapper>;
+  PitchOption: ResolverTypeWrapper<PitchOptionMapper>;
+  PitchOptionInput: PitchOptionInput;
+  PitchPayload: ResolverTypeWrapper<Omit<PitchPayload, 'pitch'> & { pitch: ResolversTypes['Pitch'] }>;
+  PlanCampaignMeetingInput: PlanCampaignMeetingInput;
   PlanWorktableMeetingInput: PlanWorktableMeetingInput;
+  PopulationClass: ResolverTypeWrapper<'UNDER_10K' | 'FROM_10K_TO_25K' | 'FROM_25K_TO_50K' | 'FROM_50K_TO_100K' | 'FROM_100K'>;
   Profession: ResolverTypeWrapper<ProfessionMapper>;
   ProfessionCategory: ResolverTypeWrapper<'CARE' | 'STEM' | 'OTHER'>;
   ProfessionConnection: ResolverTypeWrapper<ProfessionConnectionMapper>;
@@ -3078,7 +3880,9 @@ export type ResolversTypes = {
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: ResolverTypeWrapper<Omit<ProfessionPayload, 'profession'> & { profession: ResolversTypes['Profession'] }>;
   ProposeJudgementInput: ProposeJudgementInput;
+  ProposedBoard: ResolverTypeWrapper<ProposedBoardMapper>;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
+  PublishResultInput: PublishResultInput;
   QualitativeTarget: ResolverTypeWrapper<QualitativeTargetMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reach: ResolverTypeWrapper<ReachMapper>;
@@ -3086,11 +3890,14 @@ export type ResolversTypes = {
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordCommunicationFigureInput: RecordCommunicationFigureInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
+  RecordPitchInput: RecordPitchInput;
+  RecordTieDecisionInput: RecordTieDecisionInput;
   RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: ResolverTypeWrapper<Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversTypes['FundingAgreement'] }>;
   RemoveCommunicationFigurePayload: ResolverTypeWrapper<RemoveCommunicationFigurePayload>;
+  RemoveSteeringGroupMemberPayload: ResolverTypeWrapper<RemoveSteeringGroupMemberPayload>;
   ReopenCommitmentInput: ReopenCommitmentInput;
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   Report: ResolverTypeWrapper<Report>;
@@ -3098,6 +3905,8 @@ export type ResolversTypes = {
   ReverseOverheadCostInput: ReverseOverheadCostInput;
   Role: ResolverTypeWrapper<'ANONYMOUS' | 'ADMIN' | 'CONSULTANT' | 'BOARD_MEMBER' | 'EXPERT' | 'PARTNER'>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SelectedBoardInput: SelectedBoardInput;
+  SelectionProposal: ResolverTypeWrapper<SelectionProposalMapper>;
   SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
   Settlement: ResolverTypeWrapper<SettlementMapper>;
@@ -3105,8 +3914,11 @@ export type ResolversTypes = {
   SettlementCap: ResolverTypeWrapper<'NONE' | 'ELIGIBLE_COSTS' | 'MAXIMUM'>;
   SettlementLine: ResolverTypeWrapper<SettlementLine>;
   SettlementScenario: SettlementScenario;
+  SteeringGroupMember: ResolverTypeWrapper<SteeringGroupMemberMapper>;
+  SteeringGroupMemberPayload: ResolverTypeWrapper<Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversTypes['SteeringGroupMember'] }>;
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TieDecision: ResolverTypeWrapper<TieDecisionMapper>;
   Track: ResolverTypeWrapper<TrackMapper>;
   TrackBudget: ResolverTypeWrapper<Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversTypes['ActionBudget']>, track: ResolversTypes['Track'] }>;
   TrackPayload: ResolverTypeWrapper<Omit<TrackPayload, 'track'> & { track: ResolversTypes['Track'] }>;
@@ -3138,6 +3950,9 @@ export type ResolversTypes = {
   TrajectorySessionPayload: ResolverTypeWrapper<Omit<TrajectorySessionPayload, 'session'> & { session: ResolversTypes['TrajectorySession'] }>;
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
+  UpdateCampaignApplicationInput: UpdateCampaignApplicationInput;
+  UpdateCampaignInput: UpdateCampaignInput;
+  UpdateCampaignResultInput: UpdateCampaignResultInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
   UpdateCommunicationFigureInput: UpdateCommunicationFigureInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
@@ -3153,6 +3968,7 @@ export type ResolversTypes = {
   UpdateWorktableGroupInput: UpdateWorktableGroupInput;
   UpdateWorktableMeetingInput: UpdateWorktableMeetingInput;
   Viewer: ResolverTypeWrapper<ViewerMapper>;
+  VoteStatus: ResolverTypeWrapper<'OPEN' | 'CLOSED'>;
   WithdrawFromTrajectoryInput: WithdrawFromTrajectoryInput;
   WorktableGroup: ResolverTypeWrapper<WorktableGroupMapper>;
   WorktableGroupConnection: ResolverTypeWrapper<WorktableGroupConnectionMapper>;
@@ -3181,12 +3997,15 @@ export type ResolversParentTypes = {
   ActionPayload: Omit<ActionPayload, 'action'> & { action: ResolversParentTypes['Action'] };
   AddActionInput: AddActionInput;
   AddCommitmentInput: AddCommitmentInput;
+  AddSteeringGroupMemberInput: AddSteeringGroupMemberInput;
   AddTrackInput: AddTrackInput;
   AgreementClosing: AgreementClosingMapper;
+  ApplyToCampaignInput: ApplyToCampaignInput;
   AuditEntry: AuditEntryMapper;
   AuditEntryConnection: AuditEntryConnectionMapper;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
+  Ballot: BallotMapper;
   Board: BoardMapper;
   BoardCoFinancing: Omit<BoardCoFinancing, 'board'> & { board: ResolversParentTypes['Board'] };
   BoardConnection: BoardConnectionMapper;
@@ -3196,7 +4015,27 @@ export type ResolversParentTypes = {
   BoardReach: Omit<BoardReach, 'board'> & { board: ResolversParentTypes['Board'] };
   Budget: BudgetMapper;
   BudgetLine: BudgetLine;
+  Campaign: CampaignMapper;
+  CampaignApplication: CampaignApplicationMapper;
+  CampaignApplicationConnection: CampaignApplicationConnectionMapper;
+  CampaignApplicationEdge: Omit<CampaignApplicationEdge, 'node'> & { node: ResolversParentTypes['CampaignApplication'] };
+  CampaignApplicationPayload: Omit<CampaignApplicationPayload, 'application'> & { application: ResolversParentTypes['CampaignApplication'] };
+  CampaignConnection: CampaignConnectionMapper;
+  CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
+  CampaignMeeting: CampaignMeetingMapper;
+  CampaignMeetingPayload: Omit<CampaignMeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['CampaignMeeting'] };
+  CampaignPayload: Omit<CampaignPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
+  CampaignResult: CampaignResultMapper;
+  CampaignResultConnection: CampaignResultConnectionMapper;
+  CampaignResultEdge: Omit<CampaignResultEdge, 'node'> & { node: ResolversParentTypes['CampaignResult'] };
+  CampaignResultFilter: CampaignResultFilter;
+  CampaignResultLibraryFilter: CampaignResultLibraryFilter;
+  CampaignResultPayload: Omit<CampaignResultPayload, 'result'> & { result: ResolversParentTypes['CampaignResult'] };
+  CampaignTrajectory: CampaignTrajectoryMapper;
+  CastBallotInput: CastBallotInput;
+  CastBallotPayload: Omit<CastBallotPayload, 'ballot' | 'pitch'> & { ballot: ResolversParentTypes['Ballot'], pitch: ResolversParentTypes['Pitch'] };
   ChannelGrowth: ChannelGrowth;
+  CloseVotePayload: Omit<CloseVotePayload, 'pitch' | 'results'> & { pitch: ResolversParentTypes['Pitch'], results: Array<ResolversParentTypes['CampaignResult']> };
   CoFinancing: CoFinancingMapper;
   CoFinancingEntry: CoFinancingEntryMapper;
   CoFinancingEntryConnection: CoFinancingEntryConnectionMapper;
@@ -3211,7 +4050,11 @@ export type ResolversParentTypes = {
   CommunicationFigureEdge: Omit<CommunicationFigureEdge, 'node'> & { node: ResolversParentTypes['CommunicationFigure'] };
   CommunicationFigurePayload: Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversParentTypes['CommunicationFigure'] };
   CommunicationReach: CommunicationReachMapper;
+  ConfirmSelectionInput: ConfirmSelectionInput;
+  ConfirmSelectionPayload: Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversParentTypes['Campaign'], selected: Array<ResolversParentTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversParentTypes['Board']> };
   CreateBoardInput: CreateBoardInput;
+  CreateCampaignInput: CreateCampaignInput;
+  CreateCampaignResultInput: CreateCampaignResultInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateLearningToolInput: CreateLearningToolInput;
@@ -3273,6 +4116,11 @@ export type ResolversParentTypes = {
   OverheadCostPayload: Omit<OverheadCostPayload, 'entry'> & { entry: ResolversParentTypes['OverheadCost'] };
   PageInfo: PageInfo;
   PeriodInput: PeriodInput;
+  Pitch: PitchMapper;
+  PitchOption: PitchOptionMapper;
+  PitchOptionInput: PitchOptionInput;
+  PitchPayload: Omit<PitchPayload, 'pitch'> & { pitch: ResolversParentTypes['Pitch'] };
+  PlanCampaignMeetingInput: PlanCampaignMeetingInput;
   PlanWorktableMeetingInput: PlanWorktableMeetingInput;
   Profession: ProfessionMapper;
   ProfessionConnection: ProfessionConnectionMapper;
@@ -3280,6 +4128,8 @@ export type ResolversParentTypes = {
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: Omit<ProfessionPayload, 'profession'> & { profession: ResolversParentTypes['Profession'] };
   ProposeJudgementInput: ProposeJudgementInput;
+  ProposedBoard: ProposedBoardMapper;
+  PublishResultInput: PublishResultInput;
   QualitativeTarget: QualitativeTargetMapper;
   Query: Record<PropertyKey, never>;
   Reach: ReachMapper;
@@ -3287,24 +4137,32 @@ export type ResolversParentTypes = {
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordCommunicationFigureInput: RecordCommunicationFigureInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
+  RecordPitchInput: RecordPitchInput;
+  RecordTieDecisionInput: RecordTieDecisionInput;
   RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversParentTypes['FundingAgreement'] };
   RemoveCommunicationFigurePayload: RemoveCommunicationFigurePayload;
+  RemoveSteeringGroupMemberPayload: RemoveSteeringGroupMemberPayload;
   ReopenCommitmentInput: ReopenCommitmentInput;
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   Report: Report;
   ReverseCoFinancingEntryInput: ReverseCoFinancingEntryInput;
   ReverseOverheadCostInput: ReverseOverheadCostInput;
   SafeInt: Scalars['SafeInt']['output'];
+  SelectedBoardInput: SelectedBoardInput;
+  SelectionProposal: SelectionProposalMapper;
   SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
   Settlement: SettlementMapper;
   SettlementLine: SettlementLine;
   SettlementScenario: SettlementScenario;
+  SteeringGroupMember: SteeringGroupMemberMapper;
+  SteeringGroupMemberPayload: Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversParentTypes['SteeringGroupMember'] };
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: Record<PropertyKey, never>;
+  TieDecision: TieDecisionMapper;
   Track: TrackMapper;
   TrackBudget: Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversParentTypes['ActionBudget']>, track: ResolversParentTypes['Track'] };
   TrackPayload: Omit<TrackPayload, 'track'> & { track: ResolversParentTypes['Track'] };
@@ -3334,6 +4192,9 @@ export type ResolversParentTypes = {
   TrajectorySessionPayload: Omit<TrajectorySessionPayload, 'session'> & { session: ResolversParentTypes['TrajectorySession'] };
   UpdateActionInput: UpdateActionInput;
   UpdateBoardInput: UpdateBoardInput;
+  UpdateCampaignApplicationInput: UpdateCampaignApplicationInput;
+  UpdateCampaignInput: UpdateCampaignInput;
+  UpdateCampaignResultInput: UpdateCampaignResultInput;
   UpdateCommitmentInput: UpdateCommitmentInput;
   UpdateCommunicationFigureInput: UpdateCommunicationFigureInput;
   UpdateEmployeeInput: UpdateEmployeeInput;
@@ -3432,6 +4293,13 @@ export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
+export type BallotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ballot'] = ResolversParentTypes['Ballot']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  castAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['PitchOption']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type BoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Board'] = ResolversParentTypes['Board']> = {
   belfiusCluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3485,6 +4353,152 @@ export type BudgetLineResolvers<ContextType = Context, ParentType extends Resolv
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
+  applications?: Resolver<ResolversTypes['CampaignApplicationConnection'], ParentType, ContextType, RequireFields<CampaignapplicationsArgs, 'first'>>;
+  endsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  focus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CampaignfocusArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['CampaignMeeting']>, ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  pitches?: Resolver<Array<ResolversTypes['Pitch']>, ParentType, ContextType>;
+  results?: Resolver<ResolversTypes['CampaignResultConnection'], ParentType, ContextType, RequireFields<CampaignresultsArgs, 'first'>>;
+  selectedBoards?: Resolver<Array<ResolversTypes['CampaignTrajectory']>, ParentType, ContextType>;
+  selectionConfirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  selectionSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  soundingBoard?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
+  steeringGroup?: Resolver<Array<ResolversTypes['SteeringGroupMember']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CampaigntitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanApply?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanVote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CampaignApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignApplication'] = ResolversParentTypes['CampaignApplication']> = {
+  appliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maturityScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  motivationScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  objectives?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  populationClass?: Resolver<ResolversTypes['PopulationClass'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignApplicationStatus'], ParentType, ContextType>;
+  theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  themeAffinity?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CampaignApplicationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignApplicationConnection'] = ResolversParentTypes['CampaignApplicationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignApplicationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignApplicationEdge'] = ResolversParentTypes['CampaignApplicationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignApplication'], ParentType, ContextType>;
+};
+
+export type CampaignApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignApplicationPayload'] = ResolversParentTypes['CampaignApplicationPayload']> = {
+  application?: Resolver<ResolversTypes['CampaignApplication'], ParentType, ContextType>;
+};
+
+export type CampaignApplicationStatusResolvers = EnumResolverSignature<{ APPLIED?: any, SELECTED?: any, SOUNDING_BOARD?: any }, ResolversTypes['CampaignApplicationStatus']>;
+
+export type CampaignConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignEdge'] = ResolversParentTypes['CampaignEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CampaignMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMeeting'] = ResolversParentTypes['CampaignMeeting']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CampaignMeetingKind'], ParentType, ContextType>;
+  pitches?: Resolver<Array<ResolversTypes['Pitch']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CampaignMeetingtitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CampaignMeetingKindResolvers = EnumResolverSignature<{ SELECTED_BOARDS?: any, SOUNDING_BOARD?: any, STEERING_GROUP?: any }, ResolversTypes['CampaignMeetingKind']>;
+
+export type CampaignMeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignMeetingPayload'] = ResolversParentTypes['CampaignMeetingPayload']> = {
+  meeting?: Resolver<ResolversTypes['CampaignMeeting'], ParentType, ContextType>;
+};
+
+export type CampaignPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignPayload'] = ResolversParentTypes['CampaignPayload']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+};
+
+export type CampaignResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResult'] = ResolversParentTypes['CampaignResult']> = {
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CampaignResultdescriptionArgs>>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intermediateAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CampaignResultKind'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  option?: Resolver<Maybe<ResolversTypes['PitchOption']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignResultStatus'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CampaignResulttitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  viewerCanPublish?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CampaignResultConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResultConnection'] = ResolversParentTypes['CampaignResultConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CampaignResultEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignResultEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResultEdge'] = ResolversParentTypes['CampaignResultEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CampaignResult'], ParentType, ContextType>;
+};
+
+export type CampaignResultKindResolvers = EnumResolverSignature<{ GOOD_PRACTICE?: any, INSTRUMENT?: any, TEMPLATE?: any }, ResolversTypes['CampaignResultKind']>;
+
+export type CampaignResultPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignResultPayload'] = ResolversParentTypes['CampaignResultPayload']> = {
+  result?: Resolver<ResolversTypes['CampaignResult'], ParentType, ContextType>;
+};
+
+export type CampaignResultStatusResolvers = EnumResolverSignature<{ DRAFT?: any, INTERMEDIATE?: any, PUBLISHED?: any }, ResolversTypes['CampaignResultStatus']>;
+
+export type CampaignStatusResolvers = EnumResolverSignature<{ ENDED?: any, OPEN_FOR_APPLICATIONS?: any, RUNNING?: any }, ResolversTypes['CampaignStatus']>;
+
+export type CampaignTrajectoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CampaignTrajectory'] = ResolversParentTypes['CampaignTrajectory']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  focus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CastBallotPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CastBallotPayload'] = ResolversParentTypes['CastBallotPayload']> = {
+  ballot?: Resolver<ResolversTypes['Ballot'], ParentType, ContextType>;
+  pitch?: Resolver<ResolversTypes['Pitch'], ParentType, ContextType>;
+};
+
 export type ChannelGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChannelGrowth'] = ResolversParentTypes['ChannelGrowth']> = {
   audience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   baselineAudience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3492,6 +4506,11 @@ export type ChannelGrowthResolvers<ContextType = Context, ParentType extends Res
   channel?: Resolver<ResolversTypes['CommunicationChannel'], ParentType, ContextType>;
   days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   growthBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CloseVotePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CloseVotePayload'] = ResolversParentTypes['CloseVotePayload']> = {
+  pitch?: Resolver<ResolversTypes['Pitch'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['CampaignResult']>, ParentType, ContextType>;
 };
 
 export type CoFinancingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoFinancing'] = ResolversParentTypes['CoFinancing']> = {
@@ -3601,6 +4620,12 @@ export type CommunicationReachResolvers<ContextType = Context, ParentType extend
 };
 
 export type ComparatorResolvers = EnumResolverSignature<{ AT_LEAST?: any, AT_MOST?: any }, ResolversTypes['Comparator']>;
+
+export type ConfirmSelectionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfirmSelectionPayload'] = ResolversParentTypes['ConfirmSelectionPayload']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  selected?: Resolver<Array<ResolversTypes['CampaignTrajectory']>, ParentType, ContextType>;
+  soundingBoard?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -3865,12 +4890,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   acceptJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationacceptJudgementArgs, 'input'>>;
   addAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationaddActionArgs, 'input'>>;
   addCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationaddCommitmentArgs, 'input'>>;
+  addSteeringGroupMember?: Resolver<ResolversTypes['SteeringGroupMemberPayload'], ParentType, ContextType, RequireFields<MutationaddSteeringGroupMemberArgs, 'input'>>;
   addTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationaddTrackArgs, 'input'>>;
+  applyToCampaign?: Resolver<ResolversTypes['CampaignApplicationPayload'], ParentType, ContextType, RequireFields<MutationapplyToCampaignArgs, 'input'>>;
   approveInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationapproveInvoiceArgs, 'id'>>;
   cancelEnrolment?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationcancelEnrolmentArgs, 'id'>>;
   cancelWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationcancelWorktableMeetingArgs, 'id'>>;
+  castBallot?: Resolver<ResolversTypes['CastBallotPayload'], ParentType, ContextType, RequireFields<MutationcastBallotArgs, 'input'>>;
   closeFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcloseFundingAgreementArgs, 'id'>>;
+  closeVote?: Resolver<ResolversTypes['CloseVotePayload'], ParentType, ContextType, RequireFields<MutationcloseVoteArgs, 'pitchId'>>;
+  confirmSelection?: Resolver<ResolversTypes['ConfirmSelectionPayload'], ParentType, ContextType, RequireFields<MutationconfirmSelectionArgs, 'input'>>;
   createBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationcreateBoardArgs, 'input'>>;
+  createCampaign?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationcreateCampaignArgs, 'input'>>;
+  createCampaignResult?: Resolver<ResolversTypes['CampaignResultPayload'], ParentType, ContextType, RequireFields<MutationcreateCampaignResultArgs, 'input'>>;
   createEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationcreateEmployeeArgs, 'input'>>;
   createFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcreateFundingAgreementArgs, 'input'>>;
   createLearningTool?: Resolver<ResolversTypes['LearningToolPayload'], ParentType, ContextType, RequireFields<MutationcreateLearningToolArgs, 'input'>>;
@@ -3885,17 +4917,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   forgetEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationforgetEmployeeArgs, 'id'>>;
   joinTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationjoinTrajectoryArgs, 'input'>>;
   payInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationpayInvoiceArgs, 'id'>>;
+  planCampaignMeeting?: Resolver<ResolversTypes['CampaignMeetingPayload'], ParentType, ContextType, RequireFields<MutationplanCampaignMeetingArgs, 'input'>>;
   planWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationplanWorktableMeetingArgs, 'input'>>;
   proposeJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationproposeJudgementArgs, 'input'>>;
+  publishResult?: Resolver<ResolversTypes['CampaignResultPayload'], ParentType, ContextType, RequireFields<MutationpublishResultArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationrecordAttendanceArgs, 'input'>>;
   recordCoFinancing?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationrecordCoFinancingArgs, 'input'>>;
   recordCommunicationFigure?: Resolver<ResolversTypes['CommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationrecordCommunicationFigureArgs, 'input'>>;
   recordOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationrecordOverheadCostArgs, 'input'>>;
+  recordPitch?: Resolver<ResolversTypes['PitchPayload'], ParentType, ContextType, RequireFields<MutationrecordPitchArgs, 'input'>>;
+  recordTieDecision?: Resolver<ResolversTypes['PitchPayload'], ParentType, ContextType, RequireFields<MutationrecordTieDecisionArgs, 'input'>>;
   recordWorktableMeetingHeld?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationrecordWorktableMeetingHeldArgs, 'input'>>;
   refuseJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationrefuseJudgementArgs, 'input'>>;
   rejectInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationrejectInvoiceArgs, 'input'>>;
   removeCommitment?: Resolver<ResolversTypes['RemoveCommitmentPayload'], ParentType, ContextType, RequireFields<MutationremoveCommitmentArgs, 'id'>>;
   removeCommunicationFigure?: Resolver<ResolversTypes['RemoveCommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationremoveCommunicationFigureArgs, 'id'>>;
+  removeSteeringGroupMember?: Resolver<ResolversTypes['RemoveSteeringGroupMemberPayload'], ParentType, ContextType, RequireFields<MutationremoveSteeringGroupMemberArgs, 'id'>>;
   reopenCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationreopenCommitmentArgs, 'input'>>;
   reopenFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationreopenFundingAgreementArgs, 'input'>>;
   reverseCoFinancingEntry?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationreverseCoFinancingEntryArgs, 'input'>>;
@@ -3905,6 +4942,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   submitInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationsubmitInvoiceArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationupdateActionArgs, 'input'>>;
   updateBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationupdateBoardArgs, 'input'>>;
+  updateCampaign?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationupdateCampaignArgs, 'input'>>;
+  updateCampaignApplication?: Resolver<ResolversTypes['CampaignApplicationPayload'], ParentType, ContextType, RequireFields<MutationupdateCampaignApplicationArgs, 'input'>>;
+  updateCampaignResult?: Resolver<ResolversTypes['CampaignResultPayload'], ParentType, ContextType, RequireFields<MutationupdateCampaignResultArgs, 'input'>>;
   updateCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationupdateCommitmentArgs, 'input'>>;
   updateCommunicationFigure?: Resolver<ResolversTypes['CommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationupdateCommunicationFigureArgs, 'input'>>;
   updateEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationupdateEmployeeArgs, 'input'>>;
@@ -3923,7 +4963,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'Organisation' | 'OverheadCost' | 'Profession' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Action' | 'AuditEntry' | 'Board' | 'Campaign' | 'CampaignApplication' | 'CampaignMeeting' | 'CampaignResult' | 'CampaignTrajectory' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'Organisation' | 'OverheadCost' | 'Pitch' | 'PitchOption' | 'Profession' | 'SteeringGroupMember' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -3999,6 +5039,41 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PitchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pitch'] = ResolversParentTypes['Pitch']> = {
+  ballotCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['CampaignMeeting'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['PitchOption']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<PitchplanArgs>>;
+  tieDecision?: Resolver<Maybe<ResolversTypes['TieDecision']>, ParentType, ContextType>;
+  viewerBallot?: Resolver<Maybe<ResolversTypes['Ballot']>, ParentType, ContextType>;
+  voteClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  voteStatus?: Resolver<ResolversTypes['VoteStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PitchOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PitchOption'] = ResolversParentTypes['PitchOption']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<PitchOptiondescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CampaignResultKind'], ParentType, ContextType>;
+  pitch?: Resolver<ResolversTypes['Pitch'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PitchOptiontitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  votes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PitchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PitchPayload'] = ResolversParentTypes['PitchPayload']> = {
+  pitch?: Resolver<ResolversTypes['Pitch'], ParentType, ContextType>;
+};
+
+export type PopulationClassResolvers = EnumResolverSignature<{ FROM_10K_TO_25K?: any, FROM_25K_TO_50K?: any, FROM_50K_TO_100K?: any, FROM_100K?: any, UNDER_10K?: any }, ResolversTypes['PopulationClass']>;
+
 export type ProfessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profession'] = ResolversParentTypes['Profession']> = {
   category?: Resolver<ResolversTypes['ProfessionCategory'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProfessiondescriptionArgs>>;
@@ -4030,6 +5105,14 @@ export type ProfessionPayloadResolvers<ContextType = Context, ParentType extends
   profession?: Resolver<ResolversTypes['Profession'], ParentType, ContextType>;
 };
 
+export type ProposedBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedBoard'] = ResolversParentTypes['ProposedBoard']> = {
+  application?: Resolver<ResolversTypes['CampaignApplication'], ParentType, ContextType>;
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  populationClass?: Resolver<ResolversTypes['PopulationClass'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ProvinceResolvers = EnumResolverSignature<{ ANTWERP?: any, EAST_FLANDERS?: any, FLEMISH_BRABANT?: any, LIMBURG?: any, WEST_FLANDERS?: any }, ResolversTypes['Province']>;
 
 export type QualitativeTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualitativeTarget'] = ResolversParentTypes['QualitativeTarget']> = {
@@ -4046,6 +5129,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryauditLogArgs, 'first'>>;
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType, RequireFields<QueryboardArgs, 'id'>>;
   boards?: Resolver<ResolversTypes['BoardConnection'], ParentType, ContextType, RequireFields<QueryboardsArgs, 'first'>>;
+  campaignResults?: Resolver<ResolversTypes['CampaignResultConnection'], ParentType, ContextType, RequireFields<QuerycampaignResultsArgs, 'first'>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QuerycampaignsArgs, 'first'>>;
   communicationFigures?: Resolver<ResolversTypes['CommunicationFigureConnection'], ParentType, ContextType, RequireFields<QuerycommunicationFiguresArgs, 'first'>>;
   communicationReach?: Resolver<ResolversTypes['CommunicationReach'], ParentType, ContextType, RequireFields<QuerycommunicationReachArgs, 'period'>>;
   employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryemployeesArgs, 'first'>>;
@@ -4058,6 +5143,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryorganisationsArgs, 'first'>>;
   professions?: Resolver<ResolversTypes['ProfessionConnection'], ParentType, ContextType, RequireFields<QueryprofessionsArgs, 'first'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
+  selectionProposal?: Resolver<ResolversTypes['SelectionProposal'], ParentType, ContextType, RequireFields<QueryselectionProposalArgs, 'campaignId'>>;
   training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QuerytrainingArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, RequireFields<QuerytrainingSessionsArgs, 'first'>>;
   trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, RequireFields<QuerytrainingsArgs, 'first'>>;
@@ -4087,6 +5173,10 @@ export type RemoveCommunicationFigurePayloadResolvers<ContextType = Context, Par
   removedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type RemoveSteeringGroupMemberPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveSteeringGroupMemberPayload'] = ResolversParentTypes['RemoveSteeringGroupMemberPayload']> = {
+  removedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4098,6 +5188,20 @@ export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, ANONYMOUS?: any
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
+
+export type SelectionProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SelectionProposal'] = ResolversParentTypes['SelectionProposal']> = {
+  belfiusClusters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  boards?: Resolver<Array<ResolversTypes['ProposedBoard']>, ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  consideredApplications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  diversity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  optimal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  populationClasses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unscoredApplications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type SettlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = {
   achievedResultCommitments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4132,8 +5236,26 @@ export type SettlementLineResolvers<ContextType = Context, ParentType extends Re
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SteeringGroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SteeringGroupMember'] = ResolversParentTypes['SteeringGroupMember']> = {
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SteeringGroupMemberPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SteeringGroupMemberPayload'] = ResolversParentTypes['SteeringGroupMemberPayload']> = {
+  member?: Resolver<ResolversTypes['SteeringGroupMember'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   boardChanged?: SubscriptionResolver<ResolversTypes['Board'], "boardChanged", ParentType, ContextType>;
+};
+
+export type TieDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TieDecision'] = ResolversParentTypes['TieDecision']> = {
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  keptOptions?: Resolver<Array<ResolversTypes['PitchOption']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type TrackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Track'] = ResolversParentTypes['Track']> = {
@@ -4327,6 +5449,8 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type VoteStatusResolvers = EnumResolverSignature<{ CLOSED?: any, OPEN?: any }, ResolversTypes['VoteStatus']>;
+
 export type WorktableGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorktableGroup'] = ResolversParentTypes['WorktableGroup']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4406,6 +5530,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  Ballot?: BallotResolvers<ContextType>;
   Board?: BoardResolvers<ContextType>;
   BoardCoFinancing?: BoardCoFinancingResolvers<ContextType>;
   BoardConnection?: BoardConnectionResolvers<ContextType>;
@@ -4415,7 +5540,29 @@ export type Resolvers<ContextType = Context> = {
   BoardReach?: BoardReachResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignApplication?: CampaignApplicationResolvers<ContextType>;
+  CampaignApplicationConnection?: CampaignApplicationConnectionResolvers<ContextType>;
+  CampaignApplicationEdge?: CampaignApplicationEdgeResolvers<ContextType>;
+  CampaignApplicationPayload?: CampaignApplicationPayloadResolvers<ContextType>;
+  CampaignApplicationStatus?: CampaignApplicationStatusResolvers;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  CampaignEdge?: CampaignEdgeResolvers<ContextType>;
+  CampaignMeeting?: CampaignMeetingResolvers<ContextType>;
+  CampaignMeetingKind?: CampaignMeetingKindResolvers;
+  CampaignMeetingPayload?: CampaignMeetingPayloadResolvers<ContextType>;
+  CampaignPayload?: CampaignPayloadResolvers<ContextType>;
+  CampaignResult?: CampaignResultResolvers<ContextType>;
+  CampaignResultConnection?: CampaignResultConnectionResolvers<ContextType>;
+  CampaignResultEdge?: CampaignResultEdgeResolvers<ContextType>;
+  CampaignResultKind?: CampaignResultKindResolvers;
+  CampaignResultPayload?: CampaignResultPayloadResolvers<ContextType>;
+  CampaignResultStatus?: CampaignResultStatusResolvers;
+  CampaignStatus?: CampaignStatusResolvers;
+  CampaignTrajectory?: CampaignTrajectoryResolvers<ContextType>;
+  CastBallotPayload?: CastBallotPayloadResolvers<ContextType>;
   ChannelGrowth?: ChannelGrowthResolvers<ContextType>;
+  CloseVotePayload?: CloseVotePayloadResolvers<ContextType>;
   CoFinancing?: CoFinancingResolvers<ContextType>;
   CoFinancingEntry?: CoFinancingEntryResolvers<ContextType>;
   CoFinancingEntryConnection?: CoFinancingEntryConnectionResolvers<ContextType>;
@@ -4434,6 +5581,7 @@ export type Resolvers<ContextType = Context> = {
   CommunicationFigurePayload?: CommunicationFigurePayloadResolvers<ContextType>;
   CommunicationReach?: CommunicationReachResolvers<ContextType>;
   Comparator?: ComparatorResolvers;
+  ConfirmSelectionPayload?: ConfirmSelectionPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
@@ -4487,25 +5635,35 @@ export type Resolvers<ContextType = Context> = {
   OverheadCostEdge?: OverheadCostEdgeResolvers<ContextType>;
   OverheadCostPayload?: OverheadCostPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Pitch?: PitchResolvers<ContextType>;
+  PitchOption?: PitchOptionResolvers<ContextType>;
+  PitchPayload?: PitchPayloadResolvers<ContextType>;
+  PopulationClass?: PopulationClassResolvers;
   Profession?: ProfessionResolvers<ContextType>;
   ProfessionCategory?: ProfessionCategoryResolvers;
   ProfessionConnection?: ProfessionConnectionResolvers<ContextType>;
   ProfessionEdge?: ProfessionEdgeResolvers<ContextType>;
   ProfessionPayload?: ProfessionPayloadResolvers<ContextType>;
+  ProposedBoard?: ProposedBoardResolvers<ContextType>;
   Province?: ProvinceResolvers;
   QualitativeTarget?: QualitativeTargetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reach?: ReachResolvers<ContextType>;
   RemoveCommitmentPayload?: RemoveCommitmentPayloadResolvers<ContextType>;
   RemoveCommunicationFigurePayload?: RemoveCommunicationFigurePayloadResolvers<ContextType>;
+  RemoveSteeringGroupMemberPayload?: RemoveSteeringGroupMemberPayloadResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   Role?: RoleResolvers;
   SafeInt?: GraphQLScalarType;
+  SelectionProposal?: SelectionProposalResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   SettlementBasis?: SettlementBasisResolvers;
   SettlementCap?: SettlementCapResolvers;
   SettlementLine?: SettlementLineResolvers<ContextType>;
+  SteeringGroupMember?: SteeringGroupMemberResolvers<ContextType>;
+  SteeringGroupMemberPayload?: SteeringGroupMemberPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TieDecision?: TieDecisionResolvers<ContextType>;
   Track?: TrackResolvers<ContextType>;
   TrackBudget?: TrackBudgetResolvers<ContextType>;
   TrackPayload?: TrackPayloadResolvers<ContextType>;
@@ -4533,6 +5691,7 @@ export type Resolvers<ContextType = Context> = {
   TrajectorySessionEdge?: TrajectorySessionEdgeResolvers<ContextType>;
   TrajectorySessionPayload?: TrajectorySessionPayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  VoteStatus?: VoteStatusResolvers;
   WorktableGroup?: WorktableGroupResolvers<ContextType>;
   WorktableGroupConnection?: WorktableGroupConnectionResolvers<ContextType>;
   WorktableGroupEdge?: WorktableGroupEdgeResolvers<ContextType>;

@@ -3,6 +3,7 @@
 export * from "./aggregates.js";
 export * from "./audit.js";
 export * from "./boards.js";
+export * from "./campaigns.js";
 export * from "./funding.js";
 export * from "./organisations.js";
 export * from "./programme.js";

@@ -13,7 +13,7 @@ import { can, type PolicyAction } from "./policy.js";
 export type Audience<P> = "public" | { action: PolicyAction<never>; resource: (ctx: Context, payload: P) => Promise<unknown> };
 
 export interface EventDefinition<P = unknown> {
-  /** module.entity.pastTense, e.g. "invoice.approved". */
+  /** entity.pastTense ("invoice.approved"), or module.entity.pastTense ("campaign.result.published"). */
   readonly name: string;
   /** Bumped when the payload changes incompatibly; consumers see it on every event. */
   readonly version: number;
@@ -36,7 +36,7 @@ export function defineEvent<S extends z.ZodObject, R>(definition: {
   payload: S;
   audience: "public" | { action: PolicyAction<R>; resource: (ctx: Context, payload: z.output<S>) => Promise<R | null> };
 }): EventDefinition<z.output<S>> {
-  if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(definition.name)) throw new Error(`event ${definition.name} must read entity.pastTense`);
+  if (!/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*){1,2}$/.test(definition.name)) throw new Error(`event ${definition.name} must read entity.pastTense or module.entity.pastTense`);
   return definition as unknown as EventDefinition<z.output<S>>;
 }
 

@@ -7,6 +7,7 @@
 // full size (npm run db:seed -- --profile sector, npm run bench) is the same rows, more of them.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SEEDED_CAMPAIGN } from "../../db/seed/campaigns.js";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
 import {
   isEmpty,
@@ -87,7 +88,17 @@ describe("the sources profile", () => {
     expect(await isEmpty(api.database)).toBe(true);
     const added = await seedDatabase(api.database, "sources");
     // The one trajectory the source names: the e-learning learning network with GoodHabitz.
-    expect(added).toEqual({ boards: BOARDS.length, organisations: ORGANISATIONS.length, fundingAgreements: 1, trainings: TRAININGS.length, trajectories: 1 });
+    expect(added).toEqual({
+      boards: BOARDS.length,
+      organisations: ORGANISATIONS.length,
+      fundingAgreements: 1,
+      trainings: TRAININGS.length,
+      trajectories: 1,
+      // The campaign of seed 000, with its example applicants and the pitches of 31 May 2024.
+      campaigns: 1,
+      campaignApplications: SEEDED_CAMPAIGN.selectedBoards.length + SEEDED_CAMPAIGN.soundingBoard.length,
+      campaignPitches: SEEDED_CAMPAIGN.selectedBoards.length,
+    });
     expect(await isEmpty(api.database)).toBe(false);
     expect(await boardCount()).toBe(BOARDS.length);
     expect(await organisationCount()).toBe(ORGANISATIONS.length);
@@ -183,6 +194,7 @@ describe("the sources profile", () => {
       { step: "boards", done: BOARDS.length, total: BOARDS.length },
       { step: "funding agreements", done: 1, total: 1 },
       { step: "trainings", done: TRAININGS.length, total: TRAININGS.length },
+      { step: "campaigns", done: 1, total: 1 },
     ]);
   });
 
@@ -239,6 +251,7 @@ describe("the sector profile", () => {
       "boards",
       "funding agreements",
       "trainings",
+      "campaigns",
       "synthetic boards",
       "synthetic invoices",
       "synthetic co-financing entries",

@@ -806,6 +806,11 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'Action', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', name: string, id: string }
+    | { __typename: 'Campaign', id: string }
+    | { __typename: 'CampaignApplication', id: string }
+    | { __typename: 'CampaignMeeting', id: string }
+    | { __typename: 'CampaignResult', id: string }
+    | { __typename: 'CampaignTrajectory', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -816,7 +821,10 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Pitch', id: string }
+    | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -831,6 +839,14 @@ export type RelayNonsenseNodeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RelayNonsenseNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -883,6 +899,14 @@ export type RelayNodeIdQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type RelayCreateBoardMutationVariables = Exact<{ [key: string]: never; }>;
@@ -906,6 +930,11 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'Action', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'Campaign', id: string }
+    | { __typename: 'CampaignApplication', id: string }
+    | { __typename: 'CampaignMeeting', id: string }
+    | { __typename: 'CampaignResult', id: string }
+    | { __typename: 'CampaignTrajectory', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -916,7 +945,10 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Pitch', id: string }
+    | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -966,7 +998,15 @@ export type RelayNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -985,6 +1025,14 @@ export type RelayNodeIdsQueryVariables = Exact<{
 
 
 export type RelayNodeIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1047,6 +1095,14 @@ export type BenchNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { name: string, population: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1295,6 +1351,11 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'Action', number: number, id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'Campaign', id: string }
+    | { __typename: 'CampaignApplication', id: string }
+    | { __typename: 'CampaignMeeting', id: string }
+    | { __typename: 'CampaignResult', id: string }
+    | { __typename: 'CampaignTrajectory', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', number: number, kind: CommitmentKind, id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -1305,7 +1366,10 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Pitch', id: string }
+    | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1796,6 +1860,11 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -1806,7 +1875,10 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -1826,6 +1898,11 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -1836,7 +1913,10 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -2658,6 +2738,11 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -2668,7 +2753,10 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation', nameTranslations: { nl: string } }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -2872,7 +2960,15 @@ export type CommunicationNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { channel: CommunicationChannel, audience: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -3054,6 +3150,11 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -3064,7 +3165,10 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3241,10 +3345,18 @@ export type PlatformNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { title: string, published: boolean, id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { title: string, published: boolean, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -3405,6 +3517,11 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -3415,7 +3532,10 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3443,6 +3563,11 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -3453,7 +3578,10 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3466,6 +3594,11 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'Action' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -3476,7 +3609,10 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'LearningTool' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'SteeringGroupMember' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3583,6 +3719,11 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'Action', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'Campaign', id: string }
+    | { __typename: 'CampaignApplication', id: string }
+    | { __typename: 'CampaignMeeting', id: string }
+    | { __typename: 'CampaignResult', id: string }
+    | { __typename: 'CampaignTrajectory', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -3593,7 +3734,10 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
+    | { __typename: 'Pitch', id: string }
+    | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }

@@ -1,0 +1,63 @@
+// The campaigns module: supporting campaigns such as "Duurzaam werkgeverschap" (seed 000), from
+// applications through the selection, the sounding board's votes on the selected boards' pitches
+// and the steering group's tie decisions, to results under embargo until they are published.
+import { count } from "drizzle-orm";
+import { campaigns } from "../../db/schema/campaigns.js";
+import { seedCampaigns } from "../../db/seed/campaigns.js";
+import { defineModule } from "../shared/module.js";
+import { campaignEvents } from "./campaigns.events.js";
+import { applicationRead, ballotCast, campaignApply, campaignManage, resultRead, tieDecide, voteCountsRead } from "./campaigns.policy.js";
+import { findApplication, findCampaign, findCampaignTrajectory, findMeeting, findSteeringMember } from "./campaigns.service.js";
+import { findCampaignResult } from "./results.service.js";
+import { findPitch, findPitchOption } from "./votes.service.js";
+
+export const campaignsModule = defineModule({
+  name: "campaigns",
+  nodes: {
+    Campaign: findCampaign,
+    CampaignApplication: findApplication,
+    CampaignTrajectory: findCampaignTrajectory,
+    SteeringGroupMember: findSteeringMember,
+    CampaignMeeting: findMeeting,
+    Pitch: findPitch,
+    PitchOption: findPitchOption,
+    CampaignResult: findCampaignResult,
+  },
+  events: campaignEvents,
+  policies: [campaignManage, campaignApply, applicationRead, ballotCast, tieDecide, resultRead, voteCountsRead],
+  access: [
+    { field: "Query.campaigns", action: "public" },
+    { field: "Query.selectionProposal", action: campaignManage },
+    { field: "Query.campaignResults", action: resultRead, note: "every viewer gets the results they may read: published ones for all; list and totalCount alike" },
+    { field: "Campaign.applications", action: applicationRead, note: "a board member sees their own board's application; others an empty list" },
+    { field: "Campaign.results", action: resultRead, note: "only the results the viewer may read; totalCount counts those" },
+    { field: "Pitch.ballotCount", action: voteCountsRead, note: "null while the vote is open, for those who may not see counts" },
+    { field: "PitchOption.votes", action: voteCountsRead, note: "null while the vote is open, for those who may not see counts" },
+    { field: "Pitch.viewerBallot", action: ballotCast, note: "the viewer's own board's ballot; null for others" },
+    { field: "Mutation.createCampaign", action: campaignManage },
+    { field: "Mutation.updateCampaign", action: campaignManage },
+    { field: "Mutation.applyToCampaign", action: campaignApply },
+    { field: "Mutation.updateCampaignApplication", action: campaignApply, note: "scores and groups: consultants and admins only" },
+    { field: "Mutation.confirmSelection", action: campaignManage },
+    { field: "Mutation.addSteeringGroupMember", action: campaignManage },
+    { field: "Mutation.removeSteeringGroupMember", action: campaignManage },
+    { field: "Mutation.planCampaignMeeting", action: campaignManage },
+    { field: "Mutation.recordPitch", action: campaignManage },
+    { field: "Mutation.castBallot", action: ballotCast },
+    { field: "Mutation.recordTieDecision", action: tieDecide },
+    { field: "Mutation.closeVote", action: campaignManage },
+    { field: "Mutation.createCampaignResult", action: campaignManage },
+    { field: "Mutation.updateCampaignResult", action: campaignManage },
+    { field: "Mutation.publishResult", action: campaignManage },
+  ],
+  seed: {
+    async sources(database, progress) {
+      // Once: the campaign as the source gives it, on a database that has none yet.
+      const [existing] = await database.db.select({ n: count() }).from(campaigns);
+      if ((existing?.n ?? 0) > 0) return {};
+      const seeded = await database.db.transaction((tx) => seedCampaigns(tx));
+      progress("campaigns", seeded.campaigns, seeded.campaigns);
+      return seeded;
+    },
+  },
+});

@@ -1,0 +1,2 @@
+// The selection: the proposal (selection.ts) and its confirmation. (Being built.)
+export {};
