@@ -6,5 +6,6 @@ export * from "./boards.js";
 export * from "./campaigns.js";
 export * from "./funding.js";
 export * from "./organisations.js";
+export * from "./partners.js";
 export * from "./programme.js";
 export * from "./trainings.js";

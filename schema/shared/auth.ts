@@ -19,7 +19,7 @@ export type Actor =
   | { role: "ANONYMOUS" }
   | { role: "ADMIN" | "CONSULTANT"; subject: string }
   | { role: "BOARD_MEMBER"; subject: string; boardId: string }
-  | { role: "EXPERT" | "PARTNER"; subject: string; organisationId: string };
+  | { role: "EXPERT" | "PARTNER"; subject: string; organisationId: string; apiKeyId?: string };
 
 export const ANONYMOUS: Actor = { role: "ANONYMOUS" };
 
