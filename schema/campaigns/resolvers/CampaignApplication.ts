@@ -1,19 +1,20 @@
+import { boardLoader } from "../../boards/boards.service.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { CampaignApplicationResolvers } from "./../../types.generated.js";
+import { campaignOf } from "../campaigns.service.js";
+import { populationClass } from "../selection.js";
+
+const boardOf = async (boardId: string, ctx: Parameters<typeof boardLoader>[0]) => {
+  const board = await boardLoader(ctx).load(boardId);
+  if (!board) throw new Error(`board ${boardId} is missing`);
+  return board;
+};
+
 export const CampaignApplication: CampaignApplicationResolvers = {
-  /* Implement CampaignApplication resolver logic here */
-  appliedAt: async (_parent, _arg, _ctx) => {
-    /* CampaignApplication.appliedAt resolver is required because CampaignApplication.appliedAt exists but CampaignApplicationMapper.appliedAt does not */
-  },
-  board: async (_parent, _arg, _ctx) => {
-    /* CampaignApplication.board resolver is required because CampaignApplication.board exists but CampaignApplicationMapper.board does not */
-  },
-  campaign: async (_parent, _arg, _ctx) => {
-    /* CampaignApplication.campaign resolver is required because CampaignApplication.campaign exists but CampaignApplicationMapper.campaign does not */
-  },
-  group: async (_parent, _arg, _ctx) => {
-    /* CampaignApplication.group resolver is required because CampaignApplication.group exists but CampaignApplicationMapper.group does not */
-  },
-  populationClass: async (_parent, _arg, _ctx) => {
-    /* CampaignApplication.populationClass resolver is required because CampaignApplication.populationClass exists but CampaignApplicationMapper.populationClass does not */
-  },
+  id: (application) => toGlobalId("CampaignApplication", application.id),
+  campaign: (application, _args, ctx) => campaignOf(ctx, application),
+  board: ({ boardId }, _args, ctx) => boardOf(boardId, ctx),
+  group: ({ groupLabel }) => groupLabel,
+  populationClass: async ({ boardId }, _args, ctx) => populationClass((await boardOf(boardId, ctx)).population),
+  appliedAt: ({ createdAt }) => createdAt,
 };

@@ -1,14 +1,12 @@
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { CampaignMeetingResolvers } from "./../../types.generated.js";
+import { campaignOf } from "../campaigns.service.js";
+import { pitchesOfMeeting } from "../votes.service.js";
+
 export const CampaignMeeting: CampaignMeetingResolvers = {
-  /* Implement CampaignMeeting resolver logic here */
-  campaign: async (_parent, _arg, _ctx) => {
-    /* CampaignMeeting.campaign resolver is required because CampaignMeeting.campaign exists but CampaignMeetingMapper.campaign does not */
-  },
-  pitches: async (_parent, _arg, _ctx) => {
-    /* CampaignMeeting.pitches resolver is required because CampaignMeeting.pitches exists but CampaignMeetingMapper.pitches does not */
-  },
-  title: ({ title }, _arg, _ctx) => {
-    /* CampaignMeeting.title resolver is required because CampaignMeeting.title and CampaignMeetingMapper.title are not compatible */
-    return title;
-  },
+  id: (meeting) => toGlobalId("CampaignMeeting", meeting.id),
+  campaign: (meeting, _args, ctx) => campaignOf(ctx, meeting),
+  title: localized((row) => row.title),
+  pitches: (meeting, _args, ctx) => pitchesOfMeeting(ctx, meeting),
 };

@@ -1,16 +1,13 @@
+import { boardLoader } from "../../boards/boards.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { CampaignTrajectoryResolvers } from "./../../types.generated.js";
+import { campaignOf, trajectoryIsExample } from "../campaigns.service.js";
+
 export const CampaignTrajectory: CampaignTrajectoryResolvers = {
-  /* Implement CampaignTrajectory resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* CampaignTrajectory.board resolver is required because CampaignTrajectory.board exists but CampaignTrajectoryMapper.board does not */
-  },
-  campaign: async (_parent, _arg, _ctx) => {
-    /* CampaignTrajectory.campaign resolver is required because CampaignTrajectory.campaign exists but CampaignTrajectoryMapper.campaign does not */
-  },
-  example: async (_parent, _arg, _ctx) => {
-    /* CampaignTrajectory.example resolver is required because CampaignTrajectory.example exists but CampaignTrajectoryMapper.example does not */
-  },
-  partner: async (_parent, _arg, _ctx) => {
-    /* CampaignTrajectory.partner resolver is required because CampaignTrajectory.partner exists but CampaignTrajectoryMapper.partner does not */
-  },
+  id: (trajectory) => toGlobalId("CampaignTrajectory", trajectory.id),
+  campaign: (trajectory, _args, ctx) => campaignOf(ctx, trajectory),
+  board: async ({ boardId }, _args, ctx) => (await boardLoader(ctx).load(boardId))!,
+  partner: ({ partnerId }, _args, ctx) => (partnerId ? organisationLoader(ctx).load(partnerId) : null),
+  example: (trajectory, _args, ctx) => trajectoryIsExample(ctx, trajectory),
 };

@@ -1,7 +1,6 @@
+import { boardLoader } from "../../boards/boards.service.js";
 import type { ProposedBoardResolvers } from "./../../types.generated.js";
+
 export const ProposedBoard: ProposedBoardResolvers = {
-  /* Implement ProposedBoard resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* ProposedBoard.board resolver is required because ProposedBoard.board exists but ProposedBoardMapper.board does not */
-  },
+  board: async ({ application }, _args, ctx) => (await boardLoader(ctx).load(application.boardId))!,
 };

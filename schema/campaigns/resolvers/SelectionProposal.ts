@@ -1,4 +1,4 @@
 import type { SelectionProposalResolvers } from "./../../types.generated.js";
-export const SelectionProposal: SelectionProposalResolvers = {
-  /* Implement SelectionProposal resolver logic here */
-};
+
+/** Every field is on the view selection.service.ts builds. */
+export const SelectionProposal: SelectionProposalResolvers = {};

@@ -1,10 +1,10 @@
+import { boardLoader } from "../../boards/boards.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { SteeringGroupMemberResolvers } from "./../../types.generated.js";
+
 export const SteeringGroupMember: SteeringGroupMemberResolvers = {
-  /* Implement SteeringGroupMember resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* SteeringGroupMember.board resolver is required because SteeringGroupMember.board exists but SteeringGroupMemberMapper.board does not */
-  },
-  organisation: async (_parent, _arg, _ctx) => {
-    /* SteeringGroupMember.organisation resolver is required because SteeringGroupMember.organisation exists but SteeringGroupMemberMapper.organisation does not */
-  },
+  id: (member) => toGlobalId("SteeringGroupMember", member.id),
+  board: ({ boardId }, _args, ctx) => (boardId ? boardLoader(ctx).load(boardId) : null),
+  organisation: ({ organisationId }, _args, ctx) => (organisationId ? organisationLoader(ctx).load(organisationId) : null),
 };

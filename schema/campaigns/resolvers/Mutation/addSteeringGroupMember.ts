@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { addSteeringGroupMember as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const addSteeringGroupMember: NonNullable<MutationResolvers['addSteeringGroupMember']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.addSteeringGroupMember resolver logic here */ };
+export const addSteeringGroupMember: NonNullable<MutationResolvers['addSteeringGroupMember']> = async (_parent, { input }, ctx) => ({ member: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { applyToCampaign as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const applyToCampaign: NonNullable<MutationResolvers['applyToCampaign']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.applyToCampaign resolver logic here */ };
+export const applyToCampaign: NonNullable<MutationResolvers['applyToCampaign']> = async (_parent, { input }, ctx) => ({ application: await run(ctx, input) });

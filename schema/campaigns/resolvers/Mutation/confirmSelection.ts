@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { confirmSelection as run } from "../../selection.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const confirmSelection: NonNullable<MutationResolvers['confirmSelection']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.confirmSelection resolver logic here */ };
+export const confirmSelection: NonNullable<MutationResolvers['confirmSelection']> = async (_parent, { input }, ctx) => (await run(ctx, input));

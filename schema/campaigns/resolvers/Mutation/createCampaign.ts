@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createCampaign as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createCampaign: NonNullable<MutationResolvers['createCampaign']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createCampaign resolver logic here */ };
+export const createCampaign: NonNullable<MutationResolvers['createCampaign']> = async (_parent, { input }, ctx) => ({ campaign: await run(ctx, input) });

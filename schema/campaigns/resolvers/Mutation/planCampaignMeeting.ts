@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { planCampaignMeeting as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const planCampaignMeeting: NonNullable<MutationResolvers['planCampaignMeeting']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.planCampaignMeeting resolver logic here */ };
+export const planCampaignMeeting: NonNullable<MutationResolvers['planCampaignMeeting']> = async (_parent, { input }, ctx) => ({ meeting: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { removeSteeringGroupMember as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const removeSteeringGroupMember: NonNullable<MutationResolvers['removeSteeringGroupMember']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.removeSteeringGroupMember resolver logic here */ };
+export const removeSteeringGroupMember: NonNullable<MutationResolvers['removeSteeringGroupMember']> = async (_parent, { id }, ctx) => ({ removedId: await run(ctx, { id }) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateCampaign as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateCampaign: NonNullable<MutationResolvers['updateCampaign']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateCampaign resolver logic here */ };
+export const updateCampaign: NonNullable<MutationResolvers['updateCampaign']> = async (_parent, { input }, ctx) => ({ campaign: await run(ctx, input) });

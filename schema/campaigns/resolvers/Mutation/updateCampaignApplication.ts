@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateCampaignApplication as run } from "../../campaigns.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateCampaignApplication: NonNullable<MutationResolvers['updateCampaignApplication']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateCampaignApplication resolver logic here */ };
+export const updateCampaignApplication: NonNullable<MutationResolvers['updateCampaignApplication']> = async (_parent, { input }, ctx) => ({ application: await run(ctx, input) });

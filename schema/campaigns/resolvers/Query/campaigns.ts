@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listCampaigns } from "../../campaigns.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const campaigns: NonNullable<QueryResolvers['campaigns']> = async (_parent, _arg, _ctx) => { /* Implement Query.campaigns resolver logic here */ };
+export const campaigns: NonNullable<QueryResolvers['campaigns']> = async (_parent, args, ctx) => listCampaigns(ctx, args);

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { selectionProposal as run } from "../../selection.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const selectionProposal: NonNullable<QueryResolvers['selectionProposal']> = async (_parent, _arg, _ctx) => { /* Implement Query.selectionProposal resolver logic here */ };
+export const selectionProposal: NonNullable<QueryResolvers['selectionProposal']> = async (_parent, args, ctx) => run(ctx, args);
