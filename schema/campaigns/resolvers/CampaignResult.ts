@@ -1,27 +1,16 @@
+import { boardLoader } from "../../boards/boards.service.js";
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
 import type { CampaignResultResolvers } from "./../../types.generated.js";
+import { campaignOfResult, optionOfResult, viewerCanPublish } from "../results.service.js";
+
 export const CampaignResult: CampaignResultResolvers = {
-  /* Implement CampaignResult resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* CampaignResult.board resolver is required because CampaignResult.board exists but CampaignResultMapper.board does not */
-  },
-  campaign: async (_parent, _arg, _ctx) => {
-    /* CampaignResult.campaign resolver is required because CampaignResult.campaign exists but CampaignResultMapper.campaign does not */
-  },
-  description: ({ description }, _arg, _ctx) => {
-    /* CampaignResult.description resolver is required because CampaignResult.description and CampaignResultMapper.description are not compatible */
-    return description;
-  },
-  option: async (_parent, _arg, _ctx) => {
-    /* CampaignResult.option resolver is required because CampaignResult.option exists but CampaignResultMapper.option does not */
-  },
-  title: ({ title }, _arg, _ctx) => {
-    /* CampaignResult.title resolver is required because CampaignResult.title and CampaignResultMapper.title are not compatible */
-    return title;
-  },
-  titleTranslations: async (_parent, _arg, _ctx) => {
-    /* CampaignResult.titleTranslations resolver is required because CampaignResult.titleTranslations exists but CampaignResultMapper.titleTranslations does not */
-  },
-  viewerCanPublish: async (_parent, _arg, _ctx) => {
-    /* CampaignResult.viewerCanPublish resolver is required because CampaignResult.viewerCanPublish exists but CampaignResultMapper.viewerCanPublish does not */
-  },
+  id: (result) => toGlobalId("CampaignResult", result.id),
+  campaign: (result, _args, ctx) => campaignOfResult(ctx, result),
+  board: ({ boardId }, _args, ctx) => (boardId ? boardLoader(ctx).load(boardId) : null),
+  option: (result, _args, ctx) => optionOfResult(ctx, result),
+  title: localized((row) => row.title),
+  titleTranslations: ({ title }) => title,
+  description: localized((row) => row.description),
+  viewerCanPublish: (result, _args, ctx) => viewerCanPublish(ctx, result),
 };

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createCampaignResult as run } from "../../results.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createCampaignResult: NonNullable<MutationResolvers['createCampaignResult']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createCampaignResult resolver logic here */ };
+export const createCampaignResult: NonNullable<MutationResolvers['createCampaignResult']> = async (_parent, { input }, ctx) => ({ result: await run(ctx, input) });

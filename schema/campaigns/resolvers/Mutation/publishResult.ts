@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { publishResult as run } from "../../results.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const publishResult: NonNullable<MutationResolvers['publishResult']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.publishResult resolver logic here */ };
+export const publishResult: NonNullable<MutationResolvers['publishResult']> = async (_parent, { input }, ctx) => ({ result: await run(ctx, input) });

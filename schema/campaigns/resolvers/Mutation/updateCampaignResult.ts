@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateCampaignResult as run } from "../../results.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateCampaignResult: NonNullable<MutationResolvers['updateCampaignResult']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateCampaignResult resolver logic here */ };
+export const updateCampaignResult: NonNullable<MutationResolvers['updateCampaignResult']> = async (_parent, { input }, ctx) => ({ result: await run(ctx, input) });

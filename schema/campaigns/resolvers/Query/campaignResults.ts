@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listCampaignResults } from "../../results.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const campaignResults: NonNullable<QueryResolvers['campaignResults']> = async (_parent, _arg, _ctx) => { /* Implement Query.campaignResults resolver logic here */ };
+export const campaignResults: NonNullable<QueryResolvers['campaignResults']> = async (_parent, args, ctx) => listCampaignResults(ctx, args);
