@@ -1,13 +1,9 @@
+import { boardLoader } from "../../boards/boards.service.js";
 import type { BallotResolvers } from "./../../types.generated.js";
+import { ballotOptions } from "../votes.service.js";
+
 export const Ballot: BallotResolvers = {
-  /* Implement Ballot resolver logic here */
-  board: async (_parent, _arg, _ctx) => {
-    /* Ballot.board resolver is required because Ballot.board exists but BallotMapper.board does not */
-  },
-  castAt: async (_parent, _arg, _ctx) => {
-    /* Ballot.castAt resolver is required because Ballot.castAt exists but BallotMapper.castAt does not */
-  },
-  options: async (_parent, _arg, _ctx) => {
-    /* Ballot.options resolver is required because Ballot.options exists but BallotMapper.options does not */
-  },
+  board: async ({ boardId }, _args, ctx) => (await boardLoader(ctx).load(boardId))!,
+  options: (ballot, _args, ctx) => ballotOptions(ctx, ballot),
+  castAt: ({ createdAt }) => createdAt,
 };

@@ -1,16 +1,6 @@
 import type { TieDecisionResolvers } from "./../../types.generated.js";
-/*
- * Note: This object type is generated because "TieDecisionMapper" is declared. This is to ensure runtime safety.
- *
- * When a mapper is used, it is possible to hit runtime errors in some scenarios:
- * - given a field name, the schema type's field type does not match mapper's field type
- * - or a schema type's field does not exist in the mapper's fields
- *
- * If you want to skip this file generation, remove the mapper or update the pattern in the `resolverGeneration.object` config.
- */
+import { tieKeptOptions } from "../votes.service.js";
+
 export const TieDecision: TieDecisionResolvers = {
-  /* Implement TieDecision resolver logic here */
-  keptOptions: async (_parent, _arg, _ctx) => {
-    /* TieDecision.keptOptions resolver is required because TieDecision.keptOptions exists but TieDecisionMapper.keptOptions does not */
-  },
+  keptOptions: (decision, _args, ctx) => tieKeptOptions(ctx, decision),
 };

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { castBallot as run } from "../../votes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const castBallot: NonNullable<MutationResolvers['castBallot']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.castBallot resolver logic here */ };
+export const castBallot: NonNullable<MutationResolvers['castBallot']> = async (_parent, { input }, ctx) => run(ctx, input);

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { closeVote as run } from "../../votes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const closeVote: NonNullable<MutationResolvers['closeVote']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.closeVote resolver logic here */ };
+export const closeVote: NonNullable<MutationResolvers['closeVote']> = async (_parent, { pitchId }, ctx) => run(ctx, { pitchId });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { recordPitch as run } from "../../votes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const recordPitch: NonNullable<MutationResolvers['recordPitch']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.recordPitch resolver logic here */ };
+export const recordPitch: NonNullable<MutationResolvers['recordPitch']> = async (_parent, { input }, ctx) => ({ pitch: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { recordTieDecision as run } from "../../votes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const recordTieDecision: NonNullable<MutationResolvers['recordTieDecision']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.recordTieDecision resolver logic here */ };
+export const recordTieDecision: NonNullable<MutationResolvers['recordTieDecision']> = async (_parent, { input }, ctx) => ({ pitch: await run(ctx, input) });
