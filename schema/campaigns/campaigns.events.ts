@@ -8,6 +8,7 @@ import { z } from "zod";
 import { campaignPitches, campaignResults } from "../../db/schema/campaigns.js";
 import type { Context } from "../shared/context.js";
 import { defineEvent } from "../shared/events.js";
+import { rowsById } from "../shared/loaders.js";
 import { applicationRead, campaignManage, resultRead, voteCountsRead } from "./campaigns.policy.js";
 import { resultScope } from "./circle.js";
 
@@ -89,10 +90,8 @@ const resultPayload = z.strictObject({
 
 /** A result's events go to those who may read the result as it is when the event is delivered. */
 async function resultAsItIsNow(ctx: Context, payload: { resultId: string }) {
-  const [row] = await ctx.db
-    .select({ campaignId: campaignResults.campaignId, status: campaignResults.status })
-    .from(campaignResults)
-    .where(eq(campaignResults.id, payload.resultId));
+  // Through the request's loader: a channel checking a batch of events costs one statement, not one per event.
+  const row = await rowsById<typeof campaignResults.$inferSelect>(ctx, campaignResults).load(payload.resultId);
   return row ? resultScope(ctx, row) : null;
 }
 

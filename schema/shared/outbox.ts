@@ -81,16 +81,19 @@ export async function head(db: Db): Promise<Cursor> {
 /**
  * Runs one batch of a durable consumer: reads after its checkpoint, calls `handle`, and moves
  * the checkpoint, all in one transaction that holds the checkpoint row. Returns how many events
- * it handled; 0 also when another relay is running this consumer's batch right now.
+ * it handled; 0 also when another relay is running this consumer's batch right now. `handle`
+ * gets the batch's transaction (on PGlite's single connection, a write outside it would wait
+ * for ever).
  */
-export async function consumeBatch(db: Db, consumer: string, handle: (events: DomainEvent[]) => Promise<void>, limit = 100): Promise<number> {
+export async function consumeBatch(db: Db, consumer: string, handle: (events: DomainEvent[], tx: Db) => Promise<void>, limit = 100): Promise<number> {
   await db.execute(sql`insert into outbox_checkpoints (consumer) values (${consumer}) on conflict (consumer) do nothing`);
   return db.transaction(async (tx) => {
     const [checkpoint] = await rows<{ txid: string; position: string }>(tx, sql`select txid, position from outbox_checkpoints where consumer = ${consumer} for update skip locked`);
     if (!checkpoint) return 0;
     const events = await readAfter(tx, { txid: Number(checkpoint.txid), position: Number(checkpoint.position) }, limit);
     if (events.length === 0) return 0;
-    await handle(events);
+    // The handler writes through `tx`, so what it writes commits with the checkpoint or not at all.
+    await handle(events, tx);
     const last = cursorOf(events.at(-1)!);
     await tx.execute(sql`update outbox_checkpoints set txid = ${last.txid}, position = ${last.position}, updated_at = now() where consumer = ${consumer}`);
     return events.length;
