@@ -6,10 +6,16 @@
 // A refused token is UNAUTHENTICATED and logged with the class of its fault (never the token
 // nor any claim's value); an identity provider whose key set cannot be fetched is not the
 // caller's fault: SERVICE_UNAVAILABLE (503), logged as an error.
+//
+// A bearer credential starting with `tapi_` is a partner organisation's API key (api-key-auth.ts),
+// checked against the database the request names; it authenticates as PARTNER of that
+// organisation with the key's id (`apiKeyId`), which policies may tell apart from a token.
 
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
+import type { Database } from "../../db/client.js";
+import { checkApiKey, looksLikeApiKey } from "./api-key-auth.js";
 import { unauthenticated } from "./errors.js";
 
 export const ROLES = ["ADMIN", "CONSULTANT", "BOARD_MEMBER", "EXPERT", "PARTNER"] as const;
@@ -110,7 +116,12 @@ export function actorFromClaims(payload: JWTPayload): Actor {
 /** What the caller knows of the request, for the log. */
 export interface AuthRequest {
   requestId?: string | null;
+  /** Where API keys are looked up; without it an API key is refused. */
+  database?: Database;
 }
+
+/** Said to a client whose API key was refused, whatever the reason (the log has the reason). */
+export const API_KEY_REFUSED = "The API key is invalid, expired or revoked";
 
 export type Authenticator = (authorization: string | null | undefined, request?: AuthRequest) => Promise<Actor>;
 
@@ -141,8 +152,18 @@ export function createAuthenticator(config: AuthConfig, { log = () => {}, jwksTi
     return actorFromClaims(payload);
   }
 
+  /** An API key: accepted, or refused with a warn line naming the reason class and the key's prefix (never its secret). */
+  async function verifyApiKey(credential: string, request: AuthRequest): Promise<Actor> {
+    const check = request.database ? await checkApiKey(request.database, credential) : ({ ok: false, reason: "unknown", prefix: null } as const);
+    if (check.ok) return check.actor;
+    log({ level: "warn", msg: "authentication failed", credential: "api_key", reason: check.reason, keyPrefix: check.prefix, requestId: request.requestId ?? null });
+    throw unauthenticated(API_KEY_REFUSED);
+  }
+
   return async (authorization, request = {}) => {
     if (!authorization) return ANONYMOUS;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
+    if (bearer && looksLikeApiKey(bearer)) return verifyApiKey(bearer, request);
     try {
       return await verify(authorization);
     } catch (error) {

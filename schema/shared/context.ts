@@ -52,7 +52,9 @@ export function createContextFactory({ database, authenticate, events }: Context
   return async (request) => {
     // One request id from the start, so an authentication failure's log line carries it too.
     const requestId = request.requestId || randomUUID();
-    const actor = request.authorization ? await authenticate(request.authorization, { requestId }) : ANONYMOUS;
+    // An API key is looked up on the database's own connection, before the request's statements
+    // are counted: authentication is not the request's work (and touches lastUsedAt once a minute at most).
+    const actor = request.authorization ? await authenticate(request.authorization, { requestId, database }) : ANONYMOUS;
     return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId });
   };
 }
