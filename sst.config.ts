@@ -18,6 +18,7 @@ export default $config({
     await import("./infra/secrets.js");
     const { migrator } = await import("./infra/database.js");
     const { api } = await import("./infra/api.js");
+    await import("./infra/webhooks.js");
     return {
       api: api.url,
       graphql: $interpolate`${api.url}/graphql`,

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase, withMigrationLock } from "../db/migrate.js";
 import { isEmpty, seedDatabase } from "../db/seed/index.js";
+import { WebhookDispatcher } from "../schema/partners/dispatcher.js";
 import { createApp, jsonLog } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
 import { startLocalServer } from "./http.js";
@@ -44,6 +45,18 @@ try {
 }
 jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})` });
 
+// Webhooks while the server runs: woken by this process's commits (the bus) and polling for
+// the rest (other processes' commits, retries coming due). On AWS a scheduled function does this.
+const webhooks = new WebhookDispatcher({
+  database,
+  schema: app.schema,
+  events: app.events,
+  production: app.settings.production,
+  pollMs: Number(process.env.WEBHOOK_POLL_MS ?? 1000),
+  log: jsonLog,
+});
+webhooks.start();
+
 // `on`, not `once`: Apollo's own handler stops Apollo and then raises the signal again, which
 // would kill the process before the database is closed (and its folder's lock released).
 let closing = false;
@@ -51,6 +64,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await webhooks.stop();
     await server.close();
     await database.close();
     process.exit(0);

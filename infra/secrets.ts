@@ -9,3 +9,11 @@ export const authJwksUrl = new sst.Secret("AuthJwksUrl");
 
 /** The `iss` a token must carry; tokens minted for another issuer are rejected. */
 export const authIssuer = new sst.Secret("AuthIssuer");
+
+/**
+ * The key (32 bytes, base64) that encrypts webhook signing secrets at rest
+ * (schema/partners/secret-box.ts); production refuses to start without one. Make one with
+ * `openssl rand -base64 32`. The API (which stores secrets) and the dispatcher (which signs)
+ * need the same key.
+ */
+export const webhookSecretKey = new sst.Secret("WebhookSecretKey");

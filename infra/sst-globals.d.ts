@@ -97,6 +97,20 @@ declare namespace sst {
       readonly url: SstOutput<string>;
     }
 
+    interface CronArgs {
+      /** `rate(1 minute)` or `cron(...)`, as EventBridge reads them. */
+      schedule: `rate(${string})` | `cron(${string})`;
+      /** The function to run: its handler, or its args. */
+      function: string | FunctionArgs;
+      enabled?: boolean;
+    }
+
+    /** A function run on a schedule by EventBridge. */
+    class Cron implements SstResource {
+      constructor(name: string, args: CronArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+    }
+
     interface ApiGatewayV2Args {
       cors?:
         | boolean

@@ -185,14 +185,17 @@ export class WebhookDispatcher {
   private async fanOutBatch(events: DomainEvent[], tx: Db): Promise<void> {
     const values = events.map((e) => {
       const campaignId = typeof e.payload.campaignId === "string" ? e.payload.campaignId : null;
-      return sql`(${e.position}::bigint, ${e.name}::text, ${campaignId}::text)`;
+      return sql`(${e.position}::bigint, ${e.name}::text, ${campaignId}::text, ${e.occurredAt.toISOString()}::timestamptz)`;
     });
     await tx.execute(sql`
       insert into webhook_deliveries (subscription_id, event_position, event_name, message_id, next_attempt_at)
       select s.id, e.position, e.name, 'msg_' || gen_random_uuid()::text, ${ts(this.now())}
-      from (values ${sql.join(values, sql`, `)}) as e(position, name, campaign_id)
+      from (values ${sql.join(values, sql`, `)}) as e(position, name, campaign_id, occurred_at)
       join webhook_subscriptions s on s.status = 'ACTIVE' and e.name = any(s.event_types)
         and (s.campaign_id is null or s.campaign_id::text = e.campaign_id)
+        -- A subscription receives what happens from its creation on (a lagging dispatcher must
+        -- not send it older events; replaying those is a mutation of its own).
+        and s.created_at <= e.occurred_at
       order by e.position, s.id
       on conflict (subscription_id, event_position) do nothing`);
   }

@@ -58,6 +58,18 @@ class FakeApiGatewayV2 {
   }
 }
 
+class FakeCron {
+  readonly urn: string;
+  constructor(
+    logicalName: string,
+    readonly args: sst.aws.CronArgs,
+    readonly opts?: SstResourceOptions,
+  ) {
+    this.urn = `urn:sst.aws.Cron:${logicalName}`;
+    created.push({ type: "sst.aws.Cron", name: logicalName, args, instance: this });
+  }
+}
+
 class FakeInvocation {
   readonly urn: string;
   constructor(
@@ -86,7 +98,7 @@ function stubSstGlobals(stage: string): void {
   vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
     literals.reduce((out, literal, i) => out + literal + (i < values.length ? String(values[i]) : ""), ""),
   );
-  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2 } });
+  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, Cron: FakeCron } });
   vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation } });
   // Replaced by app()'s answer before run(), as SST does.
   vi.stubGlobal("$app", { name: "unset", stage, removal: "remove", protect: false });
@@ -143,10 +155,12 @@ describe.each(stages)("stage %s", (stage) => {
       "sst.Secret DatabaseUrl",
       "sst.Secret AuthJwksUrl",
       "sst.Secret AuthIssuer",
+      "sst.Secret WebhookSecretKey",
       "sst.aws.Function Migrator",
       "aws.lambda.Invocation MigrateOnDeploy",
       "sst.aws.Function GraphqlFunction",
       "sst.aws.ApiGatewayV2 Api",
+      "sst.aws.Cron WebhookDispatcher",
     ]);
   });
 
@@ -182,6 +196,25 @@ describe.each(stages)("stage %s", (stage) => {
 
   it("leaves CORS to the function: API Gateway's own, which would answer preflights and replace its headers, is off", () => {
     expect(only(FakeApiGatewayV2, "Api").args?.cors).toBe(false);
+  });
+
+  it("runs the webhook dispatcher every minute on Node 22, with the database and the webhook secret key, after the migrations", () => {
+    const cron = only(FakeCron, "WebhookDispatcher");
+    expect(cron.args.schedule).toBe("rate(1 minute)");
+    const fn = cron.args.function as sst.aws.FunctionArgs;
+    expect(fn.handler).toBe("functions/webhooks.handler");
+    expect(fn.runtime).toBe("nodejs22.x");
+    // It works ~50 s per run: the timeout leaves room for the last sends.
+    expect(fn.timeout).toBe("60 seconds");
+    expect(fn.link).toEqual([only(FakeSecret, "DatabaseUrl"), only(FakeSecret, "WebhookSecretKey")]);
+    expect(fn.environment).toEqual({
+      STAGE: stage,
+      NODE_ENV: "production",
+      DATABASE_DRIVER: "neon",
+      DATABASE_URL: "secret:DatabaseUrl",
+      WEBHOOK_SECRET_KEY: "secret:WebhookSecretKey",
+    });
+    expect(cron.opts?.dependsOn).toEqual([only(FakeInvocation, "MigrateOnDeploy")]);
   });
 
   it("migrates the stage's database on every deploy, before the API function is updated", () => {

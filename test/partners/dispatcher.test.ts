@@ -136,12 +136,15 @@ describe("delivering", () => {
     const paused = await subscribe(api, f.partnerOrganisationId, receiver.url("/paused"), [PUBLISHED], { status: "PAUSED", pausedReason: "by its owner" });
     const other = await subscribe(api, f.partnerOrganisationId, receiver.url("/other"), ["campaign.changed"]);
     await makeResult(api, f.campaignRowId, "PUBLISHED");
+    // Made after the event: it does not receive it, even from a dispatcher that runs later.
+    const late = await subscribe(api, f.partnerOrganisationId, receiver.url("/late"), [PUBLISHED]);
     await drain(dispatcher(api));
     expect(receiver.received.map((r) => r.path).sort()).toEqual(["/campaign", "/published"]);
     expect(await deliveriesOf(published.id)).toHaveLength(1);
     expect(await deliveriesOf(ofCampaign.id)).toHaveLength(1);
     expect(await deliveriesOf(paused.id)).toHaveLength(0);
     expect(await deliveriesOf(other.id)).toHaveLength(0);
+    expect(await deliveriesOf(late.id)).toHaveLength(0);
   });
 
   it("never delivers a rolled-back change, and a batch read again adds no delivery", async () => {
