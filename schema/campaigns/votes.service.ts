@@ -472,7 +472,7 @@ export const recordTieDecision = fn(
         .where(eq(campaignPitches.id, pitchId))
         .returning();
       if (!after) throw notFound("Pitch", "input.pitchId");
-      await recorder.record({ operation: "DECIDE_TIE", entityType: "Pitch", entityId: pitchId, before, after });
+      await recorder.record({ operation: "recordTieDecision", entityType: "Pitch", entityId: pitchId, before, after });
       await recorder.emit(tieDecided, pitchId, { pitchId, campaignId: after.campaignId, keptOptionIds: kept.map((o) => o.id) });
       return after;
     }),
@@ -516,13 +516,13 @@ export const closeVote = fn(
       if (!pitch) throw notFound("Pitch", "pitchId");
       results.sort((a, b) => kept.findIndex((o) => o.id === a.optionId) - kept.findIndex((o) => o.id === b.optionId));
       await recorder.record({
-        operation: "CLOSE_VOTE",
+        operation: "closeVote",
         entityType: "Pitch",
         entityId: pitchId,
         before,
         after: { ...pitch, kept: outcome.kind, votes: options.map((o) => ({ optionId: o.id, votes: o.votes })) },
       });
-      for (const result of results) await recorder.record({ operation: "CLOSE_VOTE", entityType: "CampaignResult", entityId: result.id, before: null, after: result });
+      for (const result of results) await recorder.record({ operation: "closeVote", entityType: "CampaignResult", entityId: result.id, before: null, after: result });
       await recorder.emit(voteClosed, pitchId, { pitchId, campaignId: pitch.campaignId, keptOptionIds: kept.map((o) => o.id), resultIds: results.map((r) => r.id) });
       for (const result of results) {
         await recorder.emit(resultDrafted, result.id, {

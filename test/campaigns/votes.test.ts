@@ -408,7 +408,7 @@ describe("closeVote", () => {
       });
     }
 
-    const audit = await db.select().from(auditLog).where(eq(auditLog.operation, "CLOSE_VOTE"));
+    const audit = await db.select().from(auditLog).where(eq(auditLog.operation, "closeVote"));
     expect(audit.map((a) => a.entityType).sort()).toEqual(["CampaignResult", "CampaignResult", "Pitch"]);
     const [closed] = await eventsNamed("campaign.vote.closed");
     expect(closed?.payload).toEqual({
@@ -491,7 +491,7 @@ describe("the steering group's tie decision", () => {
     expect(row?.tieKeptOptionIds).toEqual([pitch.optionIds[0], pitch.optionIds[2]]);
     const [event] = await eventsNamed("campaign.vote.tieDecided");
     expect(event?.payload).toEqual({ pitchId: pitch.pitchId, campaignId: fx.campaignRowId, keptOptionIds: [pitch.optionIds[0], pitch.optionIds[2]] });
-    expect(await db.select().from(auditLog).where(eq(auditLog.operation, "DECIDE_TIE"))).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(eq(auditLog.operation, "recordTieDecision"))).toHaveLength(1);
 
     // The decision shows a count: not for the sounding board while the vote is open.
     const seen = async (as: Actor) => ((await api.ok(PITCH, { id: pitch.id }, { as })).node as { tieDecision: unknown }).tieDecision;
