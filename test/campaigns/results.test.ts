@@ -440,6 +440,70 @@ describe("the library", () => {
   });
 });
 
+describe("Campaign.results", () => {
+  const PAGE = graphql(`
+    query ResultsOfCampaigns($ids: [ID!]!, $first: Int, $after: String, $filter: CampaignResultFilter) {
+      nodes(ids: $ids) {
+        ... on Campaign {
+          id
+          results(first: $first, after: $after, filter: $filter) {
+            totalCount
+            pageInfo { hasNextPage endCursor }
+            edges { node { id title(locale: NL) campaign { id } board { name } option { position } } }
+          }
+        }
+      }
+    }
+  `);
+  type Page = {
+    id: string;
+    results: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: { node: { id: string; campaign: { id: string } } }[] };
+  };
+
+  it("pages each campaign's results by title then id, with the filters of the library", async () => {
+    const other = await insertCampaign("Campagne Welzijn", ["Welzijn op het werk"]);
+    const mine = await insertResults(Array.from({ length: 5 }, (_, i) => ({ title: `Resultaat ${i}`, kind: i < 2 ? ("TEMPLATE" as const) : ("INSTRUMENT" as const) })));
+    const theirs = await insertResults([{ title: "Welzijnsbarometer", campaignId: other, theme: "Welzijn op het werk" }]);
+    const ids = [fx.campaignId, globalId("Campaign", other)];
+    const first = (await api.ok(PAGE, { ids, first: 3 })).nodes as Page[];
+    expect(first.map((c) => c.results.edges.map((e) => e.node.id))).toEqual([mine.slice(0, 3), theirs]);
+    expect(first.map((c) => c.results.totalCount)).toEqual([5, 1]);
+    expect(first.map((c) => c.results.pageInfo.hasNextPage)).toEqual([true, false]);
+    const next = (await api.ok(PAGE, { ids: [fx.campaignId], first: 3, after: first[0]!.results.pageInfo.endCursor })).nodes as Page[];
+    expect(next[0]!.results.edges.map((e) => e.node.id)).toEqual(mine.slice(3));
+    expect(next[0]!.results.pageInfo.hasNextPage).toBe(false);
+    const templates = (await api.ok(PAGE, { ids, filter: { kind: "TEMPLATE", theme: " FLEXIBEL WERKEN" } })).nodes as Page[];
+    expect(templates.map((c) => [c.results.totalCount, c.results.edges.map((e) => e.node.id)])).toEqual([
+      [2, mine.slice(0, 2)],
+      [0, []],
+    ]);
+    expect(errorOf(await api.exec(PAGE, { ids, first: 101 }))).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect(errorOf(await api.exec(PAGE, { ids, filter: { search: "x".repeat(101) } }))).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.search" });
+  });
+
+  it("costs the same statements for two campaigns' pages of 2 results as of 20, with their campaign, board and option", async () => {
+    const other = await insertCampaign("Campagne Welzijn", ["Welzijn op het werk"]);
+    const options = fx.pitches.flatMap((p) => p.optionIds);
+    const rows = (n: number, offset: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        title: `Resultaat ${String(offset + i).padStart(3, "0")}`,
+        campaignId: i % 2 === 0 ? fx.campaignRowId : other,
+        boardId: fx.selectedBoardIds[i % fx.selectedBoardIds.length]!,
+        optionId: options[offset + i] ?? null,
+      }));
+    const ids = [fx.campaignId, globalId("Campaign", other)];
+    await insertResults(rows(4, 0));
+    const small = await api.exec(PAGE, { ids, first: 50 });
+    expect(small.errors).toBeUndefined();
+    expect((small.data?.nodes as Page[]).map((c) => c.results.edges.length)).toEqual([2, 2]);
+    await insertResults(rows(36, 4));
+    const large = await api.exec(PAGE, { ids, first: 50 });
+    expect((large.data?.nodes as Page[]).map((c) => c.results.totalCount)).toEqual([20, 20]);
+    expect((large.data?.nodes as Page[]).every((c) => c.results.edges.every((e) => e.node.campaign.id === c.id))).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+});
+
 describe("node(id)", () => {
   it("answers a published result to anyone, in the asked language", async () => {
     const [id] = await insertResults([{ title: "Reglement telewerk" }]);
