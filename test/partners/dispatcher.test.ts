@@ -11,6 +11,7 @@ import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../../
 import { seedDatabase } from "../../db/seed/index.js";
 import { resultPublished } from "../../schema/campaigns/campaigns.events.js";
 import { WEBHOOKS_CONSUMER } from "../../schema/partners/dispatcher.js";
+import { apiKeyChanged } from "../../schema/partners/partners.events.js";
 import { secretBoxFromEnv } from "../../schema/partners/secret-box.js";
 import { change } from "../../schema/shared/changes.js";
 import { graphql } from "../graphql/index.js";
@@ -38,6 +39,7 @@ let receiver: Receiver;
 
 beforeAll(async () => {
   api = await createTestApi();
+  await api.app.server.start();
 });
 afterAll(async () => {
   await api.close();
@@ -207,6 +209,23 @@ describe("the policy at the moment of sending", () => {
     expect(later.map((r) => r.path).sort()).toEqual(["/outsider", "/steering"]);
     for (const r of later) expect(JSON.parse(r.body)).toMatchObject({ type: PUBLISHED, data: { result: { status: "PUBLISHED" } } });
     expect(later.every((r) => r.verified)).toBe(true);
+  });
+
+  it("asks the event's audience as the subscription's partner: another organisation's key events are skipped, its own sent", async () => {
+    const mine = await subscribe(api, f.partnerOrganisationId, receiver.url("/mine"), ["apiKey.changed"]);
+    const ctx = adminContext(api);
+    const [own, foreign] = [f.partnerOrganisationId, steeringOrg()];
+    await change(ctx, async (_tx, recorder) => {
+      for (const organisationId of [own, foreign]) {
+        const apiKeyId = crypto.randomUUID();
+        await recorder.emit(apiKeyChanged, apiKeyId, { apiKeyId, organisationId, operation: "CREATED" });
+      }
+    });
+    await drain(dispatcher(api));
+    expect(receiver.received.map((r) => JSON.parse(r.body).data.organisationId)).toEqual([own]);
+    const deliveries = await deliveriesOf(mine.id);
+    expect(deliveries.map((x) => x.status)).toEqual(["SUCCEEDED", "SKIPPED"]);
+    expect(deliveries[1]!.lastError).toBe("the partner is not in the audience of apiKey.changed at the time of sending");
   });
 
   it("asks again at every attempt: a result that became unreadable between attempts is skipped", async () => {
@@ -453,7 +472,9 @@ describe.runIf(onPostgres)("dispatchers at once", () => {
     receiver.behaviour = ({ attempt }) => ({ status: attempt === 1 ? 500 : 200, delayMs: 20 });
     for (let i = 0; i < 12; i++) await makeResult(api, f.campaignRowId, "PUBLISHED", `Race ${i}`);
     const racers = [1, 2, 3].map(() => dispatcher(api, { batchSize: 4 }));
-    for (let round = 0; round < 6; round++) await Promise.all(racers.map((d) => d.runOnce()));
+    while ((await racers[0]!.fanOut()) > 0);
+    // The three claim and send at the same moment, round after round (retries are due at once).
+    for (let round = 0; round < 8; round++) await Promise.all(racers.map((d) => d.sendDue()));
 
     const deliveries = await deliveriesOf(sub.id);
     expect(deliveries).toHaveLength(12);
