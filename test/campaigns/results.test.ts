@@ -495,11 +495,11 @@ describe("Campaign.results", () => {
     await insertResults(rows(4, 0));
     const small = await api.exec(PAGE, { ids, first: 50 });
     expect(small.errors).toBeUndefined();
-    expect((small.data?.nodes as Page[]).map((c) => c.results.edges.length)).toEqual([2, 2]);
+    expect(((small.data?.nodes ?? []) as Page[]).map((c) => c.results.edges.length)).toEqual([2, 2]);
     await insertResults(rows(36, 4));
     const large = await api.exec(PAGE, { ids, first: 50 });
-    expect((large.data?.nodes as Page[]).map((c) => c.results.totalCount)).toEqual([20, 20]);
-    expect((large.data?.nodes as Page[]).every((c) => c.results.edges.every((e) => e.node.campaign.id === c.id))).toBe(true);
+    expect(((large.data?.nodes ?? []) as Page[]).map((c) => c.results.totalCount)).toEqual([20, 20]);
+    expect(((large.data?.nodes ?? []) as Page[]).every((c) => c.results.edges.every((e) => e.node.campaign.id === c.id))).toBe(true);
     expect(large.statements).toBe(small.statements);
   });
 });
