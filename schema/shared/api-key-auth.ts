@@ -32,8 +32,11 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-/** Why a key was refused, as logged (with the prefix, never the secret). */
-export type ApiKeyRefusal = "malformed" | "unknown" | "mismatch" | "revoked" | "expired";
+/**
+ * Why a key was refused, as logged (with the prefix, never the secret). `unavailable`: the caller
+ * of the authenticator gave no database to look keys up in (a wiring fault, not the client's).
+ */
+export type ApiKeyRefusal = "malformed" | "unknown" | "mismatch" | "revoked" | "expired" | "unavailable";
 
 export type ApiKeyCheck = { ok: true; actor: Actor } | { ok: false; reason: ApiKeyRefusal; prefix: string | null };
 

@@ -154,7 +154,7 @@ export function createAuthenticator(config: AuthConfig, { log = () => {}, jwksTi
 
   /** An API key: accepted, or refused with a warn line naming the reason class and the key's prefix (never its secret). */
   async function verifyApiKey(credential: string, request: AuthRequest): Promise<Actor> {
-    const check = request.database ? await checkApiKey(request.database, credential) : ({ ok: false, reason: "unknown", prefix: null } as const);
+    const check = request.database ? await checkApiKey(request.database, credential) : ({ ok: false, reason: "unavailable", prefix: null } as const);
     if (check.ok) return check.actor;
     log({ level: "warn", msg: "authentication failed", credential: "api_key", reason: check.reason, keyPrefix: check.prefix, requestId: request.requestId ?? null });
     throw unauthenticated(API_KEY_REFUSED);

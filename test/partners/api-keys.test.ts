@@ -14,7 +14,7 @@ import { seedDatabase } from "../../db/seed/index.js";
 import { startLocalServer } from "../../functions/http.js";
 import { MAX_ACTIVE_KEYS } from "../../schema/partners/api-keys.service.js";
 import { createApp } from "../../schema/server.js";
-import { API_KEY_REFUSED } from "../../schema/shared/auth.js";
+import { API_KEY_REFUSED, createAuthenticator } from "../../schema/shared/auth.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, devAuth, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
@@ -246,6 +246,20 @@ describe("authenticating with a key", () => {
       expect(warnings()).toEqual([expect.objectContaining({ level: "warn", credential: "api_key", reason, keyPrefix: loggedPrefix })]);
     }
     expect((await keyRow(key.rowId)).lastUsedAt).toBeNull();
+  });
+
+  it("refuses a key where the authenticator is given no database to look it up in", async () => {
+    const key = await makeKey();
+    const log: Record<string, unknown>[] = [];
+    const authenticate = createAuthenticator(devAuth, { log: (entry) => log.push(entry) });
+    await expect(authenticate(`Bearer ${key.secret}`, { requestId: "r-1" })).rejects.toMatchObject({ message: API_KEY_REFUSED, extensions: { code: "UNAUTHENTICATED" } });
+    expect(log).toEqual([expect.objectContaining({ level: "warn", reason: "unavailable", requestId: "r-1" })]);
+    expect(await authenticate(`Bearer ${key.secret}`, { database: api.database })).toEqual({
+      role: "PARTNER",
+      subject: `apikey:${key.rowId}`,
+      organisationId: funderOrg,
+      apiKeyId: key.rowId,
+    });
   });
 
   it("stops a revoked key at once and an expired key at its expiry", async () => {
