@@ -235,7 +235,7 @@ export class WebhookDispatcher {
     const bySubscription = new Map<string, ClaimedRow[]>();
     for (const row of claimed) bySubscription.set(row.subscription_id, [...(bySubscription.get(row.subscription_id) ?? []), row]);
     const outcomes = (await Promise.all([...bySubscription.values()].map((group) => this.attemptGroup(group)))).flat();
-    await this.record(outcomes);
+    if (outcomes.length > 0) await this.record(outcomes);
     return claimed.length;
   }
 
@@ -243,8 +243,17 @@ export class WebhookDispatcher {
   private async attemptGroup(group: ClaimedRow[]): Promise<Outcome[]> {
     const first = group[0]!;
     const ctx = this.context(webhookActor(first.subscription_id, first.organisation_id));
+    let plans: Awaited<ReturnType<WebhookDispatcher["prepare"]>>;
     try {
-      const plans = await this.prepare(ctx, group);
+      plans = await this.prepare(ctx, group);
+    } catch (error) {
+      // The API could not answer (the database failed): nothing is sent for this subscription
+      // now, and its deliveries come due again when their lease ends. The others' go ahead.
+      this.log({ level: "error", msg: "webhook deliveries not prepared", subscriptionId: first.subscription_id, name: (error as Error)?.name });
+      this.stats.statements += ctx.stats.statements;
+      return [];
+    }
+    try {
       return await Promise.all(plans.map((plan) => ("outcome" in plan ? plan.outcome : this.attempt(plan.row, plan.body))));
     } finally {
       this.stats.statements += ctx.stats.statements;
