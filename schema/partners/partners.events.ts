@@ -17,11 +17,12 @@ export const webhookSubscriptionChanged = defineEvent({
   name: "webhookSubscription.changed",
   version: 1,
   entityType: "WebhookSubscription",
-  description: "A webhook subscription was made, changed, paused, resumed, disabled, deleted or had its secret rotated.",
+  description:
+    "A webhook subscription was made, changed, paused, resumed, disabled, deleted or had its secret rotated, or its owner queued deliveries (a redelivery, a replay, a test event).",
   payload: z.strictObject({
     subscriptionId: z.string(),
     organisationId: z.string(),
-    operation: z.enum(["CREATED", "UPDATED", "PAUSED", "RESUMED", "DISABLED", "DELETED", "SECRET_ROTATED"]),
+    operation: z.enum(["CREATED", "UPDATED", "PAUSED", "RESUMED", "DISABLED", "DELETED", "SECRET_ROTATED", "REDELIVERED", "REPLAYED", "TEST_SENT"]),
   }),
   audience: { action: webhookManage, resource: async (_ctx, payload) => ({ organisationId: payload.organisationId }) },
 });

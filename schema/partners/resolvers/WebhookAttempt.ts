@@ -1,0 +1,3 @@
+import type { WebhookAttemptResolvers } from "./../../types.generated.js";
+
+export const WebhookAttempt: WebhookAttemptResolvers = {};
