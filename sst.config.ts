@@ -19,10 +19,12 @@ export default $config({
     const { migrator } = await import("./infra/database.js");
     const { api } = await import("./infra/api.js");
     await import("./infra/webhooks.js");
+    const { realtimeApi } = await import("./infra/realtime.js");
     return {
       api: api.url,
       graphql: $interpolate`${api.url}/graphql`,
       migrator: migrator.name,
+      realtime: realtimeApi.url,
     };
   },
 });

@@ -74,7 +74,7 @@ declare namespace sst {
   }
 
   /** What `link` accepts here; SST accepts any linkable component. */
-  type Linkable = Secret | aws.Function;
+  type Linkable = Secret | aws.Function | aws.ApiGatewayWebSocket;
 
   namespace aws {
     interface FunctionArgs {
@@ -124,6 +124,18 @@ declare namespace sst {
 
     class ApiGatewayV2LambdaRoute implements SstResource {
       readonly urn: SstOutput<string>;
+    }
+
+    /** A WebSocket API; linking it to a function grants execute-api:ManageConnections. */
+    class ApiGatewayWebSocket implements SstResource {
+      constructor(name: string, args?: Record<string, never>, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      /** wss://... of the stage. */
+      readonly url: SstOutput<string>;
+      /** https://... where PostToConnection and DeleteConnection are sent. */
+      readonly managementEndpoint: SstOutput<string>;
+      /** `route` is "$connect", "$disconnect", "$default" or a route key; `handler` a function ARN or the args of a new function. */
+      route(route: string, handler: SstInput<string> | FunctionArgs): SstResource;
     }
 
     class ApiGatewayV2 implements SstResource {
