@@ -1,6 +1,7 @@
 /* This file was automatically generated. DO NOT UPDATE MANUALLY. */
     import type   { Resolvers } from './types.generated.js';
-    import    { auditLog as Query_auditLog } from './audit/resolvers/Query/auditLog.js';
+    import    { apiKeys as Query_apiKeys } from './partners/resolvers/Query/apiKeys.js';
+import    { auditLog as Query_auditLog } from './audit/resolvers/Query/auditLog.js';
 import    { board as Query_board } from './boards/resolvers/Query/board.js';
 import    { boards as Query_boards } from './boards/resolvers/Query/boards.js';
 import    { campaignResults as Query_campaignResults } from './campaigns/resolvers/Query/campaignResults.js';
@@ -24,6 +25,8 @@ import    { trainings as Query_trainings } from './trainings/resolvers/Query/tra
 import    { trajectories as Query_trajectories } from './trainings/resolvers/Query/trajectories.js';
 import    { trajectory as Query_trajectory } from './trainings/resolvers/Query/trajectory.js';
 import    { viewer as Query_viewer } from './base/resolvers/Query/viewer.js';
+import    { webhookDeliveries as Query_webhookDeliveries } from './partners/resolvers/Query/webhookDeliveries.js';
+import    { webhookSubscriptions as Query_webhookSubscriptions } from './partners/resolvers/Query/webhookSubscriptions.js';
 import    { worktableGroups as Query_worktableGroups } from './trainings/resolvers/Query/worktableGroups.js';
 import    { worktableMeetings as Query_worktableMeetings } from './trainings/resolvers/Query/worktableMeetings.js';
 import    { worktableMeetingsHeld as Query_worktableMeetingsHeld } from './trainings/resolvers/Query/worktableMeetingsHeld.js';
@@ -40,6 +43,7 @@ import    { castBallot as Mutation_castBallot } from './campaigns/resolvers/Muta
 import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
 import    { closeVote as Mutation_closeVote } from './campaigns/resolvers/Mutation/closeVote.js';
 import    { confirmSelection as Mutation_confirmSelection } from './campaigns/resolvers/Mutation/confirmSelection.js';
+import    { createApiKey as Mutation_createApiKey } from './partners/resolvers/Mutation/createApiKey.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
 import    { createCampaign as Mutation_createCampaign } from './campaigns/resolvers/Mutation/createCampaign.js';
 import    { createCampaignResult as Mutation_createCampaignResult } from './campaigns/resolvers/Mutation/createCampaignResult.js';
@@ -52,10 +56,13 @@ import    { createTraining as Mutation_createTraining } from './trainings/resolv
 import    { createTrainingSession as Mutation_createTrainingSession } from './trainings/resolvers/Mutation/createTrainingSession.js';
 import    { createTrajectory as Mutation_createTrajectory } from './trainings/resolvers/Mutation/createTrajectory.js';
 import    { createTrajectorySession as Mutation_createTrajectorySession } from './trainings/resolvers/Mutation/createTrajectorySession.js';
+import    { createWebhookSubscription as Mutation_createWebhookSubscription } from './partners/resolvers/Mutation/createWebhookSubscription.js';
 import    { createWorktableGroup as Mutation_createWorktableGroup } from './trainings/resolvers/Mutation/createWorktableGroup.js';
+import    { deleteWebhookSubscription as Mutation_deleteWebhookSubscription } from './partners/resolvers/Mutation/deleteWebhookSubscription.js';
 import    { enrol as Mutation_enrol } from './trainings/resolvers/Mutation/enrol.js';
 import    { forgetEmployee as Mutation_forgetEmployee } from './trainings/resolvers/Mutation/forgetEmployee.js';
 import    { joinTrajectory as Mutation_joinTrajectory } from './trainings/resolvers/Mutation/joinTrajectory.js';
+import    { pauseWebhookSubscription as Mutation_pauseWebhookSubscription } from './partners/resolvers/Mutation/pauseWebhookSubscription.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
 import    { planCampaignMeeting as Mutation_planCampaignMeeting } from './campaigns/resolvers/Mutation/planCampaignMeeting.js';
 import    { planWorktableMeeting as Mutation_planWorktableMeeting } from './trainings/resolvers/Mutation/planWorktableMeeting.js';
@@ -68,6 +75,7 @@ import    { recordOverheadCost as Mutation_recordOverheadCost } from './funding/
 import    { recordPitch as Mutation_recordPitch } from './campaigns/resolvers/Mutation/recordPitch.js';
 import    { recordTieDecision as Mutation_recordTieDecision } from './campaigns/resolvers/Mutation/recordTieDecision.js';
 import    { recordWorktableMeetingHeld as Mutation_recordWorktableMeetingHeld } from './trainings/resolvers/Mutation/recordWorktableMeetingHeld.js';
+import    { redeliverWebhook as Mutation_redeliverWebhook } from './partners/resolvers/Mutation/redeliverWebhook.js';
 import    { refuseJudgement as Mutation_refuseJudgement } from './funding/resolvers/Mutation/refuseJudgement.js';
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
 import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
@@ -75,8 +83,14 @@ import    { removeCommunicationFigure as Mutation_removeCommunicationFigure } fr
 import    { removeSteeringGroupMember as Mutation_removeSteeringGroupMember } from './campaigns/resolvers/Mutation/removeSteeringGroupMember.js';
 import    { reopenCommitment as Mutation_reopenCommitment } from './funding/resolvers/Mutation/reopenCommitment.js';
 import    { reopenFundingAgreement as Mutation_reopenFundingAgreement } from './funding/resolvers/Mutation/reopenFundingAgreement.js';
+import    { replayWebhookEvents as Mutation_replayWebhookEvents } from './partners/resolvers/Mutation/replayWebhookEvents.js';
+import    { resumeWebhookSubscription as Mutation_resumeWebhookSubscription } from './partners/resolvers/Mutation/resumeWebhookSubscription.js';
 import    { reverseCoFinancingEntry as Mutation_reverseCoFinancingEntry } from './funding/resolvers/Mutation/reverseCoFinancingEntry.js';
 import    { reverseOverheadCost as Mutation_reverseOverheadCost } from './funding/resolvers/Mutation/reverseOverheadCost.js';
+import    { revokeApiKey as Mutation_revokeApiKey } from './partners/resolvers/Mutation/revokeApiKey.js';
+import    { rotateApiKey as Mutation_rotateApiKey } from './partners/resolvers/Mutation/rotateApiKey.js';
+import    { rotateWebhookSecret as Mutation_rotateWebhookSecret } from './partners/resolvers/Mutation/rotateWebhookSecret.js';
+import    { sendTestWebhookEvent as Mutation_sendTestWebhookEvent } from './partners/resolvers/Mutation/sendTestWebhookEvent.js';
 import    { sendWorktableMaterial as Mutation_sendWorktableMaterial } from './trainings/resolvers/Mutation/sendWorktableMaterial.js';
 import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolvers/Mutation/setFundingTerms.js';
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
@@ -97,12 +111,17 @@ import    { updateTraining as Mutation_updateTraining } from './trainings/resolv
 import    { updateTrainingSession as Mutation_updateTrainingSession } from './trainings/resolvers/Mutation/updateTrainingSession.js';
 import    { updateTrajectory as Mutation_updateTrajectory } from './trainings/resolvers/Mutation/updateTrajectory.js';
 import    { updateTrajectorySession as Mutation_updateTrajectorySession } from './trainings/resolvers/Mutation/updateTrajectorySession.js';
+import    { updateWebhookSubscription as Mutation_updateWebhookSubscription } from './partners/resolvers/Mutation/updateWebhookSubscription.js';
 import    { updateWorktableGroup as Mutation_updateWorktableGroup } from './trainings/resolvers/Mutation/updateWorktableGroup.js';
 import    { updateWorktableMeeting as Mutation_updateWorktableMeeting } from './trainings/resolvers/Mutation/updateWorktableMeeting.js';
 import    { withdrawFromTrajectory as Mutation_withdrawFromTrajectory } from './trainings/resolvers/Mutation/withdrawFromTrajectory.js';
 import    { boardChanged as Subscription_boardChanged } from './boards/resolvers/Subscription/boardChanged.js';
+import    { campaignResultChanged as Subscription_campaignResultChanged } from './partners/resolvers/Subscription/campaignResultChanged.js';
+import    { campaignResultPublished as Subscription_campaignResultPublished } from './partners/resolvers/Subscription/campaignResultPublished.js';
 import    { Action } from './funding/resolvers/Action.js';
 import    { AgreementClosing } from './funding/resolvers/AgreementClosing.js';
+import    { ApiKey } from './partners/resolvers/ApiKey.js';
+import    { ApiKeyConnection } from './partners/resolvers/ApiKeyConnection.js';
 import    { AuditEntry } from './audit/resolvers/AuditEntry.js';
 import    { AuditEntryConnection } from './audit/resolvers/AuditEntryConnection.js';
 import    { Ballot } from './campaigns/resolvers/Ballot.js';
@@ -168,6 +187,11 @@ import    { TrajectoryParticipationConnection } from './trainings/resolvers/Traj
 import    { TrajectorySession } from './trainings/resolvers/TrajectorySession.js';
 import    { TrajectorySessionConnection } from './trainings/resolvers/TrajectorySessionConnection.js';
 import    { Viewer } from './base/resolvers/Viewer.js';
+import    { WebhookAttempt } from './partners/resolvers/WebhookAttempt.js';
+import    { WebhookDelivery } from './partners/resolvers/WebhookDelivery.js';
+import    { WebhookDeliveryConnection } from './partners/resolvers/WebhookDeliveryConnection.js';
+import    { WebhookSubscription } from './partners/resolvers/WebhookSubscription.js';
+import    { WebhookSubscriptionConnection } from './partners/resolvers/WebhookSubscriptionConnection.js';
 import    { WorktableGroup } from './trainings/resolvers/WorktableGroup.js';
 import    { WorktableGroupConnection } from './trainings/resolvers/WorktableGroupConnection.js';
 import    { WorktableMeeting } from './trainings/resolvers/WorktableMeeting.js';
@@ -175,11 +199,13 @@ import    { WorktableMeetingConnection } from './trainings/resolvers/WorktableMe
 import    { WorktableTally } from './trainings/resolvers/WorktableTally.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
-      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmSelection: Mutation_confirmSelection,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWorktableGroup: Mutation_createWorktableGroup,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
-      Subscription: { boardChanged: Subscription_boardChanged },
+      Query: { apiKeys: Query_apiKeys,auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,webhookDeliveries: Query_webhookDeliveries,webhookSubscriptions: Query_webhookSubscriptions,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmSelection: Mutation_confirmSelection,createApiKey: Mutation_createApiKey,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWebhookSubscription: Mutation_createWebhookSubscription,createWorktableGroup: Mutation_createWorktableGroup,deleteWebhookSubscription: Mutation_deleteWebhookSubscription,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,pauseWebhookSubscription: Mutation_pauseWebhookSubscription,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,redeliverWebhook: Mutation_redeliverWebhook,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,replayWebhookEvents: Mutation_replayWebhookEvents,resumeWebhookSubscription: Mutation_resumeWebhookSubscription,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,revokeApiKey: Mutation_revokeApiKey,rotateApiKey: Mutation_rotateApiKey,rotateWebhookSecret: Mutation_rotateWebhookSecret,sendTestWebhookEvent: Mutation_sendTestWebhookEvent,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWebhookSubscription: Mutation_updateWebhookSubscription,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
+      Subscription: { boardChanged: Subscription_boardChanged,campaignResultChanged: Subscription_campaignResultChanged,campaignResultPublished: Subscription_campaignResultPublished },
       Action: Action,
 AgreementClosing: AgreementClosing,
+ApiKey: ApiKey,
+ApiKeyConnection: ApiKeyConnection,
 AuditEntry: AuditEntry,
 AuditEntryConnection: AuditEntryConnection,
 Ballot: Ballot,
@@ -244,6 +270,11 @@ TrajectoryParticipationConnection: TrajectoryParticipationConnection,
 TrajectorySession: TrajectorySession,
 TrajectorySessionConnection: TrajectorySessionConnection,
 Viewer: Viewer,
+WebhookAttempt: WebhookAttempt,
+WebhookDelivery: WebhookDelivery,
+WebhookDeliveryConnection: WebhookDeliveryConnection,
+WebhookSubscription: WebhookSubscription,
+WebhookSubscriptionConnection: WebhookSubscriptionConnection,
 WorktableGroup: WorktableGroup,
 WorktableGroupConnection: WorktableGroupConnection,
 WorktableMeeting: WorktableMeeting,

@@ -3,9 +3,8 @@
 // events reach only those who may read the result at that moment (the embargo), an application's
 // only the board's own members and editors, a ballot's only editors.
 
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { campaignPitches, campaignResults } from "../../db/schema/campaigns.js";
+import { campaignResults } from "../../db/schema/campaigns.js";
 import type { Context } from "../shared/context.js";
 import { defineEvent } from "../shared/events.js";
 import { rowsById } from "../shared/loaders.js";
@@ -55,19 +54,14 @@ export const ballotCast = defineEvent({
   audience: { action: campaignManage, resource: async () => undefined },
 });
 
-/** A pitch's vote, for its counts' audience: editors while it is open, everyone once closed. */
-async function voteOf(ctx: Context, payload: { pitchId: string }) {
-  const [pitch] = await ctx.db.select({ voteStatus: campaignPitches.voteStatus }).from(campaignPitches).where(eq(campaignPitches.id, payload.pitchId));
-  return pitch ?? null;
-}
-
 export const tieDecided = defineEvent({
   name: "campaign.vote.tieDecided",
   version: 1,
   entityType: "Pitch",
   description: "The steering group recorded which 2 options a tied vote keeps.",
   payload: z.strictObject({ pitchId: z.string(), campaignId: z.string(), keptOptionIds: z.array(z.string()) }),
-  audience: { action: voteCountsRead, resource: voteOf },
+  // Like an open vote's counts: that second place is tied is a count.
+  audience: { action: voteCountsRead, resource: async () => undefined },
 });
 
 export const voteClosed = defineEvent({
@@ -98,13 +92,25 @@ async function resultAsItIsNow(ctx: Context, payload: { resultId: string }) {
 const resultEvent = (name: string, description: string) =>
   defineEvent({ name, version: 1, entityType: "CampaignResult", description, payload: resultPayload, audience: { action: resultRead, resource: resultAsItIsNow } });
 
+/**
+ * A result's events reach those who may read the result when the event is delivered (so an
+ * intermediate event delivered after publication reaches everyone signed in). The published event
+ * is public: a result never goes back.
+ */
 export const resultDrafted = resultEvent("campaign.result.drafted", "A campaign result was drafted: kept by a closed vote, or entered by a consultant.");
 export const resultUpdated = resultEvent("campaign.result.updated", "A campaign result's title, description, theme or link changed.");
 export const resultIntermediate = resultEvent(
   "campaign.result.intermediate",
   "A campaign result became intermediate: the selected boards, the sounding board and the steering group see it.",
 );
-export const resultPublished = resultEvent("campaign.result.published", "A campaign result was published: everyone sees it, in the library by theme.");
+export const resultPublished = defineEvent({
+  name: "campaign.result.published",
+  version: 1,
+  entityType: "CampaignResult",
+  description: "A campaign result was published: everyone sees it, in the library by theme.",
+  payload: resultPayload,
+  audience: "public",
+});
 
 export const campaignEvents = [
   campaignChanged,

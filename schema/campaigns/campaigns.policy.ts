@@ -35,13 +35,6 @@ export interface BallotScope {
   circle: CampaignCircle;
 }
 
-/** A pitch's vote, for the counts: open or closed. */
-export interface VoteScope {
-  voteStatus: "OPEN" | "CLOSED";
-}
-
-const published = { describe: "the result is published", when: (_actor: unknown, r: ResultScope) => r.status === "PUBLISHED" };
-
 export const campaignManage = definePolicy("campaign.manage", "Run a campaign: its applications' scores, selection, steering group, meetings, pitches, votes and results", editors);
 
 export const campaignApply = definePolicy<CampaignBoardScope>(
@@ -92,12 +85,17 @@ export const tieDecide = definePolicy<CampaignCircle>(
   "Only the campaign's steering group, consultants and admins decide a tie",
 );
 
+/**
+ * The embargo: a draft is for editors, an intermediate result for the campaign's circle, a
+ * published one for everyone. Anonymous readers have no grant here because the only results they
+ * may read are published ones, which need no policy (mayReadResult in circle.ts): the matrix
+ * then reads as the embargo itself.
+ */
 export const resultRead = definePolicy<ResultScope>(
   "campaignResult.read",
-  "See a campaign result",
+  "See a campaign result, also before it is published",
   {
     ...editors,
-    ANONYMOUS: published,
     BOARD_MEMBER: {
       describe: "the result is published, or intermediate and their board is selected, on the sounding board or on the steering group",
       when: (actor: ActorOf<"BOARD_MEMBER">, r: ResultScope) => r.status === "PUBLISHED" || (r.status === "INTERMEDIATE" && boardInCircle(r.circle, actor.boardId)),
@@ -116,11 +114,8 @@ export const resultRead = definePolicy<ResultScope>(
   "This result is not published",
 );
 
-/** The counts of an open vote would sway it: editors see them while it is open, everyone once it is closed. */
-export const voteCountsRead = definePolicy<VoteScope>("campaign.readVoteCounts", "See a pitch's ballot counts", {
-  ...editors,
-  ANONYMOUS: { describe: "the vote is closed", when: (_actor, v: VoteScope) => v.voteStatus === "CLOSED" },
-  BOARD_MEMBER: { describe: "the vote is closed", when: (_actor, v: VoteScope) => v.voteStatus === "CLOSED" },
-  EXPERT: { describe: "the vote is closed", when: (_actor, v: VoteScope) => v.voteStatus === "CLOSED" },
-  PARTNER: { describe: "the vote is closed", when: (_actor, v: VoteScope) => v.voteStatus === "CLOSED" },
-});
+/**
+ * The counts of an open vote would sway it: editors see them while it is open. Once the vote is
+ * closed they are everyone's and need no policy (countsVisible in votes.service.ts).
+ */
+export const voteCountsRead = definePolicy("campaign.readOpenVoteCounts", "See a pitch's ballot counts while its vote is open", editors);

@@ -7,7 +7,7 @@ import { campaignApplications, campaignResults, campaignSteeringMembers } from "
 import type { Context } from "../shared/context.js";
 import { defineLoader } from "../shared/loaders.js";
 import { can } from "../shared/policy.js";
-import { type CampaignCircle, campaignManage, type ResultScope } from "./campaigns.policy.js";
+import { type CampaignCircle, campaignManage, type ResultScope, resultRead } from "./campaigns.policy.js";
 
 export const circleLoader = defineLoader<string, CampaignCircle>(async ({ db }, ids) => {
   const [applications, steering] = await Promise.all([
@@ -34,6 +34,11 @@ export const circleOf = (ctx: Context, campaignId: string): Promise<CampaignCirc
 /** What the embargo looks at for a result row. */
 export async function resultScope(ctx: Context, result: { campaignId: string; status: ResultScope["status"] }): Promise<ResultScope> {
   return { status: result.status, circle: await circleOf(ctx, result.campaignId) };
+}
+
+/** Whether the viewer may read a result: a published one is everyone's; before that, the embargo (`resultRead`) decides. */
+export async function mayReadResult(ctx: Context, result: { campaignId: string; status: ResultScope["status"] }): Promise<boolean> {
+  return result.status === "PUBLISHED" || can(ctx, resultRead, await resultScope(ctx, result));
 }
 
 /**

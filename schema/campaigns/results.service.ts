@@ -25,17 +25,12 @@ import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, p
 import { escapeLike, httpUrl, notNull } from "../shared/validation.js";
 import { resultDrafted, resultIntermediate, resultPublished, resultUpdated } from "./campaigns.events.js";
 import type { CampaignMapper, CampaignResultMapper as CampaignResult, PitchOptionMapper } from "./campaigns.mappers.js";
-import { campaignManage, resultRead } from "./campaigns.policy.js";
-import { resultScope, visibleResults } from "./circle.js";
+import { campaignManage } from "./campaigns.policy.js";
+import { mayReadResult, visibleResults } from "./circle.js";
 
 type Status = CampaignResult["status"];
 
 export const campaignResultLoader = (ctx: Context) => rowsById<CampaignResult>(ctx, campaignResults);
-
-/** Whether the viewer may read the result as it is: the embargo, row by row. */
-export async function mayReadResult(ctx: Context, result: CampaignResult): Promise<boolean> {
-  return can(ctx, resultRead, await resultScope(ctx, result));
-}
 
 /** A result by row id, for node(id) and nodes(ids): null unless the viewer may read it, so an embargoed id reads as unknown. */
 export async function findCampaignResult(ctx: Context, id: string): Promise<CampaignResult | null> {

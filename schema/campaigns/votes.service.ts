@@ -157,9 +157,14 @@ export async function tallies(db: Executor, pitchIds: readonly string[]): Promis
 
 const tallyLoader = defineLoader<string, Tally>((ctx, pitchIds) => tallies(ctx.db, pitchIds));
 
-/** The pitch's tally if the viewer may see its counts (editors always, everyone once it is closed), else null. */
+/** Whether the viewer sees a pitch's counts: everyone once its vote is closed; while open, those voteCountsRead allows (editors). */
+export async function countsVisible(ctx: Context, pitch: Pitch): Promise<boolean> {
+  return pitch.voteStatus === "CLOSED" || can(ctx, voteCountsRead, undefined);
+}
+
+/** The pitch's tally if the viewer may see its counts, else null. */
 async function visibleTally(ctx: Context, pitch: Pitch): Promise<Tally | null> {
-  if (!(await can(ctx, voteCountsRead, { voteStatus: pitch.voteStatus }))) return null;
+  if (!(await countsVisible(ctx, pitch))) return null;
   return tallyLoader(ctx).load(pitch.id);
 }
 
@@ -223,7 +228,7 @@ export async function ballotOptions(ctx: Context, ballot: Ballot): Promise<Pitch
  */
 export async function tieDecisionOf(ctx: Context, pitch: Pitch): Promise<TieDecisionMapper | null> {
   if (!pitch.tieKeptOptionIds || !pitch.tieDecidedAt) return null;
-  const mayRead = (await can(ctx, voteCountsRead, { voteStatus: pitch.voteStatus })) || (await can(ctx, tieDecide, await circleOf(ctx, pitch.campaignId)));
+  const mayRead = (await countsVisible(ctx, pitch)) || (await can(ctx, tieDecide, await circleOf(ctx, pitch.campaignId)));
   return mayRead ? { keptOptionIds: pitch.tieKeptOptionIds, note: pitch.tieDecisionNote, decidedAt: pitch.tieDecidedAt } : null;
 }
 

@@ -161,17 +161,14 @@ export const createApiKey = fn(
 );
 
 /**
- * The key's row, locked. A key of another organisation than a partner's own is NOT_FOUND (its id
- * says nothing); one of their own while signed in with a key is FORBIDDEN.
+ * The key's row, locked; FORBIDDEN for a key the actor may not manage (another organisation's,
+ * or their own while signed in with a key), as every write of the API answers (the
+ * authorization matrix); its random id tells nothing of the key.
  */
 async function lockKey(ctx: Context, tx: Tx, id: string, field: string): Promise<ApiKey> {
   const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id)).for("update");
   if (!key) throw notFound("ApiKey", field);
-  const scope = { organisationId: key.organisationId };
-  if (await can(ctx, apiKeyManage, scope)) return key;
-  const ownOrganisation = "organisationId" in ctx.actor && ctx.actor.organisationId === key.organisationId;
-  if (!ownOrganisation) throw notFound("ApiKey", field);
-  await assertCan(ctx, apiKeyManage, scope);
+  await assertCan(ctx, apiKeyManage, { organisationId: key.organisationId });
   return key;
 }
 

@@ -55,6 +55,54 @@ type Documents = {
     "query BoardsAuditCount { auditLog { totalCount } }": typeof types.BoardsAuditCountDocument,
     "query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: \"updateBoard\" }) { edges { node { actorRole before after } } } }": typeof types.BoardsUpdateAuditDocument,
     "query BoardsReadId($id: ID!) { board(id: $id) { id } }": typeof types.BoardsReadIdDocument,
+    "\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n": typeof types.CampaignsCreateDocument,
+    "\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n": typeof types.CampaignsUpdateDocument,
+    "\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n": typeof types.CampaignsApplyDocument,
+    "\n  mutation CampaignsUpdateApplication($input: UpdateCampaignApplicationInput!) {\n    updateCampaignApplication(input: $input) { application { id objectives themeAffinity motivationScore maturityScore group } }\n  }\n": typeof types.CampaignsUpdateApplicationDocument,
+    "\n  query CampaignsOne($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Campaign {\n        id title(locale: NL) status viewerCanApply viewerCanManage partner { name(locale: NL) }\n        applications(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id board { name } status group motivationScore populationClass } }\n        }\n        selectedBoards { id theme example board { name } partner { id } campaign { id } }\n        soundingBoard { name }\n        steeringGroup { id example board { name } organisation { name(locale: NL) } }\n        meetings { id kind heldOn title(locale: NL) campaign { id } }\n      }\n    }\n  }\n": typeof types.CampaignsOneDocument,
+    "\n  query CampaignsList($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title(locale: NL) status viewerCanApply partner { id }\n          applications(first: 5) { totalCount edges { node { id board { name } populationClass } } }\n          selectedBoards { theme board { name } partner { id } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { id } }\n          meetings { kind heldOn }\n        }\n      }\n    }\n  }\n": typeof types.CampaignsListDocument,
+    "\n  query CampaignsApplicationNode($id: ID!) { node(id: $id) { id ... on CampaignApplication { board { name } motivationScore } } }\n": typeof types.CampaignsApplicationNodeDocument,
+    "\n  mutation CampaignsAddSteering($input: AddSteeringGroupMemberInput!) {\n    addSteeringGroupMember(input: $input) { member { id board { id } organisation { id } example } }\n  }\n": typeof types.CampaignsAddSteeringDocument,
+    "\n  mutation CampaignsRemoveSteering($id: ID!) { removeSteeringGroupMember(id: $id) { removedId } }\n": typeof types.CampaignsRemoveSteeringDocument,
+    "\n  mutation CampaignsPlanMeeting($input: PlanCampaignMeetingInput!) {\n    planCampaignMeeting(input: $input) { meeting { id kind heldOn title(locale: NL) campaign { id } } }\n  }\n": typeof types.CampaignsPlanMeetingDocument,
+    "\n  mutation EmbargoCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.EmbargoCreateDocument,
+    "\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n": typeof types.EmbargoPublishDocument,
+    "\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n": typeof types.EmbargoLibraryDocument,
+    "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n": typeof types.EmbargoCampaignsDocument,
+    "query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }": typeof types.EmbargoNodeDocument,
+    "query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.EmbargoNodesDocument,
+    "\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n": typeof types.JourneyCreateCampaignDocument,
+    "\n  mutation JourneyApply($input: ApplyToCampaignInput!) { applyToCampaign(input: $input) { application { id status board { name } } } }\n": typeof types.JourneyApplyDocument,
+    "\n  mutation JourneyScore($input: UpdateCampaignApplicationInput!) { updateCampaignApplication(input: $input) { application { id motivationScore maturityScore group } } }\n": typeof types.JourneyScoreDocument,
+    "\n  query JourneyProposal($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      size diversity regions populationClasses belfiusClusters score optimal consideredApplications unscoredApplications\n      boards { application { id } board { name province } populationClass score reasons }\n    }\n  }\n": typeof types.JourneyProposalDocument,
+    "\n  mutation JourneyConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) { campaign { status } selected { board { name } theme partner { name(locale: NL) } } soundingBoard { name } }\n  }\n": typeof types.JourneyConfirmDocument,
+    "\n  mutation JourneySteering($input: AddSteeringGroupMemberInput!) { addSteeringGroupMember(input: $input) { member { id } } }\n": typeof types.JourneySteeringDocument,
+    "\n  mutation JourneyMeeting($input: PlanCampaignMeetingInput!) { planCampaignMeeting(input: $input) { meeting { id kind heldOn } } }\n": typeof types.JourneyMeetingDocument,
+    "\n  mutation JourneyPitch($input: RecordPitchInput!) { recordPitch(input: $input) { pitch { id voteStatus options { id position title(locale: NL) } } } }\n": typeof types.JourneyPitchDocument,
+    "\n  mutation JourneyBallot($input: CastBallotInput!) { castBallot(input: $input) { ballot { board { name } options { position } } pitch { id } } }\n": typeof types.JourneyBallotDocument,
+    "\n  mutation JourneyClose($pitchId: ID!) { closeVote(pitchId: $pitchId) { pitch { voteStatus ballotCount options { position votes kept } } results { id status theme title(locale: NL) } } }\n": typeof types.JourneyCloseDocument,
+    "\n  mutation JourneyTie($input: RecordTieDecisionInput!) { recordTieDecision(input: $input) { pitch { tieDecision { keptOptions { position } note } } } }\n": typeof types.JourneyTieDocument,
+    "\n  mutation JourneyPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status intermediateAt publishedAt } } }\n": typeof types.JourneyPublishDocument,
+    "\n  query JourneyResults($id: ID!) { node(id: $id) { ... on Campaign { results(first: 50) { totalCount edges { node { id status } } } } } }\n": typeof types.JourneyResultsDocument,
+    "\n  query JourneyLibrary($theme: String) { campaignResults(first: 50, filter: { theme: $theme }) { totalCount edges { node { id title(locale: NL) theme board { name } campaign { id } } } } }\n": typeof types.JourneyLibraryDocument,
+    "\n  mutation ResultsCreate($input: CreateCampaignResultInput!) {\n    createCampaignResult(input: $input) {\n      result {\n        id kind status theme link example viewerCanPublish intermediateAt publishedAt\n        title(locale: NL) titleFr: title(locale: FR) titleTranslations { nl fr en } description(locale: NL)\n        campaign { id } board { id } option { position }\n      }\n    }\n  }\n": typeof types.ResultsCreateDocument,
+    "\n  mutation ResultsUpdate($input: UpdateCampaignResultInput!) {\n    updateCampaignResult(input: $input) { result { id status theme link title(locale: NL) description(locale: NL) } }\n  }\n": typeof types.ResultsUpdateDocument,
+    "\n  mutation ResultsPublish($input: PublishResultInput!) {\n    publishResult(input: $input) { result { id status intermediateAt publishedAt viewerCanPublish } }\n  }\n": typeof types.ResultsPublishDocument,
+    "\n  query ResultsLibrary($first: Int, $after: String, $filter: CampaignResultLibraryFilter) {\n    campaignResults(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) theme kind status } }\n    }\n  }\n": typeof types.ResultsLibraryDocument,
+    "\n  query ResultsLibraryNested($first: Int) {\n    campaignResults(first: $first) {\n      edges { node { id title(locale: NL) viewerCanPublish campaign { id selectionSize } board { id name } option { position kind } } }\n    }\n  }\n": typeof types.ResultsLibraryNestedDocument,
+    "\n  query ResultsNode($id: ID!) { node(id: $id) { __typename id ... on CampaignResult { status title(locale: EN) } } }\n": typeof types.ResultsNodeDocument,
+    "\n    query ResultsOfCampaigns($ids: [ID!]!, $first: Int, $after: String, $filter: CampaignResultFilter) {\n      nodes(ids: $ids) {\n        ... on Campaign {\n          id\n          results(first: $first, after: $after, filter: $filter) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title(locale: NL) campaign { id } board { name } option { position } } }\n          }\n        }\n      }\n    }\n  ": typeof types.ResultsOfCampaignsDocument,
+    "\n  query CampaignSeedPublic {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title(locale: NL)\n          focus(locale: NL)\n          partner { name(locale: NL) }\n          themes\n          selectionSize\n          status\n          selectedBoards { board { name } theme partner { name(locale: NL) } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } example }\n          meetings { kind heldOn title(locale: NL) pitches { board { name } example options { position kind title(locale: NL) } voteStatus } }\n          applications { totalCount }\n          results { totalCount }\n        }\n      }\n    }\n  }\n": typeof types.CampaignSeedPublicDocument,
+    "\n        query CampaignSeedApplications {\n          campaigns(first: 1) { edges { node { applications(first: 50) { totalCount edges { node { status example motivationScore board { name } } } } } } }\n        }\n      ": typeof types.CampaignSeedApplicationsDocument,
+    "\n  query SelectionPropose($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      campaign { id }\n      size diversity regions populationClasses belfiusClusters score consideredApplications unscoredApplications optimal\n      boards { application { id status } board { id name province } populationClass score reasons }\n    }\n  }\n": typeof types.SelectionProposeDocument,
+    "\n  mutation SelectionConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) {\n      campaign { id status selectionConfirmedAt }\n      selected { id theme focus board { id name } partner { id } campaign { id } }\n      soundingBoard { id name }\n    }\n  }\n": typeof types.SelectionConfirmDocument,
+    "\n  query SelectionCampaignGroups($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        status\n        selectedBoards { board { name } theme }\n        soundingBoard { name }\n        applications(first: 50) { edges { node { board { name } status theme } } }\n      }\n    }\n  }\n": typeof types.SelectionCampaignGroupsDocument,
+    "\n  mutation VotesRecordPitch($input: RecordPitchInput!) {\n    recordPitch(input: $input) {\n      pitch {\n        id voteStatus voteClosedAt plan(locale: NL) example\n        board { id } campaign { id } meeting { id }\n        options { id position kind title(locale: NL) titleTranslations { nl fr en } description(locale: NL) votes kept pitch { id } }\n      }\n    }\n  }\n": typeof types.VotesRecordPitchDocument,
+    "\n  mutation VotesCast($input: CastBallotInput!) {\n    castBallot(input: $input) { ballot { board { id } options { id position } castAt updatedAt } pitch { id ballotCount } }\n  }\n": typeof types.VotesCastDocument,
+    "\n  mutation VotesTie($input: RecordTieDecisionInput!) {\n    recordTieDecision(input: $input) { pitch { id tieDecision { keptOptions { id position } note decidedAt } } }\n  }\n": typeof types.VotesTieDocument,
+    "\n  mutation VotesClose($pitchId: ID!) {\n    closeVote(pitchId: $pitchId) {\n      pitch { id voteStatus voteClosedAt ballotCount options { id position votes kept } }\n      results { status kind theme }\n    }\n  }\n": typeof types.VotesCloseDocument,
+    "\n  query VotesPitch($id: ID!) {\n    node(id: $id) {\n      ... on Pitch {\n        id voteStatus ballotCount\n        options { id position votes kept }\n        tieDecision { keptOptions { id } note }\n        viewerBallot { board { id } options { id position } }\n      }\n    }\n  }\n": typeof types.VotesPitchDocument,
+    "\n  query VotesCampaignPitches($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        id viewerCanVote\n        pitches {\n          id board { name } voteStatus ballotCount\n          options { id title(locale: NL) votes kept }\n          tieDecision { keptOptions { id } note }\n          viewerBallot { options { id } }\n        }\n        meetings { id pitches { id board { name } } }\n      }\n    }\n  }\n": typeof types.VotesCampaignPitchesDocument,
     "\n  query SeedBoards($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name kind nisCode province population } }\n    }\n  }\n": typeof types.SeedBoardsDocument,
     "\n  query SeedOrganisations($first: Int, $filter: OrganisationFilter) {\n    organisations(first: $first, filter: $filter) {\n      totalCount\n      edges { node { name nameTranslations { nl fr en } kind website } }\n    }\n  }\n": typeof types.SeedOrganisationsDocument,
     "query SeedBoardCount { boards(first: 0) { totalCount } }": typeof types.SeedBoardCountDocument,
@@ -267,6 +315,32 @@ type Documents = {
     "query OrganisationsViewer { viewer { locale role } }": typeof types.OrganisationsViewerDocument,
     "query OrganisationsReadId($id: ID!) { organisation(id: $id) { id } }": typeof types.OrganisationsReadIdDocument,
     "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }": typeof types.OrganisationsAuditOperationsDocument,
+    "query KeysFixture {\n      funder: organisations(filter: { search: \"Vlaamse Regering\" }) { edges { node { id } } }\n      other: organisations(filter: { search: \"Randstad\" }) { edges { node { id } } }\n    }": typeof types.KeysFixtureDocument,
+    "\n  mutation KeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix createdAt expiresAt revokedAt lastUsedAt active organisation { id } } }\n  }\n": typeof types.KeysCreateDocument,
+    "\n  mutation KeysRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { secret apiKey { id name prefix expiresAt active organisation { id } } }\n  }\n": typeof types.KeysRotateDocument,
+    "\n  mutation KeysRevoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt active } } }\n": typeof types.KeysRevokeDocument,
+    "\n  query KeysList($organisationId: ID, $first: Int, $after: String) {\n    apiKeys(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name prefix active expiresAt revokedAt lastUsedAt organisation { id } } }\n    }\n  }\n": typeof types.KeysListDocument,
+    "\n  query KeysNode($id: ID!) { node(id: $id) { id ... on ApiKey { name prefix } } }\n": typeof types.KeysNodeDocument,
+    "\n  query KeysViewer { viewer { role subject } }\n": typeof types.KeysViewerDocument,
+    "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": typeof types.KeysAgreementDocument,
+    "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": typeof types.DispatchResultAsPartnerDocument,
+    "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeCreateDocument,
+    "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimePublishDocument,
+    "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": typeof types.HooksCreateDocument,
+    "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": typeof types.HooksUpdateDocument,
+    "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": typeof types.HooksPauseDocument,
+    "\n  mutation HooksResume($id: ID!) { resumeWebhookSubscription(id: $id) { subscription { id status pausedReason failingSince } } }\n": typeof types.HooksResumeDocument,
+    "\n  mutation HooksDelete($id: ID!) { deleteWebhookSubscription(id: $id) { deletedId } }\n": typeof types.HooksDeleteDocument,
+    "\n  mutation HooksRotate($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret subscription { id } } }\n": typeof types.HooksRotateDocument,
+    "\n  mutation HooksRedeliver($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { delivery { id messageId status attemptCount nextAttemptAt } } }\n": typeof types.HooksRedeliverDocument,
+    "\n  mutation HooksReplay($input: ReplayWebhookEventsInput!) { replayWebhookEvents(input: $input) { queued } }\n": typeof types.HooksReplayDocument,
+    "\n  mutation HooksSendTest($subscriptionId: ID!) { sendTestWebhookEvent(subscriptionId: $subscriptionId) { delivery { id event status messageId subscription { id } } } }\n": typeof types.HooksSendTestDocument,
+    "\n  query HooksList($organisationId: ID, $first: Int, $after: String, $last: Int) {\n    webhookSubscriptions(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id url organisation { id } lastDeliveries(first: $last) { id event status attempts { statusCode } } } }\n    }\n  }\n": typeof types.HooksListDocument,
+    "\n  query HooksDeliveries($subscriptionId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id messageId event status attemptCount nextAttemptAt lastAttemptAt lastStatusCode createdAt\n          subscription { id }\n          attempts { attemptedAt statusCode latencyMs error }\n        }\n      }\n    }\n  }\n": typeof types.HooksDeliveriesDocument,
+    "\n  query HooksNode($id: ID!) { node(id: $id) { id ... on WebhookSubscription { url } ... on WebhookDelivery { event } } }\n": typeof types.HooksNodeDocument,
+    "\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": typeof types.HooksKeyDocument,
+    "\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.HooksResultCreateDocument,
+    "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.HooksResultPublishDocument,
     "\n  query CatalogueList($first: Int, $after: String, $filter: TrainingFilter) {\n    trainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) titleEn: title(locale: EN) topic format digitalSkills language audience provider { id name(locale: NL) } action { number } } }\n    }\n  }\n": typeof types.CatalogueListDocument,
     "\n  query CatalogueSeeded {\n    trainings(first: 100) {\n      edges { node { title(locale: NL) provider { name(locale: NL) } action { number } sessions { totalCount edges { node { isExample online province startsAt endsAt capacity freePlaces } } } } }\n    }\n  }\n": typeof types.CatalogueSeededDocument,
     "\n  query CatalogueSessions($first: Int, $after: String, $filter: TrainingSessionFilter) {\n    trainingSessions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id startsAt capacity seatsTaken freePlaces waitlistLength online province training { id } viewerCanUpdate } }\n    }\n  }\n": typeof types.CatalogueSessionsDocument,
@@ -407,6 +481,54 @@ const documents: Documents = {
     "query BoardsAuditCount { auditLog { totalCount } }": types.BoardsAuditCountDocument,
     "query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: \"updateBoard\" }) { edges { node { actorRole before after } } } }": types.BoardsUpdateAuditDocument,
     "query BoardsReadId($id: ID!) { board(id: $id) { id } }": types.BoardsReadIdDocument,
+    "\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n": types.CampaignsCreateDocument,
+    "\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n": types.CampaignsUpdateDocument,
+    "\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n": types.CampaignsApplyDocument,
+    "\n  mutation CampaignsUpdateApplication($input: UpdateCampaignApplicationInput!) {\n    updateCampaignApplication(input: $input) { application { id objectives themeAffinity motivationScore maturityScore group } }\n  }\n": types.CampaignsUpdateApplicationDocument,
+    "\n  query CampaignsOne($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Campaign {\n        id title(locale: NL) status viewerCanApply viewerCanManage partner { name(locale: NL) }\n        applications(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id board { name } status group motivationScore populationClass } }\n        }\n        selectedBoards { id theme example board { name } partner { id } campaign { id } }\n        soundingBoard { name }\n        steeringGroup { id example board { name } organisation { name(locale: NL) } }\n        meetings { id kind heldOn title(locale: NL) campaign { id } }\n      }\n    }\n  }\n": types.CampaignsOneDocument,
+    "\n  query CampaignsList($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title(locale: NL) status viewerCanApply partner { id }\n          applications(first: 5) { totalCount edges { node { id board { name } populationClass } } }\n          selectedBoards { theme board { name } partner { id } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { id } }\n          meetings { kind heldOn }\n        }\n      }\n    }\n  }\n": types.CampaignsListDocument,
+    "\n  query CampaignsApplicationNode($id: ID!) { node(id: $id) { id ... on CampaignApplication { board { name } motivationScore } } }\n": types.CampaignsApplicationNodeDocument,
+    "\n  mutation CampaignsAddSteering($input: AddSteeringGroupMemberInput!) {\n    addSteeringGroupMember(input: $input) { member { id board { id } organisation { id } example } }\n  }\n": types.CampaignsAddSteeringDocument,
+    "\n  mutation CampaignsRemoveSteering($id: ID!) { removeSteeringGroupMember(id: $id) { removedId } }\n": types.CampaignsRemoveSteeringDocument,
+    "\n  mutation CampaignsPlanMeeting($input: PlanCampaignMeetingInput!) {\n    planCampaignMeeting(input: $input) { meeting { id kind heldOn title(locale: NL) campaign { id } } }\n  }\n": types.CampaignsPlanMeetingDocument,
+    "\n  mutation EmbargoCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.EmbargoCreateDocument,
+    "\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n": types.EmbargoPublishDocument,
+    "\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n": types.EmbargoLibraryDocument,
+    "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n": types.EmbargoCampaignsDocument,
+    "query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }": types.EmbargoNodeDocument,
+    "query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.EmbargoNodesDocument,
+    "\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n": types.JourneyCreateCampaignDocument,
+    "\n  mutation JourneyApply($input: ApplyToCampaignInput!) { applyToCampaign(input: $input) { application { id status board { name } } } }\n": types.JourneyApplyDocument,
+    "\n  mutation JourneyScore($input: UpdateCampaignApplicationInput!) { updateCampaignApplication(input: $input) { application { id motivationScore maturityScore group } } }\n": types.JourneyScoreDocument,
+    "\n  query JourneyProposal($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      size diversity regions populationClasses belfiusClusters score optimal consideredApplications unscoredApplications\n      boards { application { id } board { name province } populationClass score reasons }\n    }\n  }\n": types.JourneyProposalDocument,
+    "\n  mutation JourneyConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) { campaign { status } selected { board { name } theme partner { name(locale: NL) } } soundingBoard { name } }\n  }\n": types.JourneyConfirmDocument,
+    "\n  mutation JourneySteering($input: AddSteeringGroupMemberInput!) { addSteeringGroupMember(input: $input) { member { id } } }\n": types.JourneySteeringDocument,
+    "\n  mutation JourneyMeeting($input: PlanCampaignMeetingInput!) { planCampaignMeeting(input: $input) { meeting { id kind heldOn } } }\n": types.JourneyMeetingDocument,
+    "\n  mutation JourneyPitch($input: RecordPitchInput!) { recordPitch(input: $input) { pitch { id voteStatus options { id position title(locale: NL) } } } }\n": types.JourneyPitchDocument,
+    "\n  mutation JourneyBallot($input: CastBallotInput!) { castBallot(input: $input) { ballot { board { name } options { position } } pitch { id } } }\n": types.JourneyBallotDocument,
+    "\n  mutation JourneyClose($pitchId: ID!) { closeVote(pitchId: $pitchId) { pitch { voteStatus ballotCount options { position votes kept } } results { id status theme title(locale: NL) } } }\n": types.JourneyCloseDocument,
+    "\n  mutation JourneyTie($input: RecordTieDecisionInput!) { recordTieDecision(input: $input) { pitch { tieDecision { keptOptions { position } note } } } }\n": types.JourneyTieDocument,
+    "\n  mutation JourneyPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status intermediateAt publishedAt } } }\n": types.JourneyPublishDocument,
+    "\n  query JourneyResults($id: ID!) { node(id: $id) { ... on Campaign { results(first: 50) { totalCount edges { node { id status } } } } } }\n": types.JourneyResultsDocument,
+    "\n  query JourneyLibrary($theme: String) { campaignResults(first: 50, filter: { theme: $theme }) { totalCount edges { node { id title(locale: NL) theme board { name } campaign { id } } } } }\n": types.JourneyLibraryDocument,
+    "\n  mutation ResultsCreate($input: CreateCampaignResultInput!) {\n    createCampaignResult(input: $input) {\n      result {\n        id kind status theme link example viewerCanPublish intermediateAt publishedAt\n        title(locale: NL) titleFr: title(locale: FR) titleTranslations { nl fr en } description(locale: NL)\n        campaign { id } board { id } option { position }\n      }\n    }\n  }\n": types.ResultsCreateDocument,
+    "\n  mutation ResultsUpdate($input: UpdateCampaignResultInput!) {\n    updateCampaignResult(input: $input) { result { id status theme link title(locale: NL) description(locale: NL) } }\n  }\n": types.ResultsUpdateDocument,
+    "\n  mutation ResultsPublish($input: PublishResultInput!) {\n    publishResult(input: $input) { result { id status intermediateAt publishedAt viewerCanPublish } }\n  }\n": types.ResultsPublishDocument,
+    "\n  query ResultsLibrary($first: Int, $after: String, $filter: CampaignResultLibraryFilter) {\n    campaignResults(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) theme kind status } }\n    }\n  }\n": types.ResultsLibraryDocument,
+    "\n  query ResultsLibraryNested($first: Int) {\n    campaignResults(first: $first) {\n      edges { node { id title(locale: NL) viewerCanPublish campaign { id selectionSize } board { id name } option { position kind } } }\n    }\n  }\n": types.ResultsLibraryNestedDocument,
+    "\n  query ResultsNode($id: ID!) { node(id: $id) { __typename id ... on CampaignResult { status title(locale: EN) } } }\n": types.ResultsNodeDocument,
+    "\n    query ResultsOfCampaigns($ids: [ID!]!, $first: Int, $after: String, $filter: CampaignResultFilter) {\n      nodes(ids: $ids) {\n        ... on Campaign {\n          id\n          results(first: $first, after: $after, filter: $filter) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title(locale: NL) campaign { id } board { name } option { position } } }\n          }\n        }\n      }\n    }\n  ": types.ResultsOfCampaignsDocument,
+    "\n  query CampaignSeedPublic {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title(locale: NL)\n          focus(locale: NL)\n          partner { name(locale: NL) }\n          themes\n          selectionSize\n          status\n          selectedBoards { board { name } theme partner { name(locale: NL) } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } example }\n          meetings { kind heldOn title(locale: NL) pitches { board { name } example options { position kind title(locale: NL) } voteStatus } }\n          applications { totalCount }\n          results { totalCount }\n        }\n      }\n    }\n  }\n": types.CampaignSeedPublicDocument,
+    "\n        query CampaignSeedApplications {\n          campaigns(first: 1) { edges { node { applications(first: 50) { totalCount edges { node { status example motivationScore board { name } } } } } } }\n        }\n      ": types.CampaignSeedApplicationsDocument,
+    "\n  query SelectionPropose($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      campaign { id }\n      size diversity regions populationClasses belfiusClusters score consideredApplications unscoredApplications optimal\n      boards { application { id status } board { id name province } populationClass score reasons }\n    }\n  }\n": types.SelectionProposeDocument,
+    "\n  mutation SelectionConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) {\n      campaign { id status selectionConfirmedAt }\n      selected { id theme focus board { id name } partner { id } campaign { id } }\n      soundingBoard { id name }\n    }\n  }\n": types.SelectionConfirmDocument,
+    "\n  query SelectionCampaignGroups($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        status\n        selectedBoards { board { name } theme }\n        soundingBoard { name }\n        applications(first: 50) { edges { node { board { name } status theme } } }\n      }\n    }\n  }\n": types.SelectionCampaignGroupsDocument,
+    "\n  mutation VotesRecordPitch($input: RecordPitchInput!) {\n    recordPitch(input: $input) {\n      pitch {\n        id voteStatus voteClosedAt plan(locale: NL) example\n        board { id } campaign { id } meeting { id }\n        options { id position kind title(locale: NL) titleTranslations { nl fr en } description(locale: NL) votes kept pitch { id } }\n      }\n    }\n  }\n": types.VotesRecordPitchDocument,
+    "\n  mutation VotesCast($input: CastBallotInput!) {\n    castBallot(input: $input) { ballot { board { id } options { id position } castAt updatedAt } pitch { id ballotCount } }\n  }\n": types.VotesCastDocument,
+    "\n  mutation VotesTie($input: RecordTieDecisionInput!) {\n    recordTieDecision(input: $input) { pitch { id tieDecision { keptOptions { id position } note decidedAt } } }\n  }\n": types.VotesTieDocument,
+    "\n  mutation VotesClose($pitchId: ID!) {\n    closeVote(pitchId: $pitchId) {\n      pitch { id voteStatus voteClosedAt ballotCount options { id position votes kept } }\n      results { status kind theme }\n    }\n  }\n": types.VotesCloseDocument,
+    "\n  query VotesPitch($id: ID!) {\n    node(id: $id) {\n      ... on Pitch {\n        id voteStatus ballotCount\n        options { id position votes kept }\n        tieDecision { keptOptions { id } note }\n        viewerBallot { board { id } options { id position } }\n      }\n    }\n  }\n": types.VotesPitchDocument,
+    "\n  query VotesCampaignPitches($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        id viewerCanVote\n        pitches {\n          id board { name } voteStatus ballotCount\n          options { id title(locale: NL) votes kept }\n          tieDecision { keptOptions { id } note }\n          viewerBallot { options { id } }\n        }\n        meetings { id pitches { id board { name } } }\n      }\n    }\n  }\n": types.VotesCampaignPitchesDocument,
     "\n  query SeedBoards($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name kind nisCode province population } }\n    }\n  }\n": types.SeedBoardsDocument,
     "\n  query SeedOrganisations($first: Int, $filter: OrganisationFilter) {\n    organisations(first: $first, filter: $filter) {\n      totalCount\n      edges { node { name nameTranslations { nl fr en } kind website } }\n    }\n  }\n": types.SeedOrganisationsDocument,
     "query SeedBoardCount { boards(first: 0) { totalCount } }": types.SeedBoardCountDocument,
@@ -619,6 +741,32 @@ const documents: Documents = {
     "query OrganisationsViewer { viewer { locale role } }": types.OrganisationsViewerDocument,
     "query OrganisationsReadId($id: ID!) { organisation(id: $id) { id } }": types.OrganisationsReadIdDocument,
     "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }": types.OrganisationsAuditOperationsDocument,
+    "query KeysFixture {\n      funder: organisations(filter: { search: \"Vlaamse Regering\" }) { edges { node { id } } }\n      other: organisations(filter: { search: \"Randstad\" }) { edges { node { id } } }\n    }": types.KeysFixtureDocument,
+    "\n  mutation KeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix createdAt expiresAt revokedAt lastUsedAt active organisation { id } } }\n  }\n": types.KeysCreateDocument,
+    "\n  mutation KeysRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { secret apiKey { id name prefix expiresAt active organisation { id } } }\n  }\n": types.KeysRotateDocument,
+    "\n  mutation KeysRevoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt active } } }\n": types.KeysRevokeDocument,
+    "\n  query KeysList($organisationId: ID, $first: Int, $after: String) {\n    apiKeys(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name prefix active expiresAt revokedAt lastUsedAt organisation { id } } }\n    }\n  }\n": types.KeysListDocument,
+    "\n  query KeysNode($id: ID!) { node(id: $id) { id ... on ApiKey { name prefix } } }\n": types.KeysNodeDocument,
+    "\n  query KeysViewer { viewer { role subject } }\n": types.KeysViewerDocument,
+    "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": types.KeysAgreementDocument,
+    "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": types.DispatchResultAsPartnerDocument,
+    "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeCreateDocument,
+    "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimePublishDocument,
+    "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": types.HooksCreateDocument,
+    "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": types.HooksUpdateDocument,
+    "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": types.HooksPauseDocument,
+    "\n  mutation HooksResume($id: ID!) { resumeWebhookSubscription(id: $id) { subscription { id status pausedReason failingSince } } }\n": types.HooksResumeDocument,
+    "\n  mutation HooksDelete($id: ID!) { deleteWebhookSubscription(id: $id) { deletedId } }\n": types.HooksDeleteDocument,
+    "\n  mutation HooksRotate($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret subscription { id } } }\n": types.HooksRotateDocument,
+    "\n  mutation HooksRedeliver($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { delivery { id messageId status attemptCount nextAttemptAt } } }\n": types.HooksRedeliverDocument,
+    "\n  mutation HooksReplay($input: ReplayWebhookEventsInput!) { replayWebhookEvents(input: $input) { queued } }\n": types.HooksReplayDocument,
+    "\n  mutation HooksSendTest($subscriptionId: ID!) { sendTestWebhookEvent(subscriptionId: $subscriptionId) { delivery { id event status messageId subscription { id } } } }\n": types.HooksSendTestDocument,
+    "\n  query HooksList($organisationId: ID, $first: Int, $after: String, $last: Int) {\n    webhookSubscriptions(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id url organisation { id } lastDeliveries(first: $last) { id event status attempts { statusCode } } } }\n    }\n  }\n": types.HooksListDocument,
+    "\n  query HooksDeliveries($subscriptionId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id messageId event status attemptCount nextAttemptAt lastAttemptAt lastStatusCode createdAt\n          subscription { id }\n          attempts { attemptedAt statusCode latencyMs error }\n        }\n      }\n    }\n  }\n": types.HooksDeliveriesDocument,
+    "\n  query HooksNode($id: ID!) { node(id: $id) { id ... on WebhookSubscription { url } ... on WebhookDelivery { event } } }\n": types.HooksNodeDocument,
+    "\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": types.HooksKeyDocument,
+    "\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.HooksResultCreateDocument,
+    "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.HooksResultPublishDocument,
     "\n  query CatalogueList($first: Int, $after: String, $filter: TrainingFilter) {\n    trainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) titleEn: title(locale: EN) topic format digitalSkills language audience provider { id name(locale: NL) } action { number } } }\n    }\n  }\n": types.CatalogueListDocument,
     "\n  query CatalogueSeeded {\n    trainings(first: 100) {\n      edges { node { title(locale: NL) provider { name(locale: NL) } action { number } sessions { totalCount edges { node { isExample online province startsAt endsAt capacity freePlaces } } } } }\n    }\n  }\n": types.CatalogueSeededDocument,
     "\n  query CatalogueSessions($first: Int, $after: String, $filter: TrainingSessionFilter) {\n    trainingSessions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id startsAt capacity seatsTaken freePlaces waitlistLength online province training { id } viewerCanUpdate } }\n    }\n  }\n": types.CatalogueSessionsDocument,
@@ -893,6 +1041,198 @@ export function graphql(source: "query BoardsUpdateAudit($id: ID!) { auditLog(fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BoardsReadId($id: ID!) { board(id: $id) { id } }"): (typeof documents)["query BoardsReadId($id: ID!) { board(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n"): (typeof documents)["\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n"): (typeof documents)["\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n"): (typeof documents)["\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsUpdateApplication($input: UpdateCampaignApplicationInput!) {\n    updateCampaignApplication(input: $input) { application { id objectives themeAffinity motivationScore maturityScore group } }\n  }\n"): (typeof documents)["\n  mutation CampaignsUpdateApplication($input: UpdateCampaignApplicationInput!) {\n    updateCampaignApplication(input: $input) { application { id objectives themeAffinity motivationScore maturityScore group } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignsOne($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Campaign {\n        id title(locale: NL) status viewerCanApply viewerCanManage partner { name(locale: NL) }\n        applications(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id board { name } status group motivationScore populationClass } }\n        }\n        selectedBoards { id theme example board { name } partner { id } campaign { id } }\n        soundingBoard { name }\n        steeringGroup { id example board { name } organisation { name(locale: NL) } }\n        meetings { id kind heldOn title(locale: NL) campaign { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignsOne($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on Campaign {\n        id title(locale: NL) status viewerCanApply viewerCanManage partner { name(locale: NL) }\n        applications(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id board { name } status group motivationScore populationClass } }\n        }\n        selectedBoards { id theme example board { name } partner { id } campaign { id } }\n        soundingBoard { name }\n        steeringGroup { id example board { name } organisation { name(locale: NL) } }\n        meetings { id kind heldOn title(locale: NL) campaign { id } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignsList($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title(locale: NL) status viewerCanApply partner { id }\n          applications(first: 5) { totalCount edges { node { id board { name } populationClass } } }\n          selectedBoards { theme board { name } partner { id } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { id } }\n          meetings { kind heldOn }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignsList($first: Int, $after: String) {\n    campaigns(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title(locale: NL) status viewerCanApply partner { id }\n          applications(first: 5) { totalCount edges { node { id board { name } populationClass } } }\n          selectedBoards { theme board { name } partner { id } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { id } }\n          meetings { kind heldOn }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignsApplicationNode($id: ID!) { node(id: $id) { id ... on CampaignApplication { board { name } motivationScore } } }\n"): (typeof documents)["\n  query CampaignsApplicationNode($id: ID!) { node(id: $id) { id ... on CampaignApplication { board { name } motivationScore } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsAddSteering($input: AddSteeringGroupMemberInput!) {\n    addSteeringGroupMember(input: $input) { member { id board { id } organisation { id } example } }\n  }\n"): (typeof documents)["\n  mutation CampaignsAddSteering($input: AddSteeringGroupMemberInput!) {\n    addSteeringGroupMember(input: $input) { member { id board { id } organisation { id } example } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsRemoveSteering($id: ID!) { removeSteeringGroupMember(id: $id) { removedId } }\n"): (typeof documents)["\n  mutation CampaignsRemoveSteering($id: ID!) { removeSteeringGroupMember(id: $id) { removedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CampaignsPlanMeeting($input: PlanCampaignMeetingInput!) {\n    planCampaignMeeting(input: $input) { meeting { id kind heldOn title(locale: NL) campaign { id } } }\n  }\n"): (typeof documents)["\n  mutation CampaignsPlanMeeting($input: PlanCampaignMeetingInput!) {\n    planCampaignMeeting(input: $input) { meeting { id kind heldOn title(locale: NL) campaign { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbargoCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation EmbargoCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n"): (typeof documents)["\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n"): (typeof documents)["\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n"): (typeof documents)["\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }"): (typeof documents)["query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"): (typeof documents)["query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n"): (typeof documents)["\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyApply($input: ApplyToCampaignInput!) { applyToCampaign(input: $input) { application { id status board { name } } } }\n"): (typeof documents)["\n  mutation JourneyApply($input: ApplyToCampaignInput!) { applyToCampaign(input: $input) { application { id status board { name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyScore($input: UpdateCampaignApplicationInput!) { updateCampaignApplication(input: $input) { application { id motivationScore maturityScore group } } }\n"): (typeof documents)["\n  mutation JourneyScore($input: UpdateCampaignApplicationInput!) { updateCampaignApplication(input: $input) { application { id motivationScore maturityScore group } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyProposal($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      size diversity regions populationClasses belfiusClusters score optimal consideredApplications unscoredApplications\n      boards { application { id } board { name province } populationClass score reasons }\n    }\n  }\n"): (typeof documents)["\n  query JourneyProposal($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      size diversity regions populationClasses belfiusClusters score optimal consideredApplications unscoredApplications\n      boards { application { id } board { name province } populationClass score reasons }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) { campaign { status } selected { board { name } theme partner { name(locale: NL) } } soundingBoard { name } }\n  }\n"): (typeof documents)["\n  mutation JourneyConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) { campaign { status } selected { board { name } theme partner { name(locale: NL) } } soundingBoard { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneySteering($input: AddSteeringGroupMemberInput!) { addSteeringGroupMember(input: $input) { member { id } } }\n"): (typeof documents)["\n  mutation JourneySteering($input: AddSteeringGroupMemberInput!) { addSteeringGroupMember(input: $input) { member { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyMeeting($input: PlanCampaignMeetingInput!) { planCampaignMeeting(input: $input) { meeting { id kind heldOn } } }\n"): (typeof documents)["\n  mutation JourneyMeeting($input: PlanCampaignMeetingInput!) { planCampaignMeeting(input: $input) { meeting { id kind heldOn } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPitch($input: RecordPitchInput!) { recordPitch(input: $input) { pitch { id voteStatus options { id position title(locale: NL) } } } }\n"): (typeof documents)["\n  mutation JourneyPitch($input: RecordPitchInput!) { recordPitch(input: $input) { pitch { id voteStatus options { id position title(locale: NL) } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyBallot($input: CastBallotInput!) { castBallot(input: $input) { ballot { board { name } options { position } } pitch { id } } }\n"): (typeof documents)["\n  mutation JourneyBallot($input: CastBallotInput!) { castBallot(input: $input) { ballot { board { name } options { position } } pitch { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyClose($pitchId: ID!) { closeVote(pitchId: $pitchId) { pitch { voteStatus ballotCount options { position votes kept } } results { id status theme title(locale: NL) } } }\n"): (typeof documents)["\n  mutation JourneyClose($pitchId: ID!) { closeVote(pitchId: $pitchId) { pitch { voteStatus ballotCount options { position votes kept } } results { id status theme title(locale: NL) } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyTie($input: RecordTieDecisionInput!) { recordTieDecision(input: $input) { pitch { tieDecision { keptOptions { position } note } } } }\n"): (typeof documents)["\n  mutation JourneyTie($input: RecordTieDecisionInput!) { recordTieDecision(input: $input) { pitch { tieDecision { keptOptions { position } note } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status intermediateAt publishedAt } } }\n"): (typeof documents)["\n  mutation JourneyPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status intermediateAt publishedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyResults($id: ID!) { node(id: $id) { ... on Campaign { results(first: 50) { totalCount edges { node { id status } } } } } }\n"): (typeof documents)["\n  query JourneyResults($id: ID!) { node(id: $id) { ... on Campaign { results(first: 50) { totalCount edges { node { id status } } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyLibrary($theme: String) { campaignResults(first: 50, filter: { theme: $theme }) { totalCount edges { node { id title(locale: NL) theme board { name } campaign { id } } } } }\n"): (typeof documents)["\n  query JourneyLibrary($theme: String) { campaignResults(first: 50, filter: { theme: $theme }) { totalCount edges { node { id title(locale: NL) theme board { name } campaign { id } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResultsCreate($input: CreateCampaignResultInput!) {\n    createCampaignResult(input: $input) {\n      result {\n        id kind status theme link example viewerCanPublish intermediateAt publishedAt\n        title(locale: NL) titleFr: title(locale: FR) titleTranslations { nl fr en } description(locale: NL)\n        campaign { id } board { id } option { position }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResultsCreate($input: CreateCampaignResultInput!) {\n    createCampaignResult(input: $input) {\n      result {\n        id kind status theme link example viewerCanPublish intermediateAt publishedAt\n        title(locale: NL) titleFr: title(locale: FR) titleTranslations { nl fr en } description(locale: NL)\n        campaign { id } board { id } option { position }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResultsUpdate($input: UpdateCampaignResultInput!) {\n    updateCampaignResult(input: $input) { result { id status theme link title(locale: NL) description(locale: NL) } }\n  }\n"): (typeof documents)["\n  mutation ResultsUpdate($input: UpdateCampaignResultInput!) {\n    updateCampaignResult(input: $input) { result { id status theme link title(locale: NL) description(locale: NL) } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResultsPublish($input: PublishResultInput!) {\n    publishResult(input: $input) { result { id status intermediateAt publishedAt viewerCanPublish } }\n  }\n"): (typeof documents)["\n  mutation ResultsPublish($input: PublishResultInput!) {\n    publishResult(input: $input) { result { id status intermediateAt publishedAt viewerCanPublish } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResultsLibrary($first: Int, $after: String, $filter: CampaignResultLibraryFilter) {\n    campaignResults(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) theme kind status } }\n    }\n  }\n"): (typeof documents)["\n  query ResultsLibrary($first: Int, $after: String, $filter: CampaignResultLibraryFilter) {\n    campaignResults(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) theme kind status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResultsLibraryNested($first: Int) {\n    campaignResults(first: $first) {\n      edges { node { id title(locale: NL) viewerCanPublish campaign { id selectionSize } board { id name } option { position kind } } }\n    }\n  }\n"): (typeof documents)["\n  query ResultsLibraryNested($first: Int) {\n    campaignResults(first: $first) {\n      edges { node { id title(locale: NL) viewerCanPublish campaign { id selectionSize } board { id name } option { position kind } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResultsNode($id: ID!) { node(id: $id) { __typename id ... on CampaignResult { status title(locale: EN) } } }\n"): (typeof documents)["\n  query ResultsNode($id: ID!) { node(id: $id) { __typename id ... on CampaignResult { status title(locale: EN) } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ResultsOfCampaigns($ids: [ID!]!, $first: Int, $after: String, $filter: CampaignResultFilter) {\n      nodes(ids: $ids) {\n        ... on Campaign {\n          id\n          results(first: $first, after: $after, filter: $filter) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title(locale: NL) campaign { id } board { name } option { position } } }\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query ResultsOfCampaigns($ids: [ID!]!, $first: Int, $after: String, $filter: CampaignResultFilter) {\n      nodes(ids: $ids) {\n        ... on Campaign {\n          id\n          results(first: $first, after: $after, filter: $filter) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title(locale: NL) campaign { id } board { name } option { position } } }\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignSeedPublic {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title(locale: NL)\n          focus(locale: NL)\n          partner { name(locale: NL) }\n          themes\n          selectionSize\n          status\n          selectedBoards { board { name } theme partner { name(locale: NL) } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } example }\n          meetings { kind heldOn title(locale: NL) pitches { board { name } example options { position kind title(locale: NL) } voteStatus } }\n          applications { totalCount }\n          results { totalCount }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CampaignSeedPublic {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          title(locale: NL)\n          focus(locale: NL)\n          partner { name(locale: NL) }\n          themes\n          selectionSize\n          status\n          selectedBoards { board { name } theme partner { name(locale: NL) } example }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } example }\n          meetings { kind heldOn title(locale: NL) pitches { board { name } example options { position kind title(locale: NL) } voteStatus } }\n          applications { totalCount }\n          results { totalCount }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query CampaignSeedApplications {\n          campaigns(first: 1) { edges { node { applications(first: 50) { totalCount edges { node { status example motivationScore board { name } } } } } } }\n        }\n      "): (typeof documents)["\n        query CampaignSeedApplications {\n          campaigns(first: 1) { edges { node { applications(first: 50) { totalCount edges { node { status example motivationScore board { name } } } } } } }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SelectionPropose($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      campaign { id }\n      size diversity regions populationClasses belfiusClusters score consideredApplications unscoredApplications optimal\n      boards { application { id status } board { id name province } populationClass score reasons }\n    }\n  }\n"): (typeof documents)["\n  query SelectionPropose($campaignId: ID!, $size: Int) {\n    selectionProposal(campaignId: $campaignId, size: $size) {\n      campaign { id }\n      size diversity regions populationClasses belfiusClusters score consideredApplications unscoredApplications optimal\n      boards { application { id status } board { id name province } populationClass score reasons }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SelectionConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) {\n      campaign { id status selectionConfirmedAt }\n      selected { id theme focus board { id name } partner { id } campaign { id } }\n      soundingBoard { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation SelectionConfirm($input: ConfirmSelectionInput!) {\n    confirmSelection(input: $input) {\n      campaign { id status selectionConfirmedAt }\n      selected { id theme focus board { id name } partner { id } campaign { id } }\n      soundingBoard { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SelectionCampaignGroups($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        status\n        selectedBoards { board { name } theme }\n        soundingBoard { name }\n        applications(first: 50) { edges { node { board { name } status theme } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SelectionCampaignGroups($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        status\n        selectedBoards { board { name } theme }\n        soundingBoard { name }\n        applications(first: 50) { edges { node { board { name } status theme } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VotesRecordPitch($input: RecordPitchInput!) {\n    recordPitch(input: $input) {\n      pitch {\n        id voteStatus voteClosedAt plan(locale: NL) example\n        board { id } campaign { id } meeting { id }\n        options { id position kind title(locale: NL) titleTranslations { nl fr en } description(locale: NL) votes kept pitch { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VotesRecordPitch($input: RecordPitchInput!) {\n    recordPitch(input: $input) {\n      pitch {\n        id voteStatus voteClosedAt plan(locale: NL) example\n        board { id } campaign { id } meeting { id }\n        options { id position kind title(locale: NL) titleTranslations { nl fr en } description(locale: NL) votes kept pitch { id } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VotesCast($input: CastBallotInput!) {\n    castBallot(input: $input) { ballot { board { id } options { id position } castAt updatedAt } pitch { id ballotCount } }\n  }\n"): (typeof documents)["\n  mutation VotesCast($input: CastBallotInput!) {\n    castBallot(input: $input) { ballot { board { id } options { id position } castAt updatedAt } pitch { id ballotCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VotesTie($input: RecordTieDecisionInput!) {\n    recordTieDecision(input: $input) { pitch { id tieDecision { keptOptions { id position } note decidedAt } } }\n  }\n"): (typeof documents)["\n  mutation VotesTie($input: RecordTieDecisionInput!) {\n    recordTieDecision(input: $input) { pitch { id tieDecision { keptOptions { id position } note decidedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VotesClose($pitchId: ID!) {\n    closeVote(pitchId: $pitchId) {\n      pitch { id voteStatus voteClosedAt ballotCount options { id position votes kept } }\n      results { status kind theme }\n    }\n  }\n"): (typeof documents)["\n  mutation VotesClose($pitchId: ID!) {\n    closeVote(pitchId: $pitchId) {\n      pitch { id voteStatus voteClosedAt ballotCount options { id position votes kept } }\n      results { status kind theme }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VotesPitch($id: ID!) {\n    node(id: $id) {\n      ... on Pitch {\n        id voteStatus ballotCount\n        options { id position votes kept }\n        tieDecision { keptOptions { id } note }\n        viewerBallot { board { id } options { id position } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query VotesPitch($id: ID!) {\n    node(id: $id) {\n      ... on Pitch {\n        id voteStatus ballotCount\n        options { id position votes kept }\n        tieDecision { keptOptions { id } note }\n        viewerBallot { board { id } options { id position } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VotesCampaignPitches($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        id viewerCanVote\n        pitches {\n          id board { name } voteStatus ballotCount\n          options { id title(locale: NL) votes kept }\n          tieDecision { keptOptions { id } note }\n          viewerBallot { options { id } }\n        }\n        meetings { id pitches { id board { name } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query VotesCampaignPitches($id: ID!) {\n    node(id: $id) {\n      ... on Campaign {\n        id viewerCanVote\n        pitches {\n          id board { name } voteStatus ballotCount\n          options { id title(locale: NL) votes kept }\n          tieDecision { keptOptions { id } note }\n          viewerBallot { options { id } }\n        }\n        meetings { id pitches { id board { name } } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1741,6 +2081,110 @@ export function graphql(source: "query OrganisationsReadId($id: ID!) { organisat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }"): (typeof documents)["query OrganisationsAuditOperations { auditLog { totalCount edges { node { operation } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query KeysFixture {\n      funder: organisations(filter: { search: \"Vlaamse Regering\" }) { edges { node { id } } }\n      other: organisations(filter: { search: \"Randstad\" }) { edges { node { id } } }\n    }"): (typeof documents)["query KeysFixture {\n      funder: organisations(filter: { search: \"Vlaamse Regering\" }) { edges { node { id } } }\n      other: organisations(filter: { search: \"Randstad\" }) { edges { node { id } } }\n    }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix createdAt expiresAt revokedAt lastUsedAt active organisation { id } } }\n  }\n"): (typeof documents)["\n  mutation KeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix createdAt expiresAt revokedAt lastUsedAt active organisation { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { secret apiKey { id name prefix expiresAt active organisation { id } } }\n  }\n"): (typeof documents)["\n  mutation KeysRotate($input: RotateApiKeyInput!) {\n    rotateApiKey(input: $input) { secret apiKey { id name prefix expiresAt active organisation { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysRevoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt active } } }\n"): (typeof documents)["\n  mutation KeysRevoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt active } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysList($organisationId: ID, $first: Int, $after: String) {\n    apiKeys(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name prefix active expiresAt revokedAt lastUsedAt organisation { id } } }\n    }\n  }\n"): (typeof documents)["\n  query KeysList($organisationId: ID, $first: Int, $after: String) {\n    apiKeys(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name prefix active expiresAt revokedAt lastUsedAt organisation { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysNode($id: ID!) { node(id: $id) { id ... on ApiKey { name prefix } } }\n"): (typeof documents)["\n  query KeysNode($id: ID!) { node(id: $id) { id ... on ApiKey { name prefix } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysViewer { viewer { role subject } }\n"): (typeof documents)["\n  query KeysViewer { viewer { role subject } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n"): (typeof documents)["\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"): (typeof documents)["\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n"): (typeof documents)["\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n"): (typeof documents)["\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksResume($id: ID!) { resumeWebhookSubscription(id: $id) { subscription { id status pausedReason failingSince } } }\n"): (typeof documents)["\n  mutation HooksResume($id: ID!) { resumeWebhookSubscription(id: $id) { subscription { id status pausedReason failingSince } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksDelete($id: ID!) { deleteWebhookSubscription(id: $id) { deletedId } }\n"): (typeof documents)["\n  mutation HooksDelete($id: ID!) { deleteWebhookSubscription(id: $id) { deletedId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRotate($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret subscription { id } } }\n"): (typeof documents)["\n  mutation HooksRotate($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret subscription { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksRedeliver($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { delivery { id messageId status attemptCount nextAttemptAt } } }\n"): (typeof documents)["\n  mutation HooksRedeliver($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { delivery { id messageId status attemptCount nextAttemptAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksReplay($input: ReplayWebhookEventsInput!) { replayWebhookEvents(input: $input) { queued } }\n"): (typeof documents)["\n  mutation HooksReplay($input: ReplayWebhookEventsInput!) { replayWebhookEvents(input: $input) { queued } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksSendTest($subscriptionId: ID!) { sendTestWebhookEvent(subscriptionId: $subscriptionId) { delivery { id event status messageId subscription { id } } } }\n"): (typeof documents)["\n  mutation HooksSendTest($subscriptionId: ID!) { sendTestWebhookEvent(subscriptionId: $subscriptionId) { delivery { id event status messageId subscription { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HooksList($organisationId: ID, $first: Int, $after: String, $last: Int) {\n    webhookSubscriptions(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id url organisation { id } lastDeliveries(first: $last) { id event status attempts { statusCode } } } }\n    }\n  }\n"): (typeof documents)["\n  query HooksList($organisationId: ID, $first: Int, $after: String, $last: Int) {\n    webhookSubscriptions(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id url organisation { id } lastDeliveries(first: $last) { id event status attempts { statusCode } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HooksDeliveries($subscriptionId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id messageId event status attemptCount nextAttemptAt lastAttemptAt lastStatusCode createdAt\n          subscription { id }\n          attempts { attemptedAt statusCode latencyMs error }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HooksDeliveries($subscriptionId: ID!, $first: Int, $after: String) {\n    webhookDeliveries(subscriptionId: $subscriptionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id messageId event status attemptCount nextAttemptAt lastAttemptAt lastStatusCode createdAt\n          subscription { id }\n          attempts { attemptedAt statusCode latencyMs error }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HooksNode($id: ID!) { node(id: $id) { id ... on WebhookSubscription { url } ... on WebhookDelivery { event } } }\n"): (typeof documents)["\n  query HooksNode($id: ID!) { node(id: $id) { id ... on WebhookSubscription { url } ... on WebhookDelivery { event } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n"): (typeof documents)["\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -121,6 +121,38 @@ interface Fixtures extends FundingFixture {
   profession: string;
   figureToUpdate: string;
   figureToRemove: string;
+  /** API keys of the organisation the ADMIN created: one to rotate, one to revoke. */
+  apiKeyToRotate: string;
+  apiKeyToRevoke: string;
+  /** Campaigns: the seeded "Duurzaam werkgeverschap" and its pitches (see campaignFixtures). */
+  campaign: CampaignWalkFixtures;
+}
+
+/** The seeded campaign (Lier on its sounding board, Mechelen and VVSG on its steering group) and campaigns made for the walk. */
+interface CampaignWalkFixtures {
+  seeded: string;
+  /** Open votes: one to vote on, one with no ballots (a three-way tie) to decide, one with a clear vote to close, one with Lier's ballot. */
+  pitchToVote: string;
+  pitchToDecide: string;
+  pitchToClose: string;
+  pitchWithBallot: string;
+  /** Two options of the pitch to vote on and of the pitch to decide. */
+  voteOptions: string[];
+  decideOptions: string[];
+  /** A draft result to publish and one to change, and an intermediate one the circle sees. */
+  resultToPublish: string;
+  resultToUpdate: string;
+  /** A member of the steering group to remove. */
+  steeringMemberToRemove: string;
+  /** Open for applications: Gent applied (to update), Brugge applies in the sample. */
+  openCampaign: string;
+  applicationToUpdate: string;
+  /** Open, size 1, Gent and Brugge applied: to confirm. */
+  campaignToConfirm: string;
+  applicationToSelect: string;
+  /** Confirmed (Gent selected), with a sounding-board meeting: Gent's pitch is recorded in the sample. */
+  meetingForPitch: string;
+  applicationToPitch: string;
 }
 
 const FUNDER = "Vlaamse Regering";
@@ -182,6 +214,30 @@ const organisationRelation = (fx: Fixtures): Relation => ({
   means: "related organisation: the organisation the sample changes",
   relatedOrganisations: [fx.organisation],
 });
+
+/** The seeded campaign's circle: Lier on its sounding board, VVSG on its steering group; Brugge and Workitects outside it. */
+const campaignCircleRelation = (fx: Fixtures): Relation => ({
+  means: "right board: Lier, on the seeded campaign's sounding board; related: VVSG, on its steering group; unrelated: Workitects",
+  rightBoard: fx.boards.Lier!,
+  otherBoard: fx.boards.Brugge!,
+  relatedOrganisations: [fx.orgs[BENEFICIARY]!],
+  unrelatedOrganisation: fx.orgs[UNRELATED]!,
+});
+/** The seeded campaign's steering group: Mechelen and VVSG. */
+const steeringRelation = (fx: Fixtures): Relation => ({
+  ...campaignCircleRelation(fx),
+  means: "right board: Mechelen, on the seeded campaign's steering group; related: VVSG, on it too; unrelated: Workitects",
+  rightBoard: fx.boards.Mechelen!,
+});
+/** A board's own application: Gent's (or Brugge's, applying in the sample). */
+const applicantRelation =
+  (board: "Gent" | "Brugge") =>
+  (fx: Fixtures): Relation => ({
+    ...agreementRelation(fx),
+    means: `right board: ${board}, whose application the sample touches`,
+    rightBoard: fx.boards[board]!,
+    otherBoard: fx.boards.Lier!,
+  });
 
 const invoiceInput = (fx: FundingFixture, reference: string) => ({
   agreementId: fx.agreementId,
@@ -409,6 +465,133 @@ const SAMPLES: Record<string, Sample> = {
     query: "mutation WalkRemoveFigure($id: ID!) { removeCommunicationFigure(id: $id) { removedId } }",
     variables: (fx) => ({ id: fx.figureToRemove }),
   },
+  // partners
+  "Query.apiKeys": {
+    query: "query WalkApiKeys($id: ID!) { apiKeys(organisationId: $id, first: 1) { totalCount edges { node { id prefix } } } }",
+    variables: (fx) => ({ id: fx.organisation }),
+    relation: organisationRelation,
+  },
+  "Mutation.createApiKey": {
+    query: 'mutation WalkCreateApiKey($id: ID!) { createApiKey(input: { organisationId: $id, name: "Walk" }) { apiKey { id } } }',
+    variables: (fx) => ({ id: fx.organisation }),
+    relation: organisationRelation,
+  },
+  "Mutation.rotateApiKey": {
+    query: "mutation WalkRotateApiKey($id: ID!) { rotateApiKey(input: { id: $id, overlapHours: 0 }) { apiKey { id } } }",
+    variables: (fx) => ({ id: fx.apiKeyToRotate }),
+    relation: organisationRelation,
+  },
+  "Mutation.revokeApiKey": {
+    query: "mutation WalkRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt } } }",
+    variables: (fx) => ({ id: fx.apiKeyToRevoke }),
+    relation: organisationRelation,
+  },
+  // campaigns
+  "Query.campaigns": {
+    query: "query WalkCampaigns { campaigns(first: 3) { totalCount edges { node { id status selectedBoards { board { id } } soundingBoard { id } meetings { id } } } } }",
+  },
+  "Query.selectionProposal": {
+    query: "query WalkProposal($id: ID!) { selectionProposal(campaignId: $id) { diversity boards { board { id } reasons } } }",
+    variables: (fx) => ({ id: fx.campaign.seeded }),
+  },
+  "Query.campaignResults": {
+    query: "query WalkCampaignResults { campaignResults(first: 5, filter: { status: INTERMEDIATE }) { totalCount edges { node { id status } } } }",
+    relation: campaignCircleRelation,
+    read: (data) => (data.campaignResults.totalCount > 0 ? "allowed" : "denied"),
+  },
+  "Campaign.applications": {
+    query: "query WalkCampaignApplications($id: ID!) { node(id: $id) { ... on Campaign { applications { totalCount edges { node { id motivationScore } } } } } }",
+    variables: (fx) => ({ id: fx.campaign.seeded }),
+    relation: campaignCircleRelation,
+    read: (data) => (data.node.applications.totalCount > 0 ? "allowed" : "denied"),
+  },
+  "Campaign.results": {
+    query: "query WalkCampaignResultsOf($id: ID!) { node(id: $id) { ... on Campaign { results(filter: { status: INTERMEDIATE }) { totalCount edges { node { id } } } } } }",
+    variables: (fx) => ({ id: fx.campaign.seeded }),
+    relation: campaignCircleRelation,
+    read: (data) => (data.node.results.totalCount > 0 ? "allowed" : "denied"),
+  },
+  "Pitch.ballotCount": {
+    query: "query WalkBallotCount($id: ID!) { node(id: $id) { ... on Pitch { voteStatus ballotCount } } }",
+    variables: (fx) => ({ id: fx.campaign.pitchWithBallot }),
+    relation: campaignCircleRelation,
+    read: (data) => (data.node.ballotCount === null ? "denied" : "allowed"),
+  },
+  "PitchOption.votes": {
+    query: "query WalkOptionVotes($id: ID!) { node(id: $id) { ... on Pitch { options { votes } } } }",
+    variables: (fx) => ({ id: fx.campaign.pitchWithBallot }),
+    relation: campaignCircleRelation,
+    read: (data) => (data.node.options.every((o: { votes: number | null }) => o.votes !== null) ? "allowed" : "denied"),
+  },
+  "Mutation.createCampaign": {
+    query: 'mutation WalkCreateCampaign { createCampaign(input: { title: { nl: "Walk: nieuwe campagne" }, themes: ["Walk-thema"], selectionSize: 3 }) { campaign { id } } }',
+  },
+  "Mutation.updateCampaign": {
+    query: 'mutation WalkUpdateCampaign($id: ID!) { updateCampaign(input: { id: $id, focus: { nl: "Walk-focus" } }) { campaign { id } } }',
+    variables: (fx) => ({ id: fx.campaign.openCampaign }),
+  },
+  "Mutation.applyToCampaign": {
+    query: "mutation WalkApply($campaignId: ID!, $boardId: ID!) { applyToCampaign(input: { campaignId: $campaignId, boardId: $boardId }) { application { id } } }",
+    variables: (fx) => ({ campaignId: fx.campaign.openCampaign, boardId: fx.boards.Brugge }),
+    relation: applicantRelation("Brugge"),
+  },
+  "Mutation.updateCampaignApplication": {
+    query: 'mutation WalkUpdateApplication($id: ID!) { updateCampaignApplication(input: { id: $id, objectives: "Walk-doelen" }) { application { id } } }',
+    variables: (fx) => ({ id: fx.campaign.applicationToUpdate }),
+    relation: applicantRelation("Gent"),
+  },
+  "Mutation.confirmSelection": {
+    query:
+      'mutation WalkConfirm($campaignId: ID!, $applicationId: ID!) { confirmSelection(input: { campaignId: $campaignId, selections: [{ applicationId: $applicationId, theme: "Walk-thema" }] }) { campaign { id } } }',
+    variables: (fx) => ({ campaignId: fx.campaign.campaignToConfirm, applicationId: fx.campaign.applicationToSelect }),
+  },
+  "Mutation.addSteeringGroupMember": {
+    query:
+      "mutation WalkAddSteering($campaignId: ID!, $organisationId: ID!) { addSteeringGroupMember(input: { campaignId: $campaignId, organisationId: $organisationId }) { member { id } } }",
+    // ACV: neither in the campaign relations' organisations nor unrelated in them, so adding it changes no other probe.
+    variables: (fx) => ({ campaignId: fx.campaign.seeded, organisationId: fx.orgs[STEERING] }),
+  },
+  "Mutation.removeSteeringGroupMember": {
+    query: "mutation WalkRemoveSteering($id: ID!) { removeSteeringGroupMember(id: $id) { removedId } }",
+    variables: (fx) => ({ id: fx.campaign.steeringMemberToRemove }),
+  },
+  "Mutation.planCampaignMeeting": {
+    query: 'mutation WalkPlanCampaignMeeting($id: ID!) { planCampaignMeeting(input: { campaignId: $id, kind: STEERING_GROUP, heldOn: "2027-02-01" }) { meeting { id } } }',
+    variables: (fx) => ({ id: fx.campaign.seeded }),
+  },
+  "Mutation.recordPitch": {
+    query:
+      'mutation WalkRecordPitch($meetingId: ID!, $applicationId: ID!) { recordPitch(input: { meetingId: $meetingId, applicationId: $applicationId, options: [{ kind: INSTRUMENT, title: { nl: "Walk 1" } }, { kind: INSTRUMENT, title: { nl: "Walk 2" } }, { kind: TEMPLATE, title: { nl: "Walk 3" } }] }) { pitch { id } } }',
+    variables: (fx) => ({ meetingId: fx.campaign.meetingForPitch, applicationId: fx.campaign.applicationToPitch }),
+  },
+  "Mutation.castBallot": {
+    query:
+      "mutation WalkCastBallot($pitchId: ID!, $boardId: ID!, $optionIds: [ID!]!) { castBallot(input: { pitchId: $pitchId, boardId: $boardId, optionIds: $optionIds }) { pitch { id } } }",
+    variables: (fx) => ({ pitchId: fx.campaign.pitchToVote, boardId: fx.boards.Lier, optionIds: fx.campaign.voteOptions }),
+    relation: campaignCircleRelation,
+  },
+  "Mutation.recordTieDecision": {
+    query: "mutation WalkTie($pitchId: ID!, $keptOptionIds: [ID!]!) { recordTieDecision(input: { pitchId: $pitchId, keptOptionIds: $keptOptionIds }) { pitch { id } } }",
+    variables: (fx) => ({ pitchId: fx.campaign.pitchToDecide, keptOptionIds: fx.campaign.decideOptions }),
+    relation: steeringRelation,
+  },
+  "Mutation.closeVote": {
+    query: "mutation WalkCloseVote($id: ID!) { closeVote(pitchId: $id) { results { id } } }",
+    variables: (fx) => ({ id: fx.campaign.pitchToClose }),
+  },
+  "Mutation.createCampaignResult": {
+    query:
+      'mutation WalkCreateResult($id: ID!, $theme: String!) { createCampaignResult(input: { campaignId: $id, kind: TEMPLATE, title: { nl: "Walk-sjabloon" }, theme: $theme }) { result { id } } }',
+    variables: (fx) => ({ id: fx.campaign.seeded, theme: "Aanwerving en selectie" }),
+  },
+  "Mutation.updateCampaignResult": {
+    query: 'mutation WalkUpdateResult($id: ID!) { updateCampaignResult(input: { id: $id, link: "https://walk.example/result" }) { result { id } } }',
+    variables: (fx) => ({ id: fx.campaign.resultToUpdate }),
+  },
+  "Mutation.publishResult": {
+    query: "mutation WalkPublishResult($id: ID!) { publishResult(input: { resultId: $id, status: INTERMEDIATE }) { result { id status } } }",
+    variables: (fx) => ({ id: fx.campaign.resultToPublish }),
+  },
   // funding
   "Query.fundingAgreements": { query: "query WalkAgreements { fundingAgreements { totalCount edges { node { id title tracks { number } commitments { number met } } } } }" },
   "Query.fundingAgreement": { query: "query WalkAgreement($id: ID!) { fundingAgreement(id: $id) { id title funder { name } } }", variables: (fx) => ({ id: fx.agreementId }) },
@@ -581,7 +764,7 @@ const draftAgreementInput = (fx: FundingFixture, title: string) => ({
 });
 
 async function createFixtures(): Promise<Fixtures> {
-  const base = await loadFundingFixture(api, { orgs: [FUNDER, BENEFICIARY, STEERING, UNRELATED], boards: ["Gent", "Brugge"] });
+  const base = await loadFundingFixture(api, { orgs: [FUNDER, BENEFICIARY, STEERING, UNRELATED, "Mondea"], boards: ["Gent", "Brugge", "Lier", "Geel", "Dendermonde", "Mechelen"] });
   const funderPartner: Actor = { role: "PARTNER", sub: "walk-fixtures-funder", org: rowId(base.orgs[FUNDER]!) };
   const submit = async (reference: string): Promise<string> =>
     (await asAdmin("mutation WalkFixtureSubmit($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }", { input: invoiceInput(base, reference) }))
@@ -730,6 +913,9 @@ async function createFixtures(): Promise<Fixtures> {
     enrolmentToCancel,
     enrolmentToRecord: Buffer.from(`Enrolment:${enrolmentToRecord}`).toString("base64url"),
     ...programme,
+    campaign: await campaignFixtures(base),
+    apiKeyToRotate: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: te roteren"),
+    apiKeyToRevoke: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: in te trekken"),
   };
 }
 
@@ -823,6 +1009,88 @@ async function programmeFixtures(base: FundingFixture, draftActionId: string, em
     profession: profession.createProfession.profession.id,
     figureToUpdate: await figure("2021-01-01", "2021-12-31"),
     figureToRemove: await figure("2024-02-01", "2024-02-29"),
+  };
+}
+
+/** An API key of an organisation, made by an admin. */
+async function apiKeyFixture(organisationId: string, name: string): Promise<string> {
+  const made = await asAdmin("mutation WalkFixtureApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }", { input: { organisationId, name } });
+  return made.createApiKey.apiKey.id;
+}
+
+/** The campaigns' fixtures; see CampaignWalkFixtures. */
+async function campaignFixtures(base: FundingFixture): Promise<CampaignWalkFixtures> {
+  const [campaign] = (await asAdmin("query WalkFixtureCampaign { campaigns(first: 1) { edges { node { id themes pitches { id board { name } options { id } } } } } }")).campaigns
+    .edges;
+  const seeded = campaign.node.id as string;
+  const theme = campaign.node.themes[0] as string;
+  const pitches = campaign.node.pitches as { id: string; options: { id: string }[] }[];
+  const [toVote, toDecide, toClose, withBallot] = pitches;
+  if (!withBallot) throw new Error("the seeded campaign has fewer than four pitches");
+  const ballot = (pitch: { id: string; options: { id: string }[] }, board: string, positions: [number, number]) =>
+    asAdmin("mutation WalkFixtureBallot($input: CastBallotInput!) { castBallot(input: $input) { pitch { id } } }", {
+      input: { pitchId: pitch.id, boardId: base.boards[board], optionIds: positions.map((p) => pitch.options[p - 1]!.id) },
+    });
+  await ballot(toClose!, "Lier", [1, 2]);
+  await ballot(toClose!, "Geel", [1, 2]);
+  await ballot(toClose!, "Dendermonde", [1, 3]);
+  await ballot(withBallot, "Lier", [2, 3]);
+  const result = async (title: string) =>
+    (
+      await asAdmin("mutation WalkFixtureResult($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }", {
+        input: { campaignId: seeded, kind: "GOOD_PRACTICE", title: { nl: title }, theme },
+      })
+    ).createCampaignResult.result.id as string;
+  const intermediate = await result("Walk: tussentijds resultaat");
+  await asAdmin("mutation WalkFixturePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id } } }", {
+    input: { resultId: intermediate, status: "INTERMEDIATE" },
+  });
+  const member = await asAdmin("mutation WalkFixtureSteering($input: AddSteeringGroupMemberInput!) { addSteeringGroupMember(input: $input) { member { id } } }", {
+    input: { campaignId: seeded, organisationId: base.orgs[FUNDER] },
+  });
+  const create = async (title: string, selectionSize: number) =>
+    (
+      await asAdmin("mutation WalkFixtureCampaignCreate($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }", {
+        input: { title: { nl: title }, themes: ["Walk-thema"], selectionSize },
+      })
+    ).createCampaign.campaign.id as string;
+  const apply = async (campaignId: string, board: string) =>
+    (
+      await asAdmin("mutation WalkFixtureApply($input: ApplyToCampaignInput!) { applyToCampaign(input: $input) { application { id } } }", {
+        input: { campaignId, boardId: base.boards[board] },
+      })
+    ).applyToCampaign.application.id as string;
+  const openCampaign = await create("Walk: open campagne", 2);
+  const applicationToUpdate = await apply(openCampaign, "Gent");
+  const campaignToConfirm = await create("Walk: te bevestigen", 1);
+  const applicationToSelect = await apply(campaignToConfirm, "Gent");
+  await apply(campaignToConfirm, "Brugge");
+  const pitchCampaign = await create("Walk: pitch", 1);
+  const applicationToPitch = await apply(pitchCampaign, "Gent");
+  await apply(pitchCampaign, "Brugge");
+  await asAdmin("mutation WalkFixtureConfirm($input: ConfirmSelectionInput!) { confirmSelection(input: $input) { campaign { id } } }", {
+    input: { campaignId: pitchCampaign, selections: [{ applicationId: applicationToPitch, theme: "Walk-thema" }] },
+  });
+  const meeting = await asAdmin("mutation WalkFixtureMeeting($input: PlanCampaignMeetingInput!) { planCampaignMeeting(input: $input) { meeting { id } } }", {
+    input: { campaignId: pitchCampaign, kind: "SOUNDING_BOARD", heldOn: "2027-03-01" },
+  });
+  return {
+    seeded,
+    pitchToVote: toVote!.id,
+    pitchToDecide: toDecide!.id,
+    pitchToClose: toClose!.id,
+    pitchWithBallot: withBallot.id,
+    voteOptions: toVote!.options.slice(0, 2).map((o) => o.id),
+    decideOptions: toDecide!.options.slice(0, 2).map((o) => o.id),
+    resultToPublish: await result("Walk: te publiceren"),
+    resultToUpdate: await result("Walk: te wijzigen"),
+    steeringMemberToRemove: member.addSteeringGroupMember.member.id,
+    openCampaign,
+    applicationToUpdate,
+    campaignToConfirm,
+    applicationToSelect,
+    meetingForPitch: meeting.planCampaignMeeting.meeting.id,
+    applicationToPitch,
   };
 }
 
