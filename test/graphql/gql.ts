@@ -55,6 +55,7 @@ type Documents = {
     "query BoardsAuditCount { auditLog { totalCount } }": typeof types.BoardsAuditCountDocument,
     "query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: \"updateBoard\" }) { edges { node { actorRole before after } } } }": typeof types.BoardsUpdateAuditDocument,
     "query BoardsReadId($id: ID!) { board(id: $id) { id } }": typeof types.BoardsReadIdDocument,
+    "\n  query BudgetCampaignPage {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id status partner { name(locale: NL) } viewerCanApply viewerCanVote\n          applications(first: 50) { totalCount edges { node { board { name } populationClass motivationScore } } }\n          selectedBoards { board { name } theme partner { id } }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } }\n          meetings { heldOn pitches { id } }\n          pitches { board { name } voteStatus ballotCount tieDecision { keptOptions { position } } viewerBallot { options { position } } options { position title(locale: NL) votes kept } }\n          results(first: 50) { totalCount edges { node { title(locale: NL) status theme board { name } option { title(locale: NL) pitch { board { name } } } campaign { id } } } }\n        }\n      }\n    }\n  }\n": typeof types.BudgetCampaignPageDocument,
     "\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n": typeof types.CampaignsCreateDocument,
     "\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n": typeof types.CampaignsUpdateDocument,
     "\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n": typeof types.CampaignsApplyDocument,
@@ -326,6 +327,8 @@ type Documents = {
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": typeof types.DispatchResultAsPartnerDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimePublishDocument,
+    "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.SubsCreateDocument,
+    "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.SubsPublishDocument,
     "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": typeof types.HooksCreateDocument,
     "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": typeof types.HooksUpdateDocument,
     "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": typeof types.HooksPauseDocument,
@@ -481,6 +484,7 @@ const documents: Documents = {
     "query BoardsAuditCount { auditLog { totalCount } }": types.BoardsAuditCountDocument,
     "query BoardsUpdateAudit($id: ID!) { auditLog(filter: { entityId: $id, operation: \"updateBoard\" }) { edges { node { actorRole before after } } } }": types.BoardsUpdateAuditDocument,
     "query BoardsReadId($id: ID!) { board(id: $id) { id } }": types.BoardsReadIdDocument,
+    "\n  query BudgetCampaignPage {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id status partner { name(locale: NL) } viewerCanApply viewerCanVote\n          applications(first: 50) { totalCount edges { node { board { name } populationClass motivationScore } } }\n          selectedBoards { board { name } theme partner { id } }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } }\n          meetings { heldOn pitches { id } }\n          pitches { board { name } voteStatus ballotCount tieDecision { keptOptions { position } } viewerBallot { options { position } } options { position title(locale: NL) votes kept } }\n          results(first: 50) { totalCount edges { node { title(locale: NL) status theme board { name } option { title(locale: NL) pitch { board { name } } } campaign { id } } } }\n        }\n      }\n    }\n  }\n": types.BudgetCampaignPageDocument,
     "\n  mutation CampaignsCreate($input: CreateCampaignInput!) {\n    createCampaign(input: $input) {\n      campaign { id title(locale: NL) titleTranslations { nl en } focus startsOn endsOn partner { id } themes selectionSize status selectionConfirmedAt viewerCanManage viewerCanApply }\n    }\n  }\n": types.CampaignsCreateDocument,
     "\n  mutation CampaignsUpdate($input: UpdateCampaignInput!) {\n    updateCampaign(input: $input) { campaign { id title(locale: NL) themes selectionSize startsOn endsOn status partner { id } } }\n  }\n": types.CampaignsUpdateDocument,
     "\n  mutation CampaignsApply($input: ApplyToCampaignInput!) {\n    applyToCampaign(input: $input) {\n      application { id status objectives themeAffinity motivationScore maturityScore group populationClass theme example appliedAt board { id } campaign { id viewerCanApply } }\n    }\n  }\n": types.CampaignsApplyDocument,
@@ -752,6 +756,8 @@ const documents: Documents = {
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": types.DispatchResultAsPartnerDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimePublishDocument,
+    "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.SubsCreateDocument,
+    "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.SubsPublishDocument,
     "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": types.HooksCreateDocument,
     "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": types.HooksUpdateDocument,
     "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": types.HooksPauseDocument,
@@ -1041,6 +1047,10 @@ export function graphql(source: "query BoardsUpdateAudit($id: ID!) { auditLog(fi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BoardsReadId($id: ID!) { board(id: $id) { id } }"): (typeof documents)["query BoardsReadId($id: ID!) { board(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetCampaignPage {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id status partner { name(locale: NL) } viewerCanApply viewerCanVote\n          applications(first: 50) { totalCount edges { node { board { name } populationClass motivationScore } } }\n          selectedBoards { board { name } theme partner { id } }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } }\n          meetings { heldOn pitches { id } }\n          pitches { board { name } voteStatus ballotCount tieDecision { keptOptions { position } } viewerBallot { options { position } } options { position title(locale: NL) votes kept } }\n          results(first: 50) { totalCount edges { node { title(locale: NL) status theme board { name } option { title(locale: NL) pitch { board { name } } } campaign { id } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetCampaignPage {\n    campaigns(first: 10) {\n      totalCount\n      edges {\n        node {\n          id status partner { name(locale: NL) } viewerCanApply viewerCanVote\n          applications(first: 50) { totalCount edges { node { board { name } populationClass motivationScore } } }\n          selectedBoards { board { name } theme partner { id } }\n          soundingBoard { name }\n          steeringGroup { board { name } organisation { name(locale: NL) } }\n          meetings { heldOn pitches { id } }\n          pitches { board { name } voteStatus ballotCount tieDecision { keptOptions { position } } viewerBallot { options { position } } options { position title(locale: NL) votes kept } }\n          results(first: 50) { totalCount edges { node { title(locale: NL) status theme board { name } option { title(locale: NL) pitch { board { name } } } campaign { id } } } }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -2125,6 +2135,14 @@ export function graphql(source: "\n  mutation RealtimeCreate($input: CreateCampa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
