@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
 import { BOARDS } from "../../db/seed/data.js";
 import { SECTOR_BOARD_COUNT, syntheticBoards } from "../../db/seed/sector.js";
-import { defineModule } from "../shared/module.js";
+import { defineModule, seedOnce } from "../shared/module.js";
 import { boardCreated, boardUpdated } from "./boards.events.js";
 import { boardCreate, boardUpdate } from "./boards.policy.js";
 import { boardLoader } from "./boards.service.js";
@@ -24,12 +24,10 @@ export const boardsModule = defineModule({
     { field: "Subscription.boardChanged", action: "public" },
   ],
   seed: {
-    async sources(database, progress) {
-      if ((await boardCount(database)) > 0) return {};
-      await database.db.transaction((tx) => tx.insert(boards).values(BOARDS));
-      progress("boards", BOARDS.length, BOARDS.length);
+    sources: seedOnce(boards, "boards", async (tx) => {
+      await tx.insert(boards).values(BOARDS);
       return { boards: BOARDS.length };
-    },
+    }),
     /** Tops the boards up with synthetic ones to a sector-sized set. */
     async sector(database, progress) {
       const missing = SECTOR_BOARD_COUNT - (await boardCount(database));

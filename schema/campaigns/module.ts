@@ -1,10 +1,9 @@
 // The campaigns module: supporting campaigns such as "Duurzaam werkgeverschap" (seed 000), from
 // applications through the selection, the sounding board's votes on the selected boards' pitches
 // and the steering group's tie decisions, to results under embargo until they are published.
-import { count } from "drizzle-orm";
 import { campaigns } from "../../db/schema/campaigns.js";
 import { seedCampaigns } from "../../db/seed/campaigns.js";
-import { defineModule } from "../shared/module.js";
+import { defineModule, seedOnce } from "../shared/module.js";
 import { campaignEvents } from "./campaigns.events.js";
 import { applicationRead, ballotCast, campaignApply, campaignManage, resultRead, tieDecide, voteCountsRead } from "./campaigns.policy.js";
 import { findApplication, findCampaign, findCampaignTrajectory, findMeeting, findSteeringMember } from "./campaigns.service.js";
@@ -58,13 +57,7 @@ export const campaignsModule = defineModule({
     { field: "Mutation.publishResult", action: campaignManage },
   ],
   seed: {
-    async sources(database, progress) {
-      // Once: the campaign as the source gives it, on a database that has none yet.
-      const [existing] = await database.db.select({ n: count() }).from(campaigns);
-      if ((existing?.n ?? 0) > 0) return {};
-      const seeded = await database.db.transaction((tx) => seedCampaigns(tx));
-      progress("campaigns", seeded.campaigns, seeded.campaigns);
-      return seeded;
-    },
+    // Once: the campaign as the source gives it, on a database that has none yet.
+    sources: seedOnce(campaigns, "campaigns", seedCampaigns),
   },
 });

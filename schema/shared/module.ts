@@ -1,7 +1,9 @@
 // What a module is, to the rest of the API: one descriptor its folder exports, listing what it
 // adds to the shared mechanisms. schema/modules.ts composes the descriptors; nothing else in
 // the code keeps a list of modules' types, routes, events, rules or metrics.
-import type { Database } from "../../db/client.js";
+import { count } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Database, Tx } from "../../db/client.js";
 import type { Context } from "./context.js";
 import type { AnyEventDefinition } from "./events.js";
 import type { MetricBreakdown, MetricDefinition, MetricSource } from "./metrics.js";
@@ -47,6 +49,21 @@ export interface SeedOptions {
 }
 
 export type SeedStep = (database: Database, progress: SeedProgress, options: SeedOptions) => Promise<{ [kind: string]: number | undefined }>;
+
+/**
+ * A `sources` step that runs once: on a database whose `table` is still empty, `write` adds the
+ * module's rows in one transaction and says how many of each kind; `kind` is the step's name in
+ * the progress reports and the count it reports.
+ */
+export function seedOnce(table: PgTable, kind: string, write: (tx: Tx) => Promise<{ [kind: string]: number }>): SeedStep {
+  return async (database, progress) => {
+    const [existing] = await database.db.select({ n: count() }).from(table);
+    if ((existing?.n ?? 0) > 0) return {};
+    const added = await database.db.transaction(write);
+    progress(kind, added[kind] ?? 0, added[kind] ?? 0);
+    return added;
+  };
+}
 
 export interface ModuleDescriptor {
   name: string;

@@ -1,13 +1,12 @@
 // The trainings module: the training offer (catalogue and sessions), the boards' employees who
 // take part and their enrolments with a first-come-first-served waitlist, and the reach the
 // funding module's commitments measure.
-import { count } from "drizzle-orm";
 import { trainings } from "../../db/schema/trainings.js";
 import { seedProgramme } from "../../db/seed/programme.js";
 import { seedTrainingsSector } from "../../db/seed/sector-trainings.js";
 import { seedTrainings } from "../../db/seed/trainings.js";
 import { coFinancingRead } from "../funding/funding.policy.js";
-import { defineModule } from "../shared/module.js";
+import { defineModule, seedOnce } from "../shared/module.js";
 import { communicationMetrics, communicationNodes } from "./communication.service.js";
 import { findEmployee, findEnrolment } from "./people.service.js";
 import { platformMetrics, platformNodes } from "./platform.service.js";
@@ -113,14 +112,8 @@ export const trainingsModule = defineModule({
     { field: "Mutation.removeCommunicationFigure", action: communicationRecord },
   ],
   seed: {
-    async sources(database, progress) {
-      // Once: the catalogue the source names, on a database that has no trainings yet.
-      const [existing] = await database.db.select({ n: count() }).from(trainings);
-      if ((existing?.n ?? 0) > 0) return {};
-      const { trainings: seeded, programme } = await database.db.transaction(async (tx) => ({ trainings: await seedTrainings(tx), programme: await seedProgramme(tx) }));
-      progress("trainings", seeded, seeded);
-      return { trainings: seeded, ...programme };
-    },
+    // Once: the catalogue the source names, on a database that has no trainings yet.
+    sources: seedOnce(trainings, "trainings", async (tx) => ({ trainings: await seedTrainings(tx), ...(await seedProgramme(tx)) })),
     /** The sector-sized synthetic set: employees, sessions, enrolments and the programme's records. */
     sector: seedTrainingsSector,
   },
