@@ -58,6 +58,26 @@ class FakeApiGatewayV2 {
   }
 }
 
+class FakeApiGatewayWebSocket {
+  readonly urn: string;
+  readonly url: string;
+  readonly managementEndpoint: string;
+  readonly routes: { route: string; handler: unknown }[] = [];
+  constructor(
+    logicalName: string,
+    readonly args?: unknown,
+  ) {
+    this.urn = `urn:sst.aws.ApiGatewayWebSocket:${logicalName}`;
+    this.url = `wss://${logicalName}.execute-api.example`;
+    this.managementEndpoint = `https://${logicalName}.execute-api.example/management`;
+    created.push({ type: "sst.aws.ApiGatewayWebSocket", name: logicalName, args, instance: this });
+  }
+  route(route: string, handler: unknown): { urn: string } {
+    this.routes.push({ route, handler });
+    return { urn: `urn:ws-route:${route}` };
+  }
+}
+
 class FakeCron {
   readonly urn: string;
   constructor(
@@ -98,7 +118,7 @@ function stubSstGlobals(stage: string): void {
   vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
     literals.reduce((out, literal, i) => out + literal + (i < values.length ? String(values[i]) : ""), ""),
   );
-  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, Cron: FakeCron } });
+  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeApiGatewayWebSocket, Cron: FakeCron } });
   vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation } });
   // Replaced by app()'s answer before run(), as SST does.
   vi.stubGlobal("$app", { name: "unset", stage, removal: "remove", protect: false });
@@ -161,6 +181,8 @@ describe.each(stages)("stage %s", (stage) => {
       "sst.aws.Function GraphqlFunction",
       "sst.aws.ApiGatewayV2 Api",
       "sst.aws.Cron WebhookDispatcher",
+      "sst.aws.ApiGatewayWebSocket RealtimeApi",
+      "sst.aws.Cron RealtimeDispatcher",
     ]);
   });
 
@@ -239,11 +261,12 @@ describe.each(stages)("stage %s", (stage) => {
     expect(graphql.opts?.dependsOn).toContain(invocation);
   });
 
-  it("outputs the API and GraphQL endpoint URLs", () => {
+  it("outputs the API, GraphQL and realtime endpoint URLs", () => {
     expect(outputs).toEqual({
       api: "https://Api.execute-api.example",
       graphql: "https://Api.execute-api.example/graphql",
       migrator: "function-name:Migrator",
+      realtime: "wss://RealtimeApi.execute-api.example",
     });
   });
 });
