@@ -85,8 +85,10 @@ export async function resultForSubscriber(
 
 function resultEvents<F extends ResultField>(ctx: Context, field: F, campaignRowId: string | null): AsyncIterableIterator<{ [K in F]: CampaignResultMapper }> {
   return mapEvents(ctx.events.subscribe(RESULT_SUBSCRIPTION_EVENTS[field]), async (event) => {
-    // Asked per event as the subscriber, with loaders of this event only: fresh rows, fresh circle.
-    const result = await resultForSubscriber(withFreshLoaders(ctx), field, event, campaignRowId);
+    // Asked per event as the subscriber with fresh rows and circle; the event's own fields (campaign,
+    // board, option) are read through the subscription's context, whose loaders start empty too.
+    ctx.forgetLoaded();
+    const result = await resultForSubscriber(ctx, field, event, campaignRowId);
     return result ? ({ [field]: result } as { [K in F]: CampaignResultMapper }) : null;
   });
 }

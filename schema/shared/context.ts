@@ -30,6 +30,11 @@ export interface Context {
    * the loaders are the transaction's own, so they see its writes; any write empties them.
    */
   loader<K, V>(key: object, variant: string, create: () => DataLoader<K, V>): DataLoader<K, V>;
+  /**
+   * Empties the request's loaders. A subscription's context outlives its request: it calls this
+   * before each event, so the event's fields read today's rows, not the ones of the first event.
+   */
+  forgetLoaded(): void;
 }
 
 export interface RequestInfo {
@@ -108,6 +113,9 @@ export function createContext({
       let loader = variants.get(variant);
       if (!loader) variants.set(variant, (loader = create() as DataLoader<unknown, unknown>));
       return loader as DataLoader<K, V>;
+    },
+    forgetLoaded() {
+      requestLoaders.clear();
     },
   };
   return Object.assign(Object.create(connection) as Context, context);

@@ -329,6 +329,7 @@ type Documents = {
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimePublishDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.SubsCreateDocument,
     "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.SubsPublishDocument,
+    "\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n": typeof types.SubsRenameCampaignDocument,
     "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": typeof types.HooksCreateDocument,
     "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": typeof types.HooksUpdateDocument,
     "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": typeof types.HooksPauseDocument,
@@ -758,6 +759,7 @@ const documents: Documents = {
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimePublishDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.SubsCreateDocument,
     "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.SubsPublishDocument,
+    "\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n": types.SubsRenameCampaignDocument,
     "\n  mutation HooksCreate($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      secret\n      subscription { id url events status pausedReason failingSince createdAt organisation { id } campaign { id } }\n    }\n  }\n": types.HooksCreateDocument,
     "\n  mutation HooksUpdate($input: UpdateWebhookSubscriptionInput!) {\n    updateWebhookSubscription(input: $input) { subscription { id url events campaign { id } } }\n  }\n": types.HooksUpdateDocument,
     "\n  mutation HooksPause($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status pausedReason } } }\n": types.HooksPauseDocument,
@@ -2143,6 +2145,10 @@ export function graphql(source: "\n  mutation SubsCreate($input: CreateCampaignR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n"): (typeof documents)["\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,10 @@ const PUBLISH = graphql(`
   mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }
 `);
 
+const RENAME = graphql(`
+  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }
+`);
+
 let api: TestApi;
 let server: LocalServer;
 let fx: CampaignFixture;
@@ -87,6 +91,29 @@ describe("campaign result subscriptions on the local server", () => {
       expect(outsiderChanges.received.map((r) => r.data.campaignResultChanged)).toEqual([{ id, status: "PUBLISHED" }]);
     } finally {
       await Promise.all([anon.dispose(), steering.dispose(), outsider.dispose()]);
+    }
+  });
+
+  it("reads each event's nested fields afresh, not as they were when the subscription started", async () => {
+    const anon = await connect();
+    try {
+      const published = collect(anon, "subscription SubsPublishedFresh { campaignResultPublished { id campaign { title(locale: NL) } } }");
+      await until(() => api.app.events.listenerCount === 1);
+      const first = await createResult("Eerste");
+      await step(first, "INTERMEDIATE");
+      await step(first, "PUBLISHED");
+      await until(() => published.received.length === 1);
+      await api.ok(RENAME, { input: { id: fx.campaignId, title: { nl: "Duurzaam werkgeverschap, hernoemd" } } }, { as: CONSULTANT });
+      const second = await createResult("Tweede");
+      await step(second, "INTERMEDIATE");
+      await step(second, "PUBLISHED");
+      await until(() => published.received.length === 2);
+      expect(published.received.map((r) => r.data.campaignResultPublished.campaign.title)).toEqual([
+        "Ondersteunende campagne Duurzaam werkgeverschap",
+        "Duurzaam werkgeverschap, hernoemd",
+      ]);
+    } finally {
+      await anon.dispose();
     }
   });
 
