@@ -16,6 +16,7 @@ import { MAX_SUBSCRIPTIONS, partnerEventNames, webhookUrlProblem } from "../../s
 import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 import { ADMIN, type CampaignFixture, CONSULTANT, loadCampaignFixture, memberOf, partnerOf } from "../helpers/campaigns.js";
+import { onPostgres } from "../helpers/db.js";
 import { globalId, MISSING_UUID, rowId } from "../helpers/funding.js";
 import { dispatcher, drain, Receiver, subscribe } from "./dispatcher-helpers.js";
 
@@ -282,6 +283,15 @@ describe("createWebhookSubscription", () => {
     await create();
     expect(errorOf(await api.exec(CREATE, { input: { url: URL_OK, events: [PUBLISHED] } }, partner()))).toMatchObject({ code: "CONFLICT", field: "input.organisationId" });
     expect((await create({}, otherPartner())).subscription.status).toBe("ACTIVE");
+  });
+  it.runIf(onPostgres)("never lets subscriptions made at once exceed the limit", async () => {
+    for (let i = 0; i < MAX_SUBSCRIPTIONS - 2; i++) await subscribe(api, f.partnerOrganisationId, URL_OK, [PUBLISHED]);
+    const results = await Promise.all(Array.from({ length: 5 }, () => api.exec(CREATE, { input: { url: URL_OK, events: [PUBLISHED] } }, partner())));
+    expect(results.filter((r) => !r.errors)).toHaveLength(2);
+    expect(results.filter((r) => r.errors).map((r) => errorOf(r))).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ code: "CONFLICT", field: "input.organisationId" })),
+    );
+    expect(await api.database.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.organisationId, f.partnerOrganisationId))).toHaveLength(MAX_SUBSCRIPTIONS);
   });
 });
 
