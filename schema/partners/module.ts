@@ -1,7 +1,6 @@
 // The partners module: how partner organisations follow the API from outside. API keys
 // authenticate their machines; webhook subscriptions and GraphQL subscriptions bring them the
 // events they may see (campaign results first), from one source: the outbox.
-import { resultRead } from "../campaigns/campaigns.policy.js";
 import { defineModule } from "../shared/module.js";
 import { findApiKey } from "./api-keys.service.js";
 import { partnersEvents } from "./partners.events.js";
@@ -30,6 +29,10 @@ export const partnersModule = defineModule({
     { field: "Mutation.replayWebhookEvents", action: webhookManage },
     { field: "Mutation.sendTestWebhookEvent", action: webhookManage },
     { field: "Subscription.campaignResultPublished", action: "public", note: "published results only, each checked for the subscriber when it is sent" },
-    { field: "Subscription.campaignResultChanged", action: resultRead, note: "each change of a result the subscriber may read at that moment; nothing else" },
+    {
+      field: "Subscription.campaignResultChanged",
+      action: "public",
+      note: "anyone may subscribe; each event only if the subscriber may read the result when it arrives (campaignResult.read: before publication, the embargo)",
+    },
   ],
 });

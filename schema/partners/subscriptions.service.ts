@@ -1,5 +1,6 @@
 // GraphQL subscriptions to campaign results: campaignResultPublished (everyone, published results)
-// and campaignResultChanged (every result event, for those who may read the result). One rule for
+// and campaignResultChanged (every result event whose result the subscriber may read: anyone may
+// subscribe, an anonymous one gets the published results only). One rule for
 // both transports: locally the bus (fed by the outbox relay) drives the subscribe iterators below;
 // on AWS the realtime dispatcher (realtime.ts) asks `resultForSubscriber` for each stored
 // subscription. Either way the result is loaded as the subscriber, with fresh data, when the event
@@ -9,14 +10,12 @@ import { z } from "zod";
 import { campaigns } from "../../db/schema/campaigns.js";
 import { resultDrafted, resultIntermediate, resultPublished, resultUpdated } from "../campaigns/campaigns.events.js";
 import type { CampaignResultMapper } from "../campaigns/campaigns.mappers.js";
-import { resultRead } from "../campaigns/campaigns.policy.js";
 import { findCampaignResult } from "../campaigns/results.service.js";
 import type { Context } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { type AnyEventDefinition, type DomainEvent, mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
-import { assertRoleMay } from "../shared/policy.js";
 import { expectGlobalId } from "../shared/relay.js";
 
 export type ResultField = "campaignResultPublished" | "campaignResultChanged";
@@ -62,7 +61,6 @@ async function campaignFilter(ctx: Context, campaignId: string | null | undefine
 
 /** Checks a subscription's arguments as its subscriber; returns the campaign filter (row id or null). */
 export const checkResultSubscription = async (ctx: Context, field: ResultField, input: { campaignId?: string | null }): Promise<string | null> => {
-  if (field === "campaignResultChanged") assertRoleMay(ctx, resultRead);
   return campaignFilter(ctx, args.parse(input).campaignId);
 };
 
@@ -100,11 +98,7 @@ export const campaignResultsPublished = fn(args, async (ctx, input) => {
 });
 
 /** Subscription.campaignResultChanged: each result event whose result the subscriber may read when it arrives. */
-export const campaignResultsChanged = fn(
-  args,
-  async (ctx, input) => {
-    const campaignRowId = await checkResultSubscription(ctx, "campaignResultChanged", input);
-    return resultEvents(ctx, "campaignResultChanged", campaignRowId);
-  },
-  { authorize: resultRead as never },
-);
+export const campaignResultsChanged = fn(args, async (ctx, input) => {
+  const campaignRowId = await checkResultSubscription(ctx, "campaignResultChanged", input);
+  return resultEvents(ctx, "campaignResultChanged", campaignRowId);
+});

@@ -142,6 +142,9 @@ interface CampaignWalkFixtures {
   /** A draft result to publish and one to change, and an intermediate one the circle sees. */
   resultToPublish: string;
   resultToUpdate: string;
+  /** An intermediate result the circle sees, and Lier's application, for node(id). */
+  intermediateResult: string;
+  lierApplication: string;
   /** A member of the steering group to remove. */
   steeringMemberToRemove: string;
   /** Open for applications: Gent applied (to update), Brugge applies in the sample. */
@@ -283,6 +286,8 @@ const SAMPLES: Record<string, Sample> = {
     relation: boardRelation,
   },
   "Subscription.boardChanged": { query: "subscription WalkBoardChanged { boardChanged { id name } }" },
+  "Subscription.campaignResultPublished": { query: "subscription WalkResultPublished { campaignResultPublished { id status } }" },
+  "Subscription.campaignResultChanged": { query: "subscription WalkResultChanged { campaignResultChanged { id status } }" },
   // audit
   "Query.auditLog": { query: "query WalkAuditLog { auditLog(first: 1) { totalCount edges { node { operation } } } }" },
   "QualitativeTarget.judgedBy": {
@@ -1085,6 +1090,12 @@ async function campaignFixtures(base: FundingFixture): Promise<CampaignWalkFixtu
     resultToPublish: await result("Walk: te publiceren"),
     resultToUpdate: await result("Walk: te wijzigen"),
     steeringMemberToRemove: member.addSteeringGroupMember.member.id,
+    intermediateResult: intermediate,
+    lierApplication: (
+      await asAdmin("query WalkFixtureApplications($id: ID!) { node(id: $id) { ... on Campaign { applications(first: 50) { edges { node { id board { id } } } } } } }", {
+        id: seeded,
+      })
+    ).node.applications.edges.find((e: { node: { board: { id: string } } }) => e.node.board.id === base.boards.Lier).node.id,
     openCampaign,
     applicationToUpdate,
     campaignToConfirm,
@@ -1304,6 +1315,16 @@ describe("authorization matrix", () => {
     });
     const agreement = (fx: Fixtures) => ({ id: fx.agreementId });
     const probes: Probe[] = [
+      probe("node(id) of an intermediate campaign result", "Campaign.results", {
+        send: query("query WalkCampaignResultNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.campaign.intermediateResult })),
+        read: node,
+        relation: campaignCircleRelation(fx),
+      }),
+      probe("node(id) of a board's application to a campaign", "Campaign.applications", {
+        send: query("query WalkApplicationNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.campaign.lierApplication })),
+        read: node,
+        relation: campaignCircleRelation(fx),
+      }),
       probe("node(id) of an invoice", "FundingAgreement.invoices", {
         send: query("query WalkInvoiceNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.invoiceToPay })),
         read: node,
