@@ -7,8 +7,9 @@
 // The signing secret is shown once, when it is made; it is kept sealed (secret-box.ts) and never
 // appears in a subscription as the API shows it, an audit row, an event or a log line.
 //
-// A subscription or delivery of an organisation the viewer may not manage is NOT_FOUND (node(id)
-// is null), as one that does not exist; only naming another organisation outright is FORBIDDEN.
+// node(id) is null for a subscription or delivery of an organisation the viewer may not manage;
+// naming one in a list or a write is FORBIDDEN, as every write of the API answers (the
+// authorization matrix): its random id tells nothing.
 
 import { isIP } from "node:net";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
@@ -177,10 +178,11 @@ async function recordChange(
   await recorder.emit(webhookSubscriptionChanged, row.id, { subscriptionId: row.id, organisationId: row.organisationId, operation });
 }
 
-/** The subscription's row, locked; NOT_FOUND when it does not exist or the viewer may not manage it. */
+/** The subscription's row, locked; NOT_FOUND when it does not exist, FORBIDDEN when the viewer may not manage it. */
 async function lockSubscription(ctx: Context, tx: Tx, id: string, field: string): Promise<WebhookSubscription> {
   const [row] = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).for("update");
-  if (!row || !(await mayManage(ctx, row))) throw notFound("WebhookSubscription", field);
+  if (!row) throw notFound("WebhookSubscription", field);
+  await assertCan(ctx, webhookManage, { organisationId: row.organisationId });
   return row;
 }
 
@@ -226,7 +228,9 @@ export const listWebhookDeliveries = fn(
   z.object({ subscriptionId: z.string(), ...pageArgs }),
   async (ctx, { subscriptionId, first, after }): Promise<Connection<WebhookDelivery>> => {
     const id = expectGlobalId(subscriptionId, "WebhookSubscription", "subscriptionId");
-    if (!(await findWebhookSubscription(ctx, id))) throw notFound("WebhookSubscription", "subscriptionId");
+    const subscription = await subscriptionLoader(ctx).load(id);
+    if (!subscription) throw notFound("WebhookSubscription", "subscriptionId");
+    await assertCan(ctx, webhookManage, { organisationId: subscription.organisationId });
     const where = eq(webhookDeliveries.subscriptionId, id);
     const page = await paginate(
       { first, after },
@@ -472,7 +476,8 @@ export const redeliverWebhook = fn(
       const [delivery] = await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).for("update");
       if (!delivery) throw notFound("WebhookDelivery", "deliveryId");
       const [subscription] = await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, delivery.subscriptionId));
-      if (!subscription || !(await mayManage(ctx, subscription))) throw notFound("WebhookDelivery", "deliveryId");
+      if (!subscription) throw notFound("WebhookDelivery", "deliveryId");
+      await assertCan(ctx, webhookManage, { organisationId: subscription.organisationId });
       if (delivery.status === "PENDING") throw conflict("deliveryId", "The delivery is pending already: it will be sent");
       const now = new Date();
       const [after] = await tx

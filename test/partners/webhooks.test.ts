@@ -315,8 +315,8 @@ describe("changing a subscription", () => {
       code: "NOT_FOUND",
       field: "input.campaignId",
     });
-    // Another organisation's subscription does not exist for this partner.
-    expect(errorOf(await api.exec(UPDATE, { input: { id: subscription.id, url: URL_OK } }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "input.id" });
+    // Another organisation's subscription: refused, as every write of the API is.
+    expect(errorOf(await api.exec(UPDATE, { input: { id: subscription.id, url: URL_OK } }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
 
     const audit = await auditOf(id);
     expect(audit.map((a) => a.operation)).toEqual(["createWebhookSubscription", "updateWebhookSubscription", "updateWebhookSubscription"]);
@@ -349,7 +349,12 @@ describe("changing a subscription", () => {
 
     await api.database.db.update(webhookSubscriptions).set({ status: "DISABLED", pausedReason: "the receiver answered 410 Gone" }).where(eq(webhookSubscriptions.id, id));
     expect((await api.ok(RESUME, { id: subscription.id }, partner())).resumeWebhookSubscription.subscription.status).toBe("ACTIVE");
-    expect(errorOf(await api.exec(PAUSE, { id: subscription.id }, otherPartner()))).toMatchObject({ code: "NOT_FOUND" });
+    expect(errorOf(await api.exec(PAUSE, { id: subscription.id }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
+    // Another organisation's subscription is refused as every write is; an unknown id is NOT_FOUND.
+    const missing = { id: globalId("WebhookSubscription", MISSING_UUID) };
+    for (const result of [await api.exec(PAUSE, missing, partner()), await api.exec(RESUME, missing, partner()), await api.exec(DELETE, missing, partner())]) {
+      expect(errorOf(result)).toMatchObject({ code: "NOT_FOUND", field: "id" });
+    }
     expect((await eventsOf(id)).map((e) => (e.payload as { operation: string }).operation)).toEqual(["CREATED", "PAUSED", "RESUMED", "RESUMED"]);
     expect((await auditOf(id)).map((a) => a.operation)).toEqual([
       "createWebhookSubscription",
@@ -363,7 +368,7 @@ describe("changing a subscription", () => {
     const { subscription, rowId: id } = await create();
     const d = await delivery(id, { status: "SUCCEEDED" });
     await api.database.db.insert(webhookAttempts).values({ deliveryId: d.id, attemptedAt: new Date(), statusCode: 200, latencyMs: 12 });
-    expect(errorOf(await api.exec(DELETE, { id: subscription.id }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "id" });
+    expect(errorOf(await api.exec(DELETE, { id: subscription.id }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
     expect((await api.ok(DELETE, { id: subscription.id }, partner())).deleteWebhookSubscription.deletedId).toBe(subscription.id);
     expect(await subscriptionRow(id)).toBeUndefined();
     expect(await api.database.db.select().from(webhookDeliveries)).toEqual([]);
@@ -390,7 +395,7 @@ describe("changing a subscription", () => {
     for (const overlapHours of [-1, 169]) {
       expect(errorOf(await api.exec(ROTATE, { input: { id: subscription.id, overlapHours } }, partner()))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.overlapHours" });
     }
-    expect(errorOf(await api.exec(ROTATE, { input: { id: subscription.id } }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "input.id" });
+    expect(errorOf(await api.exec(ROTATE, { input: { id: subscription.id } }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
     const audit = await auditOf(id);
     expect(audit.map((a) => a.operation)).toEqual(["createWebhookSubscription", "rotateWebhookSecret", "rotateWebhookSecret"]);
     expect(JSON.stringify(audit)).not.toMatch(/whsec_|secretCiphertext|v1\./);
@@ -503,7 +508,11 @@ describe("reading subscriptions and deliveries", () => {
     const firstPage = (await api.ok(DELIVERIES, { subscriptionId: subscription.id, first: 5 }, partner())).webhookDeliveries;
     const rest = (await api.ok(DELIVERIES, { subscriptionId: subscription.id, first: 5, after: firstPage.pageInfo.endCursor }, partner())).webhookDeliveries;
     expect(new Set([...firstPage.edges, ...rest.edges].map((e) => e.node.id)).size).toBe(8);
-    expect(errorOf(await api.exec(DELIVERIES, { subscriptionId: subscription.id }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "subscriptionId" });
+    expect(errorOf(await api.exec(DELIVERIES, { subscriptionId: subscription.id }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await api.exec(DELIVERIES, { subscriptionId: globalId("WebhookSubscription", MISSING_UUID) }, partner()))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "subscriptionId",
+    });
   });
 });
 
@@ -518,8 +527,9 @@ describe("sending again", () => {
       expect(errorOf(await api.exec(REDELIVER, { deliveryId: globalId("WebhookDelivery", d.id) }, partner()))).toMatchObject({ code: "CONFLICT", field: "deliveryId" });
       expect((await auditOf(d.id)).map((a) => a.operation)).toEqual(["redeliverWebhook"]);
     }
+    expect(errorOf(await api.exec(REDELIVER, { deliveryId: globalId("WebhookDelivery", MISSING_UUID) }, partner()))).toMatchObject({ code: "NOT_FOUND", field: "deliveryId" });
     const theirs = await delivery(id, { status: "SUCCEEDED" });
-    expect(errorOf(await api.exec(REDELIVER, { deliveryId: globalId("WebhookDelivery", theirs.id) }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "deliveryId" });
+    expect(errorOf(await api.exec(REDELIVER, { deliveryId: globalId("WebhookDelivery", theirs.id) }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
     expect((await eventsOf(id)).map((e) => (e.payload as { operation: string }).operation)).toEqual(["CREATED", "REDELIVERED", "REDELIVERED", "REDELIVERED"]);
   });
 
@@ -552,7 +562,8 @@ describe("sending again", () => {
       expect(errorOf(result)).toMatchObject({ code: "BAD_USER_INPUT", field: "input.since" });
       expect(result.errors?.[0]?.extensions?.reason).toMatch(reason);
     }
-    expect(errorOf(await api.exec(REPLAY, { input: { subscriptionId: subscription.id, since } }, otherPartner()))).toMatchObject({
+    expect(errorOf(await api.exec(REPLAY, { input: { subscriptionId: subscription.id, since } }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await api.exec(REPLAY, { input: { subscriptionId: globalId("WebhookSubscription", MISSING_UUID), since } }, partner()))).toMatchObject({
       code: "NOT_FOUND",
       field: "input.subscriptionId",
     });
@@ -570,7 +581,7 @@ describe("sending again", () => {
       .where(eq(webhookDeliveries.id, rowId(sent.id)));
     expect(row).toMatchObject({ eventPosition: null, eventName: "webhook.test", messageId: sent.messageId, attempts: 0 });
     expect(row!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
-    expect(errorOf(await api.exec(SEND_TEST, { subscriptionId: subscription.id }, otherPartner()))).toMatchObject({ code: "NOT_FOUND", field: "subscriptionId" });
+    expect(errorOf(await api.exec(SEND_TEST, { subscriptionId: subscription.id }, otherPartner()))).toMatchObject({ code: "FORBIDDEN" });
     expect((await eventsOf(id)).at(-1)!.payload).toMatchObject({ operation: "TEST_SENT" });
   });
 });
