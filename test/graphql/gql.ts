@@ -325,6 +325,8 @@ type Documents = {
     "\n  query KeysViewer { viewer { role subject } }\n": typeof types.KeysViewerDocument,
     "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": typeof types.KeysAgreementDocument,
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": typeof types.DispatchResultAsPartnerDocument,
+    "\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeClientCreateDocument,
+    "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimePublishDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.SubsCreateDocument,
@@ -755,6 +757,8 @@ const documents: Documents = {
     "\n  query KeysViewer { viewer { role subject } }\n": types.KeysViewerDocument,
     "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": types.KeysAgreementDocument,
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": types.DispatchResultAsPartnerDocument,
+    "\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeClientCreateDocument,
+    "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimePublishDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.SubsCreateDocument,
@@ -2129,6 +2133,14 @@ export function graphql(source: "\n  query KeysAgreement { fundingAgreements { e
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"): (typeof documents)["\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
