@@ -17,7 +17,7 @@
 // of this batch only) asks, for each (event, subscription), the same rule as the local server
 // (subscriptions.service.ts), executes the stored document with the result as its source and
 // posts `next`. A connection API Gateway says is gone (410) is deleted with its subscriptions.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import {
   type DocumentNode,
   type ExecutionResult,
@@ -36,8 +36,9 @@ import {
   type ValidationRule,
   validate,
 } from "graphql";
+import { decodeJwt } from "jose";
 import type { Database, Db } from "../../db/client.js";
-import { websocketConnections, websocketSubscriptions } from "../../db/schema/partners.js";
+import { apiKeys, websocketConnections, websocketSubscriptions } from "../../db/schema/partners.js";
 import type { Actor } from "../shared/auth.js";
 import { type Context, type ContextFactory, createContext } from "../shared/context.js";
 import { maskError } from "../shared/errors.js";
@@ -52,6 +53,21 @@ export const PROTOCOL = "graphql-transport-ws";
 export const REALTIME_CONSUMER = "realtime";
 
 /** graphql-transport-ws close codes. */
+/** The actor as a connection keeps it: with its token's expiry, when it signed in with a token that has one. */
+type StoredActor = Actor & { credentialExpiresAt?: string };
+
+/** When a bearer JWT expires (already verified by the context factory); null for an API key or none. */
+function tokenExpiry(authorization: string | null): string | null {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? "")?.[1];
+  if (!token || token.startsWith("tapi_")) return null;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === "number" ? new Date(exp * 1000).toISOString() : null;
+  } catch {
+    return null;
+  }
+}
+
 export const CLOSE = {
   BAD_REQUEST: 4400,
   UNAUTHORIZED: 4401,
@@ -190,15 +206,18 @@ export class Realtime {
     const payload = (message.payload ?? {}) as { authorization?: unknown };
     if (typeof payload !== "object" || payload === null) return this.close(connectionId, CLOSE.BAD_REQUEST, "Invalid message received");
     let actor: Actor;
+    const authorization = typeof payload.authorization === "string" ? payload.authorization : null;
     try {
-      ({ actor } = await this.options.app.createContext({ authorization: typeof payload.authorization === "string" ? payload.authorization : null }));
+      ({ actor } = await this.options.app.createContext({ authorization }));
     } catch {
       return this.close(connectionId, CLOSE.FORBIDDEN, "Forbidden");
     }
+    // Kept with the actor so that dispatch stops serving it once the token has expired.
+    const credentialExpiresAt = tokenExpiry(authorization);
     // Only the first init sets the actor: of two at once, the second finds it set.
     const [accepted] = await this.db
       .update(websocketConnections)
-      .set({ actor, initialisedAt: new Date(), updatedAt: new Date() })
+      .set({ actor: { ...actor, ...(credentialExpiresAt ? { credentialExpiresAt } : {}) }, initialisedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(websocketConnections.connectionId, connectionId), isNull(websocketConnections.initialisedAt)))
       .returning({ id: websocketConnections.id });
     if (!accepted) return this.close(connectionId, CLOSE.TOO_MANY_INITS, "Too many initialisation requests");
@@ -295,14 +314,44 @@ export class Realtime {
         )}]::text[]`,
       );
     if (listening.length === 0) return 0;
-    const byConnection = new Map<string, { actor: Actor; subscriptions: SubscriptionRow[] }>();
+    const byConnection = new Map<string, { actor: StoredActor; subscriptions: SubscriptionRow[] }>();
     for (const row of listening) {
-      const entry = byConnection.get(row.connectionId) ?? { actor: row.actor as Actor, subscriptions: [] };
+      const entry = byConnection.get(row.connectionId) ?? { actor: row.actor as StoredActor, subscriptions: [] };
       entry.subscriptions.push(row.subscription);
       byConnection.set(row.connectionId, entry);
     }
+    // A connection outlives its credentials: one whose token expired or whose API key was revoked
+    // or expired since connection_init is ended instead of served (one statement per batch).
+    const lapsed = await this.lapsedConnections(db, byConnection);
+    for (const connectionId of lapsed) {
+      byConnection.delete(connectionId);
+      // Through the batch's transaction (on PGlite a write beside it would wait for it for ever).
+      await db.delete(websocketConnections).where(eq(websocketConnections.connectionId, connectionId));
+      await this.options.gateway.close(connectionId, CLOSE.FORBIDDEN, "Forbidden");
+      this.options.app.log({ level: "info", msg: "websocket closed", code: CLOSE.FORBIDDEN, reason: "credentials lapsed" });
+    }
     const posted = await Promise.all([...byConnection].map(([connectionId, { actor, subscriptions }]) => this.dispatchToConnection(connectionId, actor, subscriptions, events)));
     return posted.reduce((a, b) => a + b, 0);
+  }
+
+  /** The connections whose credentials no longer hold: an expired token, a revoked or expired API key. */
+  private async lapsedConnections(db: Db, connections: Map<string, { actor: StoredActor }>): Promise<string[]> {
+    const now = Date.now();
+    const lapsed = [...connections].filter(([, { actor }]) => actor.credentialExpiresAt !== undefined && Date.parse(actor.credentialExpiresAt) <= now).map(([id]) => id);
+    const keyIds = [...new Set([...connections.values()].flatMap(({ actor }) => ("apiKeyId" in actor && actor.apiKeyId ? [actor.apiKeyId] : [])))];
+    if (keyIds.length === 0) return lapsed;
+    const live = new Set(
+      (
+        await db
+          .select({ id: apiKeys.id })
+          .from(apiKeys)
+          .where(and(inArray(apiKeys.id, keyIds), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, new Date(now)))))
+      ).map((k) => k.id),
+    );
+    for (const [connectionId, { actor }] of connections) {
+      if ("apiKeyId" in actor && actor.apiKeyId && !live.has(actor.apiKeyId) && !lapsed.includes(connectionId)) lapsed.push(connectionId);
+    }
+    return lapsed;
   }
 
   private async dispatchToConnection(connectionId: string, actor: Actor, subscriptions: SubscriptionRow[], events: DomainEvent[]): Promise<number> {

@@ -329,6 +329,8 @@ type Documents = {
     "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimePublishDocument,
+    "\n  mutation RealtimeCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }\n": typeof types.RealtimeCreateKeyDocument,
+    "\n  mutation RealtimeRevokeKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }\n": typeof types.RealtimeRevokeKeyDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.SubsCreateDocument,
     "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.SubsPublishDocument,
     "\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n": typeof types.SubsRenameCampaignDocument,
@@ -761,6 +763,8 @@ const documents: Documents = {
     "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeCreateDocument,
     "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimePublishDocument,
+    "\n  mutation RealtimeCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }\n": types.RealtimeCreateKeyDocument,
+    "\n  mutation RealtimeRevokeKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }\n": types.RealtimeRevokeKeyDocument,
     "\n  mutation SubsCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.SubsCreateDocument,
     "\n  mutation SubsPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.SubsPublishDocument,
     "\n  mutation SubsRenameCampaign($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id } } }\n": types.SubsRenameCampaignDocument,
@@ -2149,6 +2153,14 @@ export function graphql(source: "\n  mutation RealtimeCreate($input: CreateCampa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }\n"): (typeof documents)["\n  mutation RealtimeCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RealtimeRevokeKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }\n"): (typeof documents)["\n  mutation RealtimeRevokeKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ import { websocketConnections, websocketSubscriptions } from "../../db/schema/pa
 import { seedDatabase } from "../../db/seed/index.js";
 import { createRealtimeHandlers, managementGateway, type RealtimeHandlers } from "../../functions/realtime.js";
 import { CLOSE } from "../../schema/partners/realtime.js";
+import { signDevToken } from "../../schema/shared/auth.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
 import { type CampaignFixture, CONSULTANT, loadCampaignFixture, partnerOf } from "../helpers/campaigns.js";
@@ -21,6 +22,13 @@ const CREATE = graphql(`
 `);
 const PUBLISH = graphql(`
   mutation RealtimePublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }
+`);
+
+const CREATE_KEY = graphql(`
+  mutation RealtimeCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }
+`);
+const REVOKE_KEY = graphql(`
+  mutation RealtimeRevokeKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }
 `);
 
 let api: TestApi;
@@ -203,6 +211,47 @@ describe("dispatch", () => {
     expect(sent("anon")).toEqual([{ id: "p", type: "next", payload: { data: { campaignResultPublished: { id, status: "PUBLISHED", title: "Tussentijds instrument" } } } }]);
     expect(sent("steering")).toEqual([{ id: "ch", type: "next", payload: { data: { campaignResultChanged: { id, status: "PUBLISHED" } } } }]);
     expect(sent("outsider")).toEqual([{ id: "ch", type: "next", payload: { data: { campaignResultChanged: { id, status: "PUBLISHED" } } } }]);
+  });
+
+  it("ends a connection whose credentials lapsed since connection_init: a revoked API key, an expired token", async () => {
+    const key = await api.ok(
+      CREATE_KEY,
+      { input: { organisationId: globalId("Organisation", fx.steeringOrganisationIds[0]!), name: "Realtime" } },
+      { as: { role: "ADMIN", sub: "admin-1" } },
+    );
+    const keyed = async (connectionId: string) => {
+      await h.connect(event(connectionId, "$connect", undefined, { "Sec-WebSocket-Protocol": "graphql-transport-ws" }));
+      await send(connectionId, { type: "connection_init", payload: { authorization: `Bearer ${key.createApiKey.secret}` } });
+      expect(sent(connectionId)).toContainEqual({ type: "connection_ack" });
+      await send(connectionId, { id: "p", type: "subscribe", payload: { query: PUBLISHED_SUB } });
+    };
+    await keyed("keyed");
+    await h.connect(event("short", "$connect", undefined, { "Sec-WebSocket-Protocol": "graphql-transport-ws" }));
+    const shortLived = await signDevToken({ role: "PARTNER", sub: "short-lived", org: fx.partnerOrganisationId }, { ttl: "2s" });
+    await send("short", { type: "connection_init", payload: { authorization: `Bearer ${shortLived}` } });
+    await send("short", { id: "p", type: "subscribe", payload: { query: PUBLISHED_SUB } });
+    await open("steady");
+    await send("steady", { id: "p", type: "subscribe", payload: { query: PUBLISHED_SUB } });
+
+    // While both hold, all three are served.
+    const first = await createResult("Eerste");
+    await step(first, "INTERMEDIATE");
+    await step(first, "PUBLISHED");
+    posts = [];
+    await dispatchAll();
+    expect(posts.map((p) => p.connectionId).sort()).toEqual(["keyed", "short", "steady"]);
+
+    await api.ok(REVOKE_KEY, { id: key.createApiKey.apiKey.id }, { as: { role: "ADMIN", sub: "admin-1" } });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = await createResult("Tweede");
+    await step(second, "INTERMEDIATE");
+    await step(second, "PUBLISHED");
+    posts = [];
+    await dispatchAll();
+    expect(posts.map((p) => p.connectionId)).toEqual(["steady"]);
+    expect(deleted.sort()).toEqual(["keyed", "short"]);
+    const left = await api.database.db.select({ connectionId: websocketConnections.connectionId }).from(websocketConnections);
+    expect(left.map((c) => c.connectionId)).toEqual(["steady"]);
   });
 
   it("removes a connection the management API says is gone (410), with its subscriptions", async () => {
