@@ -28,8 +28,10 @@
 // codegen` regenerates the shared test/graphql/, which this file leaves alone (the fixtures use
 // execRaw for the same reason). The schema still validates every sample at run time: a sample
 // that fails validation fails the walk as broken.
+
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitments as commitmentsTable } from "../../db/schema/funding.js";
 import { enrolments, trainingSessions } from "../../db/schema/trainings.js";
@@ -124,6 +126,11 @@ interface Fixtures extends FundingFixture {
   /** API keys of the organisation the ADMIN created: one to rotate, one to revoke. */
   apiKeyToRotate: string;
   apiKeyToRevoke: string;
+  /** Webhook subscriptions of the organisation the ADMIN created: one to change, pause, resume and replay, one to delete; a delivery of the first. */
+  webhookSubscription: string;
+  /** One subscription to delete for each actor the walk sends the sample as (a deleted one is NOT_FOUND to the next). */
+  webhooksToDelete: string[];
+  webhookDelivery: string;
   /** Campaigns: the seeded "Duurzaam werkgeverschap" and its pitches (see campaignFixtures). */
   campaign: CampaignWalkFixtures;
 }
@@ -489,6 +496,63 @@ const SAMPLES: Record<string, Sample> = {
   "Mutation.revokeApiKey": {
     query: "mutation WalkRevokeApiKey($id: ID!) { revokeApiKey(id: $id) { apiKey { id revokedAt } } }",
     variables: (fx) => ({ id: fx.apiKeyToRevoke }),
+    relation: organisationRelation,
+  },
+  "Query.webhookSubscriptions": {
+    query:
+      "query WalkWebhookSubscriptions($id: ID!) { webhookSubscriptions(organisationId: $id, first: 1) { totalCount edges { node { id lastDeliveries(first: 2) { id attempts { statusCode } } } } } }",
+    variables: (fx) => ({ id: fx.organisation }),
+    relation: organisationRelation,
+  },
+  "Query.webhookDeliveries": {
+    query: "query WalkWebhookDeliveries($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 1) { totalCount edges { node { id attempts { statusCode } } } } }",
+    variables: (fx) => ({ id: fx.webhookSubscription }),
+    relation: organisationRelation,
+  },
+  "Mutation.createWebhookSubscription": {
+    query:
+      'mutation WalkCreateWebhook($id: ID!) { createWebhookSubscription(input: { organisationId: $id, url: "https://walk.example.org/hook", events: ["campaign.result.published"] }) { subscription { id } } }',
+    variables: (fx) => ({ id: fx.organisation }),
+    relation: organisationRelation,
+  },
+  "Mutation.updateWebhookSubscription": {
+    query: 'mutation WalkUpdateWebhook($id: ID!) { updateWebhookSubscription(input: { id: $id, url: "https://walk.example.org/other" }) { subscription { id } } }',
+    variables: (fx) => ({ id: fx.webhookSubscription }),
+    relation: organisationRelation,
+  },
+  "Mutation.pauseWebhookSubscription": {
+    query: "mutation WalkPauseWebhook($id: ID!) { pauseWebhookSubscription(id: $id) { subscription { id status } } }",
+    variables: (fx) => ({ id: fx.webhookSubscription }),
+    relation: organisationRelation,
+  },
+  "Mutation.resumeWebhookSubscription": {
+    query: "mutation WalkResumeWebhook($id: ID!) { resumeWebhookSubscription(id: $id) { subscription { id status } } }",
+    variables: (fx) => ({ id: fx.webhookSubscription }),
+    relation: organisationRelation,
+  },
+  "Mutation.deleteWebhookSubscription": {
+    query: "mutation WalkDeleteWebhook($id: ID!) { deleteWebhookSubscription(id: $id) { deletedId } }",
+    variables: (fx) => ({ id: fx.webhooksToDelete.shift() }),
+    relation: organisationRelation,
+  },
+  "Mutation.rotateWebhookSecret": {
+    query: "mutation WalkRotateWebhookSecret($id: ID!) { rotateWebhookSecret(input: { id: $id, overlapHours: 0 }) { subscription { id } } }",
+    variables: (fx) => ({ id: fx.webhookSubscription }),
+    relation: organisationRelation,
+  },
+  "Mutation.redeliverWebhook": {
+    query: "mutation WalkRedeliverWebhook($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { id status } } }",
+    variables: (fx) => ({ id: fx.webhookDelivery }),
+    relation: organisationRelation,
+  },
+  "Mutation.replayWebhookEvents": {
+    query: "mutation WalkReplayWebhooks($id: ID!, $since: DateTime!) { replayWebhookEvents(input: { subscriptionId: $id, since: $since }) { queued } }",
+    variables: (fx) => ({ id: fx.webhookSubscription, since: new Date(Date.now() - 3_600_000).toISOString() }),
+    relation: organisationRelation,
+  },
+  "Mutation.sendTestWebhookEvent": {
+    query: "mutation WalkSendTestWebhook($id: ID!) { sendTestWebhookEvent(subscriptionId: $id) { delivery { id event } } }",
+    variables: (fx) => ({ id: fx.webhookSubscription }),
     relation: organisationRelation,
   },
   // campaigns
@@ -921,6 +985,7 @@ async function createFixtures(): Promise<Fixtures> {
     campaign: await campaignFixtures(base),
     apiKeyToRotate: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: te roteren"),
     apiKeyToRevoke: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: in te trekken"),
+    ...(await webhookFixtures(organisation.createOrganisation.organisation.id)),
   };
 }
 
@@ -1021,6 +1086,24 @@ async function programmeFixtures(base: FundingFixture, draftActionId: string, em
 async function apiKeyFixture(organisationId: string, name: string): Promise<string> {
   const made = await asAdmin("mutation WalkFixtureApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }", { input: { organisationId, name } });
   return made.createApiKey.apiKey.id;
+}
+
+/** Webhook subscriptions of an organisation, made by an admin, and a (test) delivery of the first. */
+async function webhookFixtures(organisationId: string): Promise<Pick<Fixtures, "webhookSubscription" | "webhooksToDelete" | "webhookDelivery">> {
+  const make = async () =>
+    (
+      await asAdmin("mutation WalkFixtureWebhook($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }", {
+        input: { organisationId, url: "https://walk.example.org/fixture", events: ["campaign.result.published"] },
+      })
+    ).createWebhookSubscription.subscription.id as string;
+  const webhookSubscription = await make();
+  const webhooksToDelete: string[] = [];
+  for (let i = 0; i < 12; i++) webhooksToDelete.push(await make());
+  const sent = await asAdmin("mutation WalkFixtureWebhookTest($id: ID!) { sendTestWebhookEvent(subscriptionId: $id) { delivery { id } } }", { id: webhookSubscription });
+  const webhookDelivery = sent.sendTestWebhookEvent.delivery.id as string;
+  // Sent and failed, as the dispatcher would leave it: a delivery to send again.
+  await api.database.db.execute(sql`update webhook_deliveries set status = 'FAILED' where id = ${rowId(webhookDelivery)}::uuid`);
+  return { webhookSubscription, webhooksToDelete, webhookDelivery };
 }
 
 /** The campaigns' fixtures; see CampaignWalkFixtures. */
