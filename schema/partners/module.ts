@@ -4,14 +4,14 @@
 import { defineModule } from "../shared/module.js";
 import { findApiKey } from "./api-keys.service.js";
 import { partnersEvents } from "./partners.events.js";
-import { apiKeyManage, webhookManage } from "./partners.policy.js";
+import { apiKeyManage, resultChangesFollow, webhookManage } from "./partners.policy.js";
 import { findWebhookDelivery, findWebhookSubscription } from "./webhooks.service.js";
 
 export const partnersModule = defineModule({
   name: "partners",
   nodes: { ApiKey: findApiKey, WebhookSubscription: findWebhookSubscription, WebhookDelivery: findWebhookDelivery },
   events: partnersEvents,
-  policies: [apiKeyManage, webhookManage],
+  policies: [apiKeyManage, webhookManage, resultChangesFollow],
   access: [
     { field: "Query.apiKeys", action: apiKeyManage },
     { field: "Mutation.createApiKey", action: apiKeyManage },
@@ -31,8 +31,8 @@ export const partnersModule = defineModule({
     { field: "Subscription.campaignResultPublished", action: "public", note: "published results only, each checked for the subscriber when it is sent" },
     {
       field: "Subscription.campaignResultChanged",
-      action: "public",
-      note: "anyone may subscribe; each event only if the subscriber may read the result when it arrives (campaignResult.read: before publication, the embargo)",
+      action: resultChangesFollow,
+      note: "each event only if the subscriber may read its result when it arrives (campaignResult.read: before publication, the embargo)",
     },
   ],
 });

@@ -31,3 +31,16 @@ export const webhookManage = definePolicy<OrganisationScope>(
   },
   "Only admins and the organisation's own partners manage its webhooks",
 );
+
+/**
+ * Following every change of campaign results (Subscription.campaignResultChanged) is for those
+ * signed in: each event then reaches the subscriber only if they may read its result when it
+ * arrives (campaignResult.read), so in practice the campaign's circle, consultants and admins see
+ * the stages before publication. Anyone may follow publications (campaignResultPublished).
+ */
+export const resultChangesFollow = definePolicy(
+  "campaignResult.follow",
+  "Follow every change of the campaign results one may read",
+  { ADMIN: true, CONSULTANT: true, BOARD_MEMBER: true, EXPERT: true, PARTNER: true },
+  "Sign in to follow the changes of campaign results",
+);

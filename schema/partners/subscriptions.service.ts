@@ -1,6 +1,6 @@
 // GraphQL subscriptions to campaign results: campaignResultPublished (everyone, published results)
-// and campaignResultChanged (every result event whose result the subscriber may read: anyone may
-// subscribe, an anonymous one gets the published results only). One rule for
+// and campaignResultChanged (for those signed in: every result event whose result the subscriber
+// may read when it arrives). One rule for
 // both transports: locally the bus (fed by the outbox relay) drives the subscribe iterators below;
 // on AWS the realtime dispatcher (realtime.ts) asks `resultForSubscriber` for each stored
 // subscription. Either way the result is loaded as the subscriber, with fresh data, when the event
@@ -16,7 +16,9 @@ import { notFound } from "../shared/errors.js";
 import { type AnyEventDefinition, type DomainEvent, mapEvents } from "../shared/events.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
+import { assertRoleMay } from "../shared/policy.js";
 import { expectGlobalId } from "../shared/relay.js";
+import { resultChangesFollow } from "./partners.policy.js";
 
 export type ResultField = "campaignResultPublished" | "campaignResultChanged";
 
@@ -61,6 +63,7 @@ async function campaignFilter(ctx: Context, campaignId: string | null | undefine
 
 /** Checks a subscription's arguments as its subscriber; returns the campaign filter (row id or null). */
 export const checkResultSubscription = async (ctx: Context, field: ResultField, input: { campaignId?: string | null }): Promise<string | null> => {
+  if (field === "campaignResultChanged") assertRoleMay(ctx, resultChangesFollow);
   return campaignFilter(ctx, args.parse(input).campaignId);
 };
 

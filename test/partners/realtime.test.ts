@@ -159,7 +159,7 @@ describe("the protocol", () => {
     expect(await api.database.db.select().from(websocketSubscriptions)).toHaveLength(0);
   });
 
-  it("answers an error for what it will not serve: a query, another field, an invalid document, a bad campaign id", async () => {
+  it("answers an error for what it will not serve: a query, another field, an invalid document, anonymous campaignResultChanged, a bad campaign id", async () => {
     await open("c-1");
     const errorOf = async (id: string, query: string, variables?: Record<string, unknown>) => {
       await send("c-1", { id, type: "subscribe", payload: { query, variables } });
@@ -170,6 +170,7 @@ describe("the protocol", () => {
     expect(await errorOf("q", "{ viewer { role } }")).toBe("BAD_REQUEST");
     expect(await errorOf("b", "subscription { boardChanged { id } }")).toBe("BAD_REQUEST");
     expect(await errorOf("v", "subscription { campaignResultPublished { nope } }")).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(await errorOf("a", CHANGED_SUB)).toBe("UNAUTHENTICATED");
     expect(await errorOf("c", PUBLISHED_SUB, { c: "not-an-id" })).toBe("BAD_USER_INPUT");
     expect(await api.database.db.select().from(websocketSubscriptions)).toHaveLength(0);
   });

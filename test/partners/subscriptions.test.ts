@@ -117,22 +117,16 @@ describe("campaign result subscriptions on the local server", () => {
     }
   });
 
-  it("gives an anonymous subscriber to campaignResultChanged only what is published, and refuses a malformed campaign id", async () => {
+  it("refuses campaignResultChanged to an anonymous subscriber and a malformed campaign id", async () => {
     const anon = await connect();
     try {
       const changed = collect(anon, "subscription SubsChangedAnon { campaignResultChanged { id status } }");
       const badId = collect(anon, 'subscription SubsPublishedBad { campaignResultPublished(campaignId: "nope") { id } }');
       // A refused subscribe arrives as a result with errors (graphql-ws sends it as next, then complete).
       const outcome = (c: { received: unknown[]; errors: unknown[] }) => JSON.stringify([...c.received, ...c.errors]);
-      await until(() => outcome(badId) !== "[]");
+      await until(() => outcome(changed) !== "[]" && outcome(badId) !== "[]");
+      expect(outcome(changed)).toContain("UNAUTHENTICATED");
       expect(outcome(badId)).toContain("BAD_USER_INPUT");
-      await until(() => api.app.events.listenerCount === 1);
-      const id = await createResult("Voor iedereen");
-      await step(id, "INTERMEDIATE");
-      await step(id, "PUBLISHED");
-      await until(() => changed.received.length > 0);
-      expect(changed.received.map((r) => r.data.campaignResultChanged)).toEqual([{ id, status: "PUBLISHED" }]);
-      expect(changed.errors).toEqual([]);
     } finally {
       await anon.dispose();
     }
