@@ -120,7 +120,9 @@ describe.each(["dev", "pr-42", "production"])("stage %s", (stage) => {
         AUTH_ISSUER: "secret:AuthIssuer",
         REALTIME_ENDPOINT: "https://RealtimeApi.execute-api.example/management",
       });
-      expect(args.link?.map((l) => (l as unknown as { urn: string }).urn)).toEqual(expect.arrayContaining(["urn:sst.Secret:DatabaseUrl", "urn:sst.aws.ApiGatewayWebSocket:RealtimeApi"]));
+      expect(args.link?.map((l) => (l as unknown as { urn: string }).urn)).toEqual(
+        expect.arrayContaining(["urn:sst.Secret:DatabaseUrl", "urn:sst.aws.ApiGatewayWebSocket:RealtimeApi"]),
+      );
     }
   });
 
@@ -133,7 +135,9 @@ describe.each(["dev", "pr-42", "production"])("stage %s", (stage) => {
     expect(fn.handler).toBe("functions/realtime.dispatch");
     expect(fn.timeout).toBe("60 seconds");
     expect(fn.environment?.REALTIME_ENDPOINT).toBe("https://RealtimeApi.execute-api.example/management");
-    expect(fn.link?.map((l) => (l as unknown as { urn: string }).urn)).toEqual(expect.arrayContaining(["urn:sst.Secret:DatabaseUrl", "urn:sst.aws.ApiGatewayWebSocket:RealtimeApi"]));
+    expect(fn.link?.map((l) => (l as unknown as { urn: string }).urn)).toEqual(
+      expect.arrayContaining(["urn:sst.Secret:DatabaseUrl", "urn:sst.aws.ApiGatewayWebSocket:RealtimeApi"]),
+    );
     expect((cron!.opts as { dependsOn: { urn: string }[] }).dependsOn.map((d) => d.urn)).toContain("urn:aws.lambda.Invocation:MigrateOnDeploy");
   });
 });
