@@ -325,6 +325,10 @@ type Documents = {
     "\n  query KeysViewer { viewer { role subject } }\n": typeof types.KeysViewerDocument,
     "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": typeof types.KeysAgreementDocument,
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": typeof types.DispatchResultAsPartnerDocument,
+    "\n  mutation JourneyPartnerKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": typeof types.JourneyPartnerKeyDocument,
+    "\n  mutation JourneyPartnerWebhook($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret subscription { id } } }\n": typeof types.JourneyPartnerWebhookDocument,
+    "\n  mutation JourneyPartnerResult($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.JourneyPartnerResultDocument,
+    "\n  mutation JourneyPartnerPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.JourneyPartnerPublishDocument,
     "\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeClientCreateDocument,
     "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.RealtimeCreateDocument,
@@ -759,6 +763,10 @@ const documents: Documents = {
     "\n  query KeysViewer { viewer { role subject } }\n": types.KeysViewerDocument,
     "\n  query KeysAgreement { fundingAgreements { edges { node { id viewerCanReadFinancials } } } }\n": types.KeysAgreementDocument,
     "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n": types.DispatchResultAsPartnerDocument,
+    "\n  mutation JourneyPartnerKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": types.JourneyPartnerKeyDocument,
+    "\n  mutation JourneyPartnerWebhook($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret subscription { id } } }\n": types.JourneyPartnerWebhookDocument,
+    "\n  mutation JourneyPartnerResult($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.JourneyPartnerResultDocument,
+    "\n  mutation JourneyPartnerPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.JourneyPartnerPublishDocument,
     "\n  mutation RealtimeClientCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeClientCreateDocument,
     "\n  mutation RealtimeClientPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.RealtimeClientPublishDocument,
     "\n  mutation RealtimeCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.RealtimeCreateDocument,
@@ -2137,6 +2145,22 @@ export function graphql(source: "\n  query KeysAgreement { fundingAgreements { e
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"): (typeof documents)["\n  query DispatchResultAsPartner($id: ID!) {\n    node(id: $id) {\n      ... on CampaignResult { id title(locale: NL) status kind theme link publishedAt campaign { id title(locale: NL) } board { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPartnerKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n"): (typeof documents)["\n  mutation JourneyPartnerKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPartnerWebhook($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret subscription { id } } }\n"): (typeof documents)["\n  mutation JourneyPartnerWebhook($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { secret subscription { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPartnerResult($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"): (typeof documents)["\n  mutation JourneyPartnerResult($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyPartnerPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation JourneyPartnerPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
