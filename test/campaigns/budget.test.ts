@@ -125,8 +125,15 @@ describe("the campaign page's statement budget", () => {
     await addCampaign("Budget B", ids.slice(9, 14), [fx.soundingBoardIds[0]!, ...ids.slice(0, 3)]);
     const large = { consultant: await measure(CONSULTANT), member: await measure(asMember) };
     expect(large.consultant.campaigns).toBe(3);
-    expect(large.consultant.results).toBeGreaterThan(small.consultant.results);
-    expect(large.consultant.statements).toBe(small.consultant.statements);
-    expect(large.member.statements).toBe(small.member.statements);
+    expect(large.consultant.results).toBe(small.consultant.results + 10);
+    // Bounded, not per row: a loader asked at several depths (boards for applications, pitches,
+    // results and options' pitches) batches once per depth it is asked at, and on a networked
+    // database which of those asks share a tick varies from run to run by a statement or two.
+    // Three campaigns instead of one add 10 results, 9 pitches and 18 applications: a field
+    // read per row would add at least 10 statements (checked: a per-result board query adds 10).
+    for (const who of ["consultant", "member"] as const) {
+      expect(large[who].statements, who).toBeLessThanOrEqual(small[who].statements + 3);
+      expect(small[who].statements, who).toBeLessThanOrEqual(30);
+    }
   });
 });
