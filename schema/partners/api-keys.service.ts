@@ -7,7 +7,7 @@
 // At most MAX_ACTIVE_KEYS live keys an organisation: a key in a rotation's overlap no longer
 // counts (its successor does), so a rotation never fails on the limit. Making a key locks the
 // organisation's row first, so two made at once are counted one after the other.
-import { and, count, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { organisations } from "../../db/schema/organisations.js";
@@ -16,12 +16,13 @@ import { mintApiKey } from "../shared/api-key-auth.js";
 import { actorSubject } from "../shared/auth.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
-import { badInput, conflict, forbidden, notFound } from "../shared/errors.js";
+import { badInput, conflict, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { rowsById } from "../shared/loaders.js";
-import { assertCan, can, grantFor } from "../shared/policy.js";
-import { type Connection, expectGlobalId, type Keyset, mapConnection, paginate } from "../shared/relay.js";
+import { assertCan, can } from "../shared/policy.js";
+import { type Connection, expectGlobalId } from "../shared/relay.js";
 import { requiredText } from "../shared/validation.js";
+import { listedOrganisation, newestOfOrganisation } from "./organisation-lists.js";
 import { apiKeyChanged } from "./partners.events.js";
 import type { ApiKeyMapper as ApiKey } from "./partners.mappers.js";
 import { apiKeyManage } from "./partners.policy.js";
@@ -61,10 +62,6 @@ export async function findApiKey(ctx: Context, id: string): Promise<ApiKey | nul
 // ---------------------------------------------------------------------------------------------
 // Lists
 
-/** Newest first; microsecond text keeps the cursor exact. */
-const createdAtText = sql<string>`to_char(${apiKeys.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-const keyset: Keyset = { sortKey: createdAtText, id: apiKeys.id, descending: true };
-
 const listArgs = z.object({ organisationId: z.string().nullish(), first: z.number().int().nullish(), after: z.string().nullish() });
 
 /**
@@ -73,27 +70,8 @@ const listArgs = z.object({ organisationId: z.string().nullish(), first: z.numbe
  */
 export const listApiKeys = fn(
   listArgs,
-  async (ctx, { organisationId, first, after }): Promise<Connection<ApiKey>> => {
-    const scope = organisationId ? expectGlobalId(organisationId, "Organisation", "organisationId") : ctx.actor.role === "PARTNER" ? ctx.actor.organisationId : null;
-    if (scope) await assertCan(ctx, apiKeyManage, { organisationId: scope });
-    // Every organisation's keys: for those who may manage any organisation's (admins).
-    else if (grantFor(apiKeyManage, ctx.actor.role) !== "always") throw forbidden(apiKeyManage.refusal);
-    const where = scope ? eq(apiKeys.organisationId, scope) : undefined;
-    const page = await paginate(
-      { first, after },
-      keyset,
-      (p) =>
-        ctx.db
-          .select({ key: apiKeys, sortKey: createdAtText })
-          .from(apiKeys)
-          .where(and(where, p.after))
-          .orderBy(...p.orderBy)
-          .limit(p.limit),
-      (row) => [row.sortKey, row.key.id],
-      async () => (await ctx.db.select({ n: count() }).from(apiKeys).where(where))[0]?.n ?? 0,
-    );
-    return mapConnection(page, (row) => row.key);
-  },
+  async (ctx, { organisationId, first, after }): Promise<Connection<ApiKey>> =>
+    newestOfOrganisation<ApiKey>(ctx, apiKeys, await listedOrganisation(ctx, apiKeyManage, organisationId), { first, after }),
   { authorize: apiKeyManage },
 );
 

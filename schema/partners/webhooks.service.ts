@@ -22,11 +22,12 @@ import { modules } from "../modules.js";
 import { actorSubject } from "../shared/auth.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
-import { badInput, conflict, forbidden, notFound } from "../shared/errors.js";
+import { badInput, conflict, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { childRows, defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { assertCan, can, grantFor } from "../shared/policy.js";
-import { type Connection, expectGlobalId, type Keyset, mapConnection, paginate, toGlobalId } from "../shared/relay.js";
+import { type Connection, expectGlobalId, mapConnection, paginate, toGlobalId } from "../shared/relay.js";
+import { listedOrganisation, newestFirst, newestOfOrganisation } from "./organisation-lists.js";
 import { webhookSubscriptionChanged } from "./partners.events.js";
 import type { WebhookAttemptMapper as WebhookAttempt, WebhookDeliveryMapper as WebhookDelivery, WebhookSubscriptionMapper as WebhookSubscription } from "./partners.mappers.js";
 import { webhookManage } from "./partners.policy.js";
@@ -189,37 +190,15 @@ async function lockSubscription(ctx: Context, tx: Tx, id: string, field: string)
 // ---------------------------------------------------------------------------------------------
 // Lists
 
-/** Newest first; microsecond text keeps the cursor exact. */
-const subscriptionCreatedAt = sql<string>`to_char(${webhookSubscriptions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-const subscriptionKeyset: Keyset = { sortKey: subscriptionCreatedAt, id: webhookSubscriptions.id, descending: true };
-const deliveryCreatedAt = sql<string>`to_char(${webhookDeliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-const deliveryKeyset: Keyset = { sortKey: deliveryCreatedAt, id: webhookDeliveries.id, descending: true };
+const { sortKey: deliveryCreatedAt, keyset: deliveryKeyset } = newestFirst(webhookDeliveries);
 
 const pageArgs = { first: z.number().int().nullish(), after: z.string().nullish() };
 
 /** Query.webhookSubscriptions: a partner's own organisation's; an admin's of one organisation or of all. */
 export const listWebhookSubscriptions = fn(
   z.object({ organisationId: z.string().nullish(), ...pageArgs }),
-  async (ctx, { organisationId, first, after }): Promise<Connection<WebhookSubscription>> => {
-    const scope = organisationId ? expectGlobalId(organisationId, "Organisation", "organisationId") : ctx.actor.role === "PARTNER" ? ctx.actor.organisationId : null;
-    if (scope) await assertCan(ctx, webhookManage, { organisationId: scope });
-    else if (grantFor(webhookManage, ctx.actor.role) !== "always") throw forbidden(webhookManage.refusal);
-    const where = scope ? eq(webhookSubscriptions.organisationId, scope) : undefined;
-    const page = await paginate(
-      { first, after },
-      subscriptionKeyset,
-      (p) =>
-        ctx.db
-          .select({ row: webhookSubscriptions, sortKey: subscriptionCreatedAt })
-          .from(webhookSubscriptions)
-          .where(and(where, p.after))
-          .orderBy(...p.orderBy)
-          .limit(p.limit),
-      (r) => [r.sortKey, r.row.id],
-      async () => (await ctx.db.select({ n: count() }).from(webhookSubscriptions).where(where))[0]?.n ?? 0,
-    );
-    return mapConnection(page, (r) => r.row);
-  },
+  async (ctx, { organisationId, first, after }): Promise<Connection<WebhookSubscription>> =>
+    newestOfOrganisation<WebhookSubscription>(ctx, webhookSubscriptions, await listedOrganisation(ctx, webhookManage, organisationId), { first, after }),
   { authorize: webhookManage },
 );
 
