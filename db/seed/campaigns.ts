@@ -195,22 +195,35 @@ export async function seedCampaigns(tx: Tx): Promise<{ campaigns: number; campai
     .returning({ id: campaignMeetings.id });
   if (!meeting) throw new Error("the meeting was not written");
 
-  for (const a of selectedApplications) {
+  // Every pitch in one statement and every option in another: the tests seed this for each test.
+  const pitched = selectedApplications.flatMap((a) => {
     const example = selected.find((e) => boardId.get(e.board) === a.boardId);
-    if (!example) continue;
-    const [pitch] = await tx
-      .insert(campaignPitches)
-      .values({ campaignId: campaign.id, meetingId: meeting.id, applicationId: a.id, boardId: a.boardId, plan: { nl: example.plan }, example: true })
-      .returning({ id: campaignPitches.id });
-    if (!pitch) throw new Error("a pitch was not written");
-    await tx.insert(campaignPitchOptions).values(
+    return example ? [{ application: a, example }] : [];
+  });
+  if (pitched.length === 0) return { campaigns: 1, campaignApplications: selected.length + sounding.length, campaignPitches: 0 };
+  const pitches = await tx
+    .insert(campaignPitches)
+    .values(
+      pitched.map(({ application: a, example }) => ({
+        campaignId: campaign.id,
+        meetingId: meeting.id,
+        applicationId: a.id,
+        boardId: a.boardId,
+        plan: { nl: example.plan },
+        example: true,
+      })),
+    )
+    .returning({ id: campaignPitches.id, applicationId: campaignPitches.applicationId });
+  const pitchOf = new Map(pitches.map((p) => [p.applicationId, p.id]));
+  await tx.insert(campaignPitchOptions).values(
+    pitched.flatMap(({ application, example }) =>
       example.options.map((title, i) => ({
-        pitchId: pitch.id,
+        pitchId: pitchOf.get(application.id) as string,
         position: i + 1,
         kind: title.startsWith("Sjabloon") ? ("TEMPLATE" as const) : ("INSTRUMENT" as const),
         title: { nl: title },
       })),
-    );
-  }
+    ),
+  );
   return { campaigns: 1, campaignApplications: selected.length + sounding.length, campaignPitches: selectedApplications.length };
 }

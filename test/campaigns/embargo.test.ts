@@ -56,7 +56,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-beforeEach(async () => {
+/** A fresh database with campaign X (the seeded one) and Y, each with results in every state. */
+async function setUp(): Promise<void> {
   await api.reset();
   await seedDatabase(api.database, "sources");
   fx = await loadCampaignFixture(api);
@@ -97,7 +98,7 @@ beforeEach(async () => {
     .values({ campaignId: campaignY, kind: "TEMPLATE", title: { nl: "D tussentijds Y" }, theme: "Welzijn op het werk", status: "INTERMEDIATE", intermediateAt: new Date() })
     .returning({ id: campaignResults.id });
   ids = { xDraft, xIntermediate, xPublished, yIntermediate: globalId("CampaignResult", yResult!.id) };
-});
+}
 
 interface Role {
   name: string;
@@ -148,6 +149,9 @@ function contextFor(actor: Actor | null) {
 }
 
 describe.each(ROLES)("the embargo for $name", (role) => {
+  // Once per role: its reads change nothing, and its one write (publishResult) comes last.
+  beforeAll(setUp);
+
   it("lists in the library and counts only the results the role may read, by status too", async () => {
     const all = (await api.ok(LIBRARY, {}, options(role))).campaignResults;
     expect(all.edges.map((e) => e.node.id)).toEqual(idsOf(role.sees));
@@ -219,6 +223,8 @@ describe.each(ROLES)("the embargo for $name", (role) => {
 });
 
 describe("result events", () => {
+  beforeEach(setUp);
+
   const definitions = new Map<string, AnyEventDefinition>(campaignEvents.map((d) => [d.name, d]));
 
   async function resultEvents(): Promise<DomainEvent[]> {
