@@ -26,12 +26,10 @@ import { listedOrganisation, newestOfOrganisation } from "./organisation-lists.j
 import { apiKeyChanged } from "./partners.events.js";
 import type { ApiKeyMapper as ApiKey } from "./partners.mappers.js";
 import { apiKeyManage } from "./partners.policy.js";
+import { overlapMsOf, rotateInput } from "./rotation.js";
 
 /** Live keys an organisation may hold at once: enough for every machine, few enough to review. */
 export const MAX_ACTIVE_KEYS = 10;
-export const DEFAULT_OVERLAP_HOURS = 24;
-export const MAX_OVERLAP_HOURS = 168;
-const HOUR_MS = 3_600_000;
 
 /** A key made or rotated: the row and the whole key, shown this once. */
 export interface CreatedApiKey {
@@ -156,16 +154,6 @@ function assertLive(key: ApiKey, field: string, doing: string): void {
   if (!isActive(key)) throw conflict(field, `The API key has expired: it cannot be ${doing}`);
 }
 
-const rotateInput = z.object({
-  id: z.string(),
-  overlapHours: z
-    .number()
-    .int("must be a whole number of hours")
-    .min(0, `must be from 0 to ${MAX_OVERLAP_HOURS}`)
-    .max(MAX_OVERLAP_HOURS, `must be from 0 to ${MAX_OVERLAP_HOURS}`)
-    .nullish(),
-});
-
 /**
  * A new key with the same name and organisation; the old one keeps working for the overlap (never
  * longer than it would have anyway) and names its successor. Both in one change.
@@ -174,7 +162,7 @@ export const rotateApiKey = fn(
   rotateInput,
   async (ctx, input): Promise<CreatedApiKey> => {
     const rowId = expectGlobalId(input.id, "ApiKey", "input.id");
-    const overlapMs = (input.overlapHours ?? DEFAULT_OVERLAP_HOURS) * HOUR_MS;
+    const overlapMs = overlapMsOf(input);
     return change(ctx, async (tx, recorder) => {
       const before = await lockKey(ctx, tx, rowId, "input.id");
       assertLive(before, "input.id", "rotated");

@@ -31,6 +31,7 @@ import { listedOrganisation, newestFirst, newestOfOrganisation } from "./organis
 import { webhookSubscriptionChanged } from "./partners.events.js";
 import type { WebhookAttemptMapper as WebhookAttempt, WebhookDeliveryMapper as WebhookDelivery, WebhookSubscriptionMapper as WebhookSubscription } from "./partners.mappers.js";
 import { webhookManage } from "./partners.policy.js";
+import { overlapMsOf, rotateInput } from "./rotation.js";
 import { newSigningSecret, secretBoxFromEnv } from "./secret-box.js";
 import { forbiddenAddress, hostOf } from "./ssrf.js";
 
@@ -38,8 +39,6 @@ export const MAX_SUBSCRIPTIONS = 20;
 export const MAX_EVENTS = 20;
 export const MAX_URL_LENGTH = 2000;
 export const MAX_LAST_DELIVERIES = 20;
-export const DEFAULT_OVERLAP_HOURS = 24;
-export const MAX_OVERLAP_HOURS = 168;
 export const MAX_REPLAY_DAYS = 30;
 /** The event name of a "send test event" delivery: no domain event behind it. */
 export const TEST_EVENT = "webhook.test";
@@ -406,22 +405,12 @@ export const deleteWebhookSubscription = fn(
   { authorize: webhookManage },
 );
 
-const rotateInput = z.object({
-  id: z.string(),
-  overlapHours: z
-    .number()
-    .int("must be a whole number of hours")
-    .min(0, `must be from 0 to ${MAX_OVERLAP_HOURS}`)
-    .max(MAX_OVERLAP_HOURS, `must be from 0 to ${MAX_OVERLAP_HOURS}`)
-    .nullish(),
-});
-
 /** A new secret, shown once; the current one also signs for the overlap (none with 0 hours). */
 export const rotateWebhookSecret = fn(
   rotateInput,
   async (ctx, input): Promise<CreatedWebhookSubscription> => {
     const id = expectGlobalId(input.id, "WebhookSubscription", "input.id");
-    const overlapMs = (input.overlapHours ?? DEFAULT_OVERLAP_HOURS) * HOUR_MS;
+    const overlapMs = overlapMsOf(input);
     return change(ctx, async (tx, recorder) => {
       const before = await lockSubscription(ctx, tx, id, "input.id");
       const secret = newSigningSecret();
