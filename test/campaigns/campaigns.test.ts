@@ -9,7 +9,6 @@ import { boards } from "../../db/schema/boards.js";
 import { campaignApplications, campaignMeetings, campaignSteeringMembers, campaigns, campaignTrajectories } from "../../db/schema/campaigns.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { SEEDED_CAMPAIGN } from "../../db/seed/campaigns.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
 import type { CreateCampaignInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
@@ -27,9 +26,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
 });
 
 const CREATE = graphql(`

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { campaignApplications, campaignResults, campaigns } from "../../db/schema/campaigns.js";
 import { organisations } from "../../db/schema/organisations.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { campaignEvents } from "../../schema/campaigns/campaigns.events.js";
 import type { Actor as ContextActor } from "../../schema/shared/auth.js";
 import { createContext } from "../../schema/shared/context.js";
@@ -58,9 +57,8 @@ afterAll(async () => {
 });
 /** A fresh database with campaign X (the seeded one) and Y, each with results in every state. */
 async function setUp(): Promise<void> {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
   const db = api.database.db;
   const [other] = await db
     .select({ id: organisations.id })

@@ -9,7 +9,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { campaignApplications, campaignResults, campaigns } from "../../db/schema/campaigns.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { CampaignResultLibraryFilter, CreateCampaignResultInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -27,9 +26,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
 });
 
 const CREATE = graphql(`

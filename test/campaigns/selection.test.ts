@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { campaignApplications, campaignSteeringMembers, campaigns, campaignTrajectories } from "../../db/schema/campaigns.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { type Candidate, populationClass, proposeSelection } from "../../schema/campaigns/selection.js";
 import { graphql } from "../graphql/index.js";
 import { createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -213,9 +212,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
 });
 
 const PROPOSAL = graphql(`

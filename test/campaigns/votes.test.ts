@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { campaignApplications, campaignBallots, campaignMeetings, campaignPitches, campaignPitchOptions, campaignResults, campaigns } from "../../db/schema/campaigns.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { PitchOptionInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -87,9 +86,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
   expect(fx.pitches).toHaveLength(5);
   expect(fx.soundingBoardIds).toHaveLength(7);
 });

@@ -6,7 +6,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { csvField } from "../../schema/funding/report.js";
 import { needMetric, registerMetricSource, withinPeriod } from "../../schema/shared/metrics.js";
 import type { SettlementScenario } from "../graphql/graphql.js";
@@ -29,8 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
   const data = await api.ok(
     graphql(`query AgreementFixture {
     fundingAgreements { edges { node { id } } }

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { AuditFilter, RecordCoFinancingInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
@@ -29,9 +28,8 @@ const ORG_NAMES = ["Workitects", "Excello", "Vlaamse Regering", "VVSG", "ACV"];
 const BOARD_NAMES = ["Gent", "Brugge", "Leuven"];
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
 });
 
 const RECORD = graphql(`

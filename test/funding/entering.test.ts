@@ -8,7 +8,6 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { CreateFundingAgreementInput, EnteringAgreementFieldsFragment } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
@@ -25,9 +24,8 @@ let fx: FundingFixture;
 const ORG_NAMES = ["Vlaamse Regering", "VVSG", "ACV", "ACOD", "VSOA", "Workitects", "Excello", "Mediawijs"];
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: ["Gent"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ORG_NAMES, boards: ["Gent"] });
 });
 
 const CONSULTANT: Actor = { role: "CONSULTANT", sub: "consultant-lien" };

@@ -4,7 +4,6 @@
 // approvals), who may read and write, listing and paging, and the statements a listing costs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { AuditFilter, InvoiceFieldsFragment, InvoiceStatus, InvoicesListQuery, SubmitInvoiceInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, type ExecResult, errorOf, type TestApi } from "../helpers/api.js";
@@ -25,9 +24,8 @@ const ORG_NAMES = ["Workitects", "Excello", "Vlaamse Regering", "VVSG", "ACV", "
 const BOARD_NAMES = ["Gent", "Brugge"];
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ORG_NAMES, boards: BOARD_NAMES });
 });
 
 graphql(`

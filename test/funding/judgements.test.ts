@@ -8,7 +8,6 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { registerMetricSource } from "../../schema/shared/metrics.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
@@ -25,9 +24,8 @@ beforeAll(async () => {
   return () => api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Randstad"], boards: ["Gent"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Randstad"], boards: ["Gent"] });
   const list = await api.ok(EFFORT, { id: fx.agreementId });
   effort = Object.fromEntries(list.fundingAgreement!.commitments.map((c) => [c.number, c.id]));
 });

@@ -8,7 +8,6 @@ import type { GraphQLFormattedError } from "graphql";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { agreementClosings, commitments, invoices } from "../../db/schema/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { ClosingSnapshot } from "../../schema/funding/closing.service.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
 import { registerMetricSource } from "../../schema/shared/metrics.js";
@@ -27,9 +26,8 @@ let fx: FundingFixture;
 const unregister: (() => void)[] = [];
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Workitects", "Excello"], boards: ["Gent", "Brugge"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Workitects", "Excello"], boards: ["Gent", "Brugge"] });
 });
 afterEach(() => {
   for (const undo of unregister.splice(0)) undo();

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { RecordOverheadCostInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
@@ -25,9 +24,8 @@ afterAll(() => api.close());
 let fx: FundingFixture;
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Workitects"], boards: ["Gent"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["Vlaamse Regering", "VVSG", "ACV", "Workitects"], boards: ["Gent"] });
 });
 
 const RECORD = graphql(`

@@ -8,7 +8,6 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actions, coFinancingEntries, fundingAgreements, invoices, overheadCosts } from "../../db/schema/funding.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import type { SettlementBasis, SettlementScenario } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecOptions, errorOf, type TestApi } from "../helpers/api.js";
@@ -24,9 +23,8 @@ let fx: FundingFixture;
 let agreementRow: string;
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["Workitects", "Vlaamse Regering", "VVSG"], boards: ["Gent", "Brugge"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["Workitects", "Vlaamse Regering", "VVSG"], boards: ["Gent", "Brugge"] });
   agreementRow = rowId(fx.agreementId);
   FUNDER = { as: { role: "PARTNER", sub: "funder-partner", org: rowId(fx.orgs["Vlaamse Regering"]!) } };
 });

@@ -461,8 +461,7 @@ describe("who reads the report", () => {
 
 describe("the cost of the report", () => {
   it("is the same number of statements for 3 invoices as for 30", async () => {
-    await api.reset();
-    await seedDatabase(api.database, "sources");
+    await api.reseed();
     fx = await loadFundingFixture(api, { orgs: ["Workitects", "Excello", "ACV"], boards: ["Gent", "Brugge"] });
     const steeringPartner: Actor = { role: "PARTNER", sub: "acv-delegate", org: rowId(fx.orgs.ACV!) };
     const db = api.database.db;

@@ -19,6 +19,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type Database, type DatabaseConfig, openDatabase } from "../../db/client.js";
 import { migrateDatabase, migrationsFolder } from "../../db/migrate.js";
+import { seedDatabase } from "../../db/seed/index.js";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const onPostgres = Boolean(TEST_DATABASE_URL);
@@ -38,6 +39,12 @@ export interface TestDatabase {
   url?: string;
   /** Empties every table, keeping the schema. */
   reset(): Promise<void>;
+  /**
+   * Puts the database back to `seedDatabase(database, "sources")`'s result: the first call seeds
+   * and keeps a copy of every seeded row; later calls restore that copy in one statement batch,
+   * so rows keep their ids from one test to the next within the file.
+   */
+  reseed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) {
     const dump = provided("pgliteDump") ?? (await preparePgliteDump());
     const database = openDatabase({ driver: "pglite", pgliteDir: "memory://", loadDataDir: new Blob([readFileSync(dump)]) });
-    return { database, reset: () => truncateAll(database), close: () => database.close() };
+    return { database, reset: () => truncateAll(database), reseed: seedKeeper(database), close: () => database.close() };
   }
   const template = provided("postgresTemplate") ?? (await preparePostgresTemplate(TEST_DATABASE_URL));
   const { url, drop } = await createPostgresDatabase(TEST_DATABASE_URL, { template });
@@ -55,6 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     database,
     url,
     reset: () => truncateAll(database),
+    reseed: seedKeeper(database),
     close: async () => {
       await database.close();
       await drop();
@@ -79,12 +87,52 @@ export async function createPostgresDatabase(adminUrl: string, options: { templa
   };
 }
 
-/** Empties every table of the application, keeping the schema. */
+/**
+ * Empties every table of the application, keeping the schema. Rows are deleted with the foreign-key
+ * triggers off (session_replication_role = replica, inside one transaction): on these small tables
+ * that is about thirty times faster than TRUNCATE, which rewrites each table's files. Sequences
+ * are not restarted; no test may depend on a generated number's value.
+ */
 export async function truncateAll(database: Database): Promise<void> {
+  const tables = await applicationTables(database);
+  if (tables.length) await runScript(database, withoutTriggers(tables.map((t) => `delete from public."${t}"`)));
+}
+
+/** Seeds "sources" once, keeps a copy of the seeded rows in schema test_seed, and restores it on later calls. */
+function seedKeeper(database: Database): () => Promise<void> {
+  let restore: string | undefined;
+  return async () => {
+    if (restore) return runScript(database, restore);
+    const tables = await applicationTables(database);
+    await truncateAll(database);
+    await seedDatabase(database, "sources");
+    await runScript(
+      database,
+      [`drop schema if exists test_seed cascade`, `create schema test_seed`, ...tables.map((t) => `create table test_seed."${t}" as select * from public."${t}"`)].join(";\n"),
+    );
+    const seeded: string[] = [];
+    for (const t of tables) {
+      const found = (await database.db.execute(sql.raw(`select exists (select 1 from test_seed."${t}") as some`))) as unknown as { rows: { some: boolean }[] };
+      if (found.rows[0]?.some) seeded.push(t);
+    }
+    restore = withoutTriggers([...tables.map((t) => `delete from public."${t}"`), ...seeded.map((t) => `insert into public."${t}" select * from test_seed."${t}"`)]);
+  };
+}
+
+async function applicationTables(database: Database): Promise<string[]> {
   // Every driver answers with { rows }; the shared query-builder type does not say so.
-  const result = (await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)) as unknown as { rows: { tablename: string }[] };
-  const tables = result.rows.map((r) => `"${r.tablename}"`);
-  if (tables.length) await database.db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
+  const result = (await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)) as unknown as { rows: { tablename: string }[] };
+  return result.rows.map((r) => r.tablename);
+}
+
+function withoutTriggers(statements: string[]): string {
+  return ["begin", "set local session_replication_role = replica", ...statements, "commit"].join(";\n");
+}
+
+/** Runs several statements in one round trip (the simple query protocol). */
+async function runScript(database: Database, script: string): Promise<void> {
+  const client = (database.db as unknown as { $client: { exec?: (q: string) => Promise<unknown>; query: (q: string) => Promise<unknown> } }).$client;
+  await (client.exec ? client.exec(script) : client.query(script));
 }
 
 /** A short hash of every file under db/migrations: a new or changed migration changes it. */

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { apiKeys } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { startLocalServer } from "../../functions/http.js";
 import { MAX_ACTIVE_KEYS } from "../../schema/partners/api-keys.service.js";
 import { createApp } from "../../schema/server.js";
@@ -30,8 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
   const data = await api.ok(
     graphql(`query KeysFixture {
       funder: organisations(filter: { search: "Vlaamse Regering" }) { edges { node { id } } }

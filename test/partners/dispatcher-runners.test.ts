@@ -4,7 +4,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { webhookDeliveries } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { createTestApi, type TestApi } from "../helpers/api.js";
 import { type CampaignFixture, loadCampaignFixture } from "../helpers/campaigns.js";
 import { onPostgres } from "../helpers/db.js";
@@ -25,9 +24,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  f = await loadCampaignFixture(api);
+  await api.reseed();
+  f ??= await loadCampaignFixture(api);
   receiver = new Receiver();
   await receiver.start();
 });

@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { campaignResults } from "../../db/schema/campaigns.js";
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { resultPublished } from "../../schema/campaigns/campaigns.events.js";
 import { WEBHOOKS_CONSUMER } from "../../schema/partners/dispatcher.js";
 import { apiKeyChanged } from "../../schema/partners/partners.events.js";
@@ -45,9 +44,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  f = await loadCampaignFixture(api);
+  await api.reseed();
+  f ??= await loadCampaignFixture(api);
   receiver = new Receiver();
   await receiver.start();
 });
@@ -443,8 +441,7 @@ describe("destinations in production", () => {
 
 describe("statement budgets", () => {
   async function sendCost(results: number, subscriptions: number): Promise<{ fanOut: number; send: number }> {
-    await api.reset();
-    await seedDatabase(api.database, "sources");
+    await api.reseed();
     f = await loadCampaignFixture(api);
     for (let i = 0; i < subscriptions; i++) await subscribe(api, steeringOrg(), receiver.url(`/s${i}`), [PUBLISHED, INTERMEDIATE]);
     for (let i = 0; i < results; i++) await makeResult(api, f.campaignRowId, i % 2 ? "PUBLISHED" : "INTERMEDIATE", `Resultaat ${i}`);

@@ -11,7 +11,6 @@ import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { websocketConnections, websocketSubscriptions } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { createRealtimeHandlers, managementGateway, type RealtimeHandlers } from "../../functions/realtime.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
@@ -87,9 +86,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
 });
 
 async function connect(actor?: Actor): Promise<Client> {

@@ -8,7 +8,6 @@ import { ApiGatewayManagementApiClient } from "@aws-sdk/client-apigatewaymanagem
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { websocketConnections, websocketSubscriptions } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { createRealtimeHandlers, managementGateway, type RealtimeHandlers } from "../../functions/realtime.js";
 import { CLOSE } from "../../schema/partners/realtime.js";
 import { signDevToken } from "../../schema/shared/auth.js";
@@ -71,9 +70,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
   posts = [];
   deleted = [];
   gone = new Set();
@@ -274,8 +272,7 @@ describe("dispatch", () => {
 
   it("costs statements per batch, not per event or subscription", async () => {
     const cost = async (results: number, connections: number) => {
-      await api.reset();
-      await seedDatabase(api.database, "sources");
+      await api.reseed();
       fx = await loadCampaignFixture(api);
       posts = [];
       for (let i = 0; i < connections; i++) {

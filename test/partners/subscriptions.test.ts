@@ -5,7 +5,6 @@ import { sql } from "drizzle-orm";
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { seedDatabase } from "../../db/seed/index.js";
 import { type LocalServer, startLocalServer } from "../../functions/http.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
@@ -37,9 +36,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadCampaignFixture(api);
+  await api.reseed();
+  fx ??= await loadCampaignFixture(api);
 });
 
 async function connect(actor?: Actor): Promise<Client> {

@@ -10,7 +10,6 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../../db/schema/partners.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { secretBoxFromEnv } from "../../schema/partners/secret-box.js";
 import { MAX_SUBSCRIPTIONS, partnerEventNames, webhookUrlProblem } from "../../schema/partners/webhooks.service.js";
 import { graphql } from "../graphql/index.js";
@@ -106,9 +105,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  f = await loadCampaignFixture(api);
+  await api.reseed();
+  f ??= await loadCampaignFixture(api);
   otherOrg = f.steeringOrganisationIds.find((id) => id !== f.partnerOrganisationId)!;
   api.logs.length = 0;
 });

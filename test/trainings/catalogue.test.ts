@@ -21,9 +21,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["Unia", "Governance & Integrity", "VVSG"], boards: ["OCMW Gent"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["Unia", "Governance & Integrity", "VVSG"], boards: ["OCMW Gent"] });
 });
 
 const LIST = graphql(`

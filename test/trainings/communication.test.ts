@@ -9,7 +9,6 @@ import type { GraphQLFormattedError } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { communicationFigures } from "../../db/schema/programme.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
 import { signDevToken } from "../../schema/shared/auth.js";
 import { hasSource, measureBreakdown, measureMetric } from "../../schema/shared/metrics.js";
@@ -25,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
   // These tests count every figure: start from none, whatever the seed holds.
   await api.database.db.delete(communicationFigures);
 });

@@ -9,7 +9,6 @@ import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { coFinancingEntries, fundingAgreements } from "../../db/schema/funding.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { employees, enrolments, trainingSessions } from "../../db/schema/trainings.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
 import type { CreateTrainingInput } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
@@ -28,9 +27,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: [], boards: ["OCMW Gent", "OCMW Leuven"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: [], boards: ["OCMW Gent", "OCMW Leuven"] });
   gent = fx.boards["OCMW Gent"]!;
   leuven = fx.boards["OCMW Leuven"]!;
   // A seat is charged on the day it is taken, today; the addendum's ledger closed on 2025-06-30,

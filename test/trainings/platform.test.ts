@@ -9,7 +9,6 @@ import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
 import { learningTools, professions } from "../../db/schema/programme.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { todayInBrussels } from "../../schema/funding/lifecycle.js";
 import { hasSource, measureBreakdown, measureMetric } from "../../schema/shared/metrics.js";
 import type { CreateLearningToolInput, CreateProfessionInput, LearningToolFilter, PlatformToolsQuery, ProfessionFilter } from "../graphql/graphql.js";
@@ -24,8 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
   // These tests count every tool and profession: start from none, whatever the seed holds.
   await api.database.db.delete(learningTools);
   await api.database.db.delete(professions);

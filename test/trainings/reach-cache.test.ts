@@ -9,7 +9,6 @@ import type { Executor } from "../../db/client.js";
 import { aggregateVersions } from "../../db/schema/aggregates.js";
 import { boards } from "../../db/schema/boards.js";
 import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { measureMetric } from "../../schema/shared/metrics.js";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/db.js";
 
@@ -24,8 +23,7 @@ let board: string;
 let session: string;
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
   const [gent] = await api.database.db.select().from(boards).where(eq(boards.name, "Gent"));
   board = gent!.id;
   const [training] = await api.database.db.select().from(trainings).limit(1);

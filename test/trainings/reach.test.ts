@@ -14,7 +14,6 @@ import { boards } from "../../db/schema/boards.js";
 import { fundingAgreements } from "../../db/schema/funding.js";
 import { employees, enrolments, trainingSessions, trainings } from "../../db/schema/trainings.js";
 import { seedAddendum } from "../../db/seed/funding.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { hasSource, measureMetric } from "../../schema/shared/metrics.js";
 import { typeDefs } from "../../schema/typeDefs.generated.js";
 import { graphql } from "../graphql/index.js";
@@ -28,8 +27,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
+  await api.reseed();
 });
 
 type Format = "OPEN" | "IN_HOUSE" | "E_LEARNING" | "BLENDED";
@@ -255,8 +253,7 @@ describe("statements", () => {
     expect(small.data!.reach).toMatchObject({ employees: 2 });
     expect(small.data!.reach.byTraining).toHaveLength(2);
 
-    await api.reset();
-    await seedDatabase(api.database, "sources");
+    await api.reseed();
     const c = await boardIds("Gent", "Brugge", "Leuven");
     await populate([c.Gent!, c.Brugge!, c.Leuven!], 20, 12);
     const large = await api.exec(REACH, { period: PERIOD });

@@ -30,9 +30,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["GoodHabitz", "Excello", "Workitects"], boards: ["OCMW Gent"] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["GoodHabitz", "Excello", "Workitects"], boards: ["OCMW Gent"] });
   const rows = await api.database.db.select({ id: boards.id }).from(boards).orderBy(boards.name);
   B = rows.map((r) => globalId("Board", r.id));
 });

@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { worktableAttendance, worktableGroups, worktableMeetings } from "../../db/schema/programme.js";
-import { seedDatabase } from "../../db/seed/index.js";
 import { measureBreakdown, measureMetric, registerMetricSource } from "../../schema/shared/metrics.js";
 import type { CreateWorktableGroupInput, PlanWorktableMeetingInput, WorktableGroupsPageQuery, WorktableMeetingFilter, WorktableMeetingsPageQuery } from "../graphql/graphql.js";
 import { graphql } from "../graphql/index.js";
@@ -30,9 +29,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(async () => {
-  await api.reset();
-  await seedDatabase(api.database, "sources");
-  fx = await loadFundingFixture(api, { orgs: ["M&L Management", "Unia"], boards: [] });
+  await api.reseed();
+  fx ??= await loadFundingFixture(api, { orgs: ["M&L Management", "Unia"], boards: [] });
   boardRows = await api.database.db.select({ id: boards.id, name: boards.name }).from(boards).orderBy(boards.name).limit(12);
   expect(boardRows.length).toBeGreaterThanOrEqual(6);
 });
