@@ -46,6 +46,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(app.server as never, ha
     app.createContext({
       authorization: event.headers.authorization ?? null,
       acceptLanguage: event.headers["accept-language"] ?? null,
+      clientAddress: event.requestContext.http.sourceIp ?? null,
       requestId: event.requestContext.requestId,
     }),
 });
@@ -75,6 +76,7 @@ async function respond(event: APIGatewayProxyEventV2, context: LambdaContext): P
           path: event.rawPath,
           authorization: event.headers.authorization ?? null,
           acceptLanguage: event.headers["accept-language"] ?? null,
+          clientAddress: event.requestContext.http.sourceIp ?? null,
           requestId: event.requestContext.requestId,
         });
         return { statusCode: download.status, headers: download.headers, body: download.body };

@@ -89,6 +89,7 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
         path: url.pathname,
         authorization: headerValue(req, "authorization"),
         acceptLanguage: headerValue(req, "accept-language"),
+        clientAddress: req.socket.remoteAddress ?? null,
         requestId: downloadRequestId && REQUEST_ID.test(downloadRequestId) ? downloadRequestId : null,
       });
       res.writeHead(download.status, download.headers);
@@ -117,6 +118,7 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
         app.createContext({
           authorization: headerValue(req, "authorization"),
           acceptLanguage: headerValue(req, "accept-language"),
+          clientAddress: req.socket.remoteAddress ?? null,
           requestId: requestId && REQUEST_ID.test(requestId) ? requestId : null,
         }),
     });

@@ -13,6 +13,7 @@ export interface DownloadRequest {
   authorization?: string | null;
   acceptLanguage?: string | null;
   requestId?: string | null;
+  clientAddress?: string | null;
 }
 
 export interface DownloadResponse {
@@ -42,6 +43,7 @@ const STATUS: Record<ErrorCode | "SERVICE_UNAVAILABLE", number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -55,7 +57,11 @@ export async function serveDownload(app: App, request: DownloadRequest): Promise
     app.log({ level: "info", msg: "download", requestId: ctx.requestId, path: report.filename, actorRole: ctx.actor.role, sqlStatements: ctx.stats.statements });
     return {
       status: 200,
-      headers: { "content-type": report.contentType, "content-disposition": `attachment; filename="${report.filename}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": report.contentType,
+        "content-disposition": `${report.inline ? "inline" : "attachment"}; filename="${report.filename}"`,
+        "cache-control": "no-store",
+      },
       body: report.content,
     };
   } catch (error) {

@@ -7,13 +7,15 @@ import { baseModule } from "./base/module.js";
 import { boardsModule } from "./boards/module.js";
 import { campaignsModule } from "./campaigns/module.js";
 import { fundingModule } from "./funding/module.js";
+import { mentoringModule } from "./mentoring/module.js";
 import { organisationsModule } from "./organisations/module.js";
 import { partnersModule } from "./partners/module.js";
+import { programmesModule } from "./programmes/module.js";
 import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
 import { trainingsModule } from "./trainings/module.js";
 
-export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule, partnersModule];
+export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule, partnersModule, mentoringModule, programmesModule];
 
 for (const module of modules) {
   for (const { source, breakdown, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source, breakdown);

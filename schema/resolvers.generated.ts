@@ -6,17 +6,23 @@ import    { board as Query_board } from './boards/resolvers/Query/board.js';
 import    { boards as Query_boards } from './boards/resolvers/Query/boards.js';
 import    { campaignResults as Query_campaignResults } from './campaigns/resolvers/Query/campaignResults.js';
 import    { campaigns as Query_campaigns } from './campaigns/resolvers/Query/campaigns.js';
+import    { charters as Query_charters } from './mentoring/resolvers/Query/charters.js';
 import    { communicationFigures as Query_communicationFigures } from './trainings/resolvers/Query/communicationFigures.js';
 import    { communicationReach as Query_communicationReach } from './trainings/resolvers/Query/communicationReach.js';
 import    { employees as Query_employees } from './trainings/resolvers/Query/employees.js';
 import    { fundingAgreement as Query_fundingAgreement } from './funding/resolvers/Query/fundingAgreement.js';
 import    { fundingAgreements as Query_fundingAgreements } from './funding/resolvers/Query/fundingAgreements.js';
 import    { learningTools as Query_learningTools } from './trainings/resolvers/Query/learningTools.js';
+import    { mentoringMatches as Query_mentoringMatches } from './mentoring/resolvers/Query/mentoringMatches.js';
+import    { mentoringProjects as Query_mentoringProjects } from './mentoring/resolvers/Query/mentoringProjects.js';
 import    { node as Query_node } from './base/resolvers/Query/node.js';
 import    { nodes as Query_nodes } from './base/resolvers/Query/nodes.js';
+import    { onTheJobTrainings as Query_onTheJobTrainings } from './mentoring/resolvers/Query/onTheJobTrainings.js';
 import    { organisation as Query_organisation } from './organisations/resolvers/Query/organisation.js';
 import    { organisations as Query_organisations } from './organisations/resolvers/Query/organisations.js';
 import    { professions as Query_professions } from './trainings/resolvers/Query/professions.js';
+import    { programme as Query_programme } from './programmes/resolvers/Query/programme.js';
+import    { programmes as Query_programmes } from './programmes/resolvers/Query/programmes.js';
 import    { reach as Query_reach } from './trainings/resolvers/Query/reach.js';
 import    { selectionProposal as Query_selectionProposal } from './campaigns/resolvers/Query/selectionProposal.js';
 import    { training as Query_training } from './trainings/resolvers/Query/training.js';
@@ -42,6 +48,7 @@ import    { cancelWorktableMeeting as Mutation_cancelWorktableMeeting } from './
 import    { castBallot as Mutation_castBallot } from './campaigns/resolvers/Mutation/castBallot.js';
 import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
 import    { closeVote as Mutation_closeVote } from './campaigns/resolvers/Mutation/closeVote.js';
+import    { confirmMentorEmail as Mutation_confirmMentorEmail } from './mentoring/resolvers/Mutation/confirmMentorEmail.js';
 import    { confirmSelection as Mutation_confirmSelection } from './campaigns/resolvers/Mutation/confirmSelection.js';
 import    { createApiKey as Mutation_createApiKey } from './partners/resolvers/Mutation/createApiKey.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
@@ -50,6 +57,8 @@ import    { createCampaignResult as Mutation_createCampaignResult } from './camp
 import    { createEmployee as Mutation_createEmployee } from './trainings/resolvers/Mutation/createEmployee.js';
 import    { createFundingAgreement as Mutation_createFundingAgreement } from './funding/resolvers/Mutation/createFundingAgreement.js';
 import    { createLearningTool as Mutation_createLearningTool } from './trainings/resolvers/Mutation/createLearningTool.js';
+import    { createMentoringProject as Mutation_createMentoringProject } from './mentoring/resolvers/Mutation/createMentoringProject.js';
+import    { createOnTheJobTraining as Mutation_createOnTheJobTraining } from './mentoring/resolvers/Mutation/createOnTheJobTraining.js';
 import    { createOrganisation as Mutation_createOrganisation } from './organisations/resolvers/Mutation/createOrganisation.js';
 import    { createProfession as Mutation_createProfession } from './trainings/resolvers/Mutation/createProfession.js';
 import    { createTraining as Mutation_createTraining } from './trainings/resolvers/Mutation/createTraining.js';
@@ -58,10 +67,12 @@ import    { createTrajectory as Mutation_createTrajectory } from './trainings/re
 import    { createTrajectorySession as Mutation_createTrajectorySession } from './trainings/resolvers/Mutation/createTrajectorySession.js';
 import    { createWebhookSubscription as Mutation_createWebhookSubscription } from './partners/resolvers/Mutation/createWebhookSubscription.js';
 import    { createWorktableGroup as Mutation_createWorktableGroup } from './trainings/resolvers/Mutation/createWorktableGroup.js';
+import    { decideMentorRegistration as Mutation_decideMentorRegistration } from './mentoring/resolvers/Mutation/decideMentorRegistration.js';
 import    { deleteWebhookSubscription as Mutation_deleteWebhookSubscription } from './partners/resolvers/Mutation/deleteWebhookSubscription.js';
 import    { enrol as Mutation_enrol } from './trainings/resolvers/Mutation/enrol.js';
 import    { forgetEmployee as Mutation_forgetEmployee } from './trainings/resolvers/Mutation/forgetEmployee.js';
 import    { joinTrajectory as Mutation_joinTrajectory } from './trainings/resolvers/Mutation/joinTrajectory.js';
+import    { logMentoringActivity as Mutation_logMentoringActivity } from './mentoring/resolvers/Mutation/logMentoringActivity.js';
 import    { pauseWebhookSubscription as Mutation_pauseWebhookSubscription } from './partners/resolvers/Mutation/pauseWebhookSubscription.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
 import    { planCampaignMeeting as Mutation_planCampaignMeeting } from './campaigns/resolvers/Mutation/planCampaignMeeting.js';
@@ -77,6 +88,7 @@ import    { recordTieDecision as Mutation_recordTieDecision } from './campaigns/
 import    { recordWorktableMeetingHeld as Mutation_recordWorktableMeetingHeld } from './trainings/resolvers/Mutation/recordWorktableMeetingHeld.js';
 import    { redeliverWebhook as Mutation_redeliverWebhook } from './partners/resolvers/Mutation/redeliverWebhook.js';
 import    { refuseJudgement as Mutation_refuseJudgement } from './funding/resolvers/Mutation/refuseJudgement.js';
+import    { registerAsMentor as Mutation_registerAsMentor } from './mentoring/resolvers/Mutation/registerAsMentor.js';
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
 import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
 import    { removeCommunicationFigure as Mutation_removeCommunicationFigure } from './trainings/resolvers/Mutation/removeCommunicationFigure.js';
@@ -93,6 +105,7 @@ import    { rotateWebhookSecret as Mutation_rotateWebhookSecret } from './partne
 import    { sendTestWebhookEvent as Mutation_sendTestWebhookEvent } from './partners/resolvers/Mutation/sendTestWebhookEvent.js';
 import    { sendWorktableMaterial as Mutation_sendWorktableMaterial } from './trainings/resolvers/Mutation/sendWorktableMaterial.js';
 import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolvers/Mutation/setFundingTerms.js';
+import    { setStrategicGoal as Mutation_setStrategicGoal } from './programmes/resolvers/Mutation/setStrategicGoal.js';
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
 import    { updateAction as Mutation_updateAction } from './funding/resolvers/Mutation/updateAction.js';
 import    { updateBoard as Mutation_updateBoard } from './boards/resolvers/Mutation/updateBoard.js';
@@ -104,8 +117,10 @@ import    { updateCommunicationFigure as Mutation_updateCommunicationFigure } fr
 import    { updateEmployee as Mutation_updateEmployee } from './trainings/resolvers/Mutation/updateEmployee.js';
 import    { updateFundingAgreement as Mutation_updateFundingAgreement } from './funding/resolvers/Mutation/updateFundingAgreement.js';
 import    { updateLearningTool as Mutation_updateLearningTool } from './trainings/resolvers/Mutation/updateLearningTool.js';
+import    { updateMentoringProject as Mutation_updateMentoringProject } from './mentoring/resolvers/Mutation/updateMentoringProject.js';
 import    { updateOrganisation as Mutation_updateOrganisation } from './organisations/resolvers/Mutation/updateOrganisation.js';
 import    { updateProfession as Mutation_updateProfession } from './trainings/resolvers/Mutation/updateProfession.js';
+import    { updateProgrammePhase as Mutation_updateProgrammePhase } from './programmes/resolvers/Mutation/updateProgrammePhase.js';
 import    { updateTrack as Mutation_updateTrack } from './funding/resolvers/Mutation/updateTrack.js';
 import    { updateTraining as Mutation_updateTraining } from './trainings/resolvers/Mutation/updateTraining.js';
 import    { updateTrainingSession as Mutation_updateTrainingSession } from './trainings/resolvers/Mutation/updateTrainingSession.js';
@@ -115,6 +130,7 @@ import    { updateWebhookSubscription as Mutation_updateWebhookSubscription } fr
 import    { updateWorktableGroup as Mutation_updateWorktableGroup } from './trainings/resolvers/Mutation/updateWorktableGroup.js';
 import    { updateWorktableMeeting as Mutation_updateWorktableMeeting } from './trainings/resolvers/Mutation/updateWorktableMeeting.js';
 import    { withdrawFromTrajectory as Mutation_withdrawFromTrajectory } from './trainings/resolvers/Mutation/withdrawFromTrajectory.js';
+import    { withdrawMentorRegistration as Mutation_withdrawMentorRegistration } from './mentoring/resolvers/Mutation/withdrawMentorRegistration.js';
 import    { boardChanged as Subscription_boardChanged } from './boards/resolvers/Subscription/boardChanged.js';
 import    { campaignResultChanged as Subscription_campaignResultChanged } from './partners/resolvers/Subscription/campaignResultChanged.js';
 import    { campaignResultPublished as Subscription_campaignResultPublished } from './partners/resolvers/Subscription/campaignResultPublished.js';
@@ -137,6 +153,8 @@ import    { CampaignMeeting } from './campaigns/resolvers/CampaignMeeting.js';
 import    { CampaignResult } from './campaigns/resolvers/CampaignResult.js';
 import    { CampaignResultConnection } from './campaigns/resolvers/CampaignResultConnection.js';
 import    { CampaignTrajectory } from './campaigns/resolvers/CampaignTrajectory.js';
+import    { Charter } from './mentoring/resolvers/Charter.js';
+import    { CharterEvent } from './mentoring/resolvers/CharterEvent.js';
 import    { CoFinancing } from './funding/resolvers/CoFinancing.js';
 import    { CoFinancingEntry } from './funding/resolvers/CoFinancingEntry.js';
 import    { CoFinancingEntryConnection } from './funding/resolvers/CoFinancingEntryConnection.js';
@@ -158,7 +176,17 @@ import    { LearningTool } from './trainings/resolvers/LearningTool.js';
 import    { LearningToolConnection } from './trainings/resolvers/LearningToolConnection.js';
 import    { Measure } from './funding/resolvers/Measure.js';
 import    { MeasuredTarget } from './funding/resolvers/MeasuredTarget.js';
+import    { MentorRegistration } from './mentoring/resolvers/MentorRegistration.js';
+import    { MentorRegistrationConnection } from './mentoring/resolvers/MentorRegistrationConnection.js';
+import    { MentorRegistrationReceipt } from './mentoring/resolvers/MentorRegistrationReceipt.js';
+import    { MentoringActivity } from './mentoring/resolvers/MentoringActivity.js';
+import    { MentoringActivityConnection } from './mentoring/resolvers/MentoringActivityConnection.js';
+import    { MentoringMatch } from './mentoring/resolvers/MentoringMatch.js';
+import    { MentoringProject } from './mentoring/resolvers/MentoringProject.js';
+import    { MentoringProjectConnection } from './mentoring/resolvers/MentoringProjectConnection.js';
 import    { Metric } from './funding/resolvers/Metric.js';
+import    { OnTheJobTraining } from './mentoring/resolvers/OnTheJobTraining.js';
+import    { OnTheJobTrainingConnection } from './mentoring/resolvers/OnTheJobTrainingConnection.js';
 import    { Organisation } from './organisations/resolvers/Organisation.js';
 import    { OrganisationConnection } from './organisations/resolvers/OrganisationConnection.js';
 import    { Overhead } from './funding/resolvers/Overhead.js';
@@ -168,12 +196,20 @@ import    { Pitch } from './campaigns/resolvers/Pitch.js';
 import    { PitchOption } from './campaigns/resolvers/PitchOption.js';
 import    { Profession } from './trainings/resolvers/Profession.js';
 import    { ProfessionConnection } from './trainings/resolvers/ProfessionConnection.js';
+import    { Programme } from './programmes/resolvers/Programme.js';
+import    { ProgrammeMilestone } from './programmes/resolvers/ProgrammeMilestone.js';
+import    { ProgrammePhase } from './programmes/resolvers/ProgrammePhase.js';
+import    { ProgrammeProject } from './programmes/resolvers/ProgrammeProject.js';
+import    { ProgrammeSteeringGroup } from './programmes/resolvers/ProgrammeSteeringGroup.js';
+import    { ProgrammeVision } from './programmes/resolvers/ProgrammeVision.js';
 import    { ProposedBoard } from './campaigns/resolvers/ProposedBoard.js';
 import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Reach } from './trainings/resolvers/Reach.js';
 import    { SelectionProposal } from './campaigns/resolvers/SelectionProposal.js';
 import    { Settlement } from './funding/resolvers/Settlement.js';
 import    { SteeringGroupMember } from './campaigns/resolvers/SteeringGroupMember.js';
+import    { StrategicGoal } from './programmes/resolvers/StrategicGoal.js';
+import    { StrategicGoals } from './programmes/resolvers/StrategicGoals.js';
 import    { TieDecision } from './campaigns/resolvers/TieDecision.js';
 import    { Track } from './funding/resolvers/Track.js';
 import    { Training } from './trainings/resolvers/Training.js';
@@ -199,8 +235,8 @@ import    { WorktableMeetingConnection } from './trainings/resolvers/WorktableMe
 import    { WorktableTally } from './trainings/resolvers/WorktableTally.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { apiKeys: Query_apiKeys,auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,node: Query_node,nodes: Query_nodes,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,webhookDeliveries: Query_webhookDeliveries,webhookSubscriptions: Query_webhookSubscriptions,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
-      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmSelection: Mutation_confirmSelection,createApiKey: Mutation_createApiKey,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWebhookSubscription: Mutation_createWebhookSubscription,createWorktableGroup: Mutation_createWorktableGroup,deleteWebhookSubscription: Mutation_deleteWebhookSubscription,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,pauseWebhookSubscription: Mutation_pauseWebhookSubscription,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,redeliverWebhook: Mutation_redeliverWebhook,refuseJudgement: Mutation_refuseJudgement,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,replayWebhookEvents: Mutation_replayWebhookEvents,resumeWebhookSubscription: Mutation_resumeWebhookSubscription,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,revokeApiKey: Mutation_revokeApiKey,rotateApiKey: Mutation_rotateApiKey,rotateWebhookSecret: Mutation_rotateWebhookSecret,sendTestWebhookEvent: Mutation_sendTestWebhookEvent,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWebhookSubscription: Mutation_updateWebhookSubscription,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory },
+      Query: { apiKeys: Query_apiKeys,auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,charters: Query_charters,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,mentoringMatches: Query_mentoringMatches,mentoringProjects: Query_mentoringProjects,node: Query_node,nodes: Query_nodes,onTheJobTrainings: Query_onTheJobTrainings,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,programme: Query_programme,programmes: Query_programmes,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,webhookDeliveries: Query_webhookDeliveries,webhookSubscriptions: Query_webhookSubscriptions,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmMentorEmail: Mutation_confirmMentorEmail,confirmSelection: Mutation_confirmSelection,createApiKey: Mutation_createApiKey,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createMentoringProject: Mutation_createMentoringProject,createOnTheJobTraining: Mutation_createOnTheJobTraining,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWebhookSubscription: Mutation_createWebhookSubscription,createWorktableGroup: Mutation_createWorktableGroup,decideMentorRegistration: Mutation_decideMentorRegistration,deleteWebhookSubscription: Mutation_deleteWebhookSubscription,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,logMentoringActivity: Mutation_logMentoringActivity,pauseWebhookSubscription: Mutation_pauseWebhookSubscription,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,redeliverWebhook: Mutation_redeliverWebhook,refuseJudgement: Mutation_refuseJudgement,registerAsMentor: Mutation_registerAsMentor,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,replayWebhookEvents: Mutation_replayWebhookEvents,resumeWebhookSubscription: Mutation_resumeWebhookSubscription,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,revokeApiKey: Mutation_revokeApiKey,rotateApiKey: Mutation_rotateApiKey,rotateWebhookSecret: Mutation_rotateWebhookSecret,sendTestWebhookEvent: Mutation_sendTestWebhookEvent,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,setStrategicGoal: Mutation_setStrategicGoal,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateMentoringProject: Mutation_updateMentoringProject,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateProgrammePhase: Mutation_updateProgrammePhase,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWebhookSubscription: Mutation_updateWebhookSubscription,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory,withdrawMentorRegistration: Mutation_withdrawMentorRegistration },
       Subscription: { boardChanged: Subscription_boardChanged,campaignResultChanged: Subscription_campaignResultChanged,campaignResultPublished: Subscription_campaignResultPublished },
       Action: Action,
 AgreementClosing: AgreementClosing,
@@ -220,6 +256,8 @@ CampaignMeeting: CampaignMeeting,
 CampaignResult: CampaignResult,
 CampaignResultConnection: CampaignResultConnection,
 CampaignTrajectory: CampaignTrajectory,
+Charter: Charter,
+CharterEvent: CharterEvent,
 CoFinancing: CoFinancing,
 CoFinancingEntry: CoFinancingEntry,
 CoFinancingEntryConnection: CoFinancingEntryConnection,
@@ -241,7 +279,17 @@ LearningTool: LearningTool,
 LearningToolConnection: LearningToolConnection,
 Measure: Measure,
 MeasuredTarget: MeasuredTarget,
+MentorRegistration: MentorRegistration,
+MentorRegistrationConnection: MentorRegistrationConnection,
+MentorRegistrationReceipt: MentorRegistrationReceipt,
+MentoringActivity: MentoringActivity,
+MentoringActivityConnection: MentoringActivityConnection,
+MentoringMatch: MentoringMatch,
+MentoringProject: MentoringProject,
+MentoringProjectConnection: MentoringProjectConnection,
 Metric: Metric,
+OnTheJobTraining: OnTheJobTraining,
+OnTheJobTrainingConnection: OnTheJobTrainingConnection,
 Organisation: Organisation,
 OrganisationConnection: OrganisationConnection,
 Overhead: Overhead,
@@ -251,12 +299,20 @@ Pitch: Pitch,
 PitchOption: PitchOption,
 Profession: Profession,
 ProfessionConnection: ProfessionConnection,
+Programme: Programme,
+ProgrammeMilestone: ProgrammeMilestone,
+ProgrammePhase: ProgrammePhase,
+ProgrammeProject: ProgrammeProject,
+ProgrammeSteeringGroup: ProgrammeSteeringGroup,
+ProgrammeVision: ProgrammeVision,
 ProposedBoard: ProposedBoard,
 QualitativeTarget: QualitativeTarget,
 Reach: Reach,
 SelectionProposal: SelectionProposal,
 Settlement: Settlement,
 SteeringGroupMember: SteeringGroupMember,
+StrategicGoal: StrategicGoal,
+StrategicGoals: StrategicGoals,
 TieDecision: TieDecision,
 Track: Track,
 Training: Training,

@@ -8,7 +8,7 @@ import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, type ValidationRul
 import type { Database } from "../db/client.js";
 import { resolvers } from "./resolvers.generated.js";
 import { type AuthConfig, createAuthenticator } from "./shared/auth.js";
-import { type Context, type ContextFactory, createContextFactory } from "./shared/context.js";
+import { type AppServices, type Context, type ContextFactory, createContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
 import { applicationJsonStatusPlugin } from "./shared/graphql-over-http.js";
@@ -40,6 +40,8 @@ export interface AppOptions {
    * `ready` resolves, when the database is migrated); `false` on Lambda, which serves none.
    */
   relay?: (RelayOptions & { ready?: Promise<unknown> }) | false;
+  /** The mailer and object store; from the environment by default (servicesFromEnv). */
+  services?: AppServices;
 }
 
 export interface App {
@@ -54,7 +56,7 @@ export interface App {
   validationRules: ValidationRule[];
 }
 
-export function createApp({ database, auth, events = new EventBus(), log = jsonLog, settings = settingsFromEnv(), relay: relayOptions = {} }: AppOptions): App {
+export function createApp({ database, auth, events = new EventBus(), log = jsonLog, settings = settingsFromEnv(), relay: relayOptions = {}, services }: AppOptions): App {
   const schema = buildSchema();
   // Where introspection is off, also over WebSocket, which does not go through Apollo.
   const validationRules = [...limitRules(settings.limits), ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
@@ -64,7 +66,7 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
         onError: (error) => log({ level: "error", msg: "outbox relay failed", name: (error as Error)?.name, code: (error as { code?: string })?.code }),
       })
     : null;
-  const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth, { log }), events });
+  const createContext = createContextFactory({ database, authenticate: createAuthenticator(auth, { log }), events, services });
   const server = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -5,8 +5,10 @@ import type { ApiKeyMapper, ApiKeyConnectionMapper, WebhookAttemptMapper, Webhoo
 import type { AuditEntryMapper, AuditEntryConnectionMapper } from './audit/audit.mappers.js';
 import type { BallotMapper, CampaignMapper, CampaignApplicationMapper, CampaignApplicationConnectionMapper, CampaignConnectionMapper, CampaignMeetingMapper, CampaignResultMapper, CampaignResultConnectionMapper, CampaignTrajectoryMapper, PitchMapper, PitchOptionMapper, ProposedBoardMapper, SelectionProposalMapper, SteeringGroupMemberMapper, TieDecisionMapper } from './campaigns/campaigns.mappers.js';
 import type { BoardMapper, BoardConnectionMapper } from './boards/boards.mappers.js';
+import type { CharterMapper, CharterEventMapper, MentorRegistrationMapper, MentorRegistrationConnectionMapper, MentorRegistrationReceiptMapper, MentoringActivityMapper, MentoringActivityConnectionMapper, MentoringMatchMapper, MentoringProjectMapper, MentoringProjectConnectionMapper, OnTheJobTrainingMapper, OnTheJobTrainingConnectionMapper } from './mentoring/mentoring.mappers.js';
 import type { CommunicationFigureMapper, CommunicationFigureConnectionMapper, CommunicationReachMapper, EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, LearningToolMapper, LearningToolConnectionMapper, ProfessionMapper, ProfessionConnectionMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper, TrajectoryMapper, TrajectoryConnectionMapper, TrajectoryParticipationMapper, TrajectoryParticipationConnectionMapper, TrajectorySessionMapper, TrajectorySessionConnectionMapper, WorktableGroupMapper, WorktableGroupConnectionMapper, WorktableMeetingMapper, WorktableMeetingConnectionMapper, WorktableTallyMapper } from './trainings/trainings.mappers.js';
 import type { OrganisationMapper, OrganisationConnectionMapper } from './organisations/organisations.mappers.js';
+import type { ProgrammeMapper, ProgrammeMilestoneMapper, ProgrammePhaseMapper, ProgrammeProjectMapper, ProgrammeSteeringGroupMapper, ProgrammeVisionMapper, StrategicGoalMapper, StrategicGoalsMapper } from './programmes/programmes.mappers.js';
 import type { ViewerMapper } from './base/base.mappers.js';
 import type { Context } from './shared/context.js';
 export type Maybe<T> = T | null | undefined;
@@ -254,6 +256,20 @@ export type Ballot = {
   options: Array<PitchOption>;
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** Belgium's provinces and Brussels. */
+export type BelgianRegion =
+  | 'ANTWERP'
+  | 'BRUSSELS'
+  | 'EAST_FLANDERS'
+  | 'FLEMISH_BRABANT'
+  | 'HAINAUT'
+  | 'LIEGE'
+  | 'LIMBURG'
+  | 'LUXEMBOURG'
+  | 'NAMUR'
+  | 'WALLOON_BRABANT'
+  | 'WEST_FLANDERS';
 
 /**
  * A local government (Dutch: lokaal bestuur): a municipality, an OCMW, a province, a police
@@ -696,6 +712,79 @@ export type ChannelGrowth = {
   growthBasisPoints?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * The charter "Decent Work for All" (seed 004): about fifty CEOs and employment organisations committed
+ * to leading vulnerable people to work together. Its signatories and events are public.
+ */
+export type Charter = Node & {
+  __typename?: 'Charter';
+  /** About how many signed ("een vijftigtal"); the named signatories are some of them. */
+  approximateSignatoryCount?: Maybe<Scalars['Int']['output']>;
+  contact?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Its events, by date. */
+  events: Array<CharterEvent>;
+  id: Scalars['ID']['output'];
+  /** The initiatives of its collective in the directory (Discover Your Talent, Rising You(th), ...), by name. */
+  initiatives: Array<MentoringProject>;
+  /** The signatories the source names, by organisation name. */
+  signatories: Array<CharterSignatory>;
+  /** The month it was signed in (1-12), as the source gives it; null when not given. */
+  signedMonth?: Maybe<Scalars['Int']['output']>;
+  /** The year it was signed in; null: the source says only "december vorig jaar". */
+  signedYear?: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+
+/**
+ * The charter "Decent Work for All" (seed 004): about fifty CEOs and employment organisations committed
+ * to leading vulnerable people to work together. Its signatories and events are public.
+ */
+export type CharterdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * The charter "Decent Work for All" (seed 004): about fifty CEOs and employment organisations committed
+ * to leading vulnerable people to work together. Its signatories and events are public.
+ */
+export type ChartertitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** An event of a charter, such as the Change Lab of 14 September; the source gives no year. */
+export type CharterEvent = Node & {
+  __typename?: 'CharterEvent';
+  day: Scalars['Int']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  month: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  /** Null where the source gives no year. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** An event of a charter, such as the Change Lab of 14 September; the source gives no year. */
+export type CharterEventdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** An event of a charter, such as the Change Lab of 14 September; the source gives no year. */
+export type CharterEventtitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type CharterSignatory = {
+  __typename?: 'CharterSignatory';
+  organisation: Organisation;
+  /** What it took on, where the source says ("initiatiefnemer"). */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
 export type CloseVotePayload = {
   __typename?: 'CloseVotePayload';
   pitch: Pitch;
@@ -859,6 +948,18 @@ export type CommunicationReach = {
   start: Scalars['LocalDate']['output'];
 };
 
+/** What a company looking for a mentoring project to join brings to the match. */
+export type CompanyProfileInput = {
+  /** Languages its mentors speak, ISO 639-1; may be empty. */
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where it works; at least one. */
+  regions: Array<BelgianRegion>;
+  /** Its sectors; at least one. */
+  sectors: Array<Scalars['String']['input']>;
+  /** The groups it wants to reach; may be empty. */
+  targetGroups?: InputMaybe<Array<MentoringTargetGroup>>;
+};
+
 export type Comparator =
   | 'AT_LEAST'
   | 'AT_MOST';
@@ -950,6 +1051,38 @@ export type CreateLearningToolInput = {
   publishedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
   publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
   title: LocalizedTextInput;
+};
+
+export type CreateMentoringProjectInput = {
+  acceptsMentors?: InputMaybe<Scalars['Boolean']['input']>;
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  charterId?: InputMaybe<Scalars['ID']['input']>;
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  format?: InputMaybe<MentoringFormat>;
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  regions?: InputMaybe<Array<BelgianRegion>>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  targetGroups?: InputMaybe<Array<MentoringTargetGroup>>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateOnTheJobTrainingInput = {
+  companyId: Scalars['ID']['input'];
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  jobProfile: Scalars['String']['input'];
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  partners?: InputMaybe<Array<OnTheJobPartnerInput>>;
+  places?: InputMaybe<Scalars['Int']['input']>;
+  regions?: InputMaybe<Array<BelgianRegion>>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  title: LocalizedTextInput;
+  website?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateOrganisationInput = {
@@ -1055,6 +1188,13 @@ export type CreatedWebhookSubscription = {
   /** The signing secret (whsec_...), shown this once. */
   secret: Scalars['String']['output'];
   subscription: WebhookSubscription;
+};
+
+export type DecideMentorRegistrationInput = {
+  decision: MentorDecision;
+  id: Scalars['ID']['input'];
+  /** Required when declining. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DeleteWebhookSubscriptionPayload = {
@@ -1514,6 +1654,33 @@ export type LocalizedTextInput = {
   nl: Scalars['String']['input'];
 };
 
+export type LogMentoringActivityInput = {
+  /** 1 to 100,000. */
+  count: Scalars['Int']['input'];
+  kind: MentoringActivityKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  occurredOn: Scalars['LocalDate']['input'];
+  /** Required for OUTCOME, not allowed for the other kinds. */
+  outcome?: InputMaybe<MentoringOutcome>;
+  projectId: Scalars['ID']['input'];
+};
+
+export type MatchCriterion =
+  | 'CAPACITY'
+  | 'LANGUAGE'
+  | 'REGION'
+  | 'SECTOR'
+  | 'TARGET_GROUP';
+
+export type MatchReason = {
+  __typename?: 'MatchReason';
+  criterion: MatchCriterion;
+  /** What matched, in words: "works in Antwerp", "for newcomers", "in Dutch and French". */
+  explanation: Scalars['String']['output'];
+  /** How much it added to the score. */
+  points: Scalars['Int']['output'];
+};
+
 export type Measure = {
   __typename?: 'Measure';
   /**
@@ -1549,6 +1716,277 @@ export type MeetingStatus =
   /** Took place; recorded on or after its day, with the boards that attended. */
   | 'HELD'
   | 'PLANNED';
+
+export type MentorDecision =
+  | 'CONFIRM'
+  | 'DECLINE';
+
+/** A mentor's registration, as the project and admins see it. */
+export type MentorRegistration = Node & {
+  __typename?: 'MentorRegistration';
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  declineReason?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  /** When the mentor confirmed their e-mail address by the signed link. */
+  emailConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  languages: Array<Scalars['String']['output']>;
+  motivation?: Maybe<Scalars['String']['output']>;
+  /** Null once the mentor withdrew (forgotten). */
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  project: MentoringProject;
+  regions: Array<BelgianRegion>;
+  registeredAt: Scalars['DateTime']['output'];
+  sectors: Array<Scalars['String']['output']>;
+  status: MentorRegistrationStatus;
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type MentorRegistrationConnection = {
+  __typename?: 'MentorRegistrationConnection';
+  edges: Array<MentorRegistrationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MentorRegistrationEdge = {
+  __typename?: 'MentorRegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: MentorRegistration;
+};
+
+export type MentorRegistrationPayload = {
+  __typename?: 'MentorRegistrationPayload';
+  registration: MentorRegistration;
+};
+
+/**
+ * What a mentor learns after registering, with no account: that the registration is received and an
+ * e-mail with a confirmation link is on its way. Nothing personal is echoed back.
+ */
+export type MentorRegistrationReceipt = {
+  __typename?: 'MentorRegistrationReceipt';
+  /** When the confirmation link in the e-mail stops working. */
+  confirmBefore?: Maybe<Scalars['DateTime']['output']>;
+  project: MentoringProject;
+  status: MentorRegistrationStatus;
+};
+
+export type MentorRegistrationStatus =
+  | 'CONFIRMED'
+  | 'DECLINED'
+  /** Waiting for the project's decision (and, until confirmed, for the mentor's e-mail address). */
+  | 'PENDING'
+  /** The mentor withdrew and is forgotten: no personal data remain. */
+  | 'WITHDRAWN';
+
+export type MentoringActivity = Node & {
+  __typename?: 'MentoringActivity';
+  count: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: MentoringActivityKind;
+  loggedAt: Scalars['DateTime']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  occurredOn: Scalars['LocalDate']['output'];
+  outcome?: Maybe<MentoringOutcome>;
+  project: MentoringProject;
+};
+
+export type MentoringActivityConnection = {
+  __typename?: 'MentoringActivityConnection';
+  edges: Array<MentoringActivityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MentoringActivityEdge = {
+  __typename?: 'MentoringActivityEdge';
+  cursor: Scalars['String']['output'];
+  node: MentoringActivity;
+};
+
+export type MentoringActivityKind =
+  /** Mentor-mentee matches made. */
+  | 'MATCH'
+  /** Outcomes for mentees. */
+  | 'OUTCOME'
+  /** Mentoring sessions held. */
+  | 'SESSION';
+
+export type MentoringActivityPayload = {
+  __typename?: 'MentoringActivityPayload';
+  activity: MentoringActivity;
+};
+
+export type MentoringFormat =
+  | 'BLENDED'
+  | 'GROUP'
+  | 'ONE_TO_ONE'
+  | 'ONLINE';
+
+/**
+ * A project ranked for a talent or a company: score (0-100, higher fits better), the reasons, and
+ * its rank. Deterministic: equal scores are ordered by project name, then id.
+ */
+export type MentoringMatch = {
+  __typename?: 'MentoringMatch';
+  project: MentoringProject;
+  rank: Scalars['Int']['output'];
+  reasons: Array<MatchReason>;
+  score: Scalars['Int']['output'];
+};
+
+export type MentoringOutcome =
+  | 'INTERNSHIP'
+  | 'JOB'
+  | 'OTHER'
+  | 'TRAINING'
+  | 'VOLUNTEERING';
+
+/** One period's figures; periods without activity are listed with zeros. */
+export type MentoringPeriodStatistics = {
+  __typename?: 'MentoringPeriodStatistics';
+  matches: Scalars['Int']['output'];
+  /** Mentors confirmed by the project in the period. */
+  mentorsConfirmed: Scalars['Int']['output'];
+  outcomes: Scalars['Int']['output'];
+  outcomesByKind: Array<OutcomeCount>;
+  /** The period's last day. */
+  periodEnd: Scalars['LocalDate']['output'];
+  /** The period's first day. */
+  periodStart: Scalars['LocalDate']['output'];
+  sessions: Scalars['Int']['output'];
+};
+
+/**
+ * A mentoring project in the directory of the charter's collective, or another of its initiatives:
+ * where it works, for whom, in which languages and sectors, how and for how many. What its source does
+ * not say is null or empty. Public, except its mentors' registrations and its follow-up.
+ */
+export type MentoringProject = Node & {
+  __typename?: 'MentoringProject';
+  /** Whether mentors may register for it now. */
+  acceptsMentors: Scalars['Boolean']['output'];
+  /** What the project logged, newest first: the project's organisation, consultants and admins. */
+  activities: MentoringActivityConnection;
+  /** How many mentees it takes at once; null when not said. */
+  capacity?: Maybe<Scalars['Int']['output']>;
+  /** The charter whose collective names it. */
+  charter?: Maybe<Charter>;
+  /** How many mentors are confirmed. Public (a count, no person). */
+  confirmedMentorCount: Scalars['Int']['output'];
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Not named in a source: seeded to show how the directory and its matching work. */
+  example: Scalars['Boolean']['output'];
+  format?: Maybe<MentoringFormat>;
+  id: Scalars['ID']['output'];
+  /** ISO 639-1 codes: nl, fr, en, ... */
+  languages: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  organisation?: Maybe<Organisation>;
+  regions: Array<BelgianRegion>;
+  /**
+   * Mentors' registrations, newest first: the project's own organisation's members (PARTNER or EXPERT
+   * of that organisation) and admins only; FORBIDDEN for anyone else. Contact details are here and
+   * nowhere else.
+   */
+  registrations: MentorRegistrationConnection;
+  sectors: Array<Scalars['String']['output']>;
+  /**
+   * Its statistics per period (month, quarter or year in Europe/Brussels) between from and to
+   * (inclusive; at most 10 years): the project's organisation, consultants and admins.
+   */
+  statistics: Array<MentoringPeriodStatistics>;
+  targetGroups: Array<MentoringTargetGroup>;
+  viewerCanManage: Scalars['Boolean']['output'];
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A mentoring project in the directory of the charter's collective, or another of its initiatives:
+ * where it works, for whom, in which languages and sectors, how and for how many. What its source does
+ * not say is null or empty. Public, except its mentors' registrations and its follow-up.
+ */
+export type MentoringProjectactivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A mentoring project in the directory of the charter's collective, or another of its initiatives:
+ * where it works, for whom, in which languages and sectors, how and for how many. What its source does
+ * not say is null or empty. Public, except its mentors' registrations and its follow-up.
+ */
+export type MentoringProjectdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A mentoring project in the directory of the charter's collective, or another of its initiatives:
+ * where it works, for whom, in which languages and sectors, how and for how many. What its source does
+ * not say is null or empty. Public, except its mentors' registrations and its follow-up.
+ */
+export type MentoringProjectregistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<MentorRegistrationStatus>;
+};
+
+
+/**
+ * A mentoring project in the directory of the charter's collective, or another of its initiatives:
+ * where it works, for whom, in which languages and sectors, how and for how many. What its source does
+ * not say is null or empty. Public, except its mentors' registrations and its follow-up.
+ */
+export type MentoringProjectstatisticsArgs = {
+  from: Scalars['LocalDate']['input'];
+  period: StatisticsPeriod;
+  to: Scalars['LocalDate']['input'];
+};
+
+export type MentoringProjectConnection = {
+  __typename?: 'MentoringProjectConnection';
+  edges: Array<MentoringProjectEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MentoringProjectEdge = {
+  __typename?: 'MentoringProjectEdge';
+  cursor: Scalars['String']['output'];
+  node: MentoringProject;
+};
+
+export type MentoringProjectFilter = {
+  acceptsMentors?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An ISO 639-1 code. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<BelgianRegion>;
+  /** Words in its name or description, any case. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  targetGroup?: InputMaybe<MentoringTargetGroup>;
+};
+
+export type MentoringProjectPayload = {
+  __typename?: 'MentoringProjectPayload';
+  project: MentoringProject;
+};
+
+export type MentoringTargetGroup =
+  | 'LONG_TERM_JOBSEEKERS'
+  | 'LOW_QUALIFIED'
+  | 'NEWCOMERS'
+  | 'OLDER_JOBSEEKERS'
+  | 'PEOPLE_WITH_DISABILITIES'
+  | 'WOMEN'
+  | 'YOUNG_PEOPLE';
 
 /** A named, documented count, owned by the module whose records it counts. */
 export type Metric = {
@@ -1606,6 +2044,8 @@ export type Mutation = {
   closeFundingAgreement: FundingAgreementPayload;
   /** Closes a pitch's vote and keeps its 2 most chosen options as draft results; refused on an undecided tie. */
   closeVote: CloseVotePayload;
+  /** Confirms the mentor's e-mail address: the token from the signed link. No account needed. */
+  confirmMentorEmail: MentorRegistrationReceipt;
   /**
    * Confirms the selection in one transaction: the selected boards get their trajectory, every other
    * applicant joins the sounding board. Once per campaign.
@@ -1621,6 +2061,10 @@ export type Mutation = {
   /** The sector enters the next agreement (Article 5). */
   createFundingAgreement: FundingAgreementPayload;
   createLearningTool: LearningToolPayload;
+  /** Adds a project to the directory. Consultants and admins. */
+  createMentoringProject: MentoringProjectPayload;
+  /** Adds an on-the-job training initiative: consultants, admins and the company itself (a PARTNER of it). */
+  createOnTheJobTraining: OnTheJobTrainingPayload;
   createOrganisation: OrganisationPayload;
   createProfession: ProfessionPayload;
   createTraining: TrainingPayload;
@@ -1629,6 +2073,8 @@ export type Mutation = {
   createTrajectorySession: TrajectorySessionPayload;
   createWebhookSubscription: CreatedWebhookSubscription;
   createWorktableGroup: WorktableGroupPayload;
+  /** The project confirms (only once the mentor's address is confirmed) or declines a PENDING registration. */
+  decideMentorRegistration: MentorRegistrationPayload;
   deleteWebhookSubscription: DeleteWebhookSubscriptionPayload;
   /** Enrols an employee: a seat while one is free, else the waitlist. Never after the session started. */
   enrol: EnrolmentPayload;
@@ -1636,6 +2082,8 @@ export type Mutation = {
   forgetEmployee: EmployeePayload;
   /** A board joins a trajectory; its fee, if any, is charged in the co-financing ledger in the same transaction. */
   joinTrajectory: TrajectoryParticipationPayload;
+  /** The project logs what it did: its own organisation, consultants and admins. */
+  logMentoringActivity: MentoringActivityPayload;
   pauseWebhookSubscription: WebhookSubscriptionPayload;
   /** Another consultant or admin than the approver. */
   payInvoice: InvoicePayload;
@@ -1662,6 +2110,12 @@ export type Mutation = {
   redeliverWebhook: WebhookDeliveryPayload;
   /** The funder's side refuses the pending proposal, with a reason; the judgement in force stays. */
   refuseJudgement: CommitmentPayload;
+  /**
+   * A mentor registers for a project, no account needed. Limited per e-mail address, per network
+   * address and per project (RATE_LIMITED with retryAfterSeconds); one live registration per address
+   * and project. Sends an e-mail with a signed confirmation link (and a withdrawal link).
+   */
+  registerAsMentor: MentorRegistrationReceipt;
   rejectInvoice: InvoicePayload;
   removeCommitment: RemoveCommitmentPayload;
   removeCommunicationFigure: RemoveCommunicationFigurePayload;
@@ -1686,6 +2140,8 @@ export type Mutation = {
   sendWorktableMaterial: WorktableMeetingPayload;
   /** The funder's side sets the overhead ceiling and the reporting window. */
   setFundingTerms: FundingAgreementPayload;
+  /** Fills in (or rewrites) the strategic goal at a position. Consultants and admins. */
+  setStrategicGoal: StrategicGoalPayload;
   /** The sector's consultants or admins. The payee must be a third party (state-aid rule). */
   submitInvoice: InvoicePayload;
   updateAction: ActionPayload;
@@ -1698,8 +2154,12 @@ export type Mutation = {
   updateEmployee: EmployeePayload;
   updateFundingAgreement: FundingAgreementPayload;
   updateLearningTool: LearningToolPayload;
+  /** Changes a project: consultants, admins and the project's own organisation. */
+  updateMentoringProject: MentoringProjectPayload;
   updateOrganisation: OrganisationPayload;
   updateProfession: ProfessionPayload;
+  /** Changes a phase's status or dates. Consultants and admins. */
+  updateProgrammePhase: ProgrammePhasePayload;
   updateTrack: TrackPayload;
   updateTraining: TrainingPayload;
   updateTrainingSession: TrainingSessionPayload;
@@ -1710,6 +2170,8 @@ export type Mutation = {
   updateWorktableMeeting: WorktableMeetingPayload;
   /** A board withdraws; an unpaid fee charge is reversed in the same transaction, a paid one stays. */
   withdrawFromTrajectory: TrajectoryParticipationPayload;
+  /** The mentor withdraws and is forgotten: the token from the e-mail's withdrawal link. No account needed. */
+  withdrawMentorRegistration: MentorRegistrationReceipt;
 };
 
 
@@ -1773,6 +2235,11 @@ export type MutationcloseVoteArgs = {
 };
 
 
+export type MutationconfirmMentorEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationconfirmSelectionArgs = {
   input: ConfirmSelectionInput;
 };
@@ -1810,6 +2277,16 @@ export type MutationcreateFundingAgreementArgs = {
 
 export type MutationcreateLearningToolArgs = {
   input: CreateLearningToolInput;
+};
+
+
+export type MutationcreateMentoringProjectArgs = {
+  input: CreateMentoringProjectInput;
+};
+
+
+export type MutationcreateOnTheJobTrainingArgs = {
+  input: CreateOnTheJobTrainingInput;
 };
 
 
@@ -1853,6 +2330,11 @@ export type MutationcreateWorktableGroupArgs = {
 };
 
 
+export type MutationdecideMentorRegistrationArgs = {
+  input: DecideMentorRegistrationInput;
+};
+
+
 export type MutationdeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1870,6 +2352,11 @@ export type MutationforgetEmployeeArgs = {
 
 export type MutationjoinTrajectoryArgs = {
   input: JoinTrajectoryInput;
+};
+
+
+export type MutationlogMentoringActivityArgs = {
+  input: LogMentoringActivityInput;
 };
 
 
@@ -1945,6 +2432,11 @@ export type MutationredeliverWebhookArgs = {
 
 export type MutationrefuseJudgementArgs = {
   input: RefuseJudgementInput;
+};
+
+
+export type MutationregisterAsMentorArgs = {
+  input: RegisterAsMentorInput;
 };
 
 
@@ -2028,6 +2520,11 @@ export type MutationsetFundingTermsArgs = {
 };
 
 
+export type MutationsetStrategicGoalArgs = {
+  input: SetStrategicGoalInput;
+};
+
+
 export type MutationsubmitInvoiceArgs = {
   input: SubmitInvoiceInput;
 };
@@ -2083,6 +2580,11 @@ export type MutationupdateLearningToolArgs = {
 };
 
 
+export type MutationupdateMentoringProjectArgs = {
+  input: UpdateMentoringProjectInput;
+};
+
+
 export type MutationupdateOrganisationArgs = {
   input: UpdateOrganisationInput;
 };
@@ -2090,6 +2592,11 @@ export type MutationupdateOrganisationArgs = {
 
 export type MutationupdateProfessionArgs = {
   input: UpdateProfessionInput;
+};
+
+
+export type MutationupdateProgrammePhaseArgs = {
+  input: UpdateProgrammePhaseInput;
 };
 
 
@@ -2137,9 +2644,97 @@ export type MutationwithdrawFromTrajectoryArgs = {
   input: WithdrawFromTrajectoryInput;
 };
 
+
+export type MutationwithdrawMentorRegistrationArgs = {
+  token: Scalars['String']['input'];
+};
+
 /** An object with a globally unique, opaque id that `node(id)` resolves. */
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+export type OnTheJobPartner = {
+  __typename?: 'OnTheJobPartner';
+  organisation: Organisation;
+  role: OnTheJobPartnerRole;
+};
+
+export type OnTheJobPartnerInput = {
+  organisationId: Scalars['ID']['input'];
+  role: OnTheJobPartnerRole;
+};
+
+export type OnTheJobPartnerRole =
+  | 'PUBLIC'
+  | 'SOCIAL';
+
+/**
+ * A company's on-the-job training initiative (on-the-job training: track 2 of the charter's
+ * collective) with its social and public partners, for a job profile.
+ */
+export type OnTheJobTraining = Node & {
+  __typename?: 'OnTheJobTraining';
+  company: Organisation;
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Not named in a source: seeded to show how the directory works. */
+  example: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  jobProfile: Scalars['String']['output'];
+  languages: Array<Scalars['String']['output']>;
+  partners: Array<OnTheJobPartner>;
+  /** How many trainees it takes; null when not said. */
+  places?: Maybe<Scalars['Int']['output']>;
+  regions: Array<BelgianRegion>;
+  sectors: Array<Scalars['String']['output']>;
+  startsOn?: Maybe<Scalars['LocalDate']['output']>;
+  title: Scalars['String']['output'];
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A company's on-the-job training initiative (on-the-job training: track 2 of the charter's
+ * collective) with its social and public partners, for a job profile.
+ */
+export type OnTheJobTrainingdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A company's on-the-job training initiative (on-the-job training: track 2 of the charter's
+ * collective) with its social and public partners, for a job profile.
+ */
+export type OnTheJobTrainingtitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type OnTheJobTrainingConnection = {
+  __typename?: 'OnTheJobTrainingConnection';
+  edges: Array<OnTheJobTrainingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OnTheJobTrainingEdge = {
+  __typename?: 'OnTheJobTrainingEdge';
+  cursor: Scalars['String']['output'];
+  node: OnTheJobTraining;
+};
+
+export type OnTheJobTrainingFilter = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  region?: InputMaybe<BelgianRegion>;
+  /** Words in its title, description, job profile or company name, any case. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OnTheJobTrainingPayload = {
+  __typename?: 'OnTheJobTrainingPayload';
+  training: OnTheJobTraining;
 };
 
 /**
@@ -2219,6 +2814,12 @@ export type OrganisationPayload = {
   organisation: Organisation;
 };
 
+export type OutcomeCount = {
+  __typename?: 'OutcomeCount';
+  count: Scalars['Int']['output'];
+  outcome: MentoringOutcome;
+};
+
 /** The consultants' overhead: its own kind of cost, counted within the agreement's ceiling. */
 export type Overhead = {
   __typename?: 'Overhead';
@@ -2284,6 +2885,11 @@ export type PeriodInput = {
   end: Scalars['LocalDate']['input'];
   start: Scalars['LocalDate']['input'];
 };
+
+export type PhaseStatus =
+  | 'COMPLETED'
+  | 'ONGOING'
+  | 'PLANNED';
 
 /**
  * A selected board's pitch of its project plan at a sounding-board meeting, with exactly 3 possible
@@ -2464,6 +3070,209 @@ export type ProfessionPayload = {
   profession: Profession;
 };
 
+/**
+ * A programme the sector runs or follows: a government key project such as "Modern HR-beleid"
+ * (sleutelproject), a subsidy agreement such as the addendum, a project fund such as LaboLokaal, or a
+ * charter. One shape for all, so one query lists every programme with its phases and their status.
+ * What a source does not say stays empty; nothing is invented.
+ */
+export type Programme = Node & {
+  __typename?: 'Programme';
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** For a subsidy agreement: the agreement, with its tracks and actions. */
+  fundingAgreement?: Maybe<FundingAgreement>;
+  id: Scalars['ID']['output'];
+  kind: ProgrammeKind;
+  /** Its milestones (mijlpalen) by day. */
+  milestones: Array<ProgrammeMilestone>;
+  /** The organisation that owns it. */
+  owner?: Maybe<Organisation>;
+  /** The wider programme it belongs to (Meerjarenprogramma Slagkrachtige Overheid). */
+  partOf?: Maybe<Scalars['String']['output']>;
+  /** Its phases (fasen) in order, each with its status. */
+  phases: Array<ProgrammePhase>;
+  /** The principles (uitgangspunten) it works by, in the source's order. */
+  principles: Array<Scalars['String']['output']>;
+  projectStaff?: Maybe<StaffCount>;
+  /** Its projects, by title. */
+  projects: Array<ProgrammeProject>;
+  /** A stable handle: modern-hr-beleid, addendum-2023-2025, labolokaal, decent-work-for-all. */
+  slug: Scalars['String']['output'];
+  /** The year it started, where the source gives no day. */
+  startYear?: Maybe<Scalars['Int']['output']>;
+  startsOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** ONGOING while a phase is ongoing, COMPLETED once every phase is, PLANNED before; null without phases. */
+  status?: Maybe<PhaseStatus>;
+  steeringGroup: ProgrammeSteeringGroup;
+  strategicGoals: StrategicGoals;
+  summary?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  titleTranslations: LocalizedText;
+  vision?: Maybe<ProgrammeVision>;
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A programme the sector runs or follows: a government key project such as "Modern HR-beleid"
+ * (sleutelproject), a subsidy agreement such as the addendum, a project fund such as LaboLokaal, or a
+ * charter. One shape for all, so one query lists every programme with its phases and their status.
+ * What a source does not say stays empty; nothing is invented.
+ */
+export type ProgrammepartOfArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A programme the sector runs or follows: a government key project such as "Modern HR-beleid"
+ * (sleutelproject), a subsidy agreement such as the addendum, a project fund such as LaboLokaal, or a
+ * charter. One shape for all, so one query lists every programme with its phases and their status.
+ * What a source does not say stays empty; nothing is invented.
+ */
+export type ProgrammeprinciplesArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A programme the sector runs or follows: a government key project such as "Modern HR-beleid"
+ * (sleutelproject), a subsidy agreement such as the addendum, a project fund such as LaboLokaal, or a
+ * charter. One shape for all, so one query lists every programme with its phases and their status.
+ * What a source does not say stays empty; nothing is invented.
+ */
+export type ProgrammesummaryArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * A programme the sector runs or follows: a government key project such as "Modern HR-beleid"
+ * (sleutelproject), a subsidy agreement such as the addendum, a project fund such as LaboLokaal, or a
+ * charter. One shape for all, so one query lists every programme with its phases and their status.
+ * What a source does not say stays empty; nothing is invented.
+ */
+export type ProgrammetitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProgrammeFilter = {
+  kind?: InputMaybe<ProgrammeKind>;
+  /** Programmes with a phase of this status (or, without phases, none). */
+  status?: InputMaybe<PhaseStatus>;
+};
+
+export type ProgrammeKind =
+  /** A charter its signatories commit to. */
+  | 'CHARTER'
+  /** A key project of a government programme (sleutelproject). */
+  | 'KEY_PROJECT'
+  /** A project fund with calls. */
+  | 'PROJECT_FUND'
+  /** A subsidy agreement with tracks and actions. */
+  | 'SUBSIDY_AGREEMENT';
+
+export type ProgrammeMilestone = Node & {
+  __typename?: 'ProgrammeMilestone';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  reachedOn: Scalars['LocalDate']['output'];
+  title: Scalars['String']['output'];
+};
+
+
+export type ProgrammeMilestonedescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type ProgrammeMilestonetitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProgrammePhase = Node & {
+  __typename?: 'ProgrammePhase';
+  description?: Maybe<Scalars['String']['output']>;
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  position: Scalars['Int']['output'];
+  startsOn?: Maybe<Scalars['LocalDate']['output']>;
+  status: PhaseStatus;
+  title: Scalars['String']['output'];
+};
+
+
+export type ProgrammePhasedescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type ProgrammePhasetitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProgrammePhasePayload = {
+  __typename?: 'ProgrammePhasePayload';
+  phase: ProgrammePhase;
+  programme: Programme;
+};
+
+/** A project of a programme, sponsored by a senior official (leidend ambtenaar). */
+export type ProgrammeProject = Node & {
+  __typename?: 'ProgrammeProject';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The sponsoring official, by function. */
+  sponsor?: Maybe<Scalars['String']['output']>;
+  staffCount?: Maybe<Scalars['Int']['output']>;
+  status: PhaseStatus;
+  title: Scalars['String']['output'];
+};
+
+
+/** A project of a programme, sponsored by a senior official (leidend ambtenaar). */
+export type ProgrammeProjectdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A project of a programme, sponsored by a senior official (leidend ambtenaar). */
+export type ProgrammeProjecttitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProgrammeSteeringGroup = {
+  __typename?: 'ProgrammeSteeringGroup';
+  /** What it does, in words. */
+  description?: Maybe<Scalars['String']['output']>;
+  members: Array<ProgrammeSteeringMember>;
+};
+
+
+export type ProgrammeSteeringGroupdescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+/** A steering group member: an organisation or a function; never a person's name. */
+export type ProgrammeSteeringMember = {
+  __typename?: 'ProgrammeSteeringMember';
+  organisation?: Maybe<Organisation>;
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProgrammeVision = {
+  __typename?: 'ProgrammeVision';
+  /** Where and when it was formulated, as the source cites it (Alden Biesen, 2009). */
+  source?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+export type ProgrammeVisiontextArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
 export type ProposeJudgementInput = {
   commitmentId: Scalars['ID']['input'];
   evidence: Scalars['String']['input'];
@@ -2530,6 +3339,8 @@ export type Query = {
   campaignResults: CampaignResultConnection;
   /** Campaigns, newest first; at most 100 a page. Public. */
   campaigns: CampaignConnection;
+  /** The charters, by title. Public. */
+  charters: Array<Charter>;
   /** Action 9's figures, by channel and start; at most 100 a page. */
   communicationFigures: CommunicationFigureConnection;
   /** Each channel's growth within a period against the 2021-2022 baseline. */
@@ -2540,15 +3351,27 @@ export type Query = {
   fundingAgreements: FundingAgreementConnection;
   /** The knowledge platform, by Dutch title; at most 100 a page. */
   learningTools: LearningToolConnection;
+  /**
+   * Projects ranked for a talent or for a company (exactly one of the two), best first, with the
+   * reasons; at most `first` (1-50). Public; nothing of the profile is stored or logged.
+   */
+  mentoringMatches: Array<MentoringMatch>;
+  /** The directory of mentoring projects, by name; at most 100 a page. Public. */
+  mentoringProjects: MentoringProjectConnection;
   /** Fetches any object by its global id; null when it does not exist or is not visible. */
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order asked; unknown ids give null. */
   nodes: Array<Maybe<Node>>;
+  /** On-the-job training initiatives, by title; at most 100 a page. Public. */
+  onTheJobTrainings: OnTheJobTrainingConnection;
   organisation?: Maybe<Organisation>;
   /** Organisations ordered by their Dutch name; at most 100 a page. */
   organisations: OrganisationConnection;
   /** LokaalWerkt's professions and functions, by Dutch title; at most 100 a page. */
   professions: ProfessionConnection;
+  programme?: Maybe<Programme>;
+  /** Every programme, by title; public. */
+  programmes: Array<Programme>;
   /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
   reach: Reach;
   /** A suggested selection for a campaign (consultants and admins); writes nothing. */
@@ -2652,6 +3475,20 @@ export type QuerylearningToolsArgs = {
 };
 
 
+export type QuerymentoringMatchesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  forCompany?: InputMaybe<CompanyProfileInput>;
+  forTalent?: InputMaybe<TalentProfileInput>;
+};
+
+
+export type QuerymentoringProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MentoringProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerynodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2659,6 +3496,13 @@ export type QuerynodeArgs = {
 
 export type QuerynodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryonTheJobTrainingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OnTheJobTrainingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2678,6 +3522,16 @@ export type QueryprofessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProfessionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryprogrammeArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryprogrammesArgs = {
+  filter?: InputMaybe<ProgrammeFilter>;
 };
 
 
@@ -2836,6 +3690,18 @@ export type RefuseJudgementInput = {
   reason: Scalars['String']['input'];
 };
 
+export type RegisterAsMentorInput = {
+  email: Scalars['String']['input'];
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Why they want to mentor; at most 2,000 characters. */
+  motivation?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+  regions?: InputMaybe<Array<BelgianRegion>>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type RejectInvoiceInput = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -2961,6 +3827,14 @@ export type SetFundingTermsInput = {
   reportingWindowDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type SetStrategicGoalInput = {
+  description?: InputMaybe<LocalizedTextInput>;
+  /** 1 up to the declared count (when the programme declares one). */
+  position: Scalars['Int']['input'];
+  programmeId: Scalars['ID']['input'];
+  title: LocalizedTextInput;
+};
+
 export type Settlement = {
   __typename?: 'Settlement';
   achievedResultCommitments: Scalars['Int']['output'];
@@ -3026,6 +3900,18 @@ export type SettlementScenario = {
   coFinancingIncome?: InputMaybe<MoneyInput>;
 };
 
+/** A count that may be a lower bound: the source's "200+" is count 200, atLeast true. */
+export type StaffCount = {
+  __typename?: 'StaffCount';
+  atLeast: Scalars['Boolean']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type StatisticsPeriod =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
 /** A member of a campaign's steering group: a board or an expert organisation. */
 export type SteeringGroupMember = Node & {
   __typename?: 'SteeringGroupMember';
@@ -3039,6 +3925,44 @@ export type SteeringGroupMember = Node & {
 export type SteeringGroupMemberPayload = {
   __typename?: 'SteeringGroupMemberPayload';
   member: SteeringGroupMember;
+};
+
+export type StrategicGoal = Node & {
+  __typename?: 'StrategicGoal';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  position: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+
+export type StrategicGoaldescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+export type StrategicGoaltitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type StrategicGoalPayload = {
+  __typename?: 'StrategicGoalPayload';
+  goal: StrategicGoal;
+  programme: Programme;
+};
+
+/**
+ * The strategic goals: those filled in, and how many the source says there are. Modern HR-beleid
+ * declares five and lists none: declaredCount 5, goals empty, missing 5.
+ */
+export type StrategicGoals = {
+  __typename?: 'StrategicGoals';
+  /** How many goals the source declares; null when it says nothing. */
+  declaredCount?: Maybe<Scalars['Int']['output']>;
+  /** The goals filled in, by position. */
+  goals: Array<StrategicGoal>;
+  /** Declared goals not yet filled in. */
+  missing: Scalars['Int']['output'];
 };
 
 export type SubmitInvoiceInput = {
@@ -3074,6 +3998,17 @@ export type SubscriptioncampaignResultChangedArgs = {
 
 export type SubscriptioncampaignResultPublishedArgs = {
   campaignId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a talent (a person looking for a mentor) brings to the match. */
+export type TalentProfileInput = {
+  /** Languages the talent speaks, ISO 639-1; at least one. */
+  languages: Array<Scalars['String']['input']>;
+  region: BelgianRegion;
+  /** The sector the talent wants to work in, if any. */
+  sector?: InputMaybe<Scalars['String']['input']>;
+  /** Which groups the talent belongs to (young, newcomer, ...); may be empty. */
+  targetGroups?: InputMaybe<Array<MentoringTargetGroup>>;
 };
 
 export type TieDecision = {
@@ -3581,6 +4516,23 @@ export type UpdateLearningToolInput = {
   title?: InputMaybe<LocalizedTextInput>;
 };
 
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateMentoringProjectInput = {
+  acceptsMentors?: InputMaybe<Scalars['Boolean']['input']>;
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  format?: InputMaybe<MentoringFormat>;
+  id: Scalars['ID']['input'];
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  regions?: InputMaybe<Array<BelgianRegion>>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  targetGroups?: InputMaybe<Array<MentoringTargetGroup>>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * Only the fields given are changed; an explicit null clears an optional field. A translatable
  * field is written whole: the translations it omits are removed.
@@ -3603,6 +4555,13 @@ export type UpdateProfessionInput = {
   publishedUntil?: InputMaybe<Scalars['LocalDate']['input']>;
   shortageOccupation?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<LocalizedTextInput>;
+};
+
+export type UpdateProgrammePhaseInput = {
+  endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  status?: InputMaybe<PhaseStatus>;
 };
 
 export type UpdateTrackInput = {
@@ -4023,6 +4982,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CampaignMeetingMapper & { __typename: 'CampaignMeeting' } )
     | ( CampaignResultMapper & { __typename: 'CampaignResult' } )
     | ( CampaignTrajectoryMapper & { __typename: 'CampaignTrajectory' } )
+    | ( CharterMapper & { __typename: 'Charter' } )
+    | ( CharterEventMapper & { __typename: 'CharterEvent' } )
     | ( CoFinancingEntryMapper & { __typename: 'CoFinancingEntry' } )
     | ( CommitmentMapper & { __typename: 'Commitment' } )
     | ( CommunicationFigureMapper & { __typename: 'CommunicationFigure' } )
@@ -4031,12 +4992,21 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( FundingAgreementMapper & { __typename: 'FundingAgreement' } )
     | ( InvoiceMapper & { __typename: 'Invoice' } )
     | ( LearningToolMapper & { __typename: 'LearningTool' } )
+    | ( MentorRegistrationMapper & { __typename: 'MentorRegistration' } )
+    | ( MentoringActivityMapper & { __typename: 'MentoringActivity' } )
+    | ( MentoringProjectMapper & { __typename: 'MentoringProject' } )
+    | ( OnTheJobTrainingMapper & { __typename: 'OnTheJobTraining' } )
     | ( OrganisationMapper & { __typename: 'Organisation' } )
     | ( OverheadCostMapper & { __typename: 'OverheadCost' } )
     | ( PitchMapper & { __typename: 'Pitch' } )
     | ( PitchOptionMapper & { __typename: 'PitchOption' } )
     | ( ProfessionMapper & { __typename: 'Profession' } )
+    | ( ProgrammeMapper & { __typename: 'Programme' } )
+    | ( ProgrammeMilestoneMapper & { __typename: 'ProgrammeMilestone' } )
+    | ( ProgrammePhaseMapper & { __typename: 'ProgrammePhase' } )
+    | ( ProgrammeProjectMapper & { __typename: 'ProgrammeProject' } )
     | ( SteeringGroupMemberMapper & { __typename: 'SteeringGroupMember' } )
+    | ( StrategicGoalMapper & { __typename: 'StrategicGoal' } )
     | ( TrackMapper & { __typename: 'Track' } )
     | ( TrainingMapper & { __typename: 'Training' } )
     | ( TrainingSessionMapper & { __typename: 'TrainingSession' } )
@@ -4077,6 +5047,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
   Ballot: ResolverTypeWrapper<BallotMapper>;
+  BelgianRegion: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS' | 'BRUSSELS' | 'WALLOON_BRABANT' | 'HAINAUT' | 'LIEGE' | 'LUXEMBOURG' | 'NAMUR'>;
   Board: ResolverTypeWrapper<BoardMapper>;
   BoardCoFinancing: ResolverTypeWrapper<Omit<BoardCoFinancing, 'board'> & { board: ResolversTypes['Board'] }>;
   BoardConnection: ResolverTypeWrapper<BoardConnectionMapper>;
@@ -4112,6 +5083,9 @@ export type ResolversTypes = {
   CastBallotInput: CastBallotInput;
   CastBallotPayload: ResolverTypeWrapper<Omit<CastBallotPayload, 'ballot' | 'pitch'> & { ballot: ResolversTypes['Ballot'], pitch: ResolversTypes['Pitch'] }>;
   ChannelGrowth: ResolverTypeWrapper<Omit<ChannelGrowth, 'channel'> & { channel: ResolversTypes['CommunicationChannel'] }>;
+  Charter: ResolverTypeWrapper<CharterMapper>;
+  CharterEvent: ResolverTypeWrapper<CharterEventMapper>;
+  CharterSignatory: ResolverTypeWrapper<Omit<CharterSignatory, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   CloseVotePayload: ResolverTypeWrapper<Omit<CloseVotePayload, 'pitch' | 'results'> & { pitch: ResolversTypes['Pitch'], results: Array<ResolversTypes['CampaignResult']> }>;
   CoFinancing: ResolverTypeWrapper<CoFinancingMapper>;
   CoFinancingEntry: ResolverTypeWrapper<CoFinancingEntryMapper>;
@@ -4130,6 +5104,7 @@ export type ResolversTypes = {
   CommunicationFigureEdge: ResolverTypeWrapper<Omit<CommunicationFigureEdge, 'node'> & { node: ResolversTypes['CommunicationFigure'] }>;
   CommunicationFigurePayload: ResolverTypeWrapper<Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversTypes['CommunicationFigure'] }>;
   CommunicationReach: ResolverTypeWrapper<CommunicationReachMapper>;
+  CompanyProfileInput: CompanyProfileInput;
   Comparator: ResolverTypeWrapper<'AT_LEAST' | 'AT_MOST'>;
   ConfirmSelectionInput: ConfirmSelectionInput;
   ConfirmSelectionPayload: ResolverTypeWrapper<Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversTypes['Campaign'], selected: Array<ResolversTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversTypes['Board']> }>;
@@ -4140,6 +5115,8 @@ export type ResolversTypes = {
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateLearningToolInput: CreateLearningToolInput;
+  CreateMentoringProjectInput: CreateMentoringProjectInput;
+  CreateOnTheJobTrainingInput: CreateOnTheJobTrainingInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreateProfessionInput: CreateProfessionInput;
   CreateTrainingInput: CreateTrainingInput;
@@ -4151,6 +5128,7 @@ export type ResolversTypes = {
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CreatedWebhookSubscription: ResolverTypeWrapper<Omit<CreatedWebhookSubscription, 'subscription'> & { subscription: ResolversTypes['WebhookSubscription'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideMentorRegistrationInput: DecideMentorRegistrationInput;
   DeleteWebhookSubscriptionPayload: ResolverTypeWrapper<DeleteWebhookSubscriptionPayload>;
   Employee: ResolverTypeWrapper<EmployeeMapper>;
   EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionMapper>;
@@ -4189,22 +5167,56 @@ export type ResolversTypes = {
   Locale: ResolverTypeWrapper<'NL' | 'FR' | 'EN'>;
   LocalizedText: ResolverTypeWrapper<LocalizedText>;
   LocalizedTextInput: LocalizedTextInput;
+  LogMentoringActivityInput: LogMentoringActivityInput;
+  MatchCriterion: ResolverTypeWrapper<'REGION' | 'TARGET_GROUP' | 'LANGUAGE' | 'SECTOR' | 'CAPACITY'>;
+  MatchReason: ResolverTypeWrapper<Omit<MatchReason, 'criterion'> & { criterion: ResolversTypes['MatchCriterion'] }>;
   Measure: ResolverTypeWrapper<MeasureMapper>;
   MeasureInput: MeasureInput;
   MeasuredTarget: ResolverTypeWrapper<MeasuredTargetMapper>;
   MeetingStatus: ResolverTypeWrapper<'PLANNED' | 'HELD' | 'CANCELLED'>;
+  MentorDecision: ResolverTypeWrapper<'CONFIRM' | 'DECLINE'>;
+  MentorRegistration: ResolverTypeWrapper<MentorRegistrationMapper>;
+  MentorRegistrationConnection: ResolverTypeWrapper<MentorRegistrationConnectionMapper>;
+  MentorRegistrationEdge: ResolverTypeWrapper<Omit<MentorRegistrationEdge, 'node'> & { node: ResolversTypes['MentorRegistration'] }>;
+  MentorRegistrationPayload: ResolverTypeWrapper<Omit<MentorRegistrationPayload, 'registration'> & { registration: ResolversTypes['MentorRegistration'] }>;
+  MentorRegistrationReceipt: ResolverTypeWrapper<MentorRegistrationReceiptMapper>;
+  MentorRegistrationStatus: ResolverTypeWrapper<'PENDING' | 'CONFIRMED' | 'DECLINED' | 'WITHDRAWN'>;
+  MentoringActivity: ResolverTypeWrapper<MentoringActivityMapper>;
+  MentoringActivityConnection: ResolverTypeWrapper<MentoringActivityConnectionMapper>;
+  MentoringActivityEdge: ResolverTypeWrapper<Omit<MentoringActivityEdge, 'node'> & { node: ResolversTypes['MentoringActivity'] }>;
+  MentoringActivityKind: ResolverTypeWrapper<'SESSION' | 'MATCH' | 'OUTCOME'>;
+  MentoringActivityPayload: ResolverTypeWrapper<Omit<MentoringActivityPayload, 'activity'> & { activity: ResolversTypes['MentoringActivity'] }>;
+  MentoringFormat: ResolverTypeWrapper<'ONE_TO_ONE' | 'GROUP' | 'ONLINE' | 'BLENDED'>;
+  MentoringMatch: ResolverTypeWrapper<MentoringMatchMapper>;
+  MentoringOutcome: ResolverTypeWrapper<'JOB' | 'TRAINING' | 'INTERNSHIP' | 'VOLUNTEERING' | 'OTHER'>;
+  MentoringPeriodStatistics: ResolverTypeWrapper<Omit<MentoringPeriodStatistics, 'outcomesByKind'> & { outcomesByKind: Array<ResolversTypes['OutcomeCount']> }>;
+  MentoringProject: ResolverTypeWrapper<MentoringProjectMapper>;
+  MentoringProjectConnection: ResolverTypeWrapper<MentoringProjectConnectionMapper>;
+  MentoringProjectEdge: ResolverTypeWrapper<Omit<MentoringProjectEdge, 'node'> & { node: ResolversTypes['MentoringProject'] }>;
+  MentoringProjectFilter: MentoringProjectFilter;
+  MentoringProjectPayload: ResolverTypeWrapper<Omit<MentoringProjectPayload, 'project'> & { project: ResolversTypes['MentoringProject'] }>;
+  MentoringTargetGroup: ResolverTypeWrapper<'YOUNG_PEOPLE' | 'NEWCOMERS' | 'LONG_TERM_JOBSEEKERS' | 'PEOPLE_WITH_DISABILITIES' | 'OLDER_JOBSEEKERS' | 'LOW_QUALIFIED' | 'WOMEN'>;
   Metric: ResolverTypeWrapper<MetricMapper>;
   MetricPart: ResolverTypeWrapper<MetricPart>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OnTheJobPartner: ResolverTypeWrapper<Omit<OnTheJobPartner, 'organisation' | 'role'> & { organisation: ResolversTypes['Organisation'], role: ResolversTypes['OnTheJobPartnerRole'] }>;
+  OnTheJobPartnerInput: OnTheJobPartnerInput;
+  OnTheJobPartnerRole: ResolverTypeWrapper<'SOCIAL' | 'PUBLIC'>;
+  OnTheJobTraining: ResolverTypeWrapper<OnTheJobTrainingMapper>;
+  OnTheJobTrainingConnection: ResolverTypeWrapper<OnTheJobTrainingConnectionMapper>;
+  OnTheJobTrainingEdge: ResolverTypeWrapper<Omit<OnTheJobTrainingEdge, 'node'> & { node: ResolversTypes['OnTheJobTraining'] }>;
+  OnTheJobTrainingFilter: OnTheJobTrainingFilter;
+  OnTheJobTrainingPayload: ResolverTypeWrapper<Omit<OnTheJobTrainingPayload, 'training'> & { training: ResolversTypes['OnTheJobTraining'] }>;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionMapper>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   OrganisationFilter: OrganisationFilter;
   OrganisationKind: ResolverTypeWrapper<'GOVERNMENT' | 'SECTOR_ASSOCIATION' | 'SOCIAL_PARTNER' | 'SERVICE_PROVIDER' | 'COMPANY' | 'NON_PROFIT' | 'PUBLIC_AGENCY'>;
   OrganisationPayload: ResolverTypeWrapper<Omit<OrganisationPayload, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
+  OutcomeCount: ResolverTypeWrapper<Omit<OutcomeCount, 'outcome'> & { outcome: ResolversTypes['MentoringOutcome'] }>;
   Overhead: ResolverTypeWrapper<OverheadMapper>;
   OverheadCost: ResolverTypeWrapper<OverheadCostMapper>;
   OverheadCostConnection: ResolverTypeWrapper<OverheadCostConnectionMapper>;
@@ -4212,6 +5224,7 @@ export type ResolversTypes = {
   OverheadCostPayload: ResolverTypeWrapper<Omit<OverheadCostPayload, 'entry'> & { entry: ResolversTypes['OverheadCost'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodInput: PeriodInput;
+  PhaseStatus: ResolverTypeWrapper<'PLANNED' | 'ONGOING' | 'COMPLETED'>;
   Pitch: ResolverTypeWrapper<PitchMapper>;
   PitchOption: ResolverTypeWrapper<PitchOptionMapper>;
   PitchOptionInput: PitchOptionInput;
@@ -4225,6 +5238,16 @@ export type ResolversTypes = {
   ProfessionEdge: ResolverTypeWrapper<Omit<ProfessionEdge, 'node'> & { node: ResolversTypes['Profession'] }>;
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: ResolverTypeWrapper<Omit<ProfessionPayload, 'profession'> & { profession: ResolversTypes['Profession'] }>;
+  Programme: ResolverTypeWrapper<ProgrammeMapper>;
+  ProgrammeFilter: ProgrammeFilter;
+  ProgrammeKind: ResolverTypeWrapper<'KEY_PROJECT' | 'SUBSIDY_AGREEMENT' | 'PROJECT_FUND' | 'CHARTER'>;
+  ProgrammeMilestone: ResolverTypeWrapper<ProgrammeMilestoneMapper>;
+  ProgrammePhase: ResolverTypeWrapper<ProgrammePhaseMapper>;
+  ProgrammePhasePayload: ResolverTypeWrapper<Omit<ProgrammePhasePayload, 'phase' | 'programme'> & { phase: ResolversTypes['ProgrammePhase'], programme: ResolversTypes['Programme'] }>;
+  ProgrammeProject: ResolverTypeWrapper<ProgrammeProjectMapper>;
+  ProgrammeSteeringGroup: ResolverTypeWrapper<ProgrammeSteeringGroupMapper>;
+  ProgrammeSteeringMember: ResolverTypeWrapper<Omit<ProgrammeSteeringMember, 'organisation'> & { organisation?: Maybe<ResolversTypes['Organisation']> }>;
+  ProgrammeVision: ResolverTypeWrapper<ProgrammeVisionMapper>;
   ProposeJudgementInput: ProposeJudgementInput;
   ProposedBoard: ResolverTypeWrapper<ProposedBoardMapper>;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
@@ -4240,6 +5263,7 @@ export type ResolversTypes = {
   RecordTieDecisionInput: RecordTieDecisionInput;
   RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
+  RegisterAsMentorInput: RegisterAsMentorInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: ResolverTypeWrapper<Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversTypes['FundingAgreement'] }>;
   RemoveCommunicationFigurePayload: ResolverTypeWrapper<RemoveCommunicationFigurePayload>;
@@ -4259,15 +5283,22 @@ export type ResolversTypes = {
   SelectionProposal: ResolverTypeWrapper<SelectionProposalMapper>;
   SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
+  SetStrategicGoalInput: SetStrategicGoalInput;
   Settlement: ResolverTypeWrapper<SettlementMapper>;
   SettlementBasis: ResolverTypeWrapper<'FINAL' | 'FORECAST'>;
   SettlementCap: ResolverTypeWrapper<'NONE' | 'ELIGIBLE_COSTS' | 'MAXIMUM'>;
   SettlementLine: ResolverTypeWrapper<SettlementLine>;
   SettlementScenario: SettlementScenario;
+  StaffCount: ResolverTypeWrapper<StaffCount>;
+  StatisticsPeriod: ResolverTypeWrapper<'MONTH' | 'QUARTER' | 'YEAR'>;
   SteeringGroupMember: ResolverTypeWrapper<SteeringGroupMemberMapper>;
   SteeringGroupMemberPayload: ResolverTypeWrapper<Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversTypes['SteeringGroupMember'] }>;
+  StrategicGoal: ResolverTypeWrapper<StrategicGoalMapper>;
+  StrategicGoalPayload: ResolverTypeWrapper<Omit<StrategicGoalPayload, 'goal' | 'programme'> & { goal: ResolversTypes['StrategicGoal'], programme: ResolversTypes['Programme'] }>;
+  StrategicGoals: ResolverTypeWrapper<StrategicGoalsMapper>;
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TalentProfileInput: TalentProfileInput;
   TieDecision: ResolverTypeWrapper<TieDecisionMapper>;
   Track: ResolverTypeWrapper<TrackMapper>;
   TrackBudget: ResolverTypeWrapper<Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversTypes['ActionBudget']>, track: ResolversTypes['Track'] }>;
@@ -4308,8 +5339,10 @@ export type ResolversTypes = {
   UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
   UpdateLearningToolInput: UpdateLearningToolInput;
+  UpdateMentoringProjectInput: UpdateMentoringProjectInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateProfessionInput: UpdateProfessionInput;
+  UpdateProgrammePhaseInput: UpdateProgrammePhaseInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
   UpdateTrainingSessionInput: UpdateTrainingSessionInput;
@@ -4401,6 +5434,9 @@ export type ResolversParentTypes = {
   CastBallotInput: CastBallotInput;
   CastBallotPayload: Omit<CastBallotPayload, 'ballot' | 'pitch'> & { ballot: ResolversParentTypes['Ballot'], pitch: ResolversParentTypes['Pitch'] };
   ChannelGrowth: ChannelGrowth;
+  Charter: CharterMapper;
+  CharterEvent: CharterEventMapper;
+  CharterSignatory: Omit<CharterSignatory, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
   CloseVotePayload: Omit<CloseVotePayload, 'pitch' | 'results'> & { pitch: ResolversParentTypes['Pitch'], results: Array<ResolversParentTypes['CampaignResult']> };
   CoFinancing: CoFinancingMapper;
   CoFinancingEntry: CoFinancingEntryMapper;
@@ -4416,6 +5452,7 @@ export type ResolversParentTypes = {
   CommunicationFigureEdge: Omit<CommunicationFigureEdge, 'node'> & { node: ResolversParentTypes['CommunicationFigure'] };
   CommunicationFigurePayload: Omit<CommunicationFigurePayload, 'figure'> & { figure: ResolversParentTypes['CommunicationFigure'] };
   CommunicationReach: CommunicationReachMapper;
+  CompanyProfileInput: CompanyProfileInput;
   ConfirmSelectionInput: ConfirmSelectionInput;
   ConfirmSelectionPayload: Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversParentTypes['Campaign'], selected: Array<ResolversParentTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversParentTypes['Board']> };
   CreateApiKeyInput: CreateApiKeyInput;
@@ -4425,6 +5462,8 @@ export type ResolversParentTypes = {
   CreateEmployeeInput: CreateEmployeeInput;
   CreateFundingAgreementInput: CreateFundingAgreementInput;
   CreateLearningToolInput: CreateLearningToolInput;
+  CreateMentoringProjectInput: CreateMentoringProjectInput;
+  CreateOnTheJobTrainingInput: CreateOnTheJobTrainingInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreateProfessionInput: CreateProfessionInput;
   CreateTrainingInput: CreateTrainingInput;
@@ -4436,6 +5475,7 @@ export type ResolversParentTypes = {
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   CreatedWebhookSubscription: Omit<CreatedWebhookSubscription, 'subscription'> & { subscription: ResolversParentTypes['WebhookSubscription'] };
   DateTime: Scalars['DateTime']['output'];
+  DecideMentorRegistrationInput: DecideMentorRegistrationInput;
   DeleteWebhookSubscriptionPayload: DeleteWebhookSubscriptionPayload;
   Employee: EmployeeMapper;
   EmployeeConnection: EmployeeConnectionMapper;
@@ -4466,20 +5506,46 @@ export type ResolversParentTypes = {
   LocalDate: Scalars['LocalDate']['output'];
   LocalizedText: LocalizedText;
   LocalizedTextInput: LocalizedTextInput;
+  LogMentoringActivityInput: LogMentoringActivityInput;
+  MatchReason: MatchReason;
   Measure: MeasureMapper;
   MeasureInput: MeasureInput;
   MeasuredTarget: MeasuredTargetMapper;
+  MentorRegistration: MentorRegistrationMapper;
+  MentorRegistrationConnection: MentorRegistrationConnectionMapper;
+  MentorRegistrationEdge: Omit<MentorRegistrationEdge, 'node'> & { node: ResolversParentTypes['MentorRegistration'] };
+  MentorRegistrationPayload: Omit<MentorRegistrationPayload, 'registration'> & { registration: ResolversParentTypes['MentorRegistration'] };
+  MentorRegistrationReceipt: MentorRegistrationReceiptMapper;
+  MentoringActivity: MentoringActivityMapper;
+  MentoringActivityConnection: MentoringActivityConnectionMapper;
+  MentoringActivityEdge: Omit<MentoringActivityEdge, 'node'> & { node: ResolversParentTypes['MentoringActivity'] };
+  MentoringActivityPayload: Omit<MentoringActivityPayload, 'activity'> & { activity: ResolversParentTypes['MentoringActivity'] };
+  MentoringMatch: MentoringMatchMapper;
+  MentoringPeriodStatistics: Omit<MentoringPeriodStatistics, 'outcomesByKind'> & { outcomesByKind: Array<ResolversParentTypes['OutcomeCount']> };
+  MentoringProject: MentoringProjectMapper;
+  MentoringProjectConnection: MentoringProjectConnectionMapper;
+  MentoringProjectEdge: Omit<MentoringProjectEdge, 'node'> & { node: ResolversParentTypes['MentoringProject'] };
+  MentoringProjectFilter: MentoringProjectFilter;
+  MentoringProjectPayload: Omit<MentoringProjectPayload, 'project'> & { project: ResolversParentTypes['MentoringProject'] };
   Metric: MetricMapper;
   MetricPart: MetricPart;
   Money: Money;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OnTheJobPartner: Omit<OnTheJobPartner, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
+  OnTheJobPartnerInput: OnTheJobPartnerInput;
+  OnTheJobTraining: OnTheJobTrainingMapper;
+  OnTheJobTrainingConnection: OnTheJobTrainingConnectionMapper;
+  OnTheJobTrainingEdge: Omit<OnTheJobTrainingEdge, 'node'> & { node: ResolversParentTypes['OnTheJobTraining'] };
+  OnTheJobTrainingFilter: OnTheJobTrainingFilter;
+  OnTheJobTrainingPayload: Omit<OnTheJobTrainingPayload, 'training'> & { training: ResolversParentTypes['OnTheJobTraining'] };
   Organisation: OrganisationMapper;
   OrganisationConnection: OrganisationConnectionMapper;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   OrganisationFilter: OrganisationFilter;
   OrganisationPayload: Omit<OrganisationPayload, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
+  OutcomeCount: OutcomeCount;
   Overhead: OverheadMapper;
   OverheadCost: OverheadCostMapper;
   OverheadCostConnection: OverheadCostConnectionMapper;
@@ -4498,6 +5564,15 @@ export type ResolversParentTypes = {
   ProfessionEdge: Omit<ProfessionEdge, 'node'> & { node: ResolversParentTypes['Profession'] };
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: Omit<ProfessionPayload, 'profession'> & { profession: ResolversParentTypes['Profession'] };
+  Programme: ProgrammeMapper;
+  ProgrammeFilter: ProgrammeFilter;
+  ProgrammeMilestone: ProgrammeMilestoneMapper;
+  ProgrammePhase: ProgrammePhaseMapper;
+  ProgrammePhasePayload: Omit<ProgrammePhasePayload, 'phase' | 'programme'> & { phase: ResolversParentTypes['ProgrammePhase'], programme: ResolversParentTypes['Programme'] };
+  ProgrammeProject: ProgrammeProjectMapper;
+  ProgrammeSteeringGroup: ProgrammeSteeringGroupMapper;
+  ProgrammeSteeringMember: Omit<ProgrammeSteeringMember, 'organisation'> & { organisation?: Maybe<ResolversParentTypes['Organisation']> };
+  ProgrammeVision: ProgrammeVisionMapper;
   ProposeJudgementInput: ProposeJudgementInput;
   ProposedBoard: ProposedBoardMapper;
   PublishResultInput: PublishResultInput;
@@ -4512,6 +5587,7 @@ export type ResolversParentTypes = {
   RecordTieDecisionInput: RecordTieDecisionInput;
   RecordWorktableMeetingHeldInput: RecordWorktableMeetingHeldInput;
   RefuseJudgementInput: RefuseJudgementInput;
+  RegisterAsMentorInput: RegisterAsMentorInput;
   RejectInvoiceInput: RejectInvoiceInput;
   RemoveCommitmentPayload: Omit<RemoveCommitmentPayload, 'agreement'> & { agreement: ResolversParentTypes['FundingAgreement'] };
   RemoveCommunicationFigurePayload: RemoveCommunicationFigurePayload;
@@ -4530,13 +5606,19 @@ export type ResolversParentTypes = {
   SelectionProposal: SelectionProposalMapper;
   SendWorktableMaterialInput: SendWorktableMaterialInput;
   SetFundingTermsInput: SetFundingTermsInput;
+  SetStrategicGoalInput: SetStrategicGoalInput;
   Settlement: SettlementMapper;
   SettlementLine: SettlementLine;
   SettlementScenario: SettlementScenario;
+  StaffCount: StaffCount;
   SteeringGroupMember: SteeringGroupMemberMapper;
   SteeringGroupMemberPayload: Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversParentTypes['SteeringGroupMember'] };
+  StrategicGoal: StrategicGoalMapper;
+  StrategicGoalPayload: Omit<StrategicGoalPayload, 'goal' | 'programme'> & { goal: ResolversParentTypes['StrategicGoal'], programme: ResolversParentTypes['Programme'] };
+  StrategicGoals: StrategicGoalsMapper;
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: Record<PropertyKey, never>;
+  TalentProfileInput: TalentProfileInput;
   TieDecision: TieDecisionMapper;
   Track: TrackMapper;
   TrackBudget: Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversParentTypes['ActionBudget']>, track: ResolversParentTypes['Track'] };
@@ -4575,8 +5657,10 @@ export type ResolversParentTypes = {
   UpdateEmployeeInput: UpdateEmployeeInput;
   UpdateFundingAgreementInput: UpdateFundingAgreementInput;
   UpdateLearningToolInput: UpdateLearningToolInput;
+  UpdateMentoringProjectInput: UpdateMentoringProjectInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateProfessionInput: UpdateProfessionInput;
+  UpdateProgrammePhaseInput: UpdateProgrammePhaseInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
   UpdateTrainingSessionInput: UpdateTrainingSessionInput;
@@ -4712,6 +5796,8 @@ export type BallotResolvers<ContextType = Context, ParentType extends ResolversP
   options?: Resolver<Array<ResolversTypes['PitchOption']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
+
+export type BelgianRegionResolvers = EnumResolverSignature<{ ANTWERP?: any, BRUSSELS?: any, EAST_FLANDERS?: any, FLEMISH_BRABANT?: any, HAINAUT?: any, LIEGE?: any, LIMBURG?: any, LUXEMBOURG?: any, NAMUR?: any, WALLOON_BRABANT?: any, WEST_FLANDERS?: any }, ResolversTypes['BelgianRegion']>;
 
 export type BoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Board'] = ResolversParentTypes['Board']> = {
   belfiusCluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4919,6 +6005,35 @@ export type ChannelGrowthResolvers<ContextType = Context, ParentType extends Res
   channel?: Resolver<ResolversTypes['CommunicationChannel'], ParentType, ContextType>;
   days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   growthBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CharterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Charter'] = ResolversParentTypes['Charter']> = {
+  approximateSignatoryCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CharterdescriptionArgs>>;
+  events?: Resolver<Array<ResolversTypes['CharterEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['MentoringProject']>, ParentType, ContextType>;
+  signatories?: Resolver<Array<ResolversTypes['CharterSignatory']>, ParentType, ContextType>;
+  signedMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  signedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ChartertitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CharterEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharterEvent'] = ResolversParentTypes['CharterEvent']> = {
+  day?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<CharterEventdescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CharterEventtitleArgs>>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CharterSignatoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharterSignatory'] = ResolversParentTypes['CharterSignatory']> = {
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CloseVotePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CloseVotePayload'] = ResolversParentTypes['CloseVotePayload']> = {
@@ -5279,6 +6394,14 @@ export type LocalizedTextResolvers<ContextType = Context, ParentType extends Res
   nl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MatchCriterionResolvers = EnumResolverSignature<{ CAPACITY?: any, LANGUAGE?: any, REGION?: any, SECTOR?: any, TARGET_GROUP?: any }, ResolversTypes['MatchCriterion']>;
+
+export type MatchReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MatchReason'] = ResolversParentTypes['MatchReason']> = {
+  criterion?: Resolver<ResolversTypes['MatchCriterion'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MeasureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Measure'] = ResolversParentTypes['Measure']> = {
   breakdown?: Resolver<Array<ResolversTypes['MetricPart']>, ParentType, ContextType>;
   comparator?: Resolver<ResolversTypes['Comparator'], ParentType, ContextType>;
@@ -5295,6 +6418,142 @@ export type MeasuredTargetResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type MeetingStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, HELD?: any, PLANNED?: any }, ResolversTypes['MeetingStatus']>;
+
+export type MentorDecisionResolvers = EnumResolverSignature<{ CONFIRM?: any, DECLINE?: any }, ResolversTypes['MentorDecision']>;
+
+export type MentorRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorRegistration'] = ResolversParentTypes['MentorRegistration']> = {
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailConfirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  motivation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['BelgianRegion']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MentorRegistrationStatus'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MentorRegistrationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorRegistrationConnection'] = ResolversParentTypes['MentorRegistrationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MentorRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentorRegistrationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorRegistrationEdge'] = ResolversParentTypes['MentorRegistrationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MentorRegistration'], ParentType, ContextType>;
+};
+
+export type MentorRegistrationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorRegistrationPayload'] = ResolversParentTypes['MentorRegistrationPayload']> = {
+  registration?: Resolver<ResolversTypes['MentorRegistration'], ParentType, ContextType>;
+};
+
+export type MentorRegistrationReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorRegistrationReceipt'] = ResolversParentTypes['MentorRegistrationReceipt']> = {
+  confirmBefore?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MentorRegistrationStatus'], ParentType, ContextType>;
+};
+
+export type MentorRegistrationStatusResolvers = EnumResolverSignature<{ CONFIRMED?: any, DECLINED?: any, PENDING?: any, WITHDRAWN?: any }, ResolversTypes['MentorRegistrationStatus']>;
+
+export type MentoringActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringActivity'] = ResolversParentTypes['MentoringActivity']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MentoringActivityKind'], ParentType, ContextType>;
+  loggedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['MentoringOutcome']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MentoringActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringActivityConnection'] = ResolversParentTypes['MentoringActivityConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MentoringActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentoringActivityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringActivityEdge'] = ResolversParentTypes['MentoringActivityEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MentoringActivity'], ParentType, ContextType>;
+};
+
+export type MentoringActivityKindResolvers = EnumResolverSignature<{ MATCH?: any, OUTCOME?: any, SESSION?: any }, ResolversTypes['MentoringActivityKind']>;
+
+export type MentoringActivityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringActivityPayload'] = ResolversParentTypes['MentoringActivityPayload']> = {
+  activity?: Resolver<ResolversTypes['MentoringActivity'], ParentType, ContextType>;
+};
+
+export type MentoringFormatResolvers = EnumResolverSignature<{ BLENDED?: any, GROUP?: any, ONE_TO_ONE?: any, ONLINE?: any }, ResolversTypes['MentoringFormat']>;
+
+export type MentoringMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringMatch'] = ResolversParentTypes['MentoringMatch']> = {
+  project?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['MatchReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentoringOutcomeResolvers = EnumResolverSignature<{ INTERNSHIP?: any, JOB?: any, OTHER?: any, TRAINING?: any, VOLUNTEERING?: any }, ResolversTypes['MentoringOutcome']>;
+
+export type MentoringPeriodStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringPeriodStatistics'] = ResolversParentTypes['MentoringPeriodStatistics']> = {
+  matches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentorsConfirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomesByKind?: Resolver<Array<ResolversTypes['OutcomeCount']>, ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentoringProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringProject'] = ResolversParentTypes['MentoringProject']> = {
+  acceptsMentors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  activities?: Resolver<ResolversTypes['MentoringActivityConnection'], ParentType, ContextType, RequireFields<MentoringProjectactivitiesArgs, 'first'>>;
+  capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  charter?: Resolver<Maybe<ResolversTypes['Charter']>, ParentType, ContextType>;
+  confirmedMentorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<MentoringProjectdescriptionArgs>>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['MentoringFormat']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['BelgianRegion']>, ParentType, ContextType>;
+  registrations?: Resolver<ResolversTypes['MentorRegistrationConnection'], ParentType, ContextType, RequireFields<MentoringProjectregistrationsArgs, 'first'>>;
+  sectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statistics?: Resolver<Array<ResolversTypes['MentoringPeriodStatistics']>, ParentType, ContextType, RequireFields<MentoringProjectstatisticsArgs, 'from' | 'period' | 'to'>>;
+  targetGroups?: Resolver<Array<ResolversTypes['MentoringTargetGroup']>, ParentType, ContextType>;
+  viewerCanManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MentoringProjectConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringProjectConnection'] = ResolversParentTypes['MentoringProjectConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MentoringProjectEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MentoringProjectEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringProjectEdge'] = ResolversParentTypes['MentoringProjectEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+};
+
+export type MentoringProjectPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentoringProjectPayload'] = ResolversParentTypes['MentoringProjectPayload']> = {
+  project?: Resolver<ResolversTypes['MentoringProject'], ParentType, ContextType>;
+};
+
+export type MentoringTargetGroupResolvers = EnumResolverSignature<{ LONG_TERM_JOBSEEKERS?: any, LOW_QUALIFIED?: any, NEWCOMERS?: any, OLDER_JOBSEEKERS?: any, PEOPLE_WITH_DISABILITIES?: any, WOMEN?: any, YOUNG_PEOPLE?: any }, ResolversTypes['MentoringTargetGroup']>;
 
 export type MetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Metric'] = ResolversParentTypes['Metric']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5326,6 +6585,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   castBallot?: Resolver<ResolversTypes['CastBallotPayload'], ParentType, ContextType, RequireFields<MutationcastBallotArgs, 'input'>>;
   closeFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcloseFundingAgreementArgs, 'id'>>;
   closeVote?: Resolver<ResolversTypes['CloseVotePayload'], ParentType, ContextType, RequireFields<MutationcloseVoteArgs, 'pitchId'>>;
+  confirmMentorEmail?: Resolver<ResolversTypes['MentorRegistrationReceipt'], ParentType, ContextType, RequireFields<MutationconfirmMentorEmailArgs, 'token'>>;
   confirmSelection?: Resolver<ResolversTypes['ConfirmSelectionPayload'], ParentType, ContextType, RequireFields<MutationconfirmSelectionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationcreateApiKeyArgs, 'input'>>;
   createBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationcreateBoardArgs, 'input'>>;
@@ -5334,6 +6594,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationcreateEmployeeArgs, 'input'>>;
   createFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcreateFundingAgreementArgs, 'input'>>;
   createLearningTool?: Resolver<ResolversTypes['LearningToolPayload'], ParentType, ContextType, RequireFields<MutationcreateLearningToolArgs, 'input'>>;
+  createMentoringProject?: Resolver<ResolversTypes['MentoringProjectPayload'], ParentType, ContextType, RequireFields<MutationcreateMentoringProjectArgs, 'input'>>;
+  createOnTheJobTraining?: Resolver<ResolversTypes['OnTheJobTrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateOnTheJobTrainingArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationcreateOrganisationArgs, 'input'>>;
   createProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationcreateProfessionArgs, 'input'>>;
   createTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingArgs, 'input'>>;
@@ -5342,10 +6604,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createTrajectorySession?: Resolver<ResolversTypes['TrajectorySessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrajectorySessionArgs, 'input'>>;
   createWebhookSubscription?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationcreateWebhookSubscriptionArgs, 'input'>>;
   createWorktableGroup?: Resolver<ResolversTypes['WorktableGroupPayload'], ParentType, ContextType, RequireFields<MutationcreateWorktableGroupArgs, 'input'>>;
+  decideMentorRegistration?: Resolver<ResolversTypes['MentorRegistrationPayload'], ParentType, ContextType, RequireFields<MutationdecideMentorRegistrationArgs, 'input'>>;
   deleteWebhookSubscription?: Resolver<ResolversTypes['DeleteWebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationdeleteWebhookSubscriptionArgs, 'id'>>;
   enrol?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationenrolArgs, 'input'>>;
   forgetEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationforgetEmployeeArgs, 'id'>>;
   joinTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationjoinTrajectoryArgs, 'input'>>;
+  logMentoringActivity?: Resolver<ResolversTypes['MentoringActivityPayload'], ParentType, ContextType, RequireFields<MutationlogMentoringActivityArgs, 'input'>>;
   pauseWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationpauseWebhookSubscriptionArgs, 'id'>>;
   payInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationpayInvoiceArgs, 'id'>>;
   planCampaignMeeting?: Resolver<ResolversTypes['CampaignMeetingPayload'], ParentType, ContextType, RequireFields<MutationplanCampaignMeetingArgs, 'input'>>;
@@ -5361,6 +6625,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordWorktableMeetingHeld?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationrecordWorktableMeetingHeldArgs, 'input'>>;
   redeliverWebhook?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationredeliverWebhookArgs, 'deliveryId'>>;
   refuseJudgement?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationrefuseJudgementArgs, 'input'>>;
+  registerAsMentor?: Resolver<ResolversTypes['MentorRegistrationReceipt'], ParentType, ContextType, RequireFields<MutationregisterAsMentorArgs, 'input'>>;
   rejectInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationrejectInvoiceArgs, 'input'>>;
   removeCommitment?: Resolver<ResolversTypes['RemoveCommitmentPayload'], ParentType, ContextType, RequireFields<MutationremoveCommitmentArgs, 'id'>>;
   removeCommunicationFigure?: Resolver<ResolversTypes['RemoveCommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationremoveCommunicationFigureArgs, 'id'>>;
@@ -5377,6 +6642,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   sendTestWebhookEvent?: Resolver<ResolversTypes['WebhookDeliveryPayload'], ParentType, ContextType, RequireFields<MutationsendTestWebhookEventArgs, 'subscriptionId'>>;
   sendWorktableMaterial?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationsendWorktableMaterialArgs, 'input'>>;
   setFundingTerms?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationsetFundingTermsArgs, 'input'>>;
+  setStrategicGoal?: Resolver<ResolversTypes['StrategicGoalPayload'], ParentType, ContextType, RequireFields<MutationsetStrategicGoalArgs, 'input'>>;
   submitInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationsubmitInvoiceArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationupdateActionArgs, 'input'>>;
   updateBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationupdateBoardArgs, 'input'>>;
@@ -5388,8 +6654,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationupdateEmployeeArgs, 'input'>>;
   updateFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationupdateFundingAgreementArgs, 'input'>>;
   updateLearningTool?: Resolver<ResolversTypes['LearningToolPayload'], ParentType, ContextType, RequireFields<MutationupdateLearningToolArgs, 'input'>>;
+  updateMentoringProject?: Resolver<ResolversTypes['MentoringProjectPayload'], ParentType, ContextType, RequireFields<MutationupdateMentoringProjectArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationupdateOrganisationArgs, 'input'>>;
   updateProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationupdateProfessionArgs, 'input'>>;
+  updateProgrammePhase?: Resolver<ResolversTypes['ProgrammePhasePayload'], ParentType, ContextType, RequireFields<MutationupdateProgrammePhaseArgs, 'input'>>;
   updateTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationupdateTrackArgs, 'input'>>;
   updateTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingArgs, 'input'>>;
   updateTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingSessionArgs, 'input'>>;
@@ -5399,10 +6667,51 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateWorktableGroup?: Resolver<ResolversTypes['WorktableGroupPayload'], ParentType, ContextType, RequireFields<MutationupdateWorktableGroupArgs, 'input'>>;
   updateWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationupdateWorktableMeetingArgs, 'input'>>;
   withdrawFromTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationwithdrawFromTrajectoryArgs, 'input'>>;
+  withdrawMentorRegistration?: Resolver<ResolversTypes['MentorRegistrationReceipt'], ParentType, ContextType, RequireFields<MutationwithdrawMentorRegistrationArgs, 'token'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Action' | 'ApiKey' | 'AuditEntry' | 'Board' | 'Campaign' | 'CampaignApplication' | 'CampaignMeeting' | 'CampaignResult' | 'CampaignTrajectory' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'Organisation' | 'OverheadCost' | 'Pitch' | 'PitchOption' | 'Profession' | 'SteeringGroupMember' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WebhookDelivery' | 'WebhookSubscription' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Action' | 'ApiKey' | 'AuditEntry' | 'Board' | 'Campaign' | 'CampaignApplication' | 'CampaignMeeting' | 'CampaignResult' | 'CampaignTrajectory' | 'Charter' | 'CharterEvent' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'MentorRegistration' | 'MentoringActivity' | 'MentoringProject' | 'OnTheJobTraining' | 'Organisation' | 'OverheadCost' | 'Pitch' | 'PitchOption' | 'Profession' | 'Programme' | 'ProgrammeMilestone' | 'ProgrammePhase' | 'ProgrammeProject' | 'SteeringGroupMember' | 'StrategicGoal' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WebhookDelivery' | 'WebhookSubscription' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
+};
+
+export type OnTheJobPartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobPartner'] = ResolversParentTypes['OnTheJobPartner']> = {
+  organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['OnTheJobPartnerRole'], ParentType, ContextType>;
+};
+
+export type OnTheJobPartnerRoleResolvers = EnumResolverSignature<{ PUBLIC?: any, SOCIAL?: any }, ResolversTypes['OnTheJobPartnerRole']>;
+
+export type OnTheJobTrainingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobTraining'] = ResolversParentTypes['OnTheJobTraining']> = {
+  company?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<OnTheJobTrainingdescriptionArgs>>;
+  example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobProfile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  partners?: Resolver<Array<ResolversTypes['OnTheJobPartner']>, ParentType, ContextType>;
+  places?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['BelgianRegion']>, ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OnTheJobTrainingtitleArgs>>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OnTheJobTrainingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobTrainingConnection'] = ResolversParentTypes['OnTheJobTrainingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OnTheJobTrainingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OnTheJobTrainingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobTrainingEdge'] = ResolversParentTypes['OnTheJobTrainingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OnTheJobTraining'], ParentType, ContextType>;
+};
+
+export type OnTheJobTrainingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobTrainingPayload'] = ResolversParentTypes['OnTheJobTrainingPayload']> = {
+  training?: Resolver<ResolversTypes['OnTheJobTraining'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -5435,6 +6744,11 @@ export type OrganisationKindResolvers = EnumResolverSignature<{ COMPANY?: any, G
 
 export type OrganisationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationPayload'] = ResolversParentTypes['OrganisationPayload']> = {
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+};
+
+export type OutcomeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['MentoringOutcome'], ParentType, ContextType>;
 };
 
 export type OverheadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Overhead'] = ResolversParentTypes['Overhead']> = {
@@ -5477,6 +6791,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type PhaseStatusResolvers = EnumResolverSignature<{ COMPLETED?: any, ONGOING?: any, PLANNED?: any }, ResolversTypes['PhaseStatus']>;
 
 export type PitchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pitch'] = ResolversParentTypes['Pitch']> = {
   ballotCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -5544,6 +6860,84 @@ export type ProfessionPayloadResolvers<ContextType = Context, ParentType extends
   profession?: Resolver<ResolversTypes['Profession'], ParentType, ContextType>;
 };
 
+export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
+  endsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  fundingAgreement?: Resolver<Maybe<ResolversTypes['FundingAgreement']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProgrammeKind'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['ProgrammeMilestone']>, ParentType, ContextType>;
+  owner?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  partOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammepartOfArgs>>;
+  phases?: Resolver<Array<ResolversTypes['ProgrammePhase']>, ParentType, ContextType>;
+  principles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammeprinciplesArgs>>;
+  projectStaff?: Resolver<Maybe<ResolversTypes['StaffCount']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['ProgrammeProject']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['PhaseStatus']>, ParentType, ContextType>;
+  steeringGroup?: Resolver<ResolversTypes['ProgrammeSteeringGroup'], ParentType, ContextType>;
+  strategicGoals?: Resolver<ResolversTypes['StrategicGoals'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammesummaryArgs>>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgrammetitleArgs>>;
+  titleTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  vision?: Resolver<Maybe<ResolversTypes['ProgrammeVision']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammeKindResolvers = EnumResolverSignature<{ CHARTER?: any, KEY_PROJECT?: any, PROJECT_FUND?: any, SUBSIDY_AGREEMENT?: any }, ResolversTypes['ProgrammeKind']>;
+
+export type ProgrammeMilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeMilestone'] = ResolversParentTypes['ProgrammeMilestone']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammeMilestonedescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reachedOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgrammeMilestonetitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammePhaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammePhase'] = ResolversParentTypes['ProgrammePhase']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammePhasedescriptionArgs>>;
+  endsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PhaseStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgrammePhasetitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammePhasePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammePhasePayload'] = ResolversParentTypes['ProgrammePhasePayload']> = {
+  phase?: Resolver<ResolversTypes['ProgrammePhase'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+};
+
+export type ProgrammeProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeProject'] = ResolversParentTypes['ProgrammeProject']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammeProjectdescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sponsor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  staffCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PhaseStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgrammeProjecttitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProgrammeSteeringGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeSteeringGroup'] = ResolversParentTypes['ProgrammeSteeringGroup']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProgrammeSteeringGroupdescriptionArgs>>;
+  members?: Resolver<Array<ResolversTypes['ProgrammeSteeringMember']>, ParentType, ContextType>;
+};
+
+export type ProgrammeSteeringMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeSteeringMember'] = ResolversParentTypes['ProgrammeSteeringMember']> = {
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProgrammeVisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeVision'] = ResolversParentTypes['ProgrammeVision']> = {
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgrammeVisiontextArgs>>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ProposedBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedBoard'] = ResolversParentTypes['ProposedBoard']> = {
   application?: Resolver<ResolversTypes['CampaignApplication'], ParentType, ContextType>;
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
@@ -5571,17 +6965,23 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   boards?: Resolver<ResolversTypes['BoardConnection'], ParentType, ContextType, RequireFields<QueryboardsArgs, 'first'>>;
   campaignResults?: Resolver<ResolversTypes['CampaignResultConnection'], ParentType, ContextType, RequireFields<QuerycampaignResultsArgs, 'first'>>;
   campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, RequireFields<QuerycampaignsArgs, 'first'>>;
+  charters?: Resolver<Array<ResolversTypes['Charter']>, ParentType, ContextType>;
   communicationFigures?: Resolver<ResolversTypes['CommunicationFigureConnection'], ParentType, ContextType, RequireFields<QuerycommunicationFiguresArgs, 'first'>>;
   communicationReach?: Resolver<ResolversTypes['CommunicationReach'], ParentType, ContextType, RequireFields<QuerycommunicationReachArgs, 'period'>>;
   employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryemployeesArgs, 'first'>>;
   fundingAgreement?: Resolver<Maybe<ResolversTypes['FundingAgreement']>, ParentType, ContextType, RequireFields<QueryfundingAgreementArgs, 'id'>>;
   fundingAgreements?: Resolver<ResolversTypes['FundingAgreementConnection'], ParentType, ContextType, RequireFields<QueryfundingAgreementsArgs, 'first'>>;
   learningTools?: Resolver<ResolversTypes['LearningToolConnection'], ParentType, ContextType, RequireFields<QuerylearningToolsArgs, 'first'>>;
+  mentoringMatches?: Resolver<Array<ResolversTypes['MentoringMatch']>, ParentType, ContextType, RequireFields<QuerymentoringMatchesArgs, 'first'>>;
+  mentoringProjects?: Resolver<ResolversTypes['MentoringProjectConnection'], ParentType, ContextType, RequireFields<QuerymentoringProjectsArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerynodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QuerynodesArgs, 'ids'>>;
+  onTheJobTrainings?: Resolver<ResolversTypes['OnTheJobTrainingConnection'], ParentType, ContextType, RequireFields<QueryonTheJobTrainingsArgs, 'first'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryorganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryorganisationsArgs, 'first'>>;
   professions?: Resolver<ResolversTypes['ProfessionConnection'], ParentType, ContextType, RequireFields<QueryprofessionsArgs, 'first'>>;
+  programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryprogrammeArgs, 'slug'>>;
+  programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryprogrammesArgs>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
   selectionProposal?: Resolver<ResolversTypes['SelectionProposal'], ParentType, ContextType, RequireFields<QueryselectionProposalArgs, 'campaignId'>>;
   training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QuerytrainingArgs, 'id'>>;
@@ -5682,6 +7082,13 @@ export type SettlementLineResolvers<ContextType = Context, ParentType extends Re
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StaffCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffCount'] = ResolversParentTypes['StaffCount']> = {
+  atLeast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatisticsPeriodResolvers = EnumResolverSignature<{ MONTH?: any, QUARTER?: any, YEAR?: any }, ResolversTypes['StatisticsPeriod']>;
+
 export type SteeringGroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SteeringGroupMember'] = ResolversParentTypes['SteeringGroupMember']> = {
   board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
   example?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -5692,6 +7099,25 @@ export type SteeringGroupMemberResolvers<ContextType = Context, ParentType exten
 
 export type SteeringGroupMemberPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SteeringGroupMemberPayload'] = ResolversParentTypes['SteeringGroupMemberPayload']> = {
   member?: Resolver<ResolversTypes['SteeringGroupMember'], ParentType, ContextType>;
+};
+
+export type StrategicGoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StrategicGoal'] = ResolversParentTypes['StrategicGoal']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<StrategicGoaldescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<StrategicGoaltitleArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StrategicGoalPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StrategicGoalPayload'] = ResolversParentTypes['StrategicGoalPayload']> = {
+  goal?: Resolver<ResolversTypes['StrategicGoal'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+};
+
+export type StrategicGoalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StrategicGoals'] = ResolversParentTypes['StrategicGoals']> = {
+  declaredCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['StrategicGoal']>, ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -6053,6 +7479,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Ballot?: BallotResolvers<ContextType>;
+  BelgianRegion?: BelgianRegionResolvers;
   Board?: BoardResolvers<ContextType>;
   BoardCoFinancing?: BoardCoFinancingResolvers<ContextType>;
   BoardConnection?: BoardConnectionResolvers<ContextType>;
@@ -6084,6 +7511,9 @@ export type Resolvers<ContextType = Context> = {
   CampaignTrajectory?: CampaignTrajectoryResolvers<ContextType>;
   CastBallotPayload?: CastBallotPayloadResolvers<ContextType>;
   ChannelGrowth?: ChannelGrowthResolvers<ContextType>;
+  Charter?: CharterResolvers<ContextType>;
+  CharterEvent?: CharterEventResolvers<ContextType>;
+  CharterSignatory?: CharterSignatoryResolvers<ContextType>;
   CloseVotePayload?: CloseVotePayloadResolvers<ContextType>;
   CoFinancing?: CoFinancingResolvers<ContextType>;
   CoFinancingEntry?: CoFinancingEntryResolvers<ContextType>;
@@ -6141,25 +7571,56 @@ export type Resolvers<ContextType = Context> = {
   LocalDate?: GraphQLScalarType;
   Locale?: LocaleResolvers;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
+  MatchCriterion?: MatchCriterionResolvers;
+  MatchReason?: MatchReasonResolvers<ContextType>;
   Measure?: MeasureResolvers<ContextType>;
   MeasuredTarget?: MeasuredTargetResolvers<ContextType>;
   MeetingStatus?: MeetingStatusResolvers;
+  MentorDecision?: MentorDecisionResolvers;
+  MentorRegistration?: MentorRegistrationResolvers<ContextType>;
+  MentorRegistrationConnection?: MentorRegistrationConnectionResolvers<ContextType>;
+  MentorRegistrationEdge?: MentorRegistrationEdgeResolvers<ContextType>;
+  MentorRegistrationPayload?: MentorRegistrationPayloadResolvers<ContextType>;
+  MentorRegistrationReceipt?: MentorRegistrationReceiptResolvers<ContextType>;
+  MentorRegistrationStatus?: MentorRegistrationStatusResolvers;
+  MentoringActivity?: MentoringActivityResolvers<ContextType>;
+  MentoringActivityConnection?: MentoringActivityConnectionResolvers<ContextType>;
+  MentoringActivityEdge?: MentoringActivityEdgeResolvers<ContextType>;
+  MentoringActivityKind?: MentoringActivityKindResolvers;
+  MentoringActivityPayload?: MentoringActivityPayloadResolvers<ContextType>;
+  MentoringFormat?: MentoringFormatResolvers;
+  MentoringMatch?: MentoringMatchResolvers<ContextType>;
+  MentoringOutcome?: MentoringOutcomeResolvers;
+  MentoringPeriodStatistics?: MentoringPeriodStatisticsResolvers<ContextType>;
+  MentoringProject?: MentoringProjectResolvers<ContextType>;
+  MentoringProjectConnection?: MentoringProjectConnectionResolvers<ContextType>;
+  MentoringProjectEdge?: MentoringProjectEdgeResolvers<ContextType>;
+  MentoringProjectPayload?: MentoringProjectPayloadResolvers<ContextType>;
+  MentoringTargetGroup?: MentoringTargetGroupResolvers;
   Metric?: MetricResolvers<ContextType>;
   MetricPart?: MetricPartResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OnTheJobPartner?: OnTheJobPartnerResolvers<ContextType>;
+  OnTheJobPartnerRole?: OnTheJobPartnerRoleResolvers;
+  OnTheJobTraining?: OnTheJobTrainingResolvers<ContextType>;
+  OnTheJobTrainingConnection?: OnTheJobTrainingConnectionResolvers<ContextType>;
+  OnTheJobTrainingEdge?: OnTheJobTrainingEdgeResolvers<ContextType>;
+  OnTheJobTrainingPayload?: OnTheJobTrainingPayloadResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   OrganisationKind?: OrganisationKindResolvers;
   OrganisationPayload?: OrganisationPayloadResolvers<ContextType>;
+  OutcomeCount?: OutcomeCountResolvers<ContextType>;
   Overhead?: OverheadResolvers<ContextType>;
   OverheadCost?: OverheadCostResolvers<ContextType>;
   OverheadCostConnection?: OverheadCostConnectionResolvers<ContextType>;
   OverheadCostEdge?: OverheadCostEdgeResolvers<ContextType>;
   OverheadCostPayload?: OverheadCostPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PhaseStatus?: PhaseStatusResolvers;
   Pitch?: PitchResolvers<ContextType>;
   PitchOption?: PitchOptionResolvers<ContextType>;
   PitchPayload?: PitchPayloadResolvers<ContextType>;
@@ -6169,6 +7630,15 @@ export type Resolvers<ContextType = Context> = {
   ProfessionConnection?: ProfessionConnectionResolvers<ContextType>;
   ProfessionEdge?: ProfessionEdgeResolvers<ContextType>;
   ProfessionPayload?: ProfessionPayloadResolvers<ContextType>;
+  Programme?: ProgrammeResolvers<ContextType>;
+  ProgrammeKind?: ProgrammeKindResolvers;
+  ProgrammeMilestone?: ProgrammeMilestoneResolvers<ContextType>;
+  ProgrammePhase?: ProgrammePhaseResolvers<ContextType>;
+  ProgrammePhasePayload?: ProgrammePhasePayloadResolvers<ContextType>;
+  ProgrammeProject?: ProgrammeProjectResolvers<ContextType>;
+  ProgrammeSteeringGroup?: ProgrammeSteeringGroupResolvers<ContextType>;
+  ProgrammeSteeringMember?: ProgrammeSteeringMemberResolvers<ContextType>;
+  ProgrammeVision?: ProgrammeVisionResolvers<ContextType>;
   ProposedBoard?: ProposedBoardResolvers<ContextType>;
   Province?: ProvinceResolvers;
   QualitativeTarget?: QualitativeTargetResolvers<ContextType>;
@@ -6186,8 +7656,13 @@ export type Resolvers<ContextType = Context> = {
   SettlementBasis?: SettlementBasisResolvers;
   SettlementCap?: SettlementCapResolvers;
   SettlementLine?: SettlementLineResolvers<ContextType>;
+  StaffCount?: StaffCountResolvers<ContextType>;
+  StatisticsPeriod?: StatisticsPeriodResolvers;
   SteeringGroupMember?: SteeringGroupMemberResolvers<ContextType>;
   SteeringGroupMemberPayload?: SteeringGroupMemberPayloadResolvers<ContextType>;
+  StrategicGoal?: StrategicGoalResolvers<ContextType>;
+  StrategicGoalPayload?: StrategicGoalPayloadResolvers<ContextType>;
+  StrategicGoals?: StrategicGoalsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TieDecision?: TieDecisionResolvers<ContextType>;
   Track?: TrackResolvers<ContextType>;

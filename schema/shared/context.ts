@@ -1,11 +1,14 @@
 // The per-request context every resolver and service receives, and the factory that builds it
 // the same way for the local server, WebSocket connections, the Lambda handler and the tests.
+
 import { randomUUID } from "node:crypto";
 import type DataLoader from "dataloader";
 import type { Database, Db } from "../../db/client.js";
 import { type Actor, ANONYMOUS, type Authenticator } from "./auth.js";
 import type { EventBus } from "./events.js";
 import { type Locale, localeFromHeader } from "./i18n.js";
+import { type Mailer, mailerFromEnv } from "./mailer.js";
+import { type ObjectStore, objectStoreFromEnv } from "./storage.js";
 import { openTransaction } from "./transaction.js";
 
 export interface RequestStats {
@@ -19,6 +22,14 @@ export interface Context {
   requestId: string;
   actor: Actor;
   locale: Locale;
+  /**
+   * The network address the request came from (the socket's locally, API Gateway's sourceIp on
+   * AWS); null where there is no request. For limits per address, never for authorization, and
+   * never logged or stored as it is (schema/shared/rate-limit.ts keys by its hash).
+   */
+  clientAddress: string | null;
+  /** Outside services the API talks to: the mailer and the object store, per stage. */
+  services: AppServices;
   /** The open change's transaction while one is open in this async context, else the request's connection. */
   readonly db: Db;
   stats: RequestStats;
@@ -41,26 +52,41 @@ export interface RequestInfo {
   authorization?: string | null;
   acceptLanguage?: string | null;
   requestId?: string | null;
+  clientAddress?: string | null;
 }
 
 export interface ContextDeps {
   database: Database;
   authenticate: Authenticator;
   events: EventBus;
+  services?: AppServices;
+}
+
+/** The outside services a request may use; from the environment unless a caller (a test) gives its own. */
+export interface AppServices {
+  mailer: Mailer;
+  storage: ObjectStore;
+}
+
+let fromEnv: AppServices | undefined;
+/** The services configured by the environment, made once per process. */
+export function servicesFromEnv(): AppServices {
+  fromEnv ??= { mailer: mailerFromEnv(), storage: objectStoreFromEnv() };
+  return fromEnv;
 }
 
 export type ContextFactory = (request: RequestInfo) => Promise<Context>;
 
 type LoaderMap = Map<object, Map<string, DataLoader<unknown, unknown>>>;
 
-export function createContextFactory({ database, authenticate, events }: ContextDeps): ContextFactory {
+export function createContextFactory({ database, authenticate, events, services }: ContextDeps): ContextFactory {
   return async (request) => {
     // One request id from the start, so an authentication failure's log line carries it too.
     const requestId = request.requestId || randomUUID();
     // An API key is looked up on the database's own connection, before the request's statements
     // are counted: authentication is not the request's work (and touches lastUsedAt once a minute at most).
     const actor = request.authorization ? await authenticate(request.authorization, { requestId, database }) : ANONYMOUS;
-    return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId });
+    return createContext({ database, events, actor, locale: localeFromHeader(request.acceptLanguage), requestId, clientAddress: request.clientAddress ?? null, services });
   };
 }
 
@@ -71,12 +97,16 @@ export function createContext({
   actor,
   locale = "nl",
   requestId = randomUUID(),
+  clientAddress = null,
+  services = servicesFromEnv(),
 }: {
   database: Database;
   events: EventBus;
   actor: Actor;
   locale?: Locale;
   requestId?: string;
+  clientAddress?: string | null;
+  services?: AppServices;
 }): Context {
   const stats: RequestStats = { statements: 0, writes: 0 };
   const requestLoaders: LoaderMap = new Map();
@@ -103,6 +133,8 @@ export function createContext({
     requestId,
     actor,
     locale,
+    clientAddress,
+    services,
     stats,
     events,
     transactions: { owner, db: base },

@@ -5,7 +5,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { ZodError } from "zod";
 
-export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED";
 
 export interface FieldIssue {
   field: string;
@@ -50,6 +50,14 @@ export function conflict(field: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "CONFLICT", field } });
 }
 
+/**
+ * Too many attempts of one kind for one key (an address, a project) in a window: try again after
+ * `retryAfterSeconds`. HTTP 429 where the transport sets a status.
+ */
+export function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "RATE_LIMITED", retryAfterSeconds, http: { status: 429 } } });
+}
+
 /** Codes whose message was written for the client and may be shown as is. */
 const PUBLIC_CODES = new Set([
   "BAD_USER_INPUT",
@@ -57,6 +65,7 @@ const PUBLIC_CODES = new Set([
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

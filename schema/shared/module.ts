@@ -16,6 +16,8 @@ export interface DownloadFile {
   filename: string;
   contentType: string;
   content: string;
+  /** Shown in the browser (a page such as a confirmation) rather than saved. */
+  inline?: boolean;
 }
 
 /** A file served over plain HTTP GET beside GraphQL, with the same context and access rules. */

@@ -1069,6 +1069,8 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -1077,12 +1079,21 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1099,6 +1110,17 @@ export type RelayNonsenseNodeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RelayNonsenseNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1173,6 +1195,17 @@ export type RelayNodeIdQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type RelayCreateBoardMutationVariables = Exact<{ [key: string]: never; }>;
@@ -1202,6 +1235,8 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -1210,12 +1245,21 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1273,7 +1317,18 @@ export type RelayNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1297,6 +1352,17 @@ export type RelayNodeIdsQueryVariables = Exact<{
 
 
 export type RelayNodeIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1371,6 +1437,17 @@ export type BenchNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { name: string, population: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1588,6 +1665,17 @@ export type CampaignsApplicationNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type CampaignsAddSteeringMutationVariables = Exact<{
@@ -1658,6 +1746,8 @@ export type EmbargoNodeQuery = { node:
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -1666,12 +1756,21 @@ export type EmbargoNodeQuery = { node:
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1690,6 +1789,17 @@ export type EmbargoNodesQueryVariables = Exact<{
 
 
 export type EmbargoNodesQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1879,6 +1989,8 @@ export type ResultsNodeQuery = { node:
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', status: CampaignResultStatus, title: string, id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -1887,12 +1999,21 @@ export type ResultsNodeQuery = { node:
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -2140,6 +2261,8 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', number: number, kind: CommitmentKind, id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -2148,12 +2271,21 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -2652,6 +2784,8 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -2660,12 +2794,21 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, status: InvoiceStatus }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -2693,6 +2836,8 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -2701,12 +2846,21 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, description: string | null, status: InvoiceStatus, rejectionReason: string | null, invoiceDate: string, serviceDate: string, createdAt: string, amount: { cents: number, currency: string }, payee: { id: string, name: string, kind: OrganisationKind }, action: { id: string, number: number }, boardsServed: Array<{ id: string, name: string }>, history: Array<{ from: InvoiceStatus | null, to: InvoiceStatus, actorRole: Role, actorSubject: string | null, reason: string | null, at: string }> }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3536,6 +3690,8 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -3544,12 +3700,21 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation', nameTranslations: { nl: string } }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3671,6 +3836,17 @@ export type KeysNodeQueryVariables = Exact<{
 export type KeysNodeQuery = { node:
     | { id: string }
     | { name: string, prefix: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -3932,6 +4108,17 @@ export type HooksNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { event: string, id: string }
     | { url: string, id: string }
     | { id: string }
@@ -4092,7 +4279,18 @@ export type CommunicationNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { channel: CommunicationChannel, audience: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4285,6 +4483,8 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -4293,12 +4493,21 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'FundingAgreement', coFinancing: { totals: { charged: { cents: number }, paid: { cents: number }, outstanding: { cents: number } } } }
     | { __typename: 'Invoice' }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4483,12 +4692,23 @@ export type PlatformNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { title: string, published: boolean, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { title: string, published: boolean, id: string }
     | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
-    | { title: string, published: boolean, id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4658,6 +4878,8 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -4666,12 +4888,21 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'FundingAgreement', coFinancing: { totals: { charged: { cents: number }, paid: { cents: number }, outstanding: { cents: number } } } }
     | { __typename: 'Invoice' }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4707,6 +4938,8 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -4715,12 +4948,21 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4741,6 +4983,8 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'CampaignMeeting' }
     | { __typename: 'CampaignResult' }
     | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
@@ -4749,12 +4993,21 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
     | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
     | { __typename: 'Organisation' }
     | { __typename: 'OverheadCost' }
     | { __typename: 'Pitch' }
     | { __typename: 'PitchOption' }
     | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
     | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4869,6 +5122,8 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'CampaignMeeting', id: string }
     | { __typename: 'CampaignResult', id: string }
     | { __typename: 'CampaignTrajectory', id: string }
+    | { __typename: 'Charter', id: string }
+    | { __typename: 'CharterEvent', id: string }
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
@@ -4877,12 +5132,21 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'LearningTool', id: string }
+    | { __typename: 'MentorRegistration', id: string }
+    | { __typename: 'MentoringActivity', id: string }
+    | { __typename: 'MentoringProject', id: string }
+    | { __typename: 'OnTheJobTraining', id: string }
     | { __typename: 'Organisation', id: string }
     | { __typename: 'OverheadCost', id: string }
     | { __typename: 'Pitch', id: string }
     | { __typename: 'PitchOption', id: string }
     | { __typename: 'Profession', id: string }
+    | { __typename: 'Programme', id: string }
+    | { __typename: 'ProgrammeMilestone', id: string }
+    | { __typename: 'ProgrammePhase', id: string }
+    | { __typename: 'ProgrammeProject', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
+    | { __typename: 'StrategicGoal', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }

@@ -4,10 +4,17 @@
 // asks for a field the schema no longer has fails to compile. Each operation is named (unique
 // across test/); shared selections are fragments, declared with `graphql(...)` too and spread by
 // name, since the documents cannot interpolate strings.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { DocumentNode, GraphQLFormattedError } from "graphql";
 import { type App, createApp, type LogEntry } from "../../schema/server.js";
 import { DEV_ISSUER, DEV_SECRET, type Role, signDevToken } from "../../schema/shared/auth.js";
+import type { AppServices } from "../../schema/shared/context.js";
+import { mailerFromEnv } from "../../schema/shared/mailer.js";
+import { objectStoreFromEnv } from "../../schema/shared/storage.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 
 export interface Actor {
@@ -22,6 +29,8 @@ export interface ExecOptions {
   /** A raw Authorization header, for testing bad tokens. */
   authorization?: string;
   acceptLanguage?: string;
+  /** The network address the request comes from (for limits per address). */
+  clientAddress?: string;
 }
 
 export interface ExecResult<T> {
@@ -37,6 +46,9 @@ export type OperationArgs<TVariables> = Record<never, never> extends TVariables 
 
 export interface TestApi extends TestDatabase {
   app: App;
+  services: AppServices;
+  /** A temporary folder of this API's own: the local mailer writes under mail/, the object store under storage/. */
+  dataDir: string;
   logs: LogEntry[];
   exec<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, ...args: OperationArgs<TVariables>): Promise<ExecResult<TResult>>;
   /** Like exec, but fails the test on any error and returns the data. */
@@ -56,15 +68,22 @@ export async function token(actor: Actor | Role): Promise<string> {
 
 export const devAuth = { mode: "dev" as const, stage: "test", secret: DEV_SECRET, issuer: DEV_ISSUER };
 
-export async function createTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** The mailer and object store; by default the local ones, in a temporary folder of this file's own (`dataDir`). */
+  services?: AppServices;
+}
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const testDb = await createTestDatabase();
   const logs: LogEntry[] = [];
-  const app = createApp({ database: testDb.database, auth: devAuth, log: (entry) => logs.push(entry) });
+  const dataDir = mkdtempSync(join(tmpdir(), "talent-test-"));
+  const services = options.services ?? { mailer: mailerFromEnv({ MAIL_DIR: join(dataDir, "mail") }), storage: objectStoreFromEnv({ STORAGE_DIR: join(dataDir, "storage") }) };
+  const app = createApp({ database: testDb.database, auth: devAuth, log: (entry) => logs.push(entry), services });
 
   // Apollo prints a document it is given, so a typed document and its text run the same way.
   async function run(query: string | DocumentNode, variables: Record<string, unknown> | undefined, options: ExecOptions = {}): Promise<ExecResult<never>> {
     const authorization = options.authorization ?? (options.as ? `Bearer ${await token(options.as)}` : null);
-    const contextValue = await app.createContext({ authorization, acceptLanguage: options.acceptLanguage ?? null });
+    const contextValue = await app.createContext({ authorization, acceptLanguage: options.acceptLanguage ?? null, clientAddress: options.clientAddress ?? null });
     const response = await app.server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors } = response.body.singleResult;
@@ -76,6 +95,8 @@ export async function createTestApi(): Promise<TestApi> {
   return {
     ...testDb,
     app,
+    services,
+    dataDir,
     logs,
     exec,
     async ok(document, ...args) {
@@ -87,6 +108,7 @@ export async function createTestApi(): Promise<TestApi> {
     async close() {
       await app.server.stop();
       await testDb.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
