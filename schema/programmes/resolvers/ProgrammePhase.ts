@@ -1,12 +1,9 @@
-import type   { ProgrammePhaseResolvers } from './../../types.generated.js';
-    export const ProgrammePhase: ProgrammePhaseResolvers = {
-    /* Implement ProgrammePhase resolver logic here */
-        description: ({ description }, _arg, _ctx) => {
-                            /* ProgrammePhase.description resolver is required because ProgrammePhase.description and ProgrammePhaseMapper.description are not compatible */
-                            return description
-                          },
-        title: ({ title }, _arg, _ctx) => {
-                            /* ProgrammePhase.title resolver is required because ProgrammePhase.title and ProgrammePhaseMapper.title are not compatible */
-                            return title
-                          }
-    };
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { ProgrammePhaseResolvers } from "./../../types.generated.js";
+
+export const ProgrammePhase: ProgrammePhaseResolvers = {
+  id: (phase) => toGlobalId("ProgrammePhase", phase.id),
+  title: localized((row) => row.title),
+  description: localized((row) => row.description),
+};

@@ -1,12 +1,9 @@
-import type   { ProgrammeProjectResolvers } from './../../types.generated.js';
-    export const ProgrammeProject: ProgrammeProjectResolvers = {
-    /* Implement ProgrammeProject resolver logic here */
-        description: ({ description }, _arg, _ctx) => {
-                            /* ProgrammeProject.description resolver is required because ProgrammeProject.description and ProgrammeProjectMapper.description are not compatible */
-                            return description
-                          },
-        title: ({ title }, _arg, _ctx) => {
-                            /* ProgrammeProject.title resolver is required because ProgrammeProject.title and ProgrammeProjectMapper.title are not compatible */
-                            return title
-                          }
-    };
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { ProgrammeProjectResolvers } from "./../../types.generated.js";
+
+export const ProgrammeProject: ProgrammeProjectResolvers = {
+  id: (project) => toGlobalId("ProgrammeProject", project.id),
+  title: localized((row) => row.title),
+  description: localized((row) => row.description),
+};

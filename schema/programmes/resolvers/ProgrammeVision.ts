@@ -1,17 +1,6 @@
-import type   { ProgrammeVisionResolvers } from './../../types.generated.js';
-    /*
-    * Note: This object type is generated because "ProgrammeVisionMapper" is declared. This is to ensure runtime safety.
-    *
-    * When a mapper is used, it is possible to hit runtime errors in some scenarios:
-    * - given a field name, the schema type's field type does not match mapper's field type
-    * - or a schema type's field does not exist in the mapper's fields
-    *
-    * If you want to skip this file generation, remove the mapper or update the pattern in the `resolverGeneration.object` config.
-    */
+import { localized } from "../../shared/i18n.js";
+import type { ProgrammeVisionResolvers } from "./../../types.generated.js";
+
 export const ProgrammeVision: ProgrammeVisionResolvers = {
-    /* Implement ProgrammeVision resolver logic here */
-    text: ({ text }, _arg, _ctx) => {
-                        /* ProgrammeVision.text resolver is required because ProgrammeVision.text and ProgrammeVisionMapper.text are not compatible */
-                        return text
-                      }
+  text: localized((vision) => vision.text),
 };

@@ -1,12 +1,9 @@
-import type   { StrategicGoalResolvers } from './../../types.generated.js';
-    export const StrategicGoal: StrategicGoalResolvers = {
-    /* Implement StrategicGoal resolver logic here */
-        description: ({ description }, _arg, _ctx) => {
-                            /* StrategicGoal.description resolver is required because StrategicGoal.description and StrategicGoalMapper.description are not compatible */
-                            return description
-                          },
-        title: ({ title }, _arg, _ctx) => {
-                            /* StrategicGoal.title resolver is required because StrategicGoal.title and StrategicGoalMapper.title are not compatible */
-                            return title
-                          }
-    };
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { StrategicGoalResolvers } from "./../../types.generated.js";
+
+export const StrategicGoal: StrategicGoalResolvers = {
+  id: (goal) => toGlobalId("StrategicGoal", goal.id),
+  title: localized((row) => row.title),
+  description: localized((row) => row.description),
+};

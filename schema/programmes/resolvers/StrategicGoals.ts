@@ -1,14 +1,6 @@
-import type   { StrategicGoalsResolvers } from './../../types.generated.js';
-    /*
-    * Note: This object type is generated because "StrategicGoalsMapper" is declared. This is to ensure runtime safety.
-    *
-    * When a mapper is used, it is possible to hit runtime errors in some scenarios:
-    * - given a field name, the schema type's field type does not match mapper's field type
-    * - or a schema type's field does not exist in the mapper's fields
-    *
-    * If you want to skip this file generation, remove the mapper or update the pattern in the `resolverGeneration.object` config.
-    */
+import type { StrategicGoalsResolvers } from "./../../types.generated.js";
+import { missingGoals } from "../programmes.service.js";
+
 export const StrategicGoals: StrategicGoalsResolvers = {
-    /* Implement StrategicGoals resolver logic here */
-    missing: async (_parent, _arg, _ctx) => { /* StrategicGoals.missing resolver is required because StrategicGoals.missing exists but StrategicGoalsMapper.missing does not */ }
+  missing: (goals) => missingGoals(goals),
 };

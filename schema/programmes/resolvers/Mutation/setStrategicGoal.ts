@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { setStrategicGoal as run } from "../../programmes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const setStrategicGoal: NonNullable<MutationResolvers['setStrategicGoal']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.setStrategicGoal resolver logic here */ };
+export const setStrategicGoal: NonNullable<MutationResolvers['setStrategicGoal']> = async (_parent, { input }, ctx) => run(ctx, input);

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateProgrammePhase as run } from "../../programmes.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateProgrammePhase: NonNullable<MutationResolvers['updateProgrammePhase']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateProgrammePhase resolver logic here */ };
+export const updateProgrammePhase: NonNullable<MutationResolvers['updateProgrammePhase']> = async (_parent, { input }, ctx) => run(ctx, input);

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { programmeBySlug } from "../../programmes.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const programme: NonNullable<QueryResolvers['programme']> = async (_parent, _arg, _ctx) => { /* Implement Query.programme resolver logic here */ };
+export const programme: NonNullable<QueryResolvers['programme']> = async (_parent, { slug }, ctx) => programmeBySlug(ctx, slug);

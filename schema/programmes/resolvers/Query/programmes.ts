@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listProgrammes } from "../../programmes.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const programmes: NonNullable<QueryResolvers['programmes']> = async (_parent, _arg, _ctx) => { /* Implement Query.programmes resolver logic here */ };
+export const programmes: NonNullable<QueryResolvers['programmes']> = async (_parent, args, ctx) => listProgrammes(ctx, args);
