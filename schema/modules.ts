@@ -7,6 +7,7 @@ import { baseModule } from "./base/module.js";
 import { boardsModule } from "./boards/module.js";
 import { campaignsModule } from "./campaigns/module.js";
 import { fundingModule } from "./funding/module.js";
+import { laboLokaalModule } from "./labolokaal/module.js";
 import { mentoringModule } from "./mentoring/module.js";
 import { organisationsModule } from "./organisations/module.js";
 import { partnersModule } from "./partners/module.js";
@@ -15,7 +16,7 @@ import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
 import { trainingsModule } from "./trainings/module.js";
 
-export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule, partnersModule, mentoringModule, programmesModule];
+export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule, partnersModule, laboLokaalModule, mentoringModule, programmesModule];
 
 for (const module of modules) {
   for (const { source, breakdown, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source, breakdown);

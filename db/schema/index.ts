@@ -5,6 +5,7 @@ export * from "./audit.js";
 export * from "./boards.js";
 export * from "./campaigns.js";
 export * from "./funding.js";
+export * from "./labolokaal.js";
 export * from "./mentoring.js";
 export * from "./organisations.js";
 export * from "./partners.js";

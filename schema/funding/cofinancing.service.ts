@@ -396,6 +396,11 @@ export interface ParticipationFee {
   note: string | null;
   /** The input field a refusal names; "input" when left out. */
   field?: string;
+  /**
+   * PARTICIPATION_FEE by default; OWN_CONTRIBUTION for a board's own contribution to a project it
+   * gets support for (LaboLokaal's EUR 2,000).
+   */
+  kind?: "PARTICIPATION_FEE" | "OWN_CONTRIBUTION";
 }
 
 /**
@@ -422,7 +427,7 @@ export async function chargeParticipationFee(ctx: Context, tx: Tx, recorder: Rec
     agreementId: agreement.id,
     boardId: fee.boardId,
     actionId: action.id,
-    kind: "PARTICIPATION_FEE",
+    kind: fee.kind ?? "PARTICIPATION_FEE",
     entryType: "CHARGE",
     amountCents: fee.amountCents,
     currency: agreement.currency,

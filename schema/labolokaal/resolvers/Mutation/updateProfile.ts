@@ -1,0 +1,3 @@
+
+        import type   { MutationResolvers } from './../../../types.generated.js';
+        export const updateProfile: NonNullable<MutationResolvers['updateProfile']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateProfile resolver logic here */ };
