@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { logMentoringActivity as run } from "../../activities.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const logMentoringActivity: NonNullable<MutationResolvers['logMentoringActivity']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.logMentoringActivity resolver logic here */ };
+export const logMentoringActivity: NonNullable<MutationResolvers['logMentoringActivity']> = async (_parent, { input }, ctx) => ({ activity: await run(ctx, input) });
