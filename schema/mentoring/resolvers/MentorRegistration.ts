@@ -1,6 +1,9 @@
-import type   { MentorRegistrationResolvers } from './../../types.generated.js';
-    export const MentorRegistration: MentorRegistrationResolvers = {
-    /* Implement MentorRegistration resolver logic here */
-        project: async (_parent, _arg, _ctx) => { /* MentorRegistration.project resolver is required because MentorRegistration.project exists but MentorRegistrationMapper.project does not */ },
-        registeredAt: async (_parent, _arg, _ctx) => { /* MentorRegistration.registeredAt resolver is required because MentorRegistration.registeredAt exists but MentorRegistrationMapper.registeredAt does not */ }
-    };
+import { toGlobalId } from "../../shared/relay.js";
+import type { MentorRegistrationResolvers } from "./../../types.generated.js";
+import { projectOf } from "../registrations.service.js";
+
+export const MentorRegistration: MentorRegistrationResolvers = {
+  id: (registration) => toGlobalId("MentorRegistration", registration.id),
+  project: (registration, _args, ctx) => projectOf(ctx, registration.projectId),
+  registeredAt: (registration) => registration.createdAt,
+};

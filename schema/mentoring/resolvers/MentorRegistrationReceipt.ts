@@ -1,14 +1,6 @@
-import type   { MentorRegistrationReceiptResolvers } from './../../types.generated.js';
-    /*
-    * Note: This object type is generated because "MentorRegistrationReceiptMapper" is declared. This is to ensure runtime safety.
-    *
-    * When a mapper is used, it is possible to hit runtime errors in some scenarios:
-    * - given a field name, the schema type's field type does not match mapper's field type
-    * - or a schema type's field does not exist in the mapper's fields
-    *
-    * If you want to skip this file generation, remove the mapper or update the pattern in the `resolverGeneration.object` config.
-    */
+import type { MentorRegistrationReceiptResolvers } from "./../../types.generated.js";
+import { projectOf } from "../registrations.service.js";
+
 export const MentorRegistrationReceipt: MentorRegistrationReceiptResolvers = {
-    /* Implement MentorRegistrationReceipt resolver logic here */
-    project: async (_parent, _arg, _ctx) => { /* MentorRegistrationReceipt.project resolver is required because MentorRegistrationReceipt.project exists but MentorRegistrationReceiptMapper.project does not */ }
+  project: (receipt, _args, ctx) => projectOf(ctx, receipt.projectId),
 };

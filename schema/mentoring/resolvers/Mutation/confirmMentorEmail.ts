@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { confirmMentorEmail as run } from "../../registrations.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const confirmMentorEmail: NonNullable<MutationResolvers['confirmMentorEmail']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.confirmMentorEmail resolver logic here */ };
+export const confirmMentorEmail: NonNullable<MutationResolvers['confirmMentorEmail']> = async (_parent, { token }, ctx) => run(ctx, { token });

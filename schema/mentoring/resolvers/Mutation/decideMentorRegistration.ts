@@ -1,3 +1,6 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { decideMentorRegistration as run } from "../../registrations.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const decideMentorRegistration: NonNullable<MutationResolvers['decideMentorRegistration']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.decideMentorRegistration resolver logic here */ };
+export const decideMentorRegistration: NonNullable<MutationResolvers['decideMentorRegistration']> = async (_parent, { input }, ctx) => ({
+  registration: await run(ctx, input),
+});

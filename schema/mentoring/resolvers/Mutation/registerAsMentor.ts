@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { registerAsMentor as run } from "../../registrations.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const registerAsMentor: NonNullable<MutationResolvers['registerAsMentor']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.registerAsMentor resolver logic here */ };
+export const registerAsMentor: NonNullable<MutationResolvers['registerAsMentor']> = async (_parent, { input }, ctx) => run(ctx, input);

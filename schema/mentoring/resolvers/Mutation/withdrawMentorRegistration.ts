@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { withdrawMentorRegistration as run } from "../../registrations.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const withdrawMentorRegistration: NonNullable<MutationResolvers['withdrawMentorRegistration']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.withdrawMentorRegistration resolver logic here */ };
+export const withdrawMentorRegistration: NonNullable<MutationResolvers['withdrawMentorRegistration']> = async (_parent, { token }, ctx) => run(ctx, { token });
