@@ -1,15 +1,13 @@
-import type   { CharterResolvers } from './../../types.generated.js';
-    export const Charter: CharterResolvers = {
-    /* Implement Charter resolver logic here */
-        description: ({ description }, _arg, _ctx) => {
-                            /* Charter.description resolver is required because Charter.description and CharterMapper.description are not compatible */
-                            return description
-                          },
-        events: async (_parent, _arg, _ctx) => { /* Charter.events resolver is required because Charter.events exists but CharterMapper.events does not */ },
-        initiatives: async (_parent, _arg, _ctx) => { /* Charter.initiatives resolver is required because Charter.initiatives exists but CharterMapper.initiatives does not */ },
-        signatories: async (_parent, _arg, _ctx) => { /* Charter.signatories resolver is required because Charter.signatories exists but CharterMapper.signatories does not */ },
-        title: ({ title }, _arg, _ctx) => {
-                            /* Charter.title resolver is required because Charter.title and CharterMapper.title are not compatible */
-                            return title
-                          }
-    };
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { CharterResolvers } from "./../../types.generated.js";
+import { eventsOf, initiativesOf, signatoriesOf } from "../directory.service.js";
+
+export const Charter: CharterResolvers = {
+  id: (charter) => toGlobalId("Charter", charter.id),
+  title: localized((row) => row.title),
+  description: localized((row) => row.description),
+  signatories: (charter, _args, ctx) => signatoriesOf(ctx, charter),
+  events: (charter, _args, ctx) => eventsOf(ctx, charter),
+  initiatives: (charter, _args, ctx) => initiativesOf(ctx, charter),
+};

@@ -1,14 +1,12 @@
-import type   { OnTheJobTrainingResolvers } from './../../types.generated.js';
-    export const OnTheJobTraining: OnTheJobTrainingResolvers = {
-    /* Implement OnTheJobTraining resolver logic here */
-        company: async (_parent, _arg, _ctx) => { /* OnTheJobTraining.company resolver is required because OnTheJobTraining.company exists but OnTheJobTrainingMapper.company does not */ },
-        description: ({ description }, _arg, _ctx) => {
-                            /* OnTheJobTraining.description resolver is required because OnTheJobTraining.description and OnTheJobTrainingMapper.description are not compatible */
-                            return description
-                          },
-        partners: async (_parent, _arg, _ctx) => { /* OnTheJobTraining.partners resolver is required because OnTheJobTraining.partners exists but OnTheJobTrainingMapper.partners does not */ },
-        title: ({ title }, _arg, _ctx) => {
-                            /* OnTheJobTraining.title resolver is required because OnTheJobTraining.title and OnTheJobTrainingMapper.title are not compatible */
-                            return title
-                          }
-    };
+import { localized } from "../../shared/i18n.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { OnTheJobTrainingResolvers } from "./../../types.generated.js";
+import { companyOf, partnersOf } from "../directory.service.js";
+
+export const OnTheJobTraining: OnTheJobTrainingResolvers = {
+  id: (training) => toGlobalId("OnTheJobTraining", training.id),
+  title: localized((row) => row.title),
+  description: localized((row) => row.description),
+  company: (training, _args, ctx) => companyOf(ctx, training),
+  partners: (training, _args, ctx) => partnersOf(ctx, training),
+};

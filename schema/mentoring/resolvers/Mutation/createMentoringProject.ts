@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createMentoringProject as run } from "../../directory.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createMentoringProject: NonNullable<MutationResolvers['createMentoringProject']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createMentoringProject resolver logic here */ };
+export const createMentoringProject: NonNullable<MutationResolvers['createMentoringProject']> = async (_parent, { input }, ctx) => ({ project: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createOnTheJobTraining as run } from "../../directory.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createOnTheJobTraining: NonNullable<MutationResolvers['createOnTheJobTraining']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createOnTheJobTraining resolver logic here */ };
+export const createOnTheJobTraining: NonNullable<MutationResolvers['createOnTheJobTraining']> = async (_parent, { input }, ctx) => ({ training: await run(ctx, input) });

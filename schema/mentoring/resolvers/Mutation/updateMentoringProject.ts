@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { updateMentoringProject as run } from "../../directory.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateMentoringProject: NonNullable<MutationResolvers['updateMentoringProject']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateMentoringProject resolver logic here */ };
+export const updateMentoringProject: NonNullable<MutationResolvers['updateMentoringProject']> = async (_parent, { input }, ctx) => ({ project: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listCharters } from "../../directory.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const charters: NonNullable<QueryResolvers['charters']> = async (_parent, _arg, _ctx) => { /* Implement Query.charters resolver logic here */ };
+export const charters: NonNullable<QueryResolvers['charters']> = async (_parent, _args, ctx) => listCharters(ctx);

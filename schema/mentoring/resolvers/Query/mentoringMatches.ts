@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { mentoringMatches as rank } from "../../matching.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const mentoringMatches: NonNullable<QueryResolvers['mentoringMatches']> = async (_parent, _arg, _ctx) => { /* Implement Query.mentoringMatches resolver logic here */ };
+export const mentoringMatches: NonNullable<QueryResolvers['mentoringMatches']> = async (_parent, args, ctx) => rank(ctx, args);

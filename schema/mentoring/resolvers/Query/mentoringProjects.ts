@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listMentoringProjects } from "../../directory.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const mentoringProjects: NonNullable<QueryResolvers['mentoringProjects']> = async (_parent, _arg, _ctx) => { /* Implement Query.mentoringProjects resolver logic here */ };
+export const mentoringProjects: NonNullable<QueryResolvers['mentoringProjects']> = async (_parent, args, ctx) => listMentoringProjects(ctx, args);

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listOnTheJobTrainings } from "../../directory.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const onTheJobTrainings: NonNullable<QueryResolvers['onTheJobTrainings']> = async (_parent, _arg, _ctx) => { /* Implement Query.onTheJobTrainings resolver logic here */ };
+export const onTheJobTrainings: NonNullable<QueryResolvers['onTheJobTrainings']> = async (_parent, args, ctx) => listOnTheJobTrainings(ctx, args);
