@@ -31,9 +31,10 @@ export function encodeHeaderWord(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   const words: string[] = [];
   let chunk = "";
-  // Each encoded-word at most 75 characters: "=?UTF-8?B?" + base64 of at most 45 bytes + "?=".
+  // Each encoded-word (base64 of at most 36 bytes, 60 characters) fits a 78-character line even
+  // after "Subject: ".
   for (const char of text) {
-    if (Buffer.byteLength(chunk + char, "utf8") > 45) {
+    if (Buffer.byteLength(chunk + char, "utf8") > 36) {
       words.push(chunk);
       chunk = "";
     }
@@ -92,7 +93,9 @@ export function formatMessage(message: MailMessage, { from, date = new Date(), i
     "Content-Type: text/plain; charset=utf-8",
     "Content-Transfer-Encoding: quoted-printable",
   ];
-  return `${headers.join("\r\n")}\r\n\r\n${quotedPrintable(message.text)}\r\n`;
+  const body = quotedPrintable(message.text);
+  // The body's last line ends in CRLF like every other; a text that ends its last line already keeps it.
+  return `${headers.join("\r\n")}\r\n\r\n${body}${body.endsWith("\r\n") ? "" : "\r\n"}`;
 }
 
 /** Writes each message as `<time>-<id>.eml` into a folder, for development and tests. */
