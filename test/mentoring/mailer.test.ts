@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FolderMailer, formatMessage, mailerFromEnv, quotedPrintable, SesMailer } from "../../schema/shared/mailer.js";
 
 /** A minimal reader of what FolderMailer writes: unfolded headers, decoded subject and body. */
-export function parseEml(raw: string): { headers: Record<string, string>; subject: string; text: string } {
+function parseEml(raw: string): { headers: Record<string, string>; subject: string; text: string } {
   const split = raw.indexOf("\r\n\r\n");
   expect(split).toBeGreaterThan(0);
   const head = raw.slice(0, split).replace(/\r\n[ \t]/g, " ");
