@@ -13,12 +13,14 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import { type App, errorLogFields } from "../schema/server.js";
+import { servicesFromEnv } from "../schema/shared/context.js";
 import { badInput, maskError } from "../schema/shared/errors.js";
 import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
 import { findHostileInput } from "../schema/shared/hostile-input.js";
 import { costError, limitError, limitParseOptions } from "../schema/shared/limits.js";
 import { withoutSuggestions, withoutSuggestionsError } from "../schema/shared/production.js";
 import { corsHeaders, preflight } from "../schema/shared/settings.js";
+import { FolderStore, type ObjectStore } from "../schema/shared/storage.js";
 
 const MAX_BODY_BYTES = 1_000_000;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -36,9 +38,14 @@ export interface LocalServerOptions {
   ready?: Promise<unknown>;
   /** Checks the database for /health. */
   ping: () => Promise<void>;
+  /** The object store whose signed links /storage/* serves when it is a folder (the app's own; from the environment by default). */
+  storage?: ObjectStore;
 }
 
-export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.1", ready = Promise.resolve(), ping }: LocalServerOptions): Promise<LocalServer> {
+export async function startLocalServer(
+  app: App,
+  { port = 4000, host = "127.0.0.1", ready = Promise.resolve(), ping, storage = servicesFromEnv().storage }: LocalServerOptions,
+): Promise<LocalServer> {
   let isReady = false;
   ready.then(
     () => (isReady = true),
@@ -79,6 +86,8 @@ export async function startLocalServer(app: App, { port = 4000, host = "127.0.0.
         return send(res, 503, { status: "database unavailable" });
       }
     }
+    // The folder store's signed links: checked by their signature and expiry alone, as S3 checks its own.
+    if (url.pathname.startsWith("/storage/") && storage instanceof FolderStore) return storage.serve(req, res, url);
     if (url.pathname !== "/graphql" && !(req.method === "GET" && isDownload(url.pathname))) {
       return send(res, 404, { error: "not found; GraphQL is at /graphql" });
     }

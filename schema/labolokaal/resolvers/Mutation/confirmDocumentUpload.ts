@@ -1,3 +1,4 @@
+import { confirmDocumentUpload as confirm } from "../../documents.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const confirmDocumentUpload: NonNullable<MutationResolvers['confirmDocumentUpload']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.confirmDocumentUpload resolver logic here */ };
+export const confirmDocumentUpload: NonNullable<MutationResolvers['confirmDocumentUpload']> = async (_parent, { id }, ctx) => ({ document: await confirm(ctx, { id }) });

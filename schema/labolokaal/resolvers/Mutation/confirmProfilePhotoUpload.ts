@@ -1,3 +1,4 @@
+import { confirmProfilePhotoUpload as confirm } from "../../profiles.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const confirmProfilePhotoUpload: NonNullable<MutationResolvers['confirmProfilePhotoUpload']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.confirmProfilePhotoUpload resolver logic here */ };
+export const confirmProfilePhotoUpload: NonNullable<MutationResolvers['confirmProfilePhotoUpload']> = async (_parent, _args, ctx) => ({ profile: await confirm(ctx, {}) });

@@ -1,3 +1,4 @@
+import { removeDocument as remove } from "../../documents.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const removeDocument: NonNullable<MutationResolvers['removeDocument']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.removeDocument resolver logic here */ };
+export const removeDocument: NonNullable<MutationResolvers['removeDocument']> = async (_parent, { id }, ctx) => ({ document: await remove(ctx, { id }) });

@@ -1,3 +1,4 @@
+import { requestDocumentUpload as request } from "../../documents.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const requestDocumentUpload: NonNullable<MutationResolvers['requestDocumentUpload']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.requestDocumentUpload resolver logic here */ };
+export const requestDocumentUpload: NonNullable<MutationResolvers['requestDocumentUpload']> = (_parent, { input }, ctx) => request(ctx, input);

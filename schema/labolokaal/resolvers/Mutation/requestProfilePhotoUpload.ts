@@ -1,3 +1,4 @@
+import { requestProfilePhotoUpload as request } from "../../profiles.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const requestProfilePhotoUpload: NonNullable<MutationResolvers['requestProfilePhotoUpload']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.requestProfilePhotoUpload resolver logic here */ };
+export const requestProfilePhotoUpload: NonNullable<MutationResolvers['requestProfilePhotoUpload']> = (_parent, { input }, ctx) => request(ctx, input);

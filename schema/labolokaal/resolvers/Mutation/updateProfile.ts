@@ -1,3 +1,4 @@
+import { updateProfile as update } from "../../profiles.service.js";
+import type { MutationResolvers } from "./../../../types.generated.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const updateProfile: NonNullable<MutationResolvers['updateProfile']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.updateProfile resolver logic here */ };
+export const updateProfile: NonNullable<MutationResolvers['updateProfile']> = async (_parent, { input }, ctx) => ({ profile: await update(ctx, input) });

@@ -1,3 +1,4 @@
+import { myProfile as ownProfile } from "../../profiles.service.js";
+import type { QueryResolvers } from "./../../../types.generated.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const myProfile: NonNullable<QueryResolvers['myProfile']> = async (_parent, _arg, _ctx) => { /* Implement Query.myProfile resolver logic here */ };
+export const myProfile: NonNullable<QueryResolvers['myProfile']> = (_parent, _args, ctx) => ownProfile(ctx);
