@@ -1,8 +1,13 @@
-import type   { ContactQuestionResolvers } from './../../types.generated.js';
-    export const ContactQuestion: ContactQuestionResolvers = {
-    /* Implement ContactQuestion resolver logic here */
-        askedAt: async (_parent, _arg, _ctx) => { /* ContactQuestion.askedAt resolver is required because ContactQuestion.askedAt exists but ContactQuestionMapper.askedAt does not */ },
-        board: async (_parent, _arg, _ctx) => { /* ContactQuestion.board resolver is required because ContactQuestion.board exists but ContactQuestionMapper.board does not */ },
-        organisation: async (_parent, _arg, _ctx) => { /* ContactQuestion.organisation resolver is required because ContactQuestion.organisation exists but ContactQuestionMapper.organisation does not */ },
-        theme: async (_parent, _arg, _ctx) => { /* ContactQuestion.theme resolver is required because ContactQuestion.theme exists but ContactQuestionMapper.theme does not */ }
-    };
+import { boardLoader } from "../../boards/boards.service.js";
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { ContactQuestionResolvers } from "./../../types.generated.js";
+import { themeOfQuestion } from "../questions.service.js";
+
+export const ContactQuestion: ContactQuestionResolvers = {
+  id: (question) => toGlobalId("ContactQuestion", question.id),
+  theme: (question, _args, ctx) => themeOfQuestion(ctx, question),
+  board: ({ askerBoardId }, _args, ctx) => (askerBoardId ? boardLoader(ctx).load(askerBoardId) : null),
+  organisation: ({ askerOrganisationId }, _args, ctx) => (askerOrganisationId ? organisationLoader(ctx).load(askerOrganisationId) : null),
+  askedAt: ({ createdAt }) => createdAt,
+};

@@ -1,10 +1,15 @@
-import type   { ForumThreadResolvers } from './../../types.generated.js';
-    export const ForumThread: ForumThreadResolvers = {
-    /* Implement ForumThread resolver logic here */
-        author: async (_parent, _arg, _ctx) => { /* ForumThread.author resolver is required because ForumThread.author exists but ForumThreadMapper.author does not */ },
-        removed: async (_parent, _arg, _ctx) => { /* ForumThread.removed resolver is required because ForumThread.removed exists but ForumThreadMapper.removed does not */ },
-        replies: async (_parent, _arg, _ctx) => { /* ForumThread.replies resolver is required because ForumThread.replies exists but ForumThreadMapper.replies does not */ },
-        theme: async (_parent, _arg, _ctx) => { /* ForumThread.theme resolver is required because ForumThread.theme exists but ForumThreadMapper.theme does not */ },
-        viewerCanEdit: async (_parent, _arg, _ctx) => { /* ForumThread.viewerCanEdit resolver is required because ForumThread.viewerCanEdit exists but ForumThreadMapper.viewerCanEdit does not */ },
-        viewerCanRemove: async (_parent, _arg, _ctx) => { /* ForumThread.viewerCanRemove resolver is required because ForumThread.viewerCanRemove exists but ForumThreadMapper.viewerCanRemove does not */ }
-    };
+import { toGlobalId } from "../../shared/relay.js";
+import type { ForumThreadResolvers } from "./../../types.generated.js";
+import { authorOfPost, postBody, postBodyHtml, repliesOf, themeOfThread, threadCanEdit, threadCanRemove } from "../forum.service.js";
+
+export const ForumThread: ForumThreadResolvers = {
+  id: (thread) => toGlobalId("ForumThread", thread.id),
+  theme: (thread, _args, ctx) => themeOfThread(ctx, thread),
+  body: (thread) => postBody(thread),
+  bodyHtml: (thread) => postBodyHtml(thread),
+  author: (thread, _args, ctx) => authorOfPost(ctx, thread),
+  removed: (thread) => thread.removedAt !== null,
+  replies: (thread, args, ctx) => repliesOf(ctx, thread, args),
+  viewerCanEdit: (thread, _args, ctx) => threadCanEdit(ctx, thread),
+  viewerCanRemove: (thread, _args, ctx) => threadCanRemove(ctx, thread),
+};

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { answerQuestion as run } from "../../questions.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const answerQuestion: NonNullable<MutationResolvers['answerQuestion']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.answerQuestion resolver logic here */ };
+export const answerQuestion: NonNullable<MutationResolvers['answerQuestion']> = async (_parent, { input }, ctx) => ({ question: await run(ctx, input) });

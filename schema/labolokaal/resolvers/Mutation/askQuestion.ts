@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { askQuestion as run } from "../../questions.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const askQuestion: NonNullable<MutationResolvers['askQuestion']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.askQuestion resolver logic here */ };
+export const askQuestion: NonNullable<MutationResolvers['askQuestion']> = async (_parent, { input }, ctx) => ({ question: await run(ctx, input) });

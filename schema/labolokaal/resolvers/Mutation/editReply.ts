@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { editReply as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const editReply: NonNullable<MutationResolvers['editReply']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.editReply resolver logic here */ };
+export const editReply: NonNullable<MutationResolvers['editReply']> = async (_parent, { input }, ctx) => ({ reply: await run(ctx, input) });

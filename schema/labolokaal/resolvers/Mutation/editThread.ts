@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { editThread as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const editThread: NonNullable<MutationResolvers['editThread']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.editThread resolver logic here */ };
+export const editThread: NonNullable<MutationResolvers['editThread']> = async (_parent, { input }, ctx) => ({ thread: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { removeReply as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const removeReply: NonNullable<MutationResolvers['removeReply']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.removeReply resolver logic here */ };
+export const removeReply: NonNullable<MutationResolvers['removeReply']> = async (_parent, { id }, ctx) => ({ reply: await run(ctx, { id }) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { removeThread as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const removeThread: NonNullable<MutationResolvers['removeThread']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.removeThread resolver logic here */ };
+export const removeThread: NonNullable<MutationResolvers['removeThread']> = async (_parent, { id }, ctx) => ({ thread: await run(ctx, { id }) });

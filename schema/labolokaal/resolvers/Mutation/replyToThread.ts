@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { replyToThread as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const replyToThread: NonNullable<MutationResolvers['replyToThread']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.replyToThread resolver logic here */ };
+export const replyToThread: NonNullable<MutationResolvers['replyToThread']> = async (_parent, { input }, ctx) => ({ reply: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { startThread as run } from "../../forum.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const startThread: NonNullable<MutationResolvers['startThread']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.startThread resolver logic here */ };
+export const startThread: NonNullable<MutationResolvers['startThread']> = async (_parent, { input }, ctx) => ({ thread: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listContactQuestions } from "../../questions.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const contactQuestions: NonNullable<QueryResolvers['contactQuestions']> = async (_parent, _arg, _ctx) => { /* Implement Query.contactQuestions resolver logic here */ };
+export const contactQuestions: NonNullable<QueryResolvers['contactQuestions']> = async (_parent, args, ctx) => listContactQuestions(ctx, args);
