@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { boards } from "../../db/schema/boards.js";
 import { organisations } from "../../db/schema/organisations.js";
-import { programmePhases, programmes } from "../../db/schema/programmes.js";
+import { programmeMilestones, programmePhases, programmes } from "../../db/schema/programmes.js";
 import { programmeStatus } from "../../schema/programmes/programmes.service.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
@@ -111,11 +111,39 @@ describe("the seeded programmes", () => {
 
   it("are listed in one query with their phases and status, anonymously, and filtered by kind and by phase status", async () => {
     const all = await api.ok(LIST, {});
-    expect(all.programmes.map((p) => p.slug).sort()).toEqual(["addendum-2023-2025", "decent-work-for-all", "labolokaal", "modern-hr-beleid"]);
+    // By Dutch title: "Addendum ...", "Charter ...", "LaboLokaal", "Sleutelproject ...".
+    expect(all.programmes.map((p) => p.slug)).toEqual(["addendum-2023-2025", "decent-work-for-all", "labolokaal", "modern-hr-beleid"]);
     expect(all.programmes.find((p) => p.slug === "modern-hr-beleid")).toMatchObject({ status: "ONGOING" });
     expect((await api.ok(LIST, { filter: { kind: "CHARTER" } })).programmes.map((p) => p.slug)).toEqual(["decent-work-for-all"]);
     expect((await api.ok(LIST, { filter: { status: "COMPLETED" } })).programmes.map((p) => p.slug)).toEqual(["modern-hr-beleid"]);
     expect((await api.ok(LIST, { filter: { status: "PLANNED" } })).programmes).toEqual([]);
+  });
+});
+
+const NODES = graphql(`
+  query ProgrammesNodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Programme { slug titleTranslations { nl en } }
+      ... on ProgrammePhase { position }
+      ... on ProgrammeMilestone { reachedOn }
+      ... on StrategicGoal { position }
+    }
+  }
+`);
+
+describe("programme nodes", () => {
+  it("resolve a programme, its phase, milestone and goal by global id", async () => {
+    const p = await modernHr();
+    const goal = await api.ok(SET_GOAL, { input: { programmeId: p.id, position: 1, title: { nl: "Doel een" } } }, { as: CONSULTANT });
+    const milestone = await api.database.db.select().from(programmeMilestones).where(eq(programmeMilestones.reachedOn, "2011-04-07"));
+    const data = await api.ok(NODES, { ids: [p.id, p.phases[1]!.id, globalId("ProgrammeMilestone", milestone[0]!.id), goal.setStrategicGoal.goal.id] });
+    expect(data.nodes).toEqual([
+      { __typename: "Programme", slug: "modern-hr-beleid", titleTranslations: { nl: "Sleutelproject Modern HR-beleid", en: "Key project Modern HR policy" } },
+      { __typename: "ProgrammePhase", position: 2 },
+      { __typename: "ProgrammeMilestone", reachedOn: "2011-04-07" },
+      { __typename: "StrategicGoal", position: 1 },
+    ]);
   });
 });
 
