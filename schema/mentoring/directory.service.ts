@@ -253,7 +253,7 @@ const partnersOfTrainings = childRows<TrainingPartnerRow>(
   (row) => row.trainingId,
 );
 
-/** OnTheJobTraining.partners: public partners first, then social ones, each by Dutch name. */
+/** OnTheJobTraining.partners: social partners first, then public ones (the enum's order), each by Dutch name. */
 export const partnersOf = (ctx: Context, training: OnTheJobTrainingMapper) => partnersOfTrainings(ctx).load(training.id);
 
 // ---------------------------------------------------------------------------------------------
