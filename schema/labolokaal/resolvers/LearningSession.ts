@@ -1,8 +1,13 @@
-import type   { LearningSessionResolvers } from './../../types.generated.js';
-    export const LearningSession: LearningSessionResolvers = {
-    /* Implement LearningSession resolver logic here */
-        boards: async (_parent, _arg, _ctx) => { /* LearningSession.boards resolver is required because LearningSession.boards exists but LearningSessionMapper.boards does not */ },
-        expert: async (_parent, _arg, _ctx) => { /* LearningSession.expert resolver is required because LearningSession.expert exists but LearningSessionMapper.expert does not */ },
-        project: async (_parent, _arg, _ctx) => { /* LearningSession.project resolver is required because LearningSession.project exists but LearningSessionMapper.project does not */ },
-        theme: async (_parent, _arg, _ctx) => { /* LearningSession.theme resolver is required because LearningSession.theme exists but LearningSessionMapper.theme does not */ }
-    };
+import { organisationLoader } from "../../organisations/organisations.service.js";
+import { toGlobalId } from "../../shared/relay.js";
+import type { LearningSessionResolvers } from "./../../types.generated.js";
+import { projectLoader, themeOf } from "../calls.service.js";
+import { sessionBoardsOf } from "../projects.service.js";
+
+export const LearningSession: LearningSessionResolvers = {
+  id: (session) => toGlobalId("LearningSession", session.id),
+  theme: (session, _args, ctx) => themeOf(ctx, session),
+  project: ({ projectId }, _args, ctx) => (projectId ? projectLoader(ctx).load(projectId) : null),
+  expert: ({ expertId }, _args, ctx) => (expertId ? organisationLoader(ctx).load(expertId) : null),
+  boards: (session, _args, ctx) => sessionBoardsOf(ctx, session),
+};

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { applyToCall as run } from "../../calls.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const applyToCall: NonNullable<MutationResolvers['applyToCall']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.applyToCall resolver logic here */ };
+export const applyToCall: NonNullable<MutationResolvers['applyToCall']> = async (_parent, { input }, ctx) => ({ application: await run(ctx, input) });

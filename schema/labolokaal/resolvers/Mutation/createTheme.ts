@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { createTheme as run } from "../../calls.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const createTheme: NonNullable<MutationResolvers['createTheme']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.createTheme resolver logic here */ };
+export const createTheme: NonNullable<MutationResolvers['createTheme']> = async (_parent, { input }, ctx) => ({ theme: await run(ctx, input) });

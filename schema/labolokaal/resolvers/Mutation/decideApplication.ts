@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { decideApplication as run } from "../../calls.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const decideApplication: NonNullable<MutationResolvers['decideApplication']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.decideApplication resolver logic here */ };
+export const decideApplication: NonNullable<MutationResolvers['decideApplication']> = async (_parent, { input }, ctx) => run(ctx, input);

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { openProjectCall as run } from "../../calls.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const openProjectCall: NonNullable<MutationResolvers['openProjectCall']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.openProjectCall resolver logic here */ };
+export const openProjectCall: NonNullable<MutationResolvers['openProjectCall']> = async (_parent, { input }, ctx) => ({ call: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { recordLearningSession as run } from "../../projects.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const recordLearningSession: NonNullable<MutationResolvers['recordLearningSession']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.recordLearningSession resolver logic here */ };
+export const recordLearningSession: NonNullable<MutationResolvers['recordLearningSession']> = async (_parent, { input }, ctx) => ({ session: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { reviewApplication as run } from "../../calls.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const reviewApplication: NonNullable<MutationResolvers['reviewApplication']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.reviewApplication resolver logic here */ };
+export const reviewApplication: NonNullable<MutationResolvers['reviewApplication']> = async (_parent, { input }, ctx) => ({ application: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { MutationResolvers } from "./../../../types.generated.js";
+import { submitFinalReport as run } from "../../projects.service.js";
 
-        import type   { MutationResolvers } from './../../../types.generated.js';
-        export const submitFinalReport: NonNullable<MutationResolvers['submitFinalReport']> = async (_parent, _arg, _ctx) => { /* Implement Mutation.submitFinalReport resolver logic here */ };
+export const submitFinalReport: NonNullable<MutationResolvers['submitFinalReport']> = async (_parent, { input }, ctx) => ({ project: await run(ctx, input) });

@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listProjectCalls } from "../../calls.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const projectCalls: NonNullable<QueryResolvers['projectCalls']> = async (_parent, _arg, _ctx) => { /* Implement Query.projectCalls resolver logic here */ };
+export const projectCalls: NonNullable<QueryResolvers['projectCalls']> = async (_parent, args, ctx) => listProjectCalls(ctx, args);

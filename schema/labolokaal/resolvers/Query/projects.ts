@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listProjects } from "../../calls.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const projects: NonNullable<QueryResolvers['projects']> = async (_parent, _arg, _ctx) => { /* Implement Query.projects resolver logic here */ };
+export const projects: NonNullable<QueryResolvers['projects']> = async (_parent, args, ctx) => listProjects(ctx, args);

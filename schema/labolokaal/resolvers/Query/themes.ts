@@ -1,3 +1,4 @@
+import type { QueryResolvers } from "./../../../types.generated.js";
+import { listThemes } from "../../calls.service.js";
 
-        import type   { QueryResolvers } from './../../../types.generated.js';
-        export const themes: NonNullable<QueryResolvers['themes']> = async (_parent, _arg, _ctx) => { /* Implement Query.themes resolver logic here */ };
+export const themes: NonNullable<QueryResolvers['themes']> = async (_parent, _args, ctx) => listThemes(ctx);
