@@ -12,8 +12,9 @@ import { boards } from "../../db/schema/boards.js";
 import { mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { rateLimitCounters } from "../../db/schema/rate-limits.js";
+import { startLocalServer } from "../../functions/http.js";
 import { serveDownload } from "../../schema/downloads.js";
-import { signLinkToken } from "../../schema/mentoring/mentor-links.js";
+import { linkSecret, publicUrl, signLinkToken, verifyLinkToken } from "../../schema/mentoring/mentor-links.js";
 import { MENTOR_REGISTRATION_LIMITS } from "../../schema/mentoring/registrations.service.js";
 import { toGlobalId } from "../../schema/shared/relay.js";
 import { graphql } from "../graphql/index.js";
@@ -35,6 +36,8 @@ const expertOf = (org: string): Actor => ({ role: "EXPERT", sub: "expert-1", org
 
 beforeAll(async () => {
   api = await createTestApi();
+  // The API's server starts on its first operation, and only a started server stops.
+  await api.execRaw("{ __typename }");
   return () => api.close();
 });
 
@@ -390,6 +393,45 @@ describe("signed links", () => {
     await api.ok(CONFIRM, { token: r.confirm });
     const [twice] = await api.database.db.select().from(mentorRegistrations).where(eq(mentorRegistrations.id, r.id));
     expect(twice?.emailConfirmedAt?.getTime()).toBe(once?.emailConfirmedAt?.getTime());
+  });
+
+  it("the links open over the local HTTP server: confirm at once, withdraw after the button", async () => {
+    // An API of its own: the local server starts the GraphQL server, which this file's has done already.
+    const local = await createTestApi();
+    const server = await startLocalServer(local.app, { port: 0, ping: async () => {}, storage: local.services.storage });
+    try {
+      const [created] = await local.database.db.insert(mentoringProjects).values({ name: "Lokaal project" }).returning({ id: mentoringProjects.id });
+      await local.ok(REGISTER, { input: mentor({ projectId: toGlobalId("MentoringProject", created!.id) }) });
+      const [file] = readdirSync(join(local.dataDir, "mail"));
+      const text = decodeBody(readFileSync(join(local.dataDir, "mail", file!), "utf8"));
+      const link = (purpose: string) => new RegExp(`http://localhost:4000(/mentoring/${purpose}/\\S+)`).exec(text)?.[1] ?? "";
+      const base = server.url.replace(/\/graphql$/, "");
+      const confirmed = await fetch(`${base}${link("confirm")}`, { headers: { "accept-language": "en" } });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await confirmed.text()).toContain("E-mail address confirmed");
+      const asked = await fetch(`${base}${link("withdraw")}`);
+      expect(await asked.text()).toContain("Ja, trek mijn aanmelding in");
+      const [pending] = await local.database.db.select().from(mentorRegistrations);
+      expect(pending).toMatchObject({ status: "PENDING" });
+      expect(pending?.emailConfirmedAt).toBeInstanceOf(Date);
+      expect(await (await fetch(`${base}${link("withdraw")}/yes`)).text()).toContain("Aanmelding ingetrokken");
+      const [gone] = await local.database.db.select().from(mentorRegistrations);
+      expect(gone).toMatchObject({ status: "WITHDRAWN", email: null });
+    } finally {
+      await server.close();
+      await local.close();
+    }
+  });
+
+  it("refuses to sign links in production without MENTOR_LINK_SECRET, and a secret too short to be one", () => {
+    expect(() => linkSecret({ STAGE: "production" })).toThrow(/MENTOR_LINK_SECRET/);
+    expect(() => linkSecret({ MENTOR_LINK_SECRET: "short" })).toThrow(/32/);
+    expect(linkSecret({ STAGE: "production", MENTOR_LINK_SECRET: "s".repeat(32) })).toBe("s".repeat(32));
+    // A token signed under another secret is no link of this stage.
+    const foreign = signLinkToken("confirm", "00000000-0000-4000-8000-000000000000", new Date(Date.now() + 60_000), "x".repeat(32));
+    expect(() => verifyLinkToken(foreign, "confirm")).toThrow(/is not a valid link/);
+    expect(publicUrl({ PUBLIC_URL: "https://api.talent.example.be/" })).toBe("https://api.talent.example.be");
   });
 
   it("a bad link opens a page saying it does not work", async () => {
