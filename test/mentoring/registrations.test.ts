@@ -307,6 +307,38 @@ describe("the journey", () => {
   });
 });
 
+describe("when the mail service fails", () => {
+  it("keeps the registration, logs no address, and mails the links when the mentor registers again", async () => {
+    const sent: string[] = [];
+    let failing = true;
+    const local = await createTestApi({
+      services: {
+        mailer: {
+          async send(message) {
+            if (failing) throw new Error(`SES refused ${message.to}`);
+            sent.push(message.text);
+          },
+        },
+        storage: api.services.storage,
+      },
+    });
+    try {
+      const [created] = await local.database.db.insert(mentoringProjects).values({ name: "Project zonder post" }).returning({ id: mentoringProjects.id });
+      const input = mentor({ projectId: toGlobalId("MentoringProject", created!.id), email: "lost.mail@example.be" });
+      expect((await local.ok(REGISTER, { input })).registerAsMentor.status).toBe("PENDING");
+      expect(await local.database.db.select().from(mentorRegistrations)).toHaveLength(1);
+      failing = false;
+      await local.ok(REGISTER, { input });
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain("/mentoring/confirm/confirm.");
+      expect(await local.database.db.select().from(mentorRegistrations)).toHaveLength(1);
+      expect(JSON.stringify(local.logs)).not.toContain("lost.mail");
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe("validation", () => {
   it.each([
     ["an empty name", { name: "  " }, "input.name"],
