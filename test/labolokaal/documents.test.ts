@@ -2,6 +2,7 @@
 // for an upload link, PUTs the bytes, confirms, and every member downloads the same bytes through a
 // link signed on each read. Wrong types (by their bytes, not their name), oversized files, outsiders,
 // anonymous callers and former members are refused, and nothing half-written remains.
+import { crc32 } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
@@ -389,5 +390,67 @@ describe("who may", () => {
 
     const other = await share(fx.expert);
     await api.ok(REMOVE, { id: other }, { as: { role: "CONSULTANT", sub: "doc-consultant" } });
+  });
+});
+
+/** A zip of stored (uncompressed) entries, as Office and OpenDocument files are containers of. */
+function zip(entries: [name: string, content: string][]): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, content] of entries) {
+    const data = Buffer.from(content);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(Buffer.byteLength(name), 26);
+    parts.push(header, Buffer.from(name), data);
+  }
+  return Buffer.concat(parts);
+}
+
+const DOCX = zip([
+  [
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  ],
+  ["word/document.xml", "<w:document/>"],
+]);
+const ODT = zip([
+  ["mimetype", "application/vnd.oasis.opendocument.text"],
+  ["content.xml", "<office:document-content/>"],
+]);
+/** A compound file (legacy doc, xls, ppt): its magic number and a padded header sector. */
+const CFB = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+describe("Office documents, by their containers", () => {
+  it("accepts a docx, an odt and a legacy doc declared as such, with the type their bytes show", async () => {
+    for (const [bytes, declared, expected] of [
+      [DOCX, DOCX_TYPE, DOCX_TYPE],
+      [ODT, "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text"],
+      [CFB, "application/msword", "application/msword"],
+    ] as const) {
+      const id = await share(fx.member, bytes, { filename: "verslag", contentType: declared });
+      const [row] = await api.database.db
+        .select()
+        .from(laboDocuments)
+        .where(eq(laboDocuments.id, rowOf(id)));
+      expect(row?.contentType, declared).toBe(expected);
+    }
+  });
+
+  it("refuses a plain zip declared as a docx and a compound file declared as a PDF", async () => {
+    for (const [bytes, declared] of [
+      [zip([["notes.txt", "hallo"]]), DOCX_TYPE],
+      [CFB, "application/pdf"],
+      [DOCX, "image/png"],
+    ] as const) {
+      const { document, upload } = await request(fx.member, bytes, { contentType: declared });
+      await put(upload, bytes);
+      expect(errorOf(await api.exec(CONFIRM, { id: document.id }, { as: fx.member })), declared).toMatchObject({ code: "BAD_USER_INPUT", field: "file" });
+    }
+    expect(await api.database.db.select().from(laboDocuments)).toEqual([]);
   });
 });
