@@ -2,7 +2,9 @@
 // static credentials, no network) and reads, heads and deletes through the client's `send`; the
 // folder store keeps objects inside its folder, signs every parameter of a link and verifies them;
 // the environment picks the store.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -103,6 +105,37 @@ describe("FolderStore", () => {
       await expect(store.head(key), key).rejects.toThrow();
     }
     expect(store.verify("GET", "/storage/..%2F..%2Fetc%2Fpasswd", new URLSearchParams())).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("stops a chunked upload (no content length) once it passes the signed size, keeping no partial file", async () => {
+    const http = createServer((req, res) => void store.serve(req, res, new URL(req.url ?? "/", "http://localhost")));
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const send = async (chunks: Buffer[]) => {
+        const link = await store.signUpload("documents/chunked", { contentType: "application/pdf", maxBytes: 1000, expiresInSeconds: 60 });
+        const url = new URL(link.url);
+        return new Promise<number>((resolve, reject) => {
+          const req = request(
+            { host: "127.0.0.1", port, method: "PUT", path: `${url.pathname}${url.search}`, headers: { "content-type": "application/pdf", "transfer-encoding": "chunked" } },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on("error", reject);
+          for (const chunk of chunks) req.write(chunk);
+          req.end();
+        });
+      };
+      expect(await send([Buffer.alloc(600), Buffer.alloc(600)])).toBe(413);
+      expect(await store.head("documents/chunked")).toBeNull();
+      expect(readdirSync(join(dir, "documents"))).toEqual([]);
+      expect(await send([Buffer.alloc(600), Buffer.alloc(400)])).toBe(200);
+      expect(await store.head("documents/chunked")).toEqual({ size: 1000 });
+    } finally {
+      await new Promise((resolve) => http.close(resolve));
+    }
   });
 
   it("heads a missing object as null", async () => {
