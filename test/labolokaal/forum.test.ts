@@ -129,23 +129,44 @@ async function writes() {
 describe("starting a thread", () => {
   it("stores the body as written and as sanitised HTML, with the author's subject and board, and tells the space by id", async () => {
     const thread = await start(memberA, "Hoe pakken jullie **employer branding** aan?\n\n<script>alert(1)</script>");
-    expect(thread).toMatchObject({ title: "Onze aanpak", removed: false, editedAt: null, viewerCanEdit: true, viewerCanRemove: true, theme: { id: A.themeId }, replies: { totalCount: 0 } });
+    expect(thread).toMatchObject({
+      title: "Onze aanpak",
+      removed: false,
+      editedAt: null,
+      viewerCanEdit: true,
+      viewerCanRemove: true,
+      theme: { id: A.themeId },
+      replies: { totalCount: 0 },
+    });
     expect(thread.body).toBe("Hoe pakken jullie **employer branding** aan?\n\n<script>alert(1)</script>");
     expect(thread.bodyHtml).toContain("<strong>employer branding</strong>");
     expect(thread.bodyHtml).not.toContain("<script");
-    const [row] = await api.database.db.select().from(laboThreads).where(eq(laboThreads.id, rowId(thread.id)));
+    const [row] = await api.database.db
+      .select()
+      .from(laboThreads)
+      .where(eq(laboThreads.id, rowId(thread.id)));
     expect(row).toMatchObject({ authorSubject: "forum-m1", authorBoardId: A.boardRowId, authorOrganisationId: null });
 
     const [event] = await api.database.db.select().from(domainEvents).orderBy(desc(domainEvents.position)).limit(1);
-    expect(event).toMatchObject({ name: "labo.space.changed", entityId: rowId(A.themeId), payload: { themeId: rowId(A.themeId), part: "THREAD", partId: rowId(thread.id), operation: "CREATED" } });
-    const [audit] = await api.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, rowId(thread.id)), eq(auditLog.operation, "startThread")));
+    expect(event).toMatchObject({
+      name: "labo.space.changed",
+      entityId: rowId(A.themeId),
+      payload: { themeId: rowId(A.themeId), part: "THREAD", partId: rowId(thread.id), operation: "CREATED" },
+    });
+    const [audit] = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, rowId(thread.id)), eq(auditLog.operation, "startThread")));
     expect(JSON.stringify(audit!.after)).not.toContain("employer branding");
     expect(JSON.stringify(audit!.after)).not.toContain("Onze aanpak");
   });
 
   it("records an expert's organisation as the author's", async () => {
     const thread = await start(expertA);
-    const [row] = await api.database.db.select().from(laboThreads).where(eq(laboThreads.id, rowId(thread.id)));
+    const [row] = await api.database.db
+      .select()
+      .from(laboThreads)
+      .where(eq(laboThreads.id, rowId(thread.id)));
     expect(row).toMatchObject({ authorSubject: "forum-e1", authorBoardId: null, authorOrganisationId: A.expertRowId });
   });
 
@@ -175,17 +196,24 @@ describe("starting a thread", () => {
   it("refuses a post into another theme's space with FORBIDDEN, and writes nothing", async () => {
     const before = await writes();
     expect(errorOf(await api.exec(START, { input: { themeId: A.themeId, title: "Binnendringen", body: "Hallo" } }, { as: memberB }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(errorOf(await api.exec(START, { input: { themeId: A.themeId, title: "Binnendringen", body: "Hallo" } }, { as: laboExpert(B.expertId) }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await api.exec(START, { input: { themeId: A.themeId, title: "Binnendringen", body: "Hallo" } }, { as: laboExpert(B.expertId) }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(errorOf(await api.exec(START, { input: { themeId: A.themeId, title: "Anoniem", body: "Hallo" } }))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await writes()).toEqual(before);
   });
 
   it("says NOT_FOUND for a theme that does not exist, BAD_USER_INPUT for an id that is no theme's", async () => {
-    expect(errorOf(await api.exec(START, { input: { themeId: globalId("Theme", "00000000-0000-4000-8000-000000000000"), title: "T", body: "B" } }, { as: LABO_CONSULTANT }))).toMatchObject({
+    expect(
+      errorOf(await api.exec(START, { input: { themeId: globalId("Theme", "00000000-0000-4000-8000-000000000000"), title: "T", body: "B" } }, { as: LABO_CONSULTANT })),
+    ).toMatchObject({
       code: "NOT_FOUND",
       field: "input.themeId",
     });
-    expect(errorOf(await api.exec(START, { input: { themeId: A.boardId, title: "T", body: "B" } }, { as: LABO_CONSULTANT }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.themeId" });
+    expect(errorOf(await api.exec(START, { input: { themeId: A.boardId, title: "T", body: "B" } }, { as: LABO_CONSULTANT }))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.themeId",
+    });
   });
 });
 
@@ -197,7 +225,13 @@ describe("replying", () => {
     expect(page.node?.__typename === "Theme" && page.node.space.threads.edges.map((e) => e.node.id)).toEqual([second.id, first.id]);
 
     const answer = await reply(expertA, first.id);
-    expect(answer).toMatchObject({ body: "Wij starten met een *video*.", bodyHtml: "<p>Wij starten met een <em>video</em>.</p>", removed: false, viewerCanEdit: true, thread: { id: first.id } });
+    expect(answer).toMatchObject({
+      body: "Wij starten met een *video*.",
+      bodyHtml: "<p>Wij starten met een <em>video</em>.</p>",
+      removed: false,
+      viewerCanEdit: true,
+      thread: { id: first.id },
+    });
     expect(new Date(answer.thread.lastActivityAt).getTime()).toBeGreaterThan(new Date(first.lastActivityAt).getTime());
     page = await api.ok(THREADS, { theme: A.themeId, first: 2 }, { as: memberA2 });
     expect(page.node?.__typename === "Theme" && page.node.space.threads.edges.map((e) => e.node.id)).toEqual([first.id, second.id]);
@@ -209,7 +243,9 @@ describe("replying", () => {
     const thread = await start(memberA);
     const before = await writes();
     expect(errorOf(await api.exec(REPLY, { input: { threadId: thread.id, body: "Ik hoor hier niet" } }, { as: memberB }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(errorOf(await api.exec(REPLY, { input: { threadId: thread.id, body: "Ik ook niet" } }, { as: { role: "PARTNER", sub: "p1", org: B.expertRowId } }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await api.exec(REPLY, { input: { threadId: thread.id, body: "Ik ook niet" } }, { as: { role: "PARTNER", sub: "p1", org: B.expertRowId } }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(errorOf(await api.exec(REPLY, { input: { threadId: thread.id, body: "   " } }, { as: memberA2 }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.body" });
     expect(await writes()).toEqual(before);
   });
@@ -224,7 +260,8 @@ describe("replying", () => {
 describe("editing", () => {
   it("lets the author edit a thread and a reply: new HTML and editedAt", async () => {
     const thread = await start(memberA);
-    const edited = (await api.ok(EDIT_THREAD, { input: { id: thread.id, title: "Nieuwe titel", body: "Nu met [een link](https://example.org)" } }, { as: memberA })).editThread.thread;
+    const edited = (await api.ok(EDIT_THREAD, { input: { id: thread.id, title: "Nieuwe titel", body: "Nu met [een link](https://example.org)" } }, { as: memberA })).editThread
+      .thread;
     expect(edited).toMatchObject({ title: "Nieuwe titel", body: "Nu met [een link](https://example.org)" });
     expect(edited.bodyHtml).toBe('<p>Nu met <a href="https://example.org" rel="nofollow noopener noreferrer ugc">een link</a></p>');
     expect(edited.editedAt).not.toBeNull();
@@ -263,7 +300,10 @@ describe("removing", () => {
     const answer = await reply(memberA2, thread.id);
     const removed = (await api.ok(REMOVE_THREAD, { id: thread.id }, { as: LABO_CONSULTANT })).removeThread.thread;
     expect(removed).toMatchObject({ id: thread.id, title: thread.title, body: null, bodyHtml: null, removed: true, viewerCanEdit: false, viewerCanRemove: false });
-    const [row] = await api.database.db.select().from(laboThreads).where(eq(laboThreads.id, rowId(thread.id)));
+    const [row] = await api.database.db
+      .select()
+      .from(laboThreads)
+      .where(eq(laboThreads.id, rowId(thread.id)));
     expect(row!.removedBy).toBe("labo-consultant");
     expect(row!.removedAt).not.toBeNull();
     expect(row!.body).toBe(thread.body);
@@ -320,7 +360,11 @@ describe("reading", () => {
     const db = api.database.db;
     const someBoards = await db.select({ id: boards.id }).from(boards).orderBy(desc(boards.name)).limit(1);
     const someOrgs = await db.select({ id: organisations.id }).from(organisations).orderBy(desc(organisations.id)).limit(1);
-    const C = await startLaboProject(api, { theme: await createLaboTheme(api, "Forumthema C"), board: globalId("Board", someBoards[0]!.id), expert: globalId("Organisation", someOrgs[0]!.id) });
+    const C = await startLaboProject(api, {
+      theme: await createLaboTheme(api, "Forumthema C"),
+      board: globalId("Board", someBoards[0]!.id),
+      expert: globalId("Organisation", someOrgs[0]!.id),
+    });
     const member = laboMember(C.boardId, "forum-mc");
     const made: string[] = [];
     for (let i = 1; i <= 5; i++) made.push((await start(member, `Bericht ${i}`, `Draad ${i}`, C.themeId)).id);

@@ -33,7 +33,12 @@ beforeEach(async () => {
   const [board] = await db.select({ id: boards.id }).from(boards).orderBy(boards.name).limit(1);
   const [org] = await db.select({ id: organisations.id }).from(organisations).orderBy(organisations.id).limit(1);
   let [theme] = await db.select({ id: laboThemes.id }).from(laboThemes).limit(1);
-  theme ??= (await db.insert(laboThemes).values({ name: { nl: "Vragenthema" }, fundingSource: "VIA" }).returning({ id: laboThemes.id }))[0];
+  theme ??= (
+    await db
+      .insert(laboThemes)
+      .values({ name: { nl: "Vragenthema" }, fundingSource: "VIA" })
+      .returning({ id: laboThemes.id })
+  )[0];
   boardId = board!.id;
   orgId = org!.id;
   themeId = globalId("Theme", theme!.id);
@@ -77,12 +82,26 @@ async function questionCount() {
 describe("asking", () => {
   it("stores a member's question with their board, an expert's with their organisation, never a name", async () => {
     const q = await ask(member, "Vraag over thema", "Mag dit?", themeId);
-    expect(q).toMatchObject({ subject: "Vraag over thema", body: "Mag dit?", theme: { id: themeId }, board: { id: globalId("Board", boardId) }, organisation: null, answer: null, answeredAt: null });
+    expect(q).toMatchObject({
+      subject: "Vraag over thema",
+      body: "Mag dit?",
+      theme: { id: themeId },
+      board: { id: globalId("Board", boardId) },
+      organisation: null,
+      answer: null,
+      answeredAt: null,
+    });
     const e = await ask(expert);
     expect(e).toMatchObject({ theme: null, board: null, organisation: { id: globalId("Organisation", orgId) } });
-    const [row] = await api.database.db.select().from(laboQuestions).where(eq(laboQuestions.id, rowId(q.id)));
+    const [row] = await api.database.db
+      .select()
+      .from(laboQuestions)
+      .where(eq(laboQuestions.id, rowId(q.id)));
     expect(row).toMatchObject({ askedBy: "q-m1", askerBoardId: boardId, askerOrganisationId: null });
-    const [audit] = await api.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, rowId(q.id)), eq(auditLog.operation, "askQuestion")));
+    const [audit] = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, rowId(q.id)), eq(auditLog.operation, "askQuestion")));
     expect(JSON.stringify(audit!.after)).not.toContain("Mag dit");
     expect(JSON.stringify(audit!.after)).not.toContain("Vraag over thema");
   });
@@ -156,9 +175,15 @@ describe("answering", () => {
     expect(answered.answeredAt).not.toBeNull();
     expect((await api.ok(ONE, { id: q.id }, { as: member })).node).toMatchObject({ answer: "Op de website." });
     expect(errorOf(await api.exec(ANSWER, { input: { id: q.id, answer: "Nog eens" } }, { as: LABO_ADMIN }))).toMatchObject({ code: "CONFLICT", field: "input.id" });
-    const [row] = await api.database.db.select().from(laboQuestions).where(eq(laboQuestions.id, rowId(q.id)));
+    const [row] = await api.database.db
+      .select()
+      .from(laboQuestions)
+      .where(eq(laboQuestions.id, rowId(q.id)));
     expect(row).toMatchObject({ answer: "Op de website.", answeredBy: "labo-consultant" });
-    const [audit] = await api.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, rowId(q.id)), eq(auditLog.operation, "answerQuestion")));
+    const [audit] = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, rowId(q.id)), eq(auditLog.operation, "answerQuestion")));
     expect(JSON.stringify(audit)).not.toContain("Op de website");
   });
 
@@ -169,9 +194,17 @@ describe("answering", () => {
     }
     expect(errorOf(await api.exec(ANSWER, { input: { id: q.id, answer: "Ja" } }))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(errorOf(await api.exec(ANSWER, { input: { id: q.id, answer: "  " } }, { as: LABO_CONSULTANT }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.answer" });
-    expect(errorOf(await api.exec(ANSWER, { input: { id: q.id, answer: "a".repeat(5001) } }, { as: LABO_CONSULTANT }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.answer" });
-    expect(errorOf(await api.exec(ANSWER, { input: { id: globalId("ContactQuestion", MISSING_UUID), answer: "Ja" } }, { as: LABO_CONSULTANT }))).toMatchObject({ code: "NOT_FOUND" });
-    const [row] = await api.database.db.select().from(laboQuestions).where(eq(laboQuestions.id, rowId(q.id)));
+    expect(errorOf(await api.exec(ANSWER, { input: { id: q.id, answer: "a".repeat(5001) } }, { as: LABO_CONSULTANT }))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.answer",
+    });
+    expect(errorOf(await api.exec(ANSWER, { input: { id: globalId("ContactQuestion", MISSING_UUID), answer: "Ja" } }, { as: LABO_CONSULTANT }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const [row] = await api.database.db
+      .select()
+      .from(laboQuestions)
+      .where(eq(laboQuestions.id, rowId(q.id)));
     expect(row!.answer).toBeNull();
   });
 });
