@@ -341,6 +341,13 @@ const applicationEvent = (a: CallApplicationMapper, operation: "CREATED" | "UPDA
   operation,
 });
 
+/** An application as the audit keeps it: ids and states, never its contact person. */
+function audited(a: CallApplicationMapper | null) {
+  if (!a) return null;
+  const { contactName: _name, contactEmail: _email, contactPhone: _phone, ...kept } = a;
+  return kept;
+}
+
 const contactEmail = z.string().trim().toLowerCase().max(254, "must be at most 254 characters").pipe(z.email("must be an e-mail address"));
 
 export const applyToCall = fn(
@@ -383,7 +390,7 @@ export const applyToCall = fn(
         throw error;
       }
       if (!created) throw new Error("insert returned no row");
-      await recorder.record({ operation: "applyToCall", entityType: "CallApplication", entityId: created.id, before: null, after: created });
+      await recorder.record({ operation: "applyToCall", entityType: "CallApplication", entityId: created.id, before: null, after: audited(created) });
       await recorder.emit(applicationChanged, created.id, applicationEvent(created, "CREATED"));
       return created;
     });
@@ -410,7 +417,7 @@ export const reviewApplication = fn(
       if (before.decision) throw conflict("input.id", `The application is decided (${before.decision}): a decision is final`);
       const [after] = await tx.update(laboApplications).set({ score: input.score }).where(eq(laboApplications.id, id)).returning();
       if (!after) throw notFound("CallApplication", "input.id");
-      await recorder.record({ operation: "reviewApplication", entityType: "CallApplication", entityId: id, before, after });
+      await recorder.record({ operation: "reviewApplication", entityType: "CallApplication", entityId: id, before: audited(before), after: audited(after) });
       await recorder.emit(applicationChanged, id, applicationEvent(after, "UPDATED"));
       return after;
     });
@@ -453,7 +460,7 @@ export const decideApplication = fn(
         .where(eq(laboApplications.id, id))
         .returning();
       if (!after) throw notFound("CallApplication", "input.id");
-      await recorder.record({ operation: "decideApplication", entityType: "CallApplication", entityId: id, before, after });
+      await recorder.record({ operation: "decideApplication", entityType: "CallApplication", entityId: id, before: audited(before), after: audited(after) });
       await recorder.emit(applicationChanged, id, applicationEvent(after, "UPDATED"));
       const project = input.decision === "SELECTED" && expertId ? await startProject(ctx, tx, recorder, after, expertId) : null;
       return { application: after, project };

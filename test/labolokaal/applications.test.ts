@@ -6,6 +6,7 @@
 // and the board's own members only.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { coFinancingEntries, fundingAgreements } from "../../db/schema/funding.js";
 import { laboApplications, laboProjects, projectCalls } from "../../db/schema/labolokaal.js";
 import { graphql } from "../graphql/index.js";
@@ -108,6 +109,22 @@ describe("applyToCall", () => {
         .from(laboApplications)
         .where(eq(laboApplications.boardId, rowId(fx.boards.Gent!))),
     ).toHaveLength(1);
+  });
+
+  it("keeps the contact person out of the audit log and the events (ids and states only)", async () => {
+    const call = await openLaboCall(api, viaTheme);
+    const id = await applyForBoard(api, call, fx.boards.Gent!);
+    await api.ok(DECIDE, { input: { id, decision: "SELECTED", reason: "Goed", score: 4, expertId: fx.orgs.Workitects! } }, { as: LABO_CONSULTANT });
+    const audit = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, rowId(id)));
+    expect(audit.map((a) => a.operation).sort()).toEqual(["applyToCall", "decideApplication"]);
+    const events = await api.database.db.select().from(domainEvents);
+    const text = JSON.stringify([audit, events]);
+    expect(text).toContain(rowId(id));
+    expect(text).not.toContain("contact@example.org");
+    expect(text).not.toContain("Contactpersoon");
   });
 
   it("refuses an application after the deadline (CLOSED) and before the opening day (UPCOMING)", async () => {

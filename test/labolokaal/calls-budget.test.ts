@@ -76,9 +76,14 @@ describe("LaboLokaal's statement budgets", () => {
     const large = { consultant: await measure(LABO_CONSULTANT), member: await measure(member) };
     expect(large.consultant.projects).toBe(6);
     expect(large.consultant.applications).toBe(6);
+    // Bounded, not per row: a loader asked at several depths (organisations for experts of
+    // projects and of sessions, boards for projects and sessions) batches once per depth it is
+    // asked at, and on a networked database which of those asks share a tick varies from run to
+    // run by a statement. Six projects instead of one would add at least 5 statements per field
+    // read row by row.
     for (const who of ["consultant", "member"] as const) {
-      expect(large[who].themes, `${who} themes`).toBe(small[who].themes);
-      expect(large[who].calls, `${who} calls`).toBe(small[who].calls);
+      expect(large[who].themes, `${who} themes`).toBeLessThanOrEqual(small[who].themes + 2);
+      expect(large[who].calls, `${who} calls`).toBeLessThanOrEqual(small[who].calls + 2);
       expect(small[who].themes, who).toBeLessThanOrEqual(16);
     }
   });
