@@ -17,6 +17,7 @@ export default $config({
   async run() {
     await import("./infra/secrets.js");
     const { migrator } = await import("./infra/database.js");
+    const { storage } = await import("./infra/storage.js");
     const { api } = await import("./infra/api.js");
     await import("./infra/webhooks.js");
     const { realtimeApi } = await import("./infra/realtime.js");
@@ -25,6 +26,7 @@ export default $config({
       graphql: $interpolate`${api.url}/graphql`,
       migrator: migrator.name,
       realtime: realtimeApi.url,
+      storage: storage.name,
     };
   },
 });

@@ -9,8 +9,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { sql } from "drizzle-orm";
 import { type Database, databaseConfigFromEnv, openDatabase } from "../db/client.js";
 import { isDownload, serveDownload } from "../schema/downloads.js";
+import { linkSecret } from "../schema/mentoring/mentor-links.js";
 import { createApp } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
+import { servicesFromEnv } from "../schema/shared/context.js";
 import { corsHeaders, preflight } from "../schema/shared/settings.js";
 
 const invocation = new AsyncLocalStorage<Database>();
@@ -38,6 +40,11 @@ const perInvocation: Database = {
 const config = databaseConfigFromEnv();
 // No relay: a Lambda serves no subscriptions, and a frozen container cannot poll.
 const app = createApp({ database: perInvocation, auth: authConfigFromEnv(), relay: false });
+// The mentors' link secret, the mailer and the object store are checked here too, not at the first
+// registration or upload: production refuses to start without its own link secret, a SES mailer
+// without MAIL_FROM, a folder store without a signing secret.
+linkSecret();
+servicesFromEnv();
 
 // The integration's typings resolve @apollo/server's CommonJS declarations while this ESM code
 // gets the ESM ones; they are the same class at run time, so the cast only bridges the typings.

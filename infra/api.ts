@@ -1,6 +1,12 @@
 // The public GraphQL endpoint: one Lambda function behind an API Gateway HTTP API.
 import { migrateOnDeploy } from "./database.js";
-import { authIssuer, authJwksUrl, databaseUrl } from "./secrets.js";
+import { mailEnvironment, mailLink } from "./mail.js";
+import { authIssuer, authJwksUrl, databaseUrl, mentorLinkSecret } from "./secrets.js";
+import { storage } from "./storage.js";
+
+// The address the API is reached at, for links it mails (a mentor's confirmation link); from the
+// deploy's environment, as the stage's domain is known before the API is.
+const publicUrl = process.env.PUBLIC_URL?.trim() ?? "";
 
 // The browser origins that may call the stage's API, comma-separated, from the deploy's
 // environment (a CI variable, or a `.env.<stage>` file, which SST loads for that stage).
@@ -20,7 +26,7 @@ export const graphqlFunction = new sst.aws.Function(
     memory: "1024 MB",
     // API Gateway gives up after 30 s; failing earlier lets the function log why.
     timeout: "20 seconds",
-    link: [databaseUrl, authJwksUrl, authIssuer],
+    link: [databaseUrl, authJwksUrl, authIssuer, mentorLinkSecret, storage, ...mailLink],
     // The handler reads its configuration from process.env only, so it runs the same under
     // tests and locally as on Lambda, without the `sst` runtime SDK.
     environment: {
@@ -30,7 +36,12 @@ export const graphqlFunction = new sst.aws.Function(
       DATABASE_URL: databaseUrl.value,
       AUTH_JWKS_URL: authJwksUrl.value,
       AUTH_ISSUER: authIssuer.value,
+      MENTOR_LINK_SECRET: mentorLinkSecret.value,
+      // Uploads go to the stage's bucket through presigned links (schema/shared/storage.ts).
+      STORAGE_BUCKET: storage.name,
+      ...mailEnvironment,
       ...(corsOrigins ? { CORS_ORIGINS: corsOrigins } : {}),
+      ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
     },
   },
   // New code may expect the new schema: update the function only once migrations succeeded.
@@ -49,6 +60,8 @@ api.route("GET /graphql", graphqlFunction.arn);
 api.route("GET /health", graphqlFunction.arn);
 // The funder's justification report as a CSV download.
 api.route("GET /reports/{proxy+}", graphqlFunction.arn);
+// The pages of the links mailed to mentors (confirm their address, withdraw).
+api.route("GET /mentoring/{proxy+}", graphqlFunction.arn);
 // Browsers' CORS preflights, answered by the function from the stage's allowed origins.
 api.route("OPTIONS /graphql", graphqlFunction.arn);
 api.route("OPTIONS /reports/{proxy+}", graphqlFunction.arn);

@@ -10,21 +10,6 @@
 // without it (a pull request's) has no identity and its mail goes to the function's /tmp, lost
 // with the instance: nobody outside receives a preview stage's mail.
 
-declare global {
-  namespace sst.aws {
-    interface EmailArgs {
-      /** An address or a domain to verify as an SES identity. */
-      sender: SstInput<string>;
-    }
-    /** An SES identity (and configuration set); linking it lets a function send from it. */
-    class Email implements SstResource {
-      constructor(name: string, args: EmailArgs, opts?: SstResourceOptions);
-      readonly urn: SstOutput<string>;
-      readonly sender: SstOutput<string>;
-    }
-  }
-}
-
 const mailFrom = process.env.MAIL_FROM?.trim() ?? "";
 if ($app.stage === "production" && !mailFrom) throw new Error("MAIL_FROM must name the sender of mentors' e-mail in production");
 

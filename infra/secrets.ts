@@ -17,3 +17,10 @@ export const authIssuer = new sst.Secret("AuthIssuer");
  * need the same key.
  */
 export const webhookSecretKey = new sst.Secret("WebhookSecretKey");
+
+/**
+ * The key (at least 32 characters) that signs the links mailed to mentors to confirm their address
+ * or withdraw (schema/mentoring/mentor-links.ts); production refuses to sign without one. Make one
+ * with `openssl rand -base64 32`.
+ */
+export const mentorLinkSecret = new sst.Secret("MentorLinkSecret");

@@ -74,7 +74,7 @@ declare namespace sst {
   }
 
   /** What `link` accepts here; SST accepts any linkable component. */
-  type Linkable = Secret | aws.Function | aws.ApiGatewayWebSocket;
+  type Linkable = Secret | aws.Function | aws.ApiGatewayWebSocket | aws.Email | aws.Bucket;
 
   namespace aws {
     interface FunctionArgs {
@@ -138,6 +138,39 @@ declare namespace sst {
       route(route: string, handler: SstInput<string> | FunctionArgs): SstResource;
     }
 
+    interface EmailArgs {
+      /** An address or a domain to verify as an SES identity. */
+      sender: SstInput<string>;
+    }
+    /** An SES identity (and configuration set); linking it lets a function send from it. */
+    class Email implements SstResource {
+      constructor(name: string, args: EmailArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly sender: SstOutput<string>;
+    }
+
+    interface BucketArgs {
+      access?: "public" | "cloudfront";
+      versioning?: SstInput<boolean>;
+      enforceHttps?: SstInput<boolean>;
+      cors?:
+        | false
+        | {
+            allowOrigins?: string[];
+            allowMethods?: ("DELETE" | "GET" | "HEAD" | "POST" | "PUT")[];
+            allowHeaders?: string[];
+            exposeHeaders?: string[];
+            maxAge?: SstDuration;
+          };
+    }
+    /** An S3 bucket; linking it lets a function read and write its objects. */
+    class Bucket implements SstResource {
+      constructor(name: string, args?: BucketArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly name: SstOutput<string>;
+      readonly arn: SstOutput<string>;
+    }
+
     class ApiGatewayV2 implements SstResource {
       constructor(name: string, args?: ApiGatewayV2Args, opts?: SstResourceOptions);
       readonly urn: SstOutput<string>;
@@ -150,6 +183,17 @@ declare namespace sst {
 
 /** The @pulumi/aws provider, which SST exposes as the global `aws`. */
 declare namespace aws {
+  namespace s3 {
+    interface BucketServerSideEncryptionConfigurationV2Args {
+      bucket: SstInput<string>;
+      rules: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" | "aws:kms" }; bucketKeyEnabled?: boolean }[];
+    }
+    /** Default encryption at rest of a bucket's objects. */
+    class BucketServerSideEncryptionConfigurationV2 implements SstResource {
+      constructor(name: string, args: BucketServerSideEncryptionConfigurationV2Args, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+    }
+  }
   namespace lambda {
     interface InvocationArgs {
       functionName: SstInput<string>;

@@ -5,43 +5,6 @@
 // bucket key), and production keeps old versions and keeps the bucket on `sst remove` (the app's
 // removal is "retain" and the stage is protected there, sst.config.ts).
 
-// SST's Bucket and Pulumi's encryption resource, declared as narrowly as infra/sst-globals.d.ts
-// declares the rest (until they move there).
-declare global {
-  namespace sst.aws {
-    interface BucketArgs {
-      access?: "public" | "cloudfront";
-      versioning?: SstInput<boolean>;
-      enforceHttps?: SstInput<boolean>;
-      cors?:
-        | false
-        | {
-            allowOrigins?: string[];
-            allowMethods?: ("DELETE" | "GET" | "HEAD" | "POST" | "PUT")[];
-            allowHeaders?: string[];
-            exposeHeaders?: string[];
-            maxAge?: SstDuration;
-          };
-    }
-    class Bucket implements SstResource {
-      constructor(name: string, args?: BucketArgs, opts?: SstResourceOptions);
-      readonly urn: SstOutput<string>;
-      readonly name: SstOutput<string>;
-      readonly arn: SstOutput<string>;
-    }
-  }
-  namespace aws.s3 {
-    interface BucketServerSideEncryptionConfigurationV2Args {
-      bucket: SstInput<string>;
-      rules: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" | "aws:kms" }; bucketKeyEnabled?: boolean }[];
-    }
-    class BucketServerSideEncryptionConfigurationV2 implements SstResource {
-      constructor(name: string, args: BucketServerSideEncryptionConfigurationV2Args, opts?: SstResourceOptions);
-      readonly urn: SstOutput<string>;
-    }
-  }
-}
-
 const production = $app.stage === "production";
 const origins = (process.env.CORS_ORIGINS?.trim() ?? "")
   .split(",")

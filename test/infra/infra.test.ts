@@ -78,6 +78,45 @@ class FakeApiGatewayWebSocket {
   }
 }
 
+class FakeEmail {
+  readonly urn: string;
+  readonly sender: string;
+  constructor(
+    logicalName: string,
+    readonly args: sst.aws.EmailArgs,
+  ) {
+    this.urn = `urn:sst.aws.Email:${logicalName}`;
+    this.sender = String(args.sender);
+    created.push({ type: "sst.aws.Email", name: logicalName, args, instance: this });
+  }
+}
+
+class FakeBucket {
+  readonly urn: string;
+  readonly name: string;
+  readonly arn: string;
+  constructor(
+    logicalName: string,
+    readonly args?: sst.aws.BucketArgs,
+  ) {
+    this.urn = `urn:sst.aws.Bucket:${logicalName}`;
+    this.name = `bucket-name:${logicalName}`;
+    this.arn = `arn:bucket:${logicalName}`;
+    created.push({ type: "sst.aws.Bucket", name: logicalName, args, instance: this });
+  }
+}
+
+class FakeBucketEncryption {
+  readonly urn: string;
+  constructor(
+    logicalName: string,
+    readonly args: aws.s3.BucketServerSideEncryptionConfigurationV2Args,
+  ) {
+    this.urn = `urn:aws.s3.BucketServerSideEncryptionConfigurationV2:${logicalName}`;
+    created.push({ type: "aws.s3.BucketServerSideEncryptionConfigurationV2", name: logicalName, args, instance: this });
+  }
+}
+
 class FakeCron {
   readonly urn: string;
   constructor(
@@ -118,13 +157,17 @@ function stubSstGlobals(stage: string): void {
   vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
     literals.reduce((out, literal, i) => out + literal + (i < values.length ? String(values[i]) : ""), ""),
   );
-  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeApiGatewayWebSocket, Cron: FakeCron } });
-  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation } });
+  vi.stubGlobal("sst", {
+    Secret: FakeSecret,
+    aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeApiGatewayWebSocket, Cron: FakeCron, Email: FakeEmail, Bucket: FakeBucket },
+  });
+  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation }, s3: { BucketServerSideEncryptionConfigurationV2: FakeBucketEncryption } });
   // Replaced by app()'s answer before run(), as SST does.
   vi.stubGlobal("$app", { name: "unset", stage, removal: "remove", protect: false });
 }
 
 const stages = ["dev", "pr-42", "production"] as const;
+const PRODUCTION_MAIL_FROM = "Talent API <no-reply@talent.example.be>";
 
 /** Evaluates the app for `stage` as `sst deploy --stage <stage>` would, with `env` in the deploy's environment. */
 async function deploy(stage: string, env: Record<string, string> = {}): Promise<{ app: SstApp; outputs: Record<string, SstInput<string>> | void }> {
@@ -133,6 +176,9 @@ async function deploy(stage: string, env: Record<string, string> = {}): Promise<
   vi.resetModules();
   stubSstGlobals(stage);
   vi.stubEnv("CORS_ORIGINS", undefined);
+  vi.stubEnv("PUBLIC_URL", undefined);
+  // Production must name the sender of its mail (infra/mail.ts); other stages may leave it out.
+  vi.stubEnv("MAIL_FROM", stage === "production" ? PRODUCTION_MAIL_FROM : undefined);
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const { default: config } = await import("../../sst.config.js");
   const app = config.app({ stage });
@@ -176,8 +222,12 @@ describe.each(stages)("stage %s", (stage) => {
       "sst.Secret AuthJwksUrl",
       "sst.Secret AuthIssuer",
       "sst.Secret WebhookSecretKey",
+      "sst.Secret MentorLinkSecret",
       "sst.aws.Function Migrator",
       "aws.lambda.Invocation MigrateOnDeploy",
+      "sst.aws.Bucket Storage",
+      "aws.s3.BucketServerSideEncryptionConfigurationV2 StorageEncryption",
+      ...(stage === "production" ? ["sst.aws.Email Email"] : []),
       "sst.aws.Function GraphqlFunction",
       "sst.aws.ApiGatewayV2 Api",
       "sst.aws.Cron WebhookDispatcher",
@@ -190,7 +240,16 @@ describe.each(stages)("stage %s", (stage) => {
     const fn = only(FakeFunction, "GraphqlFunction");
     expect(fn.args.handler).toBe("functions/graphql.handler");
     expect(fn.args.runtime).toBe("nodejs22.x");
-    expect(fn.args.link).toEqual(expect.arrayContaining([only(FakeSecret, "DatabaseUrl"), only(FakeSecret, "AuthJwksUrl"), only(FakeSecret, "AuthIssuer")]));
+    expect(fn.args.link).toEqual(
+      expect.arrayContaining([
+        only(FakeSecret, "DatabaseUrl"),
+        only(FakeSecret, "AuthJwksUrl"),
+        only(FakeSecret, "AuthIssuer"),
+        only(FakeSecret, "MentorLinkSecret"),
+        only(FakeBucket, "Storage"),
+        ...(stage === "production" ? [only(FakeEmail, "Email")] : []),
+      ]),
+    );
     expect(fn.args.environment).toEqual({
       STAGE: stage,
       NODE_ENV: "production",
@@ -198,6 +257,10 @@ describe.each(stages)("stage %s", (stage) => {
       DATABASE_URL: "secret:DatabaseUrl",
       AUTH_JWKS_URL: "secret:AuthJwksUrl",
       AUTH_ISSUER: "secret:AuthIssuer",
+      MENTOR_LINK_SECRET: "secret:MentorLinkSecret",
+      STORAGE_BUCKET: "bucket-name:Storage",
+      // Mail through SES where the stage names a sender (production must); elsewhere into the function's /tmp.
+      ...(stage === "production" ? { MAIL_DRIVER: "ses", MAIL_FROM: PRODUCTION_MAIL_FROM } : { MAIL_DRIVER: "folder", MAIL_DIR: "/tmp/mail" }),
     });
   });
 
@@ -208,6 +271,7 @@ describe.each(stages)("stage %s", (stage) => {
     expect(api.routes.map((r) => r.route).sort()).toEqual([
       "GET /graphql",
       "GET /health",
+      "GET /mentoring/{proxy+}",
       "GET /reports/{proxy+}",
       "OPTIONS /graphql",
       "OPTIONS /reports/{proxy+}",
@@ -267,6 +331,7 @@ describe.each(stages)("stage %s", (stage) => {
       graphql: "https://Api.execute-api.example/graphql",
       migrator: "function-name:Migrator",
       realtime: "wss://RealtimeApi.execute-api.example",
+      storage: "bucket-name:Storage",
     });
   });
 });
@@ -287,6 +352,12 @@ describe("CORS_ORIGINS at deploy time", () => {
   it("is left out when unset, so production allows no origin and other stages any", async () => {
     await deploy("production");
     expect(only(FakeFunction, "GraphqlFunction").args.environment).not.toHaveProperty("CORS_ORIGINS");
+  });
+
+  it("fails a production deploy without a mail sender, and not another stage's", async () => {
+    await expect(deploy("production", { MAIL_FROM: "" })).rejects.toThrow(/MAIL_FROM/);
+    await deploy("dev", { MAIL_FROM: "" });
+    expect(only(FakeFunction, "GraphqlFunction").args.environment).toMatchObject({ MAIL_DRIVER: "folder" });
   });
 
   it("fails a production deploy that would allow every origin, and not another stage's", async () => {

@@ -60,6 +60,14 @@ class FakeWebSocket extends Fake {
     return { urn: `urn:ws-route:${route}` };
   }
 }
+/** The resources this test does not look at (mail, storage): made, not checked. */
+class FakeOther extends Fake {
+  readonly name: string;
+  constructor(name: string, args?: unknown) {
+    super("other", name, args);
+    this.name = `name:${name}`;
+  }
+}
 class FakeCron extends Fake {
   constructor(name: string, args: unknown, opts?: unknown) {
     super("sst.aws.Cron", name, args, opts);
@@ -78,8 +86,12 @@ async function deploy(stage: string) {
   vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
     literals.reduce((out, literal, i) => out + literal + (i < values.length ? String(values[i]) : ""), ""),
   );
-  vi.stubGlobal("sst", { Secret: FakeSecret, aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeWebSocket, Cron: FakeCron } });
-  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation } });
+  vi.stubGlobal("sst", {
+    Secret: FakeSecret,
+    aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeWebSocket, Cron: FakeCron, Email: FakeOther, Bucket: FakeOther },
+  });
+  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation }, s3: { BucketServerSideEncryptionConfigurationV2: FakeOther } });
+  vi.stubEnv("MAIL_FROM", stage === "production" ? "no-reply@talent.example.be" : undefined);
   vi.stubGlobal("$app", { name: "talent-api", stage, removal: "remove", protect: false });
   const { default: config } = await import("../../sst.config.js");
   config.app({ stage });
@@ -93,6 +105,7 @@ describe.each(["dev", "pr-42", "production"])("stage %s", (stage) => {
   });
   afterAll(() => {
     vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
   });
 
   const socket = () => {
