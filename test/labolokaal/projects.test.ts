@@ -4,6 +4,7 @@
 // one project, one charge).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { domainEvents } from "../../db/schema/audit.js";
 import { coFinancingEntries } from "../../db/schema/funding.js";
 import { laboProjects } from "../../db/schema/labolokaal.js";
 import { graphql } from "../graphql/index.js";
@@ -142,5 +143,25 @@ describe("two concurrent decisions", () => {
         .where(eq(laboProjects.boardId, rowId(fx.boards.Lier!))),
     ).toHaveLength(1);
     expect(await api.database.db.select().from(coFinancingEntries).where(eq(coFinancingEntries.kind, "OWN_CONTRIBUTION"))).toHaveLength(1);
+  });
+});
+
+describe("events", () => {
+  it("tell of a call opened, an application decided, a project started, a session and a report, with ids only", async () => {
+    const events = async () => (await api.database.db.select().from(domainEvents).orderBy(domainEvents.position)).filter((e) => e.name.startsWith("labo."));
+    const started = await events();
+    const projectRow = rowId(project.projectId);
+    expect(started.map((e) => e.name)).toEqual(expect.arrayContaining(["labo.call.changed", "labo.application.changed", "labo.project.changed"]));
+    expect(started.find((e) => e.name === "labo.project.changed")?.payload).toEqual({
+      projectId: projectRow,
+      themeId: rowId(project.themeId),
+      part: "PROJECT",
+      partId: projectRow,
+    });
+    expect(started.filter((e) => e.name === "labo.application.changed").map((e) => (e.payload as { decision: string | null }).decision)).toEqual([null, "SELECTED"]);
+    await api.ok(SUBMIT, { input: { projectId: project.projectId, ...report } }, { as: laboMember(fx.boards.Gent!) });
+    const after = await events();
+    expect(after.at(-1)).toMatchObject({ name: "labo.project.changed", payload: { projectId: projectRow, part: "FINAL_REPORT", partId: projectRow } });
+    expect(JSON.stringify(after)).not.toContain(report.experiences);
   });
 });
