@@ -144,6 +144,12 @@ const ORGANISATIONS_AS_NAMED: NewOrganisation[] = [
   org("NON_PROFIT", { nl: "Ashoka" }),
   org("NON_PROFIT", { nl: "microStart" }),
   org("NON_PROFIT", { nl: "The Shift" }),
+  // The other signatories of the charter Decent Work for All that seed 004 names.
+  org("COMPANY", { nl: "Iris Group" }),
+  org("COMPANY", { nl: "Engie" }),
+  org("COMPANY", { nl: "IBM" }),
+  org("COMPANY", { nl: "Proximus" }),
+  org("COMPANY", { nl: "IKEA" }),
 ];
 
 /** The organisations, with the enterprise numbers the sources give (Article 1 of the addendum for VVSG). */

@@ -60,15 +60,6 @@ export const SIGNATORIES: readonly { name: string; role: string | null }[] = [
 /** Where the organisations seed spells a signatory otherwise than source 004 does. */
 const SEEDED_AS: Record<string, string> = { "Koning Boudewijn Stichting": "Koning Boudewijnstichting" };
 
-/** Signatories no other seed has: added as organisations of the kind they are. */
-export const SIGNATORY_ORGANISATIONS: readonly { name: string; kind: "COMPANY" | "PUBLIC_AGENCY" | "NON_PROFIT" }[] = [
-  { name: "Iris Group", kind: "COMPANY" },
-  { name: "Engie", kind: "COMPANY" },
-  { name: "IBM", kind: "COMPANY" },
-  { name: "Proximus", kind: "COMPANY" },
-  { name: "IKEA", kind: "COMPANY" },
-];
-
 type Region = (typeof mentoringProjects.$inferInsert)["regions"];
 type Groups = (typeof mentoringProjects.$inferInsert)["targetGroups"];
 
@@ -246,18 +237,6 @@ export const EXAMPLE_TRAININGS: {
 export async function seedMentoring(tx: Tx): Promise<{ charters: number; mentoringProjects: number; onTheJobTrainings: number }> {
   const nlName = sql<string>`${organisations.name}->>'nl'`;
   const dbName = (name: string) => SEEDED_AS[name] ?? name;
-  const existing = await tx
-    .select({ name: nlName })
-    .from(organisations)
-    .where(
-      inArray(
-        nlName,
-        SIGNATORY_ORGANISATIONS.map((o) => o.name),
-      ),
-    );
-  const missing = SIGNATORY_ORGANISATIONS.filter((o) => !existing.some((e) => e.name === o.name));
-  if (missing.length > 0) await tx.insert(organisations).values(missing.map((o) => ({ name: { nl: o.name }, kind: o.kind })));
-
   const wanted = [...SIGNATORIES.map((s) => dbName(s.name)), ...EXAMPLE_TRAININGS.flatMap((t) => [t.company, ...t.partners.map((p) => p.name)])];
   const rows = await tx.select({ id: organisations.id, name: nlName }).from(organisations).where(inArray(nlName, wanted));
   const organisationId = new Map(rows.map((r) => [r.name, r.id]));

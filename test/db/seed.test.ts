@@ -98,6 +98,16 @@ describe("the sources profile", () => {
       campaigns: 1,
       campaignApplications: SEEDED_CAMPAIGN.selectedBoards.length + SEEDED_CAMPAIGN.soundingBoard.length,
       campaignPitches: SEEDED_CAMPAIGN.selectedBoards.length,
+      // LaboLokaal (seed 002): the two themes the source names and their calls, closed on 31 January 2020.
+      themes: 2,
+      calls: 2,
+      // Decent Work for All (seed 004): the charter, its two named initiatives and 8 marked example
+      // projects, 3 example on-the-job trainings.
+      charters: 1,
+      mentoringProjects: 10,
+      onTheJobTrainings: 3,
+      // Modern HR-beleid (seed 003), the addendum, LaboLokaal and the charter as programmes.
+      programmes: 4,
     });
     expect(await isEmpty(api.database)).toBe(false);
     expect(await boardCount()).toBe(BOARDS.length);
@@ -195,6 +205,9 @@ describe("the sources profile", () => {
       { step: "funding agreements", done: 1, total: 1 },
       { step: "trainings", done: TRAININGS.length, total: TRAININGS.length },
       { step: "campaigns", done: 1, total: 1 },
+      { step: "themes", done: 2, total: 2 },
+      { step: "charters", done: 1, total: 1 },
+      { step: "programmes", done: 4, total: 4 },
     ]);
   });
 
@@ -252,6 +265,9 @@ describe("the sector profile", () => {
       "funding agreements",
       "trainings",
       "campaigns",
+      "themes",
+      "charters",
+      "programmes",
       "synthetic boards",
       "synthetic invoices",
       "synthetic co-financing entries",
