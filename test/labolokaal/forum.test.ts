@@ -283,6 +283,13 @@ describe("editing", () => {
     expect(read.node?.__typename === "ForumThread" && [read.node.body, read.node.replies.edges[0]?.node.body]).toEqual([thread.body, answer.body]);
   });
 
+  it("refuses an edit by its author once they no longer belong to the space (same account, now of another theme's board)", async () => {
+    const thread = await start(memberA);
+    const moved: Actor = { role: "BOARD_MEMBER", sub: "forum-m1", board: B.boardRowId };
+    expect(errorOf(await api.exec(EDIT_THREAD, { input: { id: thread.id, body: "Nog van mij?" } }, { as: moved }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(errorOf(await api.exec(REMOVE_THREAD, { id: thread.id }, { as: moved }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("refuses an empty edit, an edit to nothing and an edit of a removed post", async () => {
     const thread = await start(memberA);
     expect(errorOf(await api.exec(EDIT_THREAD, { input: { id: thread.id, body: "" } }, { as: memberA }))).toMatchObject({ code: "BAD_USER_INPUT", field: "input.body" });

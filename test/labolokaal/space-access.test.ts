@@ -5,6 +5,7 @@
 // anonymous caller. Each operation's whole matrix is compared at once, so a change in any cell shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boards } from "../../db/schema/boards.js";
+import { laboDocuments } from "../../db/schema/labolokaal.js";
 import { organisations } from "../../db/schema/organisations.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, type ExecResult, type TestApi } from "../helpers/api.js";
@@ -139,6 +140,24 @@ const UPDATE_PROFILE = graphql(`
     updateProfile(input: $input) { profile { displayName } }
   }
 `);
+const DOCUMENT = graphql(`
+  query LaboAccessDocument($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Document { id theme { id } title filename contentType sizeBytes status author { displayName } uploadedAt downloadUrl viewerCanRemove }
+    }
+  }
+`);
+const REMOVE_DOCUMENT = graphql(`
+  mutation LaboAccessRemoveDocument($id: ID!) {
+    removeDocument(id: $id) { document { id } }
+  }
+`);
+const REQUEST_PHOTO = graphql(`
+  mutation LaboAccessRequestPhoto($input: RequestProfilePhotoUploadInput!) {
+    requestProfilePhotoUpload(input: $input) { profile { displayName } }
+  }
+`);
 const MY_PROFILE = graphql(`
   query LaboAccessMyProfile {
     myProfile { displayName }
@@ -252,7 +271,48 @@ describe("the contact form", () => {
   });
 });
 
+/** An AVAILABLE document in theme A shared by MEMBER, inserted directly: its global id. */
+async function availableDocument(): Promise<string> {
+  const key = `access/${crypto.randomUUID()}`;
+  const [doc] = await api.database.db
+    .insert(laboDocuments)
+    .values({
+      themeId: rowId(A.themeId),
+      title: "Verslag",
+      filename: "verslag.pdf",
+      declaredContentType: "application/pdf",
+      contentType: "application/pdf",
+      sizeBytes: 1000,
+      storageKey: key,
+      status: "AVAILABLE",
+      uploadExpiresAt: new Date(),
+      uploadedBy: "acc-member",
+      uploaderBoardId: A.boardRowId,
+      confirmedAt: new Date(),
+    })
+    .returning({ id: laboDocuments.id });
+  return globalId("Document", doc!.id);
+}
+
 describe("documents and profiles", () => {
+  it("a Document with every field", async () => {
+    const id = await availableDocument();
+    // Unlike the forum's nodes, a document refuses outsiders rather than hiding (documents.service.ts).
+    expect(await matrix((actor) => api.exec(DOCUMENT, { id }, as(actor)))).toEqual(SPACE_RULE);
+  });
+
+  it("removeDocument: its uploader (MEMBER) and moderators", async () => {
+    expect(await matrix(async (actor) => api.exec(REMOVE_DOCUMENT, { id: await availableDocument() }, as(actor)))).toEqual({ ...SPACE_RULE, EXPERT: "FORBIDDEN" });
+  });
+
+  it("requestProfilePhotoUpload: participants, experts and moderators", async () => {
+    expect(await matrix((actor) => api.exec(REQUEST_PHOTO, { input: { filename: "foto.png", contentType: "image/png", sizeBytes: 1000 } }, as(actor)))).toEqual({
+      ...SPACE_RULE,
+      OTHER_MEMBER: "allowed",
+      OTHER_EXPERT: "allowed",
+    });
+  });
+
   it("requestDocumentUpload: the space's rule", async () => {
     expect(
       await matrix((actor, role) =>
