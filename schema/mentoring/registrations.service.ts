@@ -6,7 +6,7 @@
 //
 // Nothing personal leaves the row: the audit log and the events hold ids, the status and whether
 // the address is confirmed; the limits hold hashes; the mail goes only to the address itself.
-import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
@@ -16,10 +16,10 @@ import type { Context } from "../shared/context.js";
 import { conflict, notFound, uniqueViolation } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import type { Locale } from "../shared/i18n.js";
-import { defineLoader, rowsById } from "../shared/loaders.js";
+import { defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { assertCan, can } from "../shared/policy.js";
 import { consumeLimit, hashedKey } from "../shared/rate-limit.js";
-import { expectGlobalId, mapConnection, paginate } from "../shared/relay.js";
+import { afterCursor, expectGlobalId, mapConnection, pageSize, toConnection } from "../shared/relay.js";
 import { afterCommit } from "../shared/transaction.js";
 import { optionalMultilineText, optionalText, requiredText } from "../shared/validation.js";
 import { linkUrl, signLinkToken, verifyLinkToken } from "./mentor-links.js";
@@ -317,29 +317,68 @@ export async function confirmedMentorCount(ctx: Context, project: MentoringProje
   return confirmedCounts(ctx).load(project.id);
 }
 
-/** The project's registrations, newest first; FORBIDDEN unless mentorRegistrationRead. */
+const { sortKey: registeredKey, keyset: registrationKeyset } = newestFirst(mentorRegistrations);
+interface RegistrationPage {
+  after: string | null;
+  size: number;
+  status: Status | null;
+}
+
+/** One page of registrations for each project of a batch (a page of projects asks once). */
+const pagesOfRegistrations = defineLoaderFamily<string, (MentorRegistrationMapper & { key: string })[], RegistrationPage>(
+  (page) => JSON.stringify([page.after, page.size, page.status]),
+  async (ctx, { after, size, status }, projectIds) => {
+    const ranked = ctx.db
+      .select({
+        ...getTableColumns(mentorRegistrations),
+        key: registeredKey.as("key"),
+        rank: sql<number>`row_number() over (partition by ${mentorRegistrations.projectId} order by ${registeredKey} desc, ${mentorRegistrations.id} desc)`.as("rank"),
+      })
+      .from(mentorRegistrations)
+      .where(and(inArray(mentorRegistrations.projectId, [...projectIds]), status ? eq(mentorRegistrations.status, status) : undefined, afterCursor(registrationKeyset, after)))
+      .as("ranked");
+    const rows = await ctx.db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, size + 1))
+      .orderBy(ranked.projectId, ranked.rank);
+    return projectIds.map((id) => rows.filter((r) => r.projectId === id).map(({ rank: _rank, ...row }) => row));
+  },
+);
+
+const registrationTotals = defineLoaderFamily<string, number, Status | null>(
+  (status) => status ?? "",
+  async (ctx, status, projectIds) => {
+    const rows = await ctx.db
+      .select({ projectId: mentorRegistrations.projectId, n: count() })
+      .from(mentorRegistrations)
+      .where(and(inArray(mentorRegistrations.projectId, [...projectIds]), status ? eq(mentorRegistrations.status, status) : undefined))
+      .groupBy(mentorRegistrations.projectId);
+    const counts = new Map(rows.map((r) => [r.projectId, r.n]));
+    return projectIds.map((id) => counts.get(id) ?? 0);
+  },
+);
+
+/** The project's registrations, newest first; FORBIDDEN unless mentorRegistrationRead. Batched over a page of projects. */
 export async function registrationsOf(
   ctx: Context,
   project: MentoringProjectMapper,
   args: { first?: number | null; after?: string | null; status?: MentorRegistrationMapper["status"] | null },
 ): Promise<MentorRegistrationConnectionMapper> {
   await assertCan(ctx, mentorRegistrationRead, { organisationId: project.organisationId });
-  const { sortKey, keyset } = newestFirst(mentorRegistrations);
-  const where: SQL | undefined = and(eq(mentorRegistrations.projectId, project.id), args.status ? eq(mentorRegistrations.status, args.status as Status) : undefined);
-  const connection = await paginate(
+  const size = pageSize(args.first);
+  // Decoding the cursor here refuses a forged one before the batch runs.
+  afterCursor(registrationKeyset, args.after);
+  const status = (args.status ?? null) as Status | null;
+  const rows = await pagesOfRegistrations(ctx, { after: args.after ?? null, size, status }).load(project.id);
+  const page = toConnection(
+    rows,
+    size,
     args,
-    keyset,
-    (page) =>
-      ctx.db
-        .select({ row: mentorRegistrations, sortKey })
-        .from(mentorRegistrations)
-        .where(and(where, page.after))
-        .orderBy(...page.orderBy)
-        .limit(page.limit),
-    (r) => [r.sortKey, r.row.id],
-    async () => (await ctx.db.select({ n: count() }).from(mentorRegistrations).where(where))[0]?.n ?? 0,
+    (r) => [r.key, r.id],
+    () => registrationTotals(ctx, status).load(project.id),
   );
-  return mapConnection(connection, (r) => r.row);
+  return mapConnection(page, ({ key: _key, ...registration }) => registration);
 }
 
 /** The project of a registration or a receipt. */
