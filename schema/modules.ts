@@ -16,7 +16,19 @@ import { defineMetric, needMetric } from "./shared/metrics.js";
 import type { ModuleDescriptor } from "./shared/module.js";
 import { trainingsModule } from "./trainings/module.js";
 
-export const modules: readonly ModuleDescriptor[] = [baseModule, organisationsModule, boardsModule, auditModule, fundingModule, trainingsModule, campaignsModule, partnersModule, laboLokaalModule, mentoringModule, programmesModule];
+export const modules: readonly ModuleDescriptor[] = [
+  baseModule,
+  organisationsModule,
+  boardsModule,
+  auditModule,
+  fundingModule,
+  trainingsModule,
+  campaignsModule,
+  partnersModule,
+  laboLokaalModule,
+  mentoringModule,
+  programmesModule,
+];
 
 for (const module of modules) {
   for (const { source, breakdown, ...definition } of module.metrics?.defines ?? []) defineMetric({ ...definition, module: module.name }, source, breakdown);

@@ -9,12 +9,14 @@ import    { campaigns as Query_campaigns } from './campaigns/resolvers/Query/cam
 import    { charters as Query_charters } from './mentoring/resolvers/Query/charters.js';
 import    { communicationFigures as Query_communicationFigures } from './trainings/resolvers/Query/communicationFigures.js';
 import    { communicationReach as Query_communicationReach } from './trainings/resolvers/Query/communicationReach.js';
+import    { contactQuestions as Query_contactQuestions } from './labolokaal/resolvers/Query/contactQuestions.js';
 import    { employees as Query_employees } from './trainings/resolvers/Query/employees.js';
 import    { fundingAgreement as Query_fundingAgreement } from './funding/resolvers/Query/fundingAgreement.js';
 import    { fundingAgreements as Query_fundingAgreements } from './funding/resolvers/Query/fundingAgreements.js';
 import    { learningTools as Query_learningTools } from './trainings/resolvers/Query/learningTools.js';
 import    { mentoringMatches as Query_mentoringMatches } from './mentoring/resolvers/Query/mentoringMatches.js';
 import    { mentoringProjects as Query_mentoringProjects } from './mentoring/resolvers/Query/mentoringProjects.js';
+import    { myProfile as Query_myProfile } from './labolokaal/resolvers/Query/myProfile.js';
 import    { node as Query_node } from './base/resolvers/Query/node.js';
 import    { nodes as Query_nodes } from './base/resolvers/Query/nodes.js';
 import    { onTheJobTrainings as Query_onTheJobTrainings } from './mentoring/resolvers/Query/onTheJobTrainings.js';
@@ -23,8 +25,11 @@ import    { organisations as Query_organisations } from './organisations/resolve
 import    { professions as Query_professions } from './trainings/resolvers/Query/professions.js';
 import    { programme as Query_programme } from './programmes/resolvers/Query/programme.js';
 import    { programmes as Query_programmes } from './programmes/resolvers/Query/programmes.js';
+import    { projectCalls as Query_projectCalls } from './labolokaal/resolvers/Query/projectCalls.js';
+import    { projects as Query_projects } from './labolokaal/resolvers/Query/projects.js';
 import    { reach as Query_reach } from './trainings/resolvers/Query/reach.js';
 import    { selectionProposal as Query_selectionProposal } from './campaigns/resolvers/Query/selectionProposal.js';
+import    { themes as Query_themes } from './labolokaal/resolvers/Query/themes.js';
 import    { training as Query_training } from './trainings/resolvers/Query/training.js';
 import    { trainingSessions as Query_trainingSessions } from './trainings/resolvers/Query/trainingSessions.js';
 import    { trainings as Query_trainings } from './trainings/resolvers/Query/trainings.js';
@@ -41,14 +46,19 @@ import    { addAction as Mutation_addAction } from './funding/resolvers/Mutation
 import    { addCommitment as Mutation_addCommitment } from './funding/resolvers/Mutation/addCommitment.js';
 import    { addSteeringGroupMember as Mutation_addSteeringGroupMember } from './campaigns/resolvers/Mutation/addSteeringGroupMember.js';
 import    { addTrack as Mutation_addTrack } from './funding/resolvers/Mutation/addTrack.js';
+import    { answerQuestion as Mutation_answerQuestion } from './labolokaal/resolvers/Mutation/answerQuestion.js';
+import    { applyToCall as Mutation_applyToCall } from './labolokaal/resolvers/Mutation/applyToCall.js';
 import    { applyToCampaign as Mutation_applyToCampaign } from './campaigns/resolvers/Mutation/applyToCampaign.js';
 import    { approveInvoice as Mutation_approveInvoice } from './funding/resolvers/Mutation/approveInvoice.js';
+import    { askQuestion as Mutation_askQuestion } from './labolokaal/resolvers/Mutation/askQuestion.js';
 import    { cancelEnrolment as Mutation_cancelEnrolment } from './trainings/resolvers/Mutation/cancelEnrolment.js';
 import    { cancelWorktableMeeting as Mutation_cancelWorktableMeeting } from './trainings/resolvers/Mutation/cancelWorktableMeeting.js';
 import    { castBallot as Mutation_castBallot } from './campaigns/resolvers/Mutation/castBallot.js';
 import    { closeFundingAgreement as Mutation_closeFundingAgreement } from './funding/resolvers/Mutation/closeFundingAgreement.js';
 import    { closeVote as Mutation_closeVote } from './campaigns/resolvers/Mutation/closeVote.js';
+import    { confirmDocumentUpload as Mutation_confirmDocumentUpload } from './labolokaal/resolvers/Mutation/confirmDocumentUpload.js';
 import    { confirmMentorEmail as Mutation_confirmMentorEmail } from './mentoring/resolvers/Mutation/confirmMentorEmail.js';
+import    { confirmProfilePhotoUpload as Mutation_confirmProfilePhotoUpload } from './labolokaal/resolvers/Mutation/confirmProfilePhotoUpload.js';
 import    { confirmSelection as Mutation_confirmSelection } from './campaigns/resolvers/Mutation/confirmSelection.js';
 import    { createApiKey as Mutation_createApiKey } from './partners/resolvers/Mutation/createApiKey.js';
 import    { createBoard as Mutation_createBoard } from './boards/resolvers/Mutation/createBoard.js';
@@ -61,18 +71,23 @@ import    { createMentoringProject as Mutation_createMentoringProject } from './
 import    { createOnTheJobTraining as Mutation_createOnTheJobTraining } from './mentoring/resolvers/Mutation/createOnTheJobTraining.js';
 import    { createOrganisation as Mutation_createOrganisation } from './organisations/resolvers/Mutation/createOrganisation.js';
 import    { createProfession as Mutation_createProfession } from './trainings/resolvers/Mutation/createProfession.js';
+import    { createTheme as Mutation_createTheme } from './labolokaal/resolvers/Mutation/createTheme.js';
 import    { createTraining as Mutation_createTraining } from './trainings/resolvers/Mutation/createTraining.js';
 import    { createTrainingSession as Mutation_createTrainingSession } from './trainings/resolvers/Mutation/createTrainingSession.js';
 import    { createTrajectory as Mutation_createTrajectory } from './trainings/resolvers/Mutation/createTrajectory.js';
 import    { createTrajectorySession as Mutation_createTrajectorySession } from './trainings/resolvers/Mutation/createTrajectorySession.js';
 import    { createWebhookSubscription as Mutation_createWebhookSubscription } from './partners/resolvers/Mutation/createWebhookSubscription.js';
 import    { createWorktableGroup as Mutation_createWorktableGroup } from './trainings/resolvers/Mutation/createWorktableGroup.js';
+import    { decideApplication as Mutation_decideApplication } from './labolokaal/resolvers/Mutation/decideApplication.js';
 import    { decideMentorRegistration as Mutation_decideMentorRegistration } from './mentoring/resolvers/Mutation/decideMentorRegistration.js';
 import    { deleteWebhookSubscription as Mutation_deleteWebhookSubscription } from './partners/resolvers/Mutation/deleteWebhookSubscription.js';
+import    { editReply as Mutation_editReply } from './labolokaal/resolvers/Mutation/editReply.js';
+import    { editThread as Mutation_editThread } from './labolokaal/resolvers/Mutation/editThread.js';
 import    { enrol as Mutation_enrol } from './trainings/resolvers/Mutation/enrol.js';
 import    { forgetEmployee as Mutation_forgetEmployee } from './trainings/resolvers/Mutation/forgetEmployee.js';
 import    { joinTrajectory as Mutation_joinTrajectory } from './trainings/resolvers/Mutation/joinTrajectory.js';
 import    { logMentoringActivity as Mutation_logMentoringActivity } from './mentoring/resolvers/Mutation/logMentoringActivity.js';
+import    { openProjectCall as Mutation_openProjectCall } from './labolokaal/resolvers/Mutation/openProjectCall.js';
 import    { pauseWebhookSubscription as Mutation_pauseWebhookSubscription } from './partners/resolvers/Mutation/pauseWebhookSubscription.js';
 import    { payInvoice as Mutation_payInvoice } from './funding/resolvers/Mutation/payInvoice.js';
 import    { planCampaignMeeting as Mutation_planCampaignMeeting } from './campaigns/resolvers/Mutation/planCampaignMeeting.js';
@@ -82,6 +97,7 @@ import    { publishResult as Mutation_publishResult } from './campaigns/resolver
 import    { recordAttendance as Mutation_recordAttendance } from './trainings/resolvers/Mutation/recordAttendance.js';
 import    { recordCoFinancing as Mutation_recordCoFinancing } from './funding/resolvers/Mutation/recordCoFinancing.js';
 import    { recordCommunicationFigure as Mutation_recordCommunicationFigure } from './trainings/resolvers/Mutation/recordCommunicationFigure.js';
+import    { recordLearningSession as Mutation_recordLearningSession } from './labolokaal/resolvers/Mutation/recordLearningSession.js';
 import    { recordOverheadCost as Mutation_recordOverheadCost } from './funding/resolvers/Mutation/recordOverheadCost.js';
 import    { recordPitch as Mutation_recordPitch } from './campaigns/resolvers/Mutation/recordPitch.js';
 import    { recordTieDecision as Mutation_recordTieDecision } from './campaigns/resolvers/Mutation/recordTieDecision.js';
@@ -92,13 +108,20 @@ import    { registerAsMentor as Mutation_registerAsMentor } from './mentoring/re
 import    { rejectInvoice as Mutation_rejectInvoice } from './funding/resolvers/Mutation/rejectInvoice.js';
 import    { removeCommitment as Mutation_removeCommitment } from './funding/resolvers/Mutation/removeCommitment.js';
 import    { removeCommunicationFigure as Mutation_removeCommunicationFigure } from './trainings/resolvers/Mutation/removeCommunicationFigure.js';
+import    { removeDocument as Mutation_removeDocument } from './labolokaal/resolvers/Mutation/removeDocument.js';
+import    { removeReply as Mutation_removeReply } from './labolokaal/resolvers/Mutation/removeReply.js';
 import    { removeSteeringGroupMember as Mutation_removeSteeringGroupMember } from './campaigns/resolvers/Mutation/removeSteeringGroupMember.js';
+import    { removeThread as Mutation_removeThread } from './labolokaal/resolvers/Mutation/removeThread.js';
 import    { reopenCommitment as Mutation_reopenCommitment } from './funding/resolvers/Mutation/reopenCommitment.js';
 import    { reopenFundingAgreement as Mutation_reopenFundingAgreement } from './funding/resolvers/Mutation/reopenFundingAgreement.js';
 import    { replayWebhookEvents as Mutation_replayWebhookEvents } from './partners/resolvers/Mutation/replayWebhookEvents.js';
+import    { replyToThread as Mutation_replyToThread } from './labolokaal/resolvers/Mutation/replyToThread.js';
+import    { requestDocumentUpload as Mutation_requestDocumentUpload } from './labolokaal/resolvers/Mutation/requestDocumentUpload.js';
+import    { requestProfilePhotoUpload as Mutation_requestProfilePhotoUpload } from './labolokaal/resolvers/Mutation/requestProfilePhotoUpload.js';
 import    { resumeWebhookSubscription as Mutation_resumeWebhookSubscription } from './partners/resolvers/Mutation/resumeWebhookSubscription.js';
 import    { reverseCoFinancingEntry as Mutation_reverseCoFinancingEntry } from './funding/resolvers/Mutation/reverseCoFinancingEntry.js';
 import    { reverseOverheadCost as Mutation_reverseOverheadCost } from './funding/resolvers/Mutation/reverseOverheadCost.js';
+import    { reviewApplication as Mutation_reviewApplication } from './labolokaal/resolvers/Mutation/reviewApplication.js';
 import    { revokeApiKey as Mutation_revokeApiKey } from './partners/resolvers/Mutation/revokeApiKey.js';
 import    { rotateApiKey as Mutation_rotateApiKey } from './partners/resolvers/Mutation/rotateApiKey.js';
 import    { rotateWebhookSecret as Mutation_rotateWebhookSecret } from './partners/resolvers/Mutation/rotateWebhookSecret.js';
@@ -106,6 +129,8 @@ import    { sendTestWebhookEvent as Mutation_sendTestWebhookEvent } from './part
 import    { sendWorktableMaterial as Mutation_sendWorktableMaterial } from './trainings/resolvers/Mutation/sendWorktableMaterial.js';
 import    { setFundingTerms as Mutation_setFundingTerms } from './funding/resolvers/Mutation/setFundingTerms.js';
 import    { setStrategicGoal as Mutation_setStrategicGoal } from './programmes/resolvers/Mutation/setStrategicGoal.js';
+import    { startThread as Mutation_startThread } from './labolokaal/resolvers/Mutation/startThread.js';
+import    { submitFinalReport as Mutation_submitFinalReport } from './labolokaal/resolvers/Mutation/submitFinalReport.js';
 import    { submitInvoice as Mutation_submitInvoice } from './funding/resolvers/Mutation/submitInvoice.js';
 import    { updateAction as Mutation_updateAction } from './funding/resolvers/Mutation/updateAction.js';
 import    { updateBoard as Mutation_updateBoard } from './boards/resolvers/Mutation/updateBoard.js';
@@ -120,6 +145,7 @@ import    { updateLearningTool as Mutation_updateLearningTool } from './training
 import    { updateMentoringProject as Mutation_updateMentoringProject } from './mentoring/resolvers/Mutation/updateMentoringProject.js';
 import    { updateOrganisation as Mutation_updateOrganisation } from './organisations/resolvers/Mutation/updateOrganisation.js';
 import    { updateProfession as Mutation_updateProfession } from './trainings/resolvers/Mutation/updateProfession.js';
+import    { updateProfile as Mutation_updateProfile } from './labolokaal/resolvers/Mutation/updateProfile.js';
 import    { updateProgrammePhase as Mutation_updateProgrammePhase } from './programmes/resolvers/Mutation/updateProgrammePhase.js';
 import    { updateTrack as Mutation_updateTrack } from './funding/resolvers/Mutation/updateTrack.js';
 import    { updateTraining as Mutation_updateTraining } from './trainings/resolvers/Mutation/updateTraining.js';
@@ -145,6 +171,7 @@ import    { Board as boards_Board } from './boards/resolvers/Board.js';
 import    { Board as trainings_Board } from './trainings/resolvers/Board.js';
 import    { BoardConnection } from './boards/resolvers/BoardConnection.js';
 import    { Budget } from './funding/resolvers/Budget.js';
+import    { CallApplication } from './labolokaal/resolvers/CallApplication.js';
 import    { Campaign } from './campaigns/resolvers/Campaign.js';
 import    { CampaignApplication } from './campaigns/resolvers/CampaignApplication.js';
 import    { CampaignApplicationConnection } from './campaigns/resolvers/CampaignApplicationConnection.js';
@@ -162,9 +189,18 @@ import    { Commitment } from './funding/resolvers/Commitment.js';
 import    { CommunicationFigure } from './trainings/resolvers/CommunicationFigure.js';
 import    { CommunicationFigureConnection } from './trainings/resolvers/CommunicationFigureConnection.js';
 import    { CommunicationReach } from './trainings/resolvers/CommunicationReach.js';
+import    { ContactQuestion } from './labolokaal/resolvers/ContactQuestion.js';
+import    { ContactQuestionConnection } from './labolokaal/resolvers/ContactQuestionConnection.js';
+import    { Document } from './labolokaal/resolvers/Document.js';
+import    { DocumentConnection } from './labolokaal/resolvers/DocumentConnection.js';
 import    { Employee } from './trainings/resolvers/Employee.js';
 import    { EmployeeConnection } from './trainings/resolvers/EmployeeConnection.js';
 import    { Enrolment } from './trainings/resolvers/Enrolment.js';
+import    { FinalReport } from './labolokaal/resolvers/FinalReport.js';
+import    { ForumReply } from './labolokaal/resolvers/ForumReply.js';
+import    { ForumReplyConnection } from './labolokaal/resolvers/ForumReplyConnection.js';
+import    { ForumThread } from './labolokaal/resolvers/ForumThread.js';
+import    { ForumThreadConnection } from './labolokaal/resolvers/ForumThreadConnection.js';
 import    { FundingAgreement } from './funding/resolvers/FundingAgreement.js';
 import    { FundingAgreementConnection } from './funding/resolvers/FundingAgreementConnection.js';
 import    { Invoice } from './funding/resolvers/Invoice.js';
@@ -172,6 +208,7 @@ import    { InvoiceConnection } from './funding/resolvers/InvoiceConnection.js';
 import    { InvoiceTransition } from './funding/resolvers/InvoiceTransition.js';
 import    { JudgementProposal } from './funding/resolvers/JudgementProposal.js';
 import    { JudgementStep } from './funding/resolvers/JudgementStep.js';
+import    { LearningSession } from './labolokaal/resolvers/LearningSession.js';
 import    { LearningTool } from './trainings/resolvers/LearningTool.js';
 import    { LearningToolConnection } from './trainings/resolvers/LearningToolConnection.js';
 import    { Measure } from './funding/resolvers/Measure.js';
@@ -192,6 +229,7 @@ import    { OrganisationConnection } from './organisations/resolvers/Organisatio
 import    { Overhead } from './funding/resolvers/Overhead.js';
 import    { OverheadCost } from './funding/resolvers/OverheadCost.js';
 import    { OverheadCostConnection } from './funding/resolvers/OverheadCostConnection.js';
+import    { ParticipantProfile } from './labolokaal/resolvers/ParticipantProfile.js';
 import    { Pitch } from './campaigns/resolvers/Pitch.js';
 import    { PitchOption } from './campaigns/resolvers/PitchOption.js';
 import    { Profession } from './trainings/resolvers/Profession.js';
@@ -202,6 +240,9 @@ import    { ProgrammePhase } from './programmes/resolvers/ProgrammePhase.js';
 import    { ProgrammeProject } from './programmes/resolvers/ProgrammeProject.js';
 import    { ProgrammeSteeringGroup } from './programmes/resolvers/ProgrammeSteeringGroup.js';
 import    { ProgrammeVision } from './programmes/resolvers/ProgrammeVision.js';
+import    { Project } from './labolokaal/resolvers/Project.js';
+import    { ProjectCall } from './labolokaal/resolvers/ProjectCall.js';
+import    { ProjectCallConnection } from './labolokaal/resolvers/ProjectCallConnection.js';
 import    { ProposedBoard } from './campaigns/resolvers/ProposedBoard.js';
 import    { QualitativeTarget } from './funding/resolvers/QualitativeTarget.js';
 import    { Reach } from './trainings/resolvers/Reach.js';
@@ -210,6 +251,8 @@ import    { Settlement } from './funding/resolvers/Settlement.js';
 import    { SteeringGroupMember } from './campaigns/resolvers/SteeringGroupMember.js';
 import    { StrategicGoal } from './programmes/resolvers/StrategicGoal.js';
 import    { StrategicGoals } from './programmes/resolvers/StrategicGoals.js';
+import    { Theme } from './labolokaal/resolvers/Theme.js';
+import    { ThemeSpace } from './labolokaal/resolvers/ThemeSpace.js';
 import    { TieDecision } from './campaigns/resolvers/TieDecision.js';
 import    { Track } from './funding/resolvers/Track.js';
 import    { Training } from './trainings/resolvers/Training.js';
@@ -235,8 +278,8 @@ import    { WorktableMeetingConnection } from './trainings/resolvers/WorktableMe
 import    { WorktableTally } from './trainings/resolvers/WorktableTally.js';
 import    { DateTimeResolver,JSONResolver,LocalDateResolver,SafeIntResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { apiKeys: Query_apiKeys,auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,charters: Query_charters,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,mentoringMatches: Query_mentoringMatches,mentoringProjects: Query_mentoringProjects,node: Query_node,nodes: Query_nodes,onTheJobTrainings: Query_onTheJobTrainings,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,programme: Query_programme,programmes: Query_programmes,reach: Query_reach,selectionProposal: Query_selectionProposal,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,webhookDeliveries: Query_webhookDeliveries,webhookSubscriptions: Query_webhookSubscriptions,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
-      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmMentorEmail: Mutation_confirmMentorEmail,confirmSelection: Mutation_confirmSelection,createApiKey: Mutation_createApiKey,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createMentoringProject: Mutation_createMentoringProject,createOnTheJobTraining: Mutation_createOnTheJobTraining,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWebhookSubscription: Mutation_createWebhookSubscription,createWorktableGroup: Mutation_createWorktableGroup,decideMentorRegistration: Mutation_decideMentorRegistration,deleteWebhookSubscription: Mutation_deleteWebhookSubscription,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,logMentoringActivity: Mutation_logMentoringActivity,pauseWebhookSubscription: Mutation_pauseWebhookSubscription,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,redeliverWebhook: Mutation_redeliverWebhook,refuseJudgement: Mutation_refuseJudgement,registerAsMentor: Mutation_registerAsMentor,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,replayWebhookEvents: Mutation_replayWebhookEvents,resumeWebhookSubscription: Mutation_resumeWebhookSubscription,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,revokeApiKey: Mutation_revokeApiKey,rotateApiKey: Mutation_rotateApiKey,rotateWebhookSecret: Mutation_rotateWebhookSecret,sendTestWebhookEvent: Mutation_sendTestWebhookEvent,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,setStrategicGoal: Mutation_setStrategicGoal,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateMentoringProject: Mutation_updateMentoringProject,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateProgrammePhase: Mutation_updateProgrammePhase,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWebhookSubscription: Mutation_updateWebhookSubscription,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory,withdrawMentorRegistration: Mutation_withdrawMentorRegistration },
+      Query: { apiKeys: Query_apiKeys,auditLog: Query_auditLog,board: Query_board,boards: Query_boards,campaignResults: Query_campaignResults,campaigns: Query_campaigns,charters: Query_charters,communicationFigures: Query_communicationFigures,communicationReach: Query_communicationReach,contactQuestions: Query_contactQuestions,employees: Query_employees,fundingAgreement: Query_fundingAgreement,fundingAgreements: Query_fundingAgreements,learningTools: Query_learningTools,mentoringMatches: Query_mentoringMatches,mentoringProjects: Query_mentoringProjects,myProfile: Query_myProfile,node: Query_node,nodes: Query_nodes,onTheJobTrainings: Query_onTheJobTrainings,organisation: Query_organisation,organisations: Query_organisations,professions: Query_professions,programme: Query_programme,programmes: Query_programmes,projectCalls: Query_projectCalls,projects: Query_projects,reach: Query_reach,selectionProposal: Query_selectionProposal,themes: Query_themes,training: Query_training,trainingSessions: Query_trainingSessions,trainings: Query_trainings,trajectories: Query_trajectories,trajectory: Query_trajectory,viewer: Query_viewer,webhookDeliveries: Query_webhookDeliveries,webhookSubscriptions: Query_webhookSubscriptions,worktableGroups: Query_worktableGroups,worktableMeetings: Query_worktableMeetings,worktableMeetingsHeld: Query_worktableMeetingsHeld },
+      Mutation: { acceptJudgement: Mutation_acceptJudgement,addAction: Mutation_addAction,addCommitment: Mutation_addCommitment,addSteeringGroupMember: Mutation_addSteeringGroupMember,addTrack: Mutation_addTrack,answerQuestion: Mutation_answerQuestion,applyToCall: Mutation_applyToCall,applyToCampaign: Mutation_applyToCampaign,approveInvoice: Mutation_approveInvoice,askQuestion: Mutation_askQuestion,cancelEnrolment: Mutation_cancelEnrolment,cancelWorktableMeeting: Mutation_cancelWorktableMeeting,castBallot: Mutation_castBallot,closeFundingAgreement: Mutation_closeFundingAgreement,closeVote: Mutation_closeVote,confirmDocumentUpload: Mutation_confirmDocumentUpload,confirmMentorEmail: Mutation_confirmMentorEmail,confirmProfilePhotoUpload: Mutation_confirmProfilePhotoUpload,confirmSelection: Mutation_confirmSelection,createApiKey: Mutation_createApiKey,createBoard: Mutation_createBoard,createCampaign: Mutation_createCampaign,createCampaignResult: Mutation_createCampaignResult,createEmployee: Mutation_createEmployee,createFundingAgreement: Mutation_createFundingAgreement,createLearningTool: Mutation_createLearningTool,createMentoringProject: Mutation_createMentoringProject,createOnTheJobTraining: Mutation_createOnTheJobTraining,createOrganisation: Mutation_createOrganisation,createProfession: Mutation_createProfession,createTheme: Mutation_createTheme,createTraining: Mutation_createTraining,createTrainingSession: Mutation_createTrainingSession,createTrajectory: Mutation_createTrajectory,createTrajectorySession: Mutation_createTrajectorySession,createWebhookSubscription: Mutation_createWebhookSubscription,createWorktableGroup: Mutation_createWorktableGroup,decideApplication: Mutation_decideApplication,decideMentorRegistration: Mutation_decideMentorRegistration,deleteWebhookSubscription: Mutation_deleteWebhookSubscription,editReply: Mutation_editReply,editThread: Mutation_editThread,enrol: Mutation_enrol,forgetEmployee: Mutation_forgetEmployee,joinTrajectory: Mutation_joinTrajectory,logMentoringActivity: Mutation_logMentoringActivity,openProjectCall: Mutation_openProjectCall,pauseWebhookSubscription: Mutation_pauseWebhookSubscription,payInvoice: Mutation_payInvoice,planCampaignMeeting: Mutation_planCampaignMeeting,planWorktableMeeting: Mutation_planWorktableMeeting,proposeJudgement: Mutation_proposeJudgement,publishResult: Mutation_publishResult,recordAttendance: Mutation_recordAttendance,recordCoFinancing: Mutation_recordCoFinancing,recordCommunicationFigure: Mutation_recordCommunicationFigure,recordLearningSession: Mutation_recordLearningSession,recordOverheadCost: Mutation_recordOverheadCost,recordPitch: Mutation_recordPitch,recordTieDecision: Mutation_recordTieDecision,recordWorktableMeetingHeld: Mutation_recordWorktableMeetingHeld,redeliverWebhook: Mutation_redeliverWebhook,refuseJudgement: Mutation_refuseJudgement,registerAsMentor: Mutation_registerAsMentor,rejectInvoice: Mutation_rejectInvoice,removeCommitment: Mutation_removeCommitment,removeCommunicationFigure: Mutation_removeCommunicationFigure,removeDocument: Mutation_removeDocument,removeReply: Mutation_removeReply,removeSteeringGroupMember: Mutation_removeSteeringGroupMember,removeThread: Mutation_removeThread,reopenCommitment: Mutation_reopenCommitment,reopenFundingAgreement: Mutation_reopenFundingAgreement,replayWebhookEvents: Mutation_replayWebhookEvents,replyToThread: Mutation_replyToThread,requestDocumentUpload: Mutation_requestDocumentUpload,requestProfilePhotoUpload: Mutation_requestProfilePhotoUpload,resumeWebhookSubscription: Mutation_resumeWebhookSubscription,reverseCoFinancingEntry: Mutation_reverseCoFinancingEntry,reverseOverheadCost: Mutation_reverseOverheadCost,reviewApplication: Mutation_reviewApplication,revokeApiKey: Mutation_revokeApiKey,rotateApiKey: Mutation_rotateApiKey,rotateWebhookSecret: Mutation_rotateWebhookSecret,sendTestWebhookEvent: Mutation_sendTestWebhookEvent,sendWorktableMaterial: Mutation_sendWorktableMaterial,setFundingTerms: Mutation_setFundingTerms,setStrategicGoal: Mutation_setStrategicGoal,startThread: Mutation_startThread,submitFinalReport: Mutation_submitFinalReport,submitInvoice: Mutation_submitInvoice,updateAction: Mutation_updateAction,updateBoard: Mutation_updateBoard,updateCampaign: Mutation_updateCampaign,updateCampaignApplication: Mutation_updateCampaignApplication,updateCampaignResult: Mutation_updateCampaignResult,updateCommitment: Mutation_updateCommitment,updateCommunicationFigure: Mutation_updateCommunicationFigure,updateEmployee: Mutation_updateEmployee,updateFundingAgreement: Mutation_updateFundingAgreement,updateLearningTool: Mutation_updateLearningTool,updateMentoringProject: Mutation_updateMentoringProject,updateOrganisation: Mutation_updateOrganisation,updateProfession: Mutation_updateProfession,updateProfile: Mutation_updateProfile,updateProgrammePhase: Mutation_updateProgrammePhase,updateTrack: Mutation_updateTrack,updateTraining: Mutation_updateTraining,updateTrainingSession: Mutation_updateTrainingSession,updateTrajectory: Mutation_updateTrajectory,updateTrajectorySession: Mutation_updateTrajectorySession,updateWebhookSubscription: Mutation_updateWebhookSubscription,updateWorktableGroup: Mutation_updateWorktableGroup,updateWorktableMeeting: Mutation_updateWorktableMeeting,withdrawFromTrajectory: Mutation_withdrawFromTrajectory,withdrawMentorRegistration: Mutation_withdrawMentorRegistration },
       Subscription: { boardChanged: Subscription_boardChanged,campaignResultChanged: Subscription_campaignResultChanged,campaignResultPublished: Subscription_campaignResultPublished },
       Action: Action,
 AgreementClosing: AgreementClosing,
@@ -248,6 +291,7 @@ Ballot: Ballot,
 Board: { ...boards_Board,...trainings_Board },
 BoardConnection: BoardConnection,
 Budget: Budget,
+CallApplication: CallApplication,
 Campaign: Campaign,
 CampaignApplication: CampaignApplication,
 CampaignApplicationConnection: CampaignApplicationConnection,
@@ -265,9 +309,18 @@ Commitment: Commitment,
 CommunicationFigure: CommunicationFigure,
 CommunicationFigureConnection: CommunicationFigureConnection,
 CommunicationReach: CommunicationReach,
+ContactQuestion: ContactQuestion,
+ContactQuestionConnection: ContactQuestionConnection,
+Document: Document,
+DocumentConnection: DocumentConnection,
 Employee: Employee,
 EmployeeConnection: EmployeeConnection,
 Enrolment: Enrolment,
+FinalReport: FinalReport,
+ForumReply: ForumReply,
+ForumReplyConnection: ForumReplyConnection,
+ForumThread: ForumThread,
+ForumThreadConnection: ForumThreadConnection,
 FundingAgreement: FundingAgreement,
 FundingAgreementConnection: FundingAgreementConnection,
 Invoice: Invoice,
@@ -275,6 +328,7 @@ InvoiceConnection: InvoiceConnection,
 InvoiceTransition: InvoiceTransition,
 JudgementProposal: JudgementProposal,
 JudgementStep: JudgementStep,
+LearningSession: LearningSession,
 LearningTool: LearningTool,
 LearningToolConnection: LearningToolConnection,
 Measure: Measure,
@@ -295,6 +349,7 @@ OrganisationConnection: OrganisationConnection,
 Overhead: Overhead,
 OverheadCost: OverheadCost,
 OverheadCostConnection: OverheadCostConnection,
+ParticipantProfile: ParticipantProfile,
 Pitch: Pitch,
 PitchOption: PitchOption,
 Profession: Profession,
@@ -305,6 +360,9 @@ ProgrammePhase: ProgrammePhase,
 ProgrammeProject: ProgrammeProject,
 ProgrammeSteeringGroup: ProgrammeSteeringGroup,
 ProgrammeVision: ProgrammeVision,
+Project: Project,
+ProjectCall: ProjectCall,
+ProjectCallConnection: ProjectCallConnection,
 ProposedBoard: ProposedBoard,
 QualitativeTarget: QualitativeTarget,
 Reach: Reach,
@@ -313,6 +371,8 @@ Settlement: Settlement,
 SteeringGroupMember: SteeringGroupMember,
 StrategicGoal: StrategicGoal,
 StrategicGoals: StrategicGoals,
+Theme: Theme,
+ThemeSpace: ThemeSpace,
 TieDecision: TieDecision,
 Track: Track,
 Training: Training,

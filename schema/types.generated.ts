@@ -5,6 +5,7 @@ import type { ApiKeyMapper, ApiKeyConnectionMapper, WebhookAttemptMapper, Webhoo
 import type { AuditEntryMapper, AuditEntryConnectionMapper } from './audit/audit.mappers.js';
 import type { BallotMapper, CampaignMapper, CampaignApplicationMapper, CampaignApplicationConnectionMapper, CampaignConnectionMapper, CampaignMeetingMapper, CampaignResultMapper, CampaignResultConnectionMapper, CampaignTrajectoryMapper, PitchMapper, PitchOptionMapper, ProposedBoardMapper, SelectionProposalMapper, SteeringGroupMemberMapper, TieDecisionMapper } from './campaigns/campaigns.mappers.js';
 import type { BoardMapper, BoardConnectionMapper } from './boards/boards.mappers.js';
+import type { CallApplicationMapper, ContactQuestionMapper, ContactQuestionConnectionMapper, DocumentMapper, DocumentConnectionMapper, FinalReportMapper, ForumReplyMapper, ForumReplyConnectionMapper, ForumThreadMapper, ForumThreadConnectionMapper, LearningSessionMapper, ParticipantProfileMapper, ProjectMapper, ProjectCallMapper, ProjectCallConnectionMapper, ThemeMapper, ThemeSpaceMapper } from './labolokaal/labolokaal.mappers.js';
 import type { CharterMapper, CharterEventMapper, MentorRegistrationMapper, MentorRegistrationConnectionMapper, MentorRegistrationReceiptMapper, MentoringActivityMapper, MentoringActivityConnectionMapper, MentoringMatchMapper, MentoringProjectMapper, MentoringProjectConnectionMapper, OnTheJobTrainingMapper, OnTheJobTrainingConnectionMapper } from './mentoring/mentoring.mappers.js';
 import type { CommunicationFigureMapper, CommunicationFigureConnectionMapper, CommunicationReachMapper, EmployeeMapper, EmployeeConnectionMapper, EnrolmentMapper, LearningToolMapper, LearningToolConnectionMapper, ProfessionMapper, ProfessionConnectionMapper, ReachMapper, TrainingMapper, TrainingConnectionMapper, TrainingSessionMapper, TrainingSessionConnectionMapper, TrajectoryMapper, TrajectoryConnectionMapper, TrajectoryParticipationMapper, TrajectoryParticipationConnectionMapper, TrajectorySessionMapper, TrajectorySessionConnectionMapper, WorktableGroupMapper, WorktableGroupConnectionMapper, WorktableMeetingMapper, WorktableMeetingConnectionMapper, WorktableTallyMapper } from './trainings/trainings.mappers.js';
 import type { OrganisationMapper, OrganisationConnectionMapper } from './organisations/organisations.mappers.js';
@@ -163,6 +164,11 @@ export type AgreementStatus =
   | 'CLOSED'
   | 'OPEN';
 
+export type AnswerQuestionInput = {
+  answer: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
 /**
  * An API key of a partner organisation: it authenticates as PARTNER of that organisation
  * (`Authorization: Bearer <key>`). The secret is shown once, when the key is made or rotated.
@@ -202,12 +208,33 @@ export type ApiKeyPayload = {
   apiKey: ApiKey;
 };
 
+export type ApplicationDecision =
+  | 'NOT_SELECTED'
+  | 'SELECTED';
+
+export type ApplyToCallInput = {
+  /** The board applying: the member's own board (a consultant may apply for any board). */
+  boardId: Scalars['ID']['input'];
+  callId: Scalars['ID']['input'];
+  contactEmail: Scalars['String']['input'];
+  contactName: Scalars['String']['input'];
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** 1-5,000 characters. */
+  motivation: Scalars['String']['input'];
+};
+
 export type ApplyToCampaignInput = {
   /** A board member applies for their own board; consultants and admins name it. */
   boardId?: InputMaybe<Scalars['ID']['input']>;
   campaignId: Scalars['ID']['input'];
   objectives?: InputMaybe<Scalars['String']['input']>;
   themeAffinity?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type AskQuestionInput = {
+  body: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+  themeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One recorded mutation: who did what to which object, when, with its state before and after. */
@@ -365,6 +392,31 @@ export type BudgetLine = {
   approved: Money;
   coFinanced: Money;
   paid: Money;
+};
+
+/** A board's application to a call. Visible to the board's members, consultants and admins. */
+export type CallApplication = Node & {
+  __typename?: 'CallApplication';
+  board: Board;
+  call: ProjectCall;
+  contactEmail: Scalars['String']['output'];
+  contactName: Scalars['String']['output'];
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decision?: Maybe<ApplicationDecision>;
+  id: Scalars['ID']['output'];
+  motivation: Scalars['String']['output'];
+  /** The project it became, once selected. */
+  project?: Maybe<Project>;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** 1-5, set by a consultant's review. */
+  score?: Maybe<Scalars['Int']['output']>;
+  submittedAt: Scalars['DateTime']['output'];
+};
+
+export type CallApplicationPayload = {
+  __typename?: 'CallApplicationPayload';
+  application: CallApplication;
 };
 
 /**
@@ -977,6 +1029,39 @@ export type ConfirmSelectionPayload = {
   soundingBoard: Array<Board>;
 };
 
+/** A question sent through the contact form. The asker and consultants/admins see it. */
+export type ContactQuestion = Node & {
+  __typename?: 'ContactQuestion';
+  answer?: Maybe<Scalars['String']['output']>;
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  askedAt: Scalars['DateTime']['output'];
+  /** The asker's board or organisation (never their name). */
+  board?: Maybe<Board>;
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  organisation?: Maybe<Organisation>;
+  subject: Scalars['String']['output'];
+  theme?: Maybe<Theme>;
+};
+
+export type ContactQuestionConnection = {
+  __typename?: 'ContactQuestionConnection';
+  edges: Array<ContactQuestionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ContactQuestionEdge = {
+  __typename?: 'ContactQuestionEdge';
+  cursor: Scalars['String']['output'];
+  node: ContactQuestion;
+};
+
+export type ContactQuestionPayload = {
+  __typename?: 'ContactQuestionPayload';
+  question: ContactQuestion;
+};
+
 export type CreateApiKeyInput = {
   /** When it stops working; none by default. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1104,6 +1189,12 @@ export type CreateProfessionInput = {
   title: LocalizedTextInput;
 };
 
+export type CreateThemeInput = {
+  description?: InputMaybe<LocalizedTextInput>;
+  fundingSource: FundingSource;
+  name: LocalizedTextInput;
+};
+
 export type CreateTrainingInput = {
   actionId?: InputMaybe<Scalars['ID']['input']>;
   audience?: InputMaybe<Scalars['String']['input']>;
@@ -1190,6 +1281,24 @@ export type CreatedWebhookSubscription = {
   subscription: WebhookSubscription;
 };
 
+export type DecideApplicationInput = {
+  decision: ApplicationDecision;
+  /** For SELECTED: the external expert (an organisation). */
+  expertId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  /** Why: required. */
+  reason: Scalars['String']['input'];
+  /** 1-5; required unless the application was reviewed already. */
+  score?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DecideApplicationPayload = {
+  __typename?: 'DecideApplicationPayload';
+  application: CallApplication;
+  /** The project, for SELECTED. */
+  project?: Maybe<Project>;
+};
+
 export type DecideMentorRegistrationInput = {
   decision: MentorDecision;
   id: Scalars['ID']['input'];
@@ -1200,6 +1309,69 @@ export type DecideMentorRegistrationInput = {
 export type DeleteWebhookSubscriptionPayload = {
   __typename?: 'DeleteWebhookSubscriptionPayload';
   deletedId: Scalars['ID']['output'];
+};
+
+/** A document shared in a theme's space. */
+export type Document = Node & {
+  __typename?: 'Document';
+  /** Who shared it: their profile on the platform. */
+  author?: Maybe<ParticipantProfile>;
+  /** The real type, from the file's bytes. */
+  contentType?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  /**
+   * A short-lived signed link to download it (minutes). Asked again for each link: a former member
+   * gets FORBIDDEN, and the file's key is never exposed.
+   */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  sizeBytes?: Maybe<Scalars['Int']['output']>;
+  status: DocumentStatus;
+  theme: Theme;
+  title: Scalars['String']['output'];
+  uploadedAt: Scalars['DateTime']['output'];
+  viewerCanRemove: Scalars['Boolean']['output'];
+};
+
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  edges: Array<DocumentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  cursor: Scalars['String']['output'];
+  node: Document;
+};
+
+export type DocumentPayload = {
+  __typename?: 'DocumentPayload';
+  document: Document;
+};
+
+export type DocumentStatus =
+  | 'AVAILABLE'
+  /** The upload link was handed out; the bytes are not confirmed. */
+  | 'PENDING';
+
+export type DocumentUploadPayload = {
+  __typename?: 'DocumentUploadPayload';
+  document: Document;
+  upload: UploadTicket;
+};
+
+export type EditReplyInput = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+export type EditThreadInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1274,10 +1446,95 @@ export type EnrolmentStatus =
   /** Waits for a seat, first come, first served. */
   | 'WAITLISTED';
 
+export type FinalReport = {
+  __typename?: 'FinalReport';
+  experiences: Scalars['String']['output'];
+  recommendations: Scalars['String']['output'];
+  submittedAt: Scalars['DateTime']['output'];
+};
+
 export type FormatReach = {
   __typename?: 'FormatReach';
   employees: Scalars['Int']['output'];
   format: TrainingFormat;
+};
+
+export type ForumReply = Node & {
+  __typename?: 'ForumReply';
+  author?: Maybe<ParticipantProfile>;
+  body?: Maybe<Scalars['String']['output']>;
+  bodyHtml?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  removed: Scalars['Boolean']['output'];
+  thread: ForumThread;
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanRemove: Scalars['Boolean']['output'];
+};
+
+export type ForumReplyConnection = {
+  __typename?: 'ForumReplyConnection';
+  edges: Array<ForumReplyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ForumReplyEdge = {
+  __typename?: 'ForumReplyEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumReply;
+};
+
+export type ForumReplyPayload = {
+  __typename?: 'ForumReplyPayload';
+  reply: ForumReply;
+};
+
+/** A thread on a theme's forum. */
+export type ForumThread = Node & {
+  __typename?: 'ForumThread';
+  author?: Maybe<ParticipantProfile>;
+  /** As written (Markdown or plain text); null once removed. */
+  body?: Maybe<Scalars['String']['output']>;
+  /** Rendered and sanitised: no script, no event handlers, links rel=nofollow; null once removed. */
+  bodyHtml?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastActivityAt: Scalars['DateTime']['output'];
+  removed: Scalars['Boolean']['output'];
+  /** Replies, oldest first. */
+  replies: ForumReplyConnection;
+  theme: Theme;
+  title: Scalars['String']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanRemove: Scalars['Boolean']['output'];
+};
+
+
+/** A thread on a theme's forum. */
+export type ForumThreadrepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ForumThreadConnection = {
+  __typename?: 'ForumThreadConnection';
+  edges: Array<ForumThreadEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ForumThreadEdge = {
+  __typename?: 'ForumThreadEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumThread;
+};
+
+export type ForumThreadPayload = {
+  __typename?: 'ForumThreadPayload';
+  thread: ForumThread;
 };
 
 /**
@@ -1431,6 +1688,12 @@ export type FundingAgreementPayload = {
   agreement: FundingAgreement;
 };
 
+export type FundingSource =
+  /** Funded by the addendum: the call's own contribution is asked. */
+  | 'ADDENDUM'
+  /** Funded from VIA means: no own contribution. */
+  | 'VIA';
+
 /** A third party's invoice for a service delivered to boards. */
 export type Invoice = Node & {
   __typename?: 'Invoice';
@@ -1549,6 +1812,30 @@ export type LeadershipLevel =
   | 'MIDDLE_MANAGER'
   /** Dutch: teamverantwoordelijke. */
   | 'TEAM_LEADER';
+
+/** A session of a theme's learning network (COLLECTIVE) or a project's coaching (COACHING). */
+export type LearningSession = Node & {
+  __typename?: 'LearningSession';
+  /** For COLLECTIVE: the boards that attended, by name. */
+  boards: Array<Board>;
+  expert?: Maybe<Organisation>;
+  heldOn: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  kind: LearningSessionKind;
+  /** For COACHING: the project. */
+  project?: Maybe<Project>;
+  theme: Theme;
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type LearningSessionKind =
+  | 'COACHING'
+  | 'COLLECTIVE';
+
+export type LearningSessionPayload = {
+  __typename?: 'LearningSessionPayload';
+  session: LearningSession;
+};
 
 /**
  * A learning tool on the knowledge platform of action 4: an instrument, a measure or an offer. The
@@ -2030,10 +2317,16 @@ export type Mutation = {
   addCommitment: CommitmentPayload;
   addSteeringGroupMember: SteeringGroupMemberPayload;
   addTrack: TrackPayload;
+  /** A consultant answers a question. */
+  answerQuestion: ContactQuestionPayload;
+  /** A board applies to an open call: once per board per call, not after the deadline. */
+  applyToCall: CallApplicationPayload;
   /** A board applies while applications are open; once per campaign. */
   applyToCampaign: CampaignApplicationPayload;
   /** Another consultant or admin than the submitter. Refused when approved costs would exceed the agreement's maximum. */
   approveInvoice: InvoicePayload;
+  /** Sends a question through the contact form. Members of a space. */
+  askQuestion: ContactQuestionPayload;
   /** Cancels an enrolment; the first waiting person gets the freed seat in the same transaction. */
   cancelEnrolment: EnrolmentPayload;
   /** Cancels a PLANNED meeting. */
@@ -2044,8 +2337,11 @@ export type Mutation = {
   closeFundingAgreement: FundingAgreementPayload;
   /** Closes a pitch's vote and keeps its 2 most chosen options as draft results; refused on an undecided tie. */
   closeVote: CloseVotePayload;
+  /** Checks the uploaded bytes (size, real type) and makes the document AVAILABLE, or refuses and removes it. */
+  confirmDocumentUpload: DocumentPayload;
   /** Confirms the mentor's e-mail address: the token from the signed link. No account needed. */
   confirmMentorEmail: MentorRegistrationReceipt;
+  confirmProfilePhotoUpload: ProfilePayload;
   /**
    * Confirms the selection in one transaction: the selected boards get their trajectory, every other
    * applicant joins the sounding board. Once per campaign.
@@ -2067,15 +2363,26 @@ export type Mutation = {
   createOnTheJobTraining: OnTheJobTrainingPayload;
   createOrganisation: OrganisationPayload;
   createProfession: ProfessionPayload;
+  /** Adds a theme (at most 8). Admins. */
+  createTheme: ThemePayload;
   createTraining: TrainingPayload;
   createTrainingSession: TrainingSessionPayload;
   createTrajectory: TrajectoryPayload;
   createTrajectorySession: TrajectorySessionPayload;
   createWebhookSubscription: CreatedWebhookSubscription;
   createWorktableGroup: WorktableGroupPayload;
+  /**
+   * A consultant decides: SELECTED makes the project (expert, support, own contribution charged in the
+   * ledger unless the theme is VIA-funded) in the same transaction; NOT_SELECTED with a reason.
+   */
+  decideApplication: DecideApplicationPayload;
   /** The project confirms (only once the mentor's address is confirmed) or declines a PENDING registration. */
   decideMentorRegistration: MentorRegistrationPayload;
   deleteWebhookSubscription: DeleteWebhookSubscriptionPayload;
+  /** Its author edits a reply. */
+  editReply: ForumReplyPayload;
+  /** Its author edits a thread (its title and body). */
+  editThread: ForumThreadPayload;
   /** Enrols an employee: a seat while one is free, else the waitlist. Never after the session started. */
   enrol: EnrolmentPayload;
   /** GDPR erasure: the person's data is removed; their attendance still counts, anonymously. */
@@ -2084,6 +2391,8 @@ export type Mutation = {
   joinTrajectory: TrajectoryParticipationPayload;
   /** The project logs what it did: its own organisation, consultants and admins. */
   logMentoringActivity: MentoringActivityPayload;
+  /** Opens a call on a theme with its terms. Consultants and admins. */
+  openProjectCall: ProjectCallPayload;
   pauseWebhookSubscription: WebhookSubscriptionPayload;
   /** Another consultant or admin than the approver. */
   payInvoice: InvoicePayload;
@@ -2099,6 +2408,8 @@ export type Mutation = {
   recordCoFinancing: CoFinancingEntryPayload;
   /** A consultant enters a figure from web analytics; figures of one channel never overlap. */
   recordCommunicationFigure: CommunicationFigurePayload;
+  /** Records a collective or coaching session. Consultants, admins and the project's or theme's expert. */
+  recordLearningSession: LearningSessionPayload;
   recordOverheadCost: OverheadCostPayload;
   /** A selected board's pitch with its 3 options; its vote opens at once. */
   recordPitch: PitchPayload;
@@ -2119,16 +2430,28 @@ export type Mutation = {
   rejectInvoice: InvoicePayload;
   removeCommitment: RemoveCommitmentPayload;
   removeCommunicationFigure: RemoveCommunicationFigurePayload;
+  /** Its uploader or a moderator removes a document. */
+  removeDocument: DocumentPayload;
+  /** Its author or a moderator removes a reply. */
+  removeReply: ForumReplyPayload;
   removeSteeringGroupMember: RemoveSteeringGroupMemberPayload;
+  /** Its author or a moderator removes a thread. */
+  removeThread: ForumThreadPayload;
   /** The funder's side or an admin sets a judged commitment back to OPEN; the judgement it undoes stays in the history. */
   reopenCommitment: CommitmentPayload;
   /** An admin, with a reason: the agreement is open again; the closing stays in its history. */
   reopenFundingAgreement: FundingAgreementPayload;
   replayWebhookEvents: ReplayWebhookEventsPayload;
+  replyToThread: ForumReplyPayload;
+  /** A member asks for a signed upload link; the document stays PENDING until confirmed. */
+  requestDocumentUpload: DocumentUploadPayload;
+  requestProfilePhotoUpload: ProfilePhotoUploadPayload;
   resumeWebhookSubscription: WebhookSubscriptionPayload;
   /** Cancels a wrong ledger entry with a reversing entry (a charge only once its payments are reversed). */
   reverseCoFinancingEntry: CoFinancingEntryPayload;
   reverseOverheadCost: OverheadCostPayload;
+  /** A consultant scores an application (1-5). */
+  reviewApplication: CallApplicationPayload;
   revokeApiKey: ApiKeyPayload;
   /** A new key; the old one keeps working for the overlap, then expires. */
   rotateApiKey: CreatedApiKey;
@@ -2142,6 +2465,9 @@ export type Mutation = {
   setFundingTerms: FundingAgreementPayload;
   /** Fills in (or rewrites) the strategic goal at a position. Consultants and admins. */
   setStrategicGoal: StrategicGoalPayload;
+  startThread: ForumThreadPayload;
+  /** The board submits its project's final report (once). */
+  submitFinalReport: ProjectPayload;
   /** The sector's consultants or admins. The payee must be a third party (state-aid rule). */
   submitInvoice: InvoicePayload;
   updateAction: ActionPayload;
@@ -2158,6 +2484,8 @@ export type Mutation = {
   updateMentoringProject: MentoringProjectPayload;
   updateOrganisation: OrganisationPayload;
   updateProfession: ProfessionPayload;
+  /** Sets the viewer's display name. Members of a space and moderators. */
+  updateProfile: ProfilePayload;
   /** Changes a phase's status or dates. Consultants and admins. */
   updateProgrammePhase: ProgrammePhasePayload;
   updateTrack: TrackPayload;
@@ -2200,6 +2528,16 @@ export type MutationaddTrackArgs = {
 };
 
 
+export type MutationanswerQuestionArgs = {
+  input: AnswerQuestionInput;
+};
+
+
+export type MutationapplyToCallArgs = {
+  input: ApplyToCallInput;
+};
+
+
 export type MutationapplyToCampaignArgs = {
   input: ApplyToCampaignInput;
 };
@@ -2207,6 +2545,11 @@ export type MutationapplyToCampaignArgs = {
 
 export type MutationapproveInvoiceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationaskQuestionArgs = {
+  input: AskQuestionInput;
 };
 
 
@@ -2232,6 +2575,11 @@ export type MutationcloseFundingAgreementArgs = {
 
 export type MutationcloseVoteArgs = {
   pitchId: Scalars['ID']['input'];
+};
+
+
+export type MutationconfirmDocumentUploadArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2300,6 +2648,11 @@ export type MutationcreateProfessionArgs = {
 };
 
 
+export type MutationcreateThemeArgs = {
+  input: CreateThemeInput;
+};
+
+
 export type MutationcreateTrainingArgs = {
   input: CreateTrainingInput;
 };
@@ -2330,6 +2683,11 @@ export type MutationcreateWorktableGroupArgs = {
 };
 
 
+export type MutationdecideApplicationArgs = {
+  input: DecideApplicationInput;
+};
+
+
 export type MutationdecideMentorRegistrationArgs = {
   input: DecideMentorRegistrationInput;
 };
@@ -2337,6 +2695,16 @@ export type MutationdecideMentorRegistrationArgs = {
 
 export type MutationdeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationeditReplyArgs = {
+  input: EditReplyInput;
+};
+
+
+export type MutationeditThreadArgs = {
+  input: EditThreadInput;
 };
 
 
@@ -2357,6 +2725,11 @@ export type MutationjoinTrajectoryArgs = {
 
 export type MutationlogMentoringActivityArgs = {
   input: LogMentoringActivityInput;
+};
+
+
+export type MutationopenProjectCallArgs = {
+  input: OpenProjectCallInput;
 };
 
 
@@ -2402,6 +2775,11 @@ export type MutationrecordCoFinancingArgs = {
 
 export type MutationrecordCommunicationFigureArgs = {
   input: RecordCommunicationFigureInput;
+};
+
+
+export type MutationrecordLearningSessionArgs = {
+  input: RecordLearningSessionInput;
 };
 
 
@@ -2455,7 +2833,22 @@ export type MutationremoveCommunicationFigureArgs = {
 };
 
 
+export type MutationremoveDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationremoveReplyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationremoveSteeringGroupMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationremoveThreadArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2475,6 +2868,21 @@ export type MutationreplayWebhookEventsArgs = {
 };
 
 
+export type MutationreplyToThreadArgs = {
+  input: ReplyInput;
+};
+
+
+export type MutationrequestDocumentUploadArgs = {
+  input: RequestDocumentUploadInput;
+};
+
+
+export type MutationrequestProfilePhotoUploadArgs = {
+  input: RequestProfilePhotoUploadInput;
+};
+
+
 export type MutationresumeWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2487,6 +2895,11 @@ export type MutationreverseCoFinancingEntryArgs = {
 
 export type MutationreverseOverheadCostArgs = {
   input: ReverseOverheadCostInput;
+};
+
+
+export type MutationreviewApplicationArgs = {
+  input: ReviewApplicationInput;
 };
 
 
@@ -2522,6 +2935,16 @@ export type MutationsetFundingTermsArgs = {
 
 export type MutationsetStrategicGoalArgs = {
   input: SetStrategicGoalInput;
+};
+
+
+export type MutationstartThreadArgs = {
+  input: StartThreadInput;
+};
+
+
+export type MutationsubmitFinalReportArgs = {
+  input: SubmitFinalReportInput;
 };
 
 
@@ -2592,6 +3015,11 @@ export type MutationupdateOrganisationArgs = {
 
 export type MutationupdateProfessionArgs = {
   input: UpdateProfessionInput;
+};
+
+
+export type MutationupdateProfileArgs = {
+  input: UpdateProfileInput;
 };
 
 
@@ -2737,6 +3165,20 @@ export type OnTheJobTrainingPayload = {
   training: OnTheJobTraining;
 };
 
+export type OpenProjectCallInput = {
+  /** The addendum's action whose ledger takes the own contributions; required when one is asked. */
+  actionId?: InputMaybe<Scalars['ID']['input']>;
+  deadline: Scalars['LocalDate']['input'];
+  description?: InputMaybe<LocalizedTextInput>;
+  opensOn: Scalars['LocalDate']['input'];
+  /** EUR 2,000 when left out; must be zero (or left out) for a VIA theme. */
+  ownContribution?: InputMaybe<MoneyInput>;
+  /** EUR 5,000 when left out. */
+  support?: InputMaybe<MoneyInput>;
+  themeId: Scalars['ID']['input'];
+  title: LocalizedTextInput;
+};
+
 /**
  * An organisation: the funder (Flemish Government), the sector's associations (VVSG,
  * Diverscity), the social partners (ACV, ACOD, VSOA) and the third parties that deliver
@@ -2878,6 +3320,16 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A participant as the platform shows them: a display name, a photo, and their board or organisation. */
+export type ParticipantProfile = {
+  __typename?: 'ParticipantProfile';
+  board?: Maybe<Board>;
+  displayName: Scalars['String']['output'];
+  organisation?: Maybe<Organisation>;
+  /** A short-lived signed link to the photo; null without one (or while pending). */
+  photoUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** A period of Brussels days, both inclusive. */
@@ -3068,6 +3520,17 @@ export type ProfessionFilter = {
 export type ProfessionPayload = {
   __typename?: 'ProfessionPayload';
   profession: Profession;
+};
+
+export type ProfilePayload = {
+  __typename?: 'ProfilePayload';
+  profile: ParticipantProfile;
+};
+
+export type ProfilePhotoUploadPayload = {
+  __typename?: 'ProfilePhotoUploadPayload';
+  profile: ParticipantProfile;
+  upload: UploadTicket;
 };
 
 /**
@@ -3273,6 +3736,112 @@ export type ProgrammeVisiontextArgs = {
   locale?: InputMaybe<Locale>;
 };
 
+/**
+ * A selected application's project: the board, the theme, the external expert, the support and the own
+ * contribution (charged in the co-financing ledger unless the theme is VIA-funded). Public, except the
+ * final report (the theme's members and consultants).
+ */
+export type Project = Node & {
+  __typename?: 'Project';
+  board: Board;
+  call: ProjectCall;
+  /** Its individual coaching sessions, by day. */
+  coachingSessions: Array<LearningSession>;
+  /** Individual coaching sessions held. */
+  coachingSessionsHeld: Scalars['Int']['output'];
+  /** Collective sessions of its theme the board attended. */
+  collectiveSessionsAttended: Scalars['Int']['output'];
+  /** The external expert assigned. */
+  expert: Organisation;
+  /** The final report: the theme's members, consultants and admins; null for others and until submitted. */
+  finalReport?: Maybe<FinalReport>;
+  id: Scalars['ID']['output'];
+  ownContribution: Money;
+  /** The ledger's charge for the own contribution; null when none is asked. Consultants and admins. */
+  ownContributionCharge?: Maybe<CoFinancingEntry>;
+  startedOn: Scalars['LocalDate']['output'];
+  support: Money;
+  theme: Theme;
+};
+
+/** A call for projects (projectoproep) on a theme, with its terms. */
+export type ProjectCall = Node & {
+  __typename?: 'ProjectCall';
+  /**
+   * The applications: consultants and admins see every one; a board member their own board's; others
+   * an empty list.
+   */
+  applications: Array<CallApplication>;
+  /** The last day applications are accepted (Europe/Brussels). */
+  deadline: Scalars['LocalDate']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  opensOn: Scalars['LocalDate']['output'];
+  /** The own contribution a selected board pays (EUR 2,000 in the source); zero for a VIA theme. */
+  ownContribution: Money;
+  /** Follows from the time in Europe/Brussels; never a stored flag. */
+  status: ProjectCallStatus;
+  /** The support a selected project gets (EUR 5,000 in the source). */
+  support: Money;
+  theme: Theme;
+  title: Scalars['String']['output'];
+  /** Whether the viewer may apply for their board now. */
+  viewerCanApply: Scalars['Boolean']['output'];
+};
+
+
+/** A call for projects (projectoproep) on a theme, with its terms. */
+export type ProjectCalldescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/** A call for projects (projectoproep) on a theme, with its terms. */
+export type ProjectCalltitleArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ProjectCallConnection = {
+  __typename?: 'ProjectCallConnection';
+  edges: Array<ProjectCallEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProjectCallEdge = {
+  __typename?: 'ProjectCallEdge';
+  cursor: Scalars['String']['output'];
+  node: ProjectCall;
+};
+
+export type ProjectCallFilter = {
+  status?: InputMaybe<ProjectCallStatus>;
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ProjectCallPayload = {
+  __typename?: 'ProjectCallPayload';
+  call: ProjectCall;
+};
+
+export type ProjectCallStatus =
+  /** After its deadline. */
+  | 'CLOSED'
+  /** From its opening day through its deadline, in Europe/Brussels. */
+  | 'OPEN'
+  /** Before its opening day. */
+  | 'UPCOMING';
+
+export type ProjectFilter = {
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ProjectPayload = {
+  __typename?: 'ProjectPayload';
+  project: Project;
+};
+
 export type ProposeJudgementInput = {
   commitmentId: Scalars['ID']['input'];
   evidence: Scalars['String']['input'];
@@ -3345,6 +3914,8 @@ export type Query = {
   communicationFigures: CommunicationFigureConnection;
   /** Each channel's growth within a period against the 2021-2022 baseline. */
   communicationReach: CommunicationReach;
+  /** Contact questions, newest first: consultants and admins see all, others their own. */
+  contactQuestions: ContactQuestionConnection;
   /** A board's employees (a board member: their own board's, without naming it). */
   employees: EmployeeConnection;
   fundingAgreement?: Maybe<FundingAgreement>;
@@ -3358,6 +3929,8 @@ export type Query = {
   mentoringMatches: Array<MentoringMatch>;
   /** The directory of mentoring projects, by name; at most 100 a page. Public. */
   mentoringProjects: MentoringProjectConnection;
+  /** The viewer's own platform profile; null until set. Signed in only. */
+  myProfile?: Maybe<ParticipantProfile>;
   /** Fetches any object by its global id; null when it does not exist or is not visible. */
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order asked; unknown ids give null. */
@@ -3372,10 +3945,16 @@ export type Query = {
   programme?: Maybe<Programme>;
   /** Every programme, by title; public. */
   programmes: Array<Programme>;
+  /** Calls, newest deadline first; at most 100 a page. Public. */
+  projectCalls: ProjectCallConnection;
+  /** Projects, by board name. Public. */
+  projects: Array<Project>;
   /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
   reach: Reach;
   /** A suggested selection for a campaign (consultants and admins); writes nothing. */
   selectionProposal: SelectionProposal;
+  /** LaboLokaal's themes, by Dutch name. Public. */
+  themes: Array<Theme>;
   training?: Maybe<Training>;
   /** Sessions by start; for the public, only those with free places. */
   trainingSessions: TrainingSessionConnection;
@@ -3447,6 +4026,13 @@ export type QuerycommunicationFiguresArgs = {
 
 export type QuerycommunicationReachArgs = {
   period: PeriodInput;
+};
+
+
+export type QuerycontactQuestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unansweredOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -3532,6 +4118,18 @@ export type QueryprogrammeArgs = {
 
 export type QueryprogrammesArgs = {
   filter?: InputMaybe<ProgrammeFilter>;
+};
+
+
+export type QueryprojectCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectCallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryprojectsArgs = {
+  filter?: InputMaybe<ProjectFilter>;
 };
 
 
@@ -3652,6 +4250,18 @@ export type RecordCommunicationFigureInput = {
   start: Scalars['LocalDate']['input'];
 };
 
+export type RecordLearningSessionInput = {
+  /** For COLLECTIVE: the participating boards that attended. */
+  boardIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  heldOn: Scalars['LocalDate']['input'];
+  kind: LearningSessionKind;
+  /** For COACHING. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** For COLLECTIVE. */
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RecordOverheadCostInput = {
   actionId?: InputMaybe<Scalars['ID']['input']>;
   agreementId: Scalars['ID']['input'];
@@ -3745,11 +4355,32 @@ export type ReplayWebhookEventsPayload = {
   queued: Scalars['Int']['output'];
 };
 
+export type ReplyInput = {
+  body: Scalars['String']['input'];
+  threadId: Scalars['ID']['input'];
+};
+
 export type Report = {
   __typename?: 'Report';
   content: Scalars['String']['output'];
   contentType: Scalars['String']['output'];
   filename: Scalars['String']['output'];
+};
+
+export type RequestDocumentUploadInput = {
+  /** The type the client says the file has: PDF, Office documents or images. */
+  contentType: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  filename: Scalars['String']['input'];
+  sizeBytes: Scalars['Int']['input'];
+  themeId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type RequestProfilePhotoUploadInput = {
+  contentType: Scalars['String']['input'];
+  filename: Scalars['String']['input'];
+  sizeBytes: Scalars['Int']['input'];
 };
 
 export type ReverseCoFinancingEntryInput = {
@@ -3760,6 +4391,12 @@ export type ReverseCoFinancingEntryInput = {
 export type ReverseOverheadCostInput = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type ReviewApplicationInput = {
+  id: Scalars['ID']['input'];
+  /** 1-5. */
+  score: Scalars['Int']['input'];
 };
 
 /** Roles an actor can have. BOARD_MEMBER carries a board, EXPERT and PARTNER an organisation. */
@@ -3907,6 +4544,13 @@ export type StaffCount = {
   count: Scalars['Int']['output'];
 };
 
+export type StartThreadInput = {
+  /** Markdown or plain text, 1-20,000 characters. */
+  body: Scalars['String']['input'];
+  themeId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type StatisticsPeriod =
   | 'MONTH'
   | 'QUARTER'
@@ -3965,6 +4609,12 @@ export type StrategicGoals = {
   missing: Scalars['Int']['output'];
 };
 
+export type SubmitFinalReportInput = {
+  experiences: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  recommendations: Scalars['String']['input'];
+};
+
 export type SubmitInvoiceInput = {
   actionId: Scalars['ID']['input'];
   agreementId: Scalars['ID']['input'];
@@ -4009,6 +4659,93 @@ export type TalentProfileInput = {
   sector?: InputMaybe<Scalars['String']['input']>;
   /** Which groups the talent belongs to (young, newcomer, ...); may be empty. */
   targetGroups?: InputMaybe<Array<MentoringTargetGroup>>;
+};
+
+/**
+ * An HRM theme of LaboLokaal, the project fund of track 1 (one of 8 themes). Public, except its
+ * participants' space.
+ */
+export type Theme = Node & {
+  __typename?: 'Theme';
+  /** Its calls, newest deadline first. */
+  calls: Array<ProjectCall>;
+  /** The learning network's collective sessions, by day. Public. */
+  collectiveSessions: Array<LearningSession>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** ADDENDUM, or VIA: a VIA-funded theme asks no own contribution. */
+  fundingSource: FundingSource;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  nameTranslations: LocalizedText;
+  /** Its projects, by board name. Public: board, expert, amounts. */
+  projects: Array<Project>;
+  /**
+   * The participants' space: documents, forum, members. For its members (the members of a
+   * participating board, the theme's experts) and moderators (consultants, admins) only: FORBIDDEN for
+   * everyone else, UNAUTHENTICATED without a token.
+   */
+  space: ThemeSpace;
+  /** Whether the viewer belongs to this theme's space (or moderates it). */
+  viewerIsMember: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * An HRM theme of LaboLokaal, the project fund of track 1 (one of 8 themes). Public, except its
+ * participants' space.
+ */
+export type ThemedescriptionArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+
+/**
+ * An HRM theme of LaboLokaal, the project fund of track 1 (one of 8 themes). Public, except its
+ * participants' space.
+ */
+export type ThemenameArgs = {
+  locale?: InputMaybe<Locale>;
+};
+
+export type ThemePayload = {
+  __typename?: 'ThemePayload';
+  theme: Theme;
+};
+
+/**
+ * A theme's participants' space. Every field is for members and moderators only (the parent field
+ * refuses others).
+ */
+export type ThemeSpace = {
+  __typename?: 'ThemeSpace';
+  /** Who belongs: the participating boards and the experts' organisations, by name. */
+  boards: Array<Board>;
+  /** Available documents, newest first. */
+  documents: DocumentConnection;
+  experts: Array<Organisation>;
+  theme: Theme;
+  /** Forum threads, most recently active first. */
+  threads: ForumThreadConnection;
+};
+
+
+/**
+ * A theme's participants' space. Every field is for members and moderators only (the parent field
+ * refuses others).
+ */
+export type ThemeSpacedocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A theme's participants' space. Every field is for members and moderators only (the parent field
+ * refuses others).
+ */
+export type ThemeSpacethreadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type TieDecision = {
@@ -4557,6 +5294,10 @@ export type UpdateProfessionInput = {
   title?: InputMaybe<LocalizedTextInput>;
 };
 
+export type UpdateProfileInput = {
+  displayName: Scalars['String']['input'];
+};
+
 export type UpdateProgrammePhaseInput = {
   endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
   id: Scalars['ID']['input'];
@@ -4651,6 +5392,17 @@ export type UpdateWorktableMeetingInput = {
   hostBoardId?: InputMaybe<Scalars['ID']['input']>;
   id: Scalars['ID']['input'];
   province?: InputMaybe<Province>;
+};
+
+/** Where and how to upload the bytes: PUT them to `url` with `headers` before `expiresAt`, then confirm. */
+export type UploadTicket = {
+  __typename?: 'UploadTicket';
+  expiresAt: Scalars['DateTime']['output'];
+  headers: Scalars['JSON']['output'];
+  /** At most this many bytes (25 MB for documents, 5 MB for photos). */
+  maxBytes: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
 };
 
 /** Who is asking: resolved from the bearer token of the request. */
@@ -4977,6 +5729,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ApiKeyMapper & { __typename: 'ApiKey' } )
     | ( AuditEntryMapper & { __typename: 'AuditEntry' } )
     | ( BoardMapper & { __typename: 'Board' } )
+    | ( CallApplicationMapper & { __typename: 'CallApplication' } )
     | ( CampaignMapper & { __typename: 'Campaign' } )
     | ( CampaignApplicationMapper & { __typename: 'CampaignApplication' } )
     | ( CampaignMeetingMapper & { __typename: 'CampaignMeeting' } )
@@ -4987,10 +5740,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CoFinancingEntryMapper & { __typename: 'CoFinancingEntry' } )
     | ( CommitmentMapper & { __typename: 'Commitment' } )
     | ( CommunicationFigureMapper & { __typename: 'CommunicationFigure' } )
+    | ( ContactQuestionMapper & { __typename: 'ContactQuestion' } )
+    | ( DocumentMapper & { __typename: 'Document' } )
     | ( EmployeeMapper & { __typename: 'Employee' } )
     | ( EnrolmentMapper & { __typename: 'Enrolment' } )
+    | ( ForumReplyMapper & { __typename: 'ForumReply' } )
+    | ( ForumThreadMapper & { __typename: 'ForumThread' } )
     | ( FundingAgreementMapper & { __typename: 'FundingAgreement' } )
     | ( InvoiceMapper & { __typename: 'Invoice' } )
+    | ( LearningSessionMapper & { __typename: 'LearningSession' } )
     | ( LearningToolMapper & { __typename: 'LearningTool' } )
     | ( MentorRegistrationMapper & { __typename: 'MentorRegistration' } )
     | ( MentoringActivityMapper & { __typename: 'MentoringActivity' } )
@@ -5005,8 +5763,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ProgrammeMilestoneMapper & { __typename: 'ProgrammeMilestone' } )
     | ( ProgrammePhaseMapper & { __typename: 'ProgrammePhase' } )
     | ( ProgrammeProjectMapper & { __typename: 'ProgrammeProject' } )
+    | ( ProjectMapper & { __typename: 'Project' } )
+    | ( ProjectCallMapper & { __typename: 'ProjectCall' } )
     | ( SteeringGroupMemberMapper & { __typename: 'SteeringGroupMember' } )
     | ( StrategicGoalMapper & { __typename: 'StrategicGoal' } )
+    | ( ThemeMapper & { __typename: 'Theme' } )
     | ( TrackMapper & { __typename: 'Track' } )
     | ( TrainingMapper & { __typename: 'Training' } )
     | ( TrainingSessionMapper & { __typename: 'TrainingSession' } )
@@ -5037,11 +5798,15 @@ export type ResolversTypes = {
   AddTrackInput: AddTrackInput;
   AgreementClosing: ResolverTypeWrapper<AgreementClosingMapper>;
   AgreementStatus: ResolverTypeWrapper<'OPEN' | 'CLOSED'>;
+  AnswerQuestionInput: AnswerQuestionInput;
   ApiKey: ResolverTypeWrapper<ApiKeyMapper>;
   ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnectionMapper>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
   ApiKeyPayload: ResolverTypeWrapper<Omit<ApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  ApplicationDecision: ResolverTypeWrapper<'SELECTED' | 'NOT_SELECTED'>;
+  ApplyToCallInput: ApplyToCallInput;
   ApplyToCampaignInput: ApplyToCampaignInput;
+  AskQuestionInput: AskQuestionInput;
   AuditEntry: ResolverTypeWrapper<AuditEntryMapper>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionMapper>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
@@ -5058,6 +5823,8 @@ export type ResolversTypes = {
   BoardReach: ResolverTypeWrapper<Omit<BoardReach, 'board'> & { board: ResolversTypes['Board'] }>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
+  CallApplication: ResolverTypeWrapper<CallApplicationMapper>;
+  CallApplicationPayload: ResolverTypeWrapper<Omit<CallApplicationPayload, 'application'> & { application: ResolversTypes['CallApplication'] }>;
   Campaign: ResolverTypeWrapper<CampaignMapper>;
   CampaignApplication: ResolverTypeWrapper<CampaignApplicationMapper>;
   CampaignApplicationConnection: ResolverTypeWrapper<CampaignApplicationConnectionMapper>;
@@ -5108,6 +5875,10 @@ export type ResolversTypes = {
   Comparator: ResolverTypeWrapper<'AT_LEAST' | 'AT_MOST'>;
   ConfirmSelectionInput: ConfirmSelectionInput;
   ConfirmSelectionPayload: ResolverTypeWrapper<Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversTypes['Campaign'], selected: Array<ResolversTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversTypes['Board']> }>;
+  ContactQuestion: ResolverTypeWrapper<ContactQuestionMapper>;
+  ContactQuestionConnection: ResolverTypeWrapper<ContactQuestionConnectionMapper>;
+  ContactQuestionEdge: ResolverTypeWrapper<Omit<ContactQuestionEdge, 'node'> & { node: ResolversTypes['ContactQuestion'] }>;
+  ContactQuestionPayload: ResolverTypeWrapper<Omit<ContactQuestionPayload, 'question'> & { question: ResolversTypes['ContactQuestion'] }>;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBoardInput: CreateBoardInput;
   CreateCampaignInput: CreateCampaignInput;
@@ -5119,6 +5890,7 @@ export type ResolversTypes = {
   CreateOnTheJobTrainingInput: CreateOnTheJobTrainingInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreateProfessionInput: CreateProfessionInput;
+  CreateThemeInput: CreateThemeInput;
   CreateTrainingInput: CreateTrainingInput;
   CreateTrainingSessionInput: CreateTrainingSessionInput;
   CreateTrajectoryInput: CreateTrajectoryInput;
@@ -5128,8 +5900,18 @@ export type ResolversTypes = {
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CreatedWebhookSubscription: ResolverTypeWrapper<Omit<CreatedWebhookSubscription, 'subscription'> & { subscription: ResolversTypes['WebhookSubscription'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideApplicationInput: DecideApplicationInput;
+  DecideApplicationPayload: ResolverTypeWrapper<Omit<DecideApplicationPayload, 'application' | 'project'> & { application: ResolversTypes['CallApplication'], project?: Maybe<ResolversTypes['Project']> }>;
   DecideMentorRegistrationInput: DecideMentorRegistrationInput;
   DeleteWebhookSubscriptionPayload: ResolverTypeWrapper<DeleteWebhookSubscriptionPayload>;
+  Document: ResolverTypeWrapper<DocumentMapper>;
+  DocumentConnection: ResolverTypeWrapper<DocumentConnectionMapper>;
+  DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
+  DocumentPayload: ResolverTypeWrapper<Omit<DocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
+  DocumentStatus: ResolverTypeWrapper<'PENDING' | 'AVAILABLE'>;
+  DocumentUploadPayload: ResolverTypeWrapper<Omit<DocumentUploadPayload, 'document'> & { document: ResolversTypes['Document'] }>;
+  EditReplyInput: EditReplyInput;
+  EditThreadInput: EditThreadInput;
   Employee: ResolverTypeWrapper<EmployeeMapper>;
   EmployeeConnection: ResolverTypeWrapper<EmployeeConnectionMapper>;
   EmployeeEdge: ResolverTypeWrapper<Omit<EmployeeEdge, 'node'> & { node: ResolversTypes['Employee'] }>;
@@ -5138,11 +5920,21 @@ export type ResolversTypes = {
   Enrolment: ResolverTypeWrapper<EnrolmentMapper>;
   EnrolmentPayload: ResolverTypeWrapper<Omit<EnrolmentPayload, 'enrolment' | 'promoted'> & { enrolment: ResolversTypes['Enrolment'], promoted?: Maybe<ResolversTypes['Enrolment']> }>;
   EnrolmentStatus: ResolverTypeWrapper<'REGISTERED' | 'WAITLISTED' | 'ATTENDED' | 'NO_SHOW' | 'CANCELLED'>;
+  FinalReport: ResolverTypeWrapper<FinalReportMapper>;
   FormatReach: ResolverTypeWrapper<Omit<FormatReach, 'format'> & { format: ResolversTypes['TrainingFormat'] }>;
+  ForumReply: ResolverTypeWrapper<ForumReplyMapper>;
+  ForumReplyConnection: ResolverTypeWrapper<ForumReplyConnectionMapper>;
+  ForumReplyEdge: ResolverTypeWrapper<Omit<ForumReplyEdge, 'node'> & { node: ResolversTypes['ForumReply'] }>;
+  ForumReplyPayload: ResolverTypeWrapper<Omit<ForumReplyPayload, 'reply'> & { reply: ResolversTypes['ForumReply'] }>;
+  ForumThread: ResolverTypeWrapper<ForumThreadMapper>;
+  ForumThreadConnection: ResolverTypeWrapper<ForumThreadConnectionMapper>;
+  ForumThreadEdge: ResolverTypeWrapper<Omit<ForumThreadEdge, 'node'> & { node: ResolversTypes['ForumThread'] }>;
+  ForumThreadPayload: ResolverTypeWrapper<Omit<ForumThreadPayload, 'thread'> & { thread: ResolversTypes['ForumThread'] }>;
   FundingAgreement: ResolverTypeWrapper<FundingAgreementMapper>;
   FundingAgreementConnection: ResolverTypeWrapper<FundingAgreementConnectionMapper>;
   FundingAgreementEdge: ResolverTypeWrapper<Omit<FundingAgreementEdge, 'node'> & { node: ResolversTypes['FundingAgreement'] }>;
   FundingAgreementPayload: ResolverTypeWrapper<Omit<FundingAgreementPayload, 'agreement'> & { agreement: ResolversTypes['FundingAgreement'] }>;
+  FundingSource: ResolverTypeWrapper<'ADDENDUM' | 'VIA'>;
   Invoice: ResolverTypeWrapper<InvoiceMapper>;
   InvoiceConnection: ResolverTypeWrapper<InvoiceConnectionMapper>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
@@ -5156,6 +5948,9 @@ export type ResolversTypes = {
   JudgementStatus: ResolverTypeWrapper<'OPEN' | 'JUSTIFIED' | 'NOT_JUSTIFIED'>;
   JudgementStep: ResolverTypeWrapper<JudgementStepMapper>;
   LeadershipLevel: ResolverTypeWrapper<'FOREMAN' | 'TEAM_LEADER' | 'MIDDLE_MANAGER' | 'DEPARTMENT_HEAD' | 'MANAGEMENT_TEAM' | 'GENERAL_DIRECTOR'>;
+  LearningSession: ResolverTypeWrapper<LearningSessionMapper>;
+  LearningSessionKind: ResolverTypeWrapper<'COLLECTIVE' | 'COACHING'>;
+  LearningSessionPayload: ResolverTypeWrapper<Omit<LearningSessionPayload, 'session'> & { session: ResolversTypes['LearningSession'] }>;
   LearningTool: ResolverTypeWrapper<LearningToolMapper>;
   LearningToolConnection: ResolverTypeWrapper<LearningToolConnectionMapper>;
   LearningToolEdge: ResolverTypeWrapper<Omit<LearningToolEdge, 'node'> & { node: ResolversTypes['LearningTool'] }>;
@@ -5210,6 +6005,7 @@ export type ResolversTypes = {
   OnTheJobTrainingEdge: ResolverTypeWrapper<Omit<OnTheJobTrainingEdge, 'node'> & { node: ResolversTypes['OnTheJobTraining'] }>;
   OnTheJobTrainingFilter: OnTheJobTrainingFilter;
   OnTheJobTrainingPayload: ResolverTypeWrapper<Omit<OnTheJobTrainingPayload, 'training'> & { training: ResolversTypes['OnTheJobTraining'] }>;
+  OpenProjectCallInput: OpenProjectCallInput;
   Organisation: ResolverTypeWrapper<OrganisationMapper>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationConnectionMapper>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
@@ -5223,6 +6019,7 @@ export type ResolversTypes = {
   OverheadCostEdge: ResolverTypeWrapper<Omit<OverheadCostEdge, 'node'> & { node: ResolversTypes['OverheadCost'] }>;
   OverheadCostPayload: ResolverTypeWrapper<Omit<OverheadCostPayload, 'entry'> & { entry: ResolversTypes['OverheadCost'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParticipantProfile: ResolverTypeWrapper<ParticipantProfileMapper>;
   PeriodInput: PeriodInput;
   PhaseStatus: ResolverTypeWrapper<'PLANNED' | 'ONGOING' | 'COMPLETED'>;
   Pitch: ResolverTypeWrapper<PitchMapper>;
@@ -5238,6 +6035,8 @@ export type ResolversTypes = {
   ProfessionEdge: ResolverTypeWrapper<Omit<ProfessionEdge, 'node'> & { node: ResolversTypes['Profession'] }>;
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: ResolverTypeWrapper<Omit<ProfessionPayload, 'profession'> & { profession: ResolversTypes['Profession'] }>;
+  ProfilePayload: ResolverTypeWrapper<Omit<ProfilePayload, 'profile'> & { profile: ResolversTypes['ParticipantProfile'] }>;
+  ProfilePhotoUploadPayload: ResolverTypeWrapper<Omit<ProfilePhotoUploadPayload, 'profile'> & { profile: ResolversTypes['ParticipantProfile'] }>;
   Programme: ResolverTypeWrapper<ProgrammeMapper>;
   ProgrammeFilter: ProgrammeFilter;
   ProgrammeKind: ResolverTypeWrapper<'KEY_PROJECT' | 'SUBSIDY_AGREEMENT' | 'PROJECT_FUND' | 'CHARTER'>;
@@ -5248,6 +6047,15 @@ export type ResolversTypes = {
   ProgrammeSteeringGroup: ResolverTypeWrapper<ProgrammeSteeringGroupMapper>;
   ProgrammeSteeringMember: ResolverTypeWrapper<Omit<ProgrammeSteeringMember, 'organisation'> & { organisation?: Maybe<ResolversTypes['Organisation']> }>;
   ProgrammeVision: ResolverTypeWrapper<ProgrammeVisionMapper>;
+  Project: ResolverTypeWrapper<ProjectMapper>;
+  ProjectCall: ResolverTypeWrapper<ProjectCallMapper>;
+  ProjectCallConnection: ResolverTypeWrapper<ProjectCallConnectionMapper>;
+  ProjectCallEdge: ResolverTypeWrapper<Omit<ProjectCallEdge, 'node'> & { node: ResolversTypes['ProjectCall'] }>;
+  ProjectCallFilter: ProjectCallFilter;
+  ProjectCallPayload: ResolverTypeWrapper<Omit<ProjectCallPayload, 'call'> & { call: ResolversTypes['ProjectCall'] }>;
+  ProjectCallStatus: ResolverTypeWrapper<'UPCOMING' | 'OPEN' | 'CLOSED'>;
+  ProjectFilter: ProjectFilter;
+  ProjectPayload: ResolverTypeWrapper<Omit<ProjectPayload, 'project'> & { project: ResolversTypes['Project'] }>;
   ProposeJudgementInput: ProposeJudgementInput;
   ProposedBoard: ResolverTypeWrapper<ProposedBoardMapper>;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
@@ -5258,6 +6066,7 @@ export type ResolversTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordCommunicationFigureInput: RecordCommunicationFigureInput;
+  RecordLearningSessionInput: RecordLearningSessionInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
   RecordPitchInput: RecordPitchInput;
   RecordTieDecisionInput: RecordTieDecisionInput;
@@ -5272,9 +6081,13 @@ export type ResolversTypes = {
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   ReplayWebhookEventsInput: ReplayWebhookEventsInput;
   ReplayWebhookEventsPayload: ResolverTypeWrapper<ReplayWebhookEventsPayload>;
+  ReplyInput: ReplyInput;
   Report: ResolverTypeWrapper<Report>;
+  RequestDocumentUploadInput: RequestDocumentUploadInput;
+  RequestProfilePhotoUploadInput: RequestProfilePhotoUploadInput;
   ReverseCoFinancingEntryInput: ReverseCoFinancingEntryInput;
   ReverseOverheadCostInput: ReverseOverheadCostInput;
+  ReviewApplicationInput: ReviewApplicationInput;
   Role: ResolverTypeWrapper<'ANONYMOUS' | 'ADMIN' | 'CONSULTANT' | 'BOARD_MEMBER' | 'EXPERT' | 'PARTNER'>;
   RotateApiKeyInput: RotateApiKeyInput;
   RotateWebhookSecretInput: RotateWebhookSecretInput;
@@ -5290,15 +6103,20 @@ export type ResolversTypes = {
   SettlementLine: ResolverTypeWrapper<SettlementLine>;
   SettlementScenario: SettlementScenario;
   StaffCount: ResolverTypeWrapper<StaffCount>;
+  StartThreadInput: StartThreadInput;
   StatisticsPeriod: ResolverTypeWrapper<'MONTH' | 'QUARTER' | 'YEAR'>;
   SteeringGroupMember: ResolverTypeWrapper<SteeringGroupMemberMapper>;
   SteeringGroupMemberPayload: ResolverTypeWrapper<Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversTypes['SteeringGroupMember'] }>;
   StrategicGoal: ResolverTypeWrapper<StrategicGoalMapper>;
   StrategicGoalPayload: ResolverTypeWrapper<Omit<StrategicGoalPayload, 'goal' | 'programme'> & { goal: ResolversTypes['StrategicGoal'], programme: ResolversTypes['Programme'] }>;
   StrategicGoals: ResolverTypeWrapper<StrategicGoalsMapper>;
+  SubmitFinalReportInput: SubmitFinalReportInput;
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TalentProfileInput: TalentProfileInput;
+  Theme: ResolverTypeWrapper<ThemeMapper>;
+  ThemePayload: ResolverTypeWrapper<Omit<ThemePayload, 'theme'> & { theme: ResolversTypes['Theme'] }>;
+  ThemeSpace: ResolverTypeWrapper<ThemeSpaceMapper>;
   TieDecision: ResolverTypeWrapper<TieDecisionMapper>;
   Track: ResolverTypeWrapper<TrackMapper>;
   TrackBudget: ResolverTypeWrapper<Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversTypes['ActionBudget']>, track: ResolversTypes['Track'] }>;
@@ -5342,6 +6160,7 @@ export type ResolversTypes = {
   UpdateMentoringProjectInput: UpdateMentoringProjectInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateProfessionInput: UpdateProfessionInput;
+  UpdateProfileInput: UpdateProfileInput;
   UpdateProgrammePhaseInput: UpdateProgrammePhaseInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
@@ -5351,6 +6170,7 @@ export type ResolversTypes = {
   UpdateWebhookSubscriptionInput: UpdateWebhookSubscriptionInput;
   UpdateWorktableGroupInput: UpdateWorktableGroupInput;
   UpdateWorktableMeetingInput: UpdateWorktableMeetingInput;
+  UploadTicket: ResolverTypeWrapper<UploadTicket>;
   Viewer: ResolverTypeWrapper<ViewerMapper>;
   VoteStatus: ResolverTypeWrapper<'OPEN' | 'CLOSED'>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttemptMapper>;
@@ -5395,11 +6215,14 @@ export type ResolversParentTypes = {
   AddSteeringGroupMemberInput: AddSteeringGroupMemberInput;
   AddTrackInput: AddTrackInput;
   AgreementClosing: AgreementClosingMapper;
+  AnswerQuestionInput: AnswerQuestionInput;
   ApiKey: ApiKeyMapper;
   ApiKeyConnection: ApiKeyConnectionMapper;
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   ApiKeyPayload: Omit<ApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  ApplyToCallInput: ApplyToCallInput;
   ApplyToCampaignInput: ApplyToCampaignInput;
+  AskQuestionInput: AskQuestionInput;
   AuditEntry: AuditEntryMapper;
   AuditEntryConnection: AuditEntryConnectionMapper;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -5414,6 +6237,8 @@ export type ResolversParentTypes = {
   BoardReach: Omit<BoardReach, 'board'> & { board: ResolversParentTypes['Board'] };
   Budget: BudgetMapper;
   BudgetLine: BudgetLine;
+  CallApplication: CallApplicationMapper;
+  CallApplicationPayload: Omit<CallApplicationPayload, 'application'> & { application: ResolversParentTypes['CallApplication'] };
   Campaign: CampaignMapper;
   CampaignApplication: CampaignApplicationMapper;
   CampaignApplicationConnection: CampaignApplicationConnectionMapper;
@@ -5455,6 +6280,10 @@ export type ResolversParentTypes = {
   CompanyProfileInput: CompanyProfileInput;
   ConfirmSelectionInput: ConfirmSelectionInput;
   ConfirmSelectionPayload: Omit<ConfirmSelectionPayload, 'campaign' | 'selected' | 'soundingBoard'> & { campaign: ResolversParentTypes['Campaign'], selected: Array<ResolversParentTypes['CampaignTrajectory']>, soundingBoard: Array<ResolversParentTypes['Board']> };
+  ContactQuestion: ContactQuestionMapper;
+  ContactQuestionConnection: ContactQuestionConnectionMapper;
+  ContactQuestionEdge: Omit<ContactQuestionEdge, 'node'> & { node: ResolversParentTypes['ContactQuestion'] };
+  ContactQuestionPayload: Omit<ContactQuestionPayload, 'question'> & { question: ResolversParentTypes['ContactQuestion'] };
   CreateApiKeyInput: CreateApiKeyInput;
   CreateBoardInput: CreateBoardInput;
   CreateCampaignInput: CreateCampaignInput;
@@ -5466,6 +6295,7 @@ export type ResolversParentTypes = {
   CreateOnTheJobTrainingInput: CreateOnTheJobTrainingInput;
   CreateOrganisationInput: CreateOrganisationInput;
   CreateProfessionInput: CreateProfessionInput;
+  CreateThemeInput: CreateThemeInput;
   CreateTrainingInput: CreateTrainingInput;
   CreateTrainingSessionInput: CreateTrainingSessionInput;
   CreateTrajectoryInput: CreateTrajectoryInput;
@@ -5475,8 +6305,17 @@ export type ResolversParentTypes = {
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   CreatedWebhookSubscription: Omit<CreatedWebhookSubscription, 'subscription'> & { subscription: ResolversParentTypes['WebhookSubscription'] };
   DateTime: Scalars['DateTime']['output'];
+  DecideApplicationInput: DecideApplicationInput;
+  DecideApplicationPayload: Omit<DecideApplicationPayload, 'application' | 'project'> & { application: ResolversParentTypes['CallApplication'], project?: Maybe<ResolversParentTypes['Project']> };
   DecideMentorRegistrationInput: DecideMentorRegistrationInput;
   DeleteWebhookSubscriptionPayload: DeleteWebhookSubscriptionPayload;
+  Document: DocumentMapper;
+  DocumentConnection: DocumentConnectionMapper;
+  DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
+  DocumentPayload: Omit<DocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
+  DocumentUploadPayload: Omit<DocumentUploadPayload, 'document'> & { document: ResolversParentTypes['Document'] };
+  EditReplyInput: EditReplyInput;
+  EditThreadInput: EditThreadInput;
   Employee: EmployeeMapper;
   EmployeeConnection: EmployeeConnectionMapper;
   EmployeeEdge: Omit<EmployeeEdge, 'node'> & { node: ResolversParentTypes['Employee'] };
@@ -5484,7 +6323,16 @@ export type ResolversParentTypes = {
   EnrolInput: EnrolInput;
   Enrolment: EnrolmentMapper;
   EnrolmentPayload: Omit<EnrolmentPayload, 'enrolment' | 'promoted'> & { enrolment: ResolversParentTypes['Enrolment'], promoted?: Maybe<ResolversParentTypes['Enrolment']> };
+  FinalReport: FinalReportMapper;
   FormatReach: FormatReach;
+  ForumReply: ForumReplyMapper;
+  ForumReplyConnection: ForumReplyConnectionMapper;
+  ForumReplyEdge: Omit<ForumReplyEdge, 'node'> & { node: ResolversParentTypes['ForumReply'] };
+  ForumReplyPayload: Omit<ForumReplyPayload, 'reply'> & { reply: ResolversParentTypes['ForumReply'] };
+  ForumThread: ForumThreadMapper;
+  ForumThreadConnection: ForumThreadConnectionMapper;
+  ForumThreadEdge: Omit<ForumThreadEdge, 'node'> & { node: ResolversParentTypes['ForumThread'] };
+  ForumThreadPayload: Omit<ForumThreadPayload, 'thread'> & { thread: ResolversParentTypes['ForumThread'] };
   FundingAgreement: FundingAgreementMapper;
   FundingAgreementConnection: FundingAgreementConnectionMapper;
   FundingAgreementEdge: Omit<FundingAgreementEdge, 'node'> & { node: ResolversParentTypes['FundingAgreement'] };
@@ -5498,6 +6346,8 @@ export type ResolversParentTypes = {
   JoinTrajectoryInput: JoinTrajectoryInput;
   JudgementProposal: JudgementProposalMapper;
   JudgementStep: JudgementStepMapper;
+  LearningSession: LearningSessionMapper;
+  LearningSessionPayload: Omit<LearningSessionPayload, 'session'> & { session: ResolversParentTypes['LearningSession'] };
   LearningTool: LearningToolMapper;
   LearningToolConnection: LearningToolConnectionMapper;
   LearningToolEdge: Omit<LearningToolEdge, 'node'> & { node: ResolversParentTypes['LearningTool'] };
@@ -5540,6 +6390,7 @@ export type ResolversParentTypes = {
   OnTheJobTrainingEdge: Omit<OnTheJobTrainingEdge, 'node'> & { node: ResolversParentTypes['OnTheJobTraining'] };
   OnTheJobTrainingFilter: OnTheJobTrainingFilter;
   OnTheJobTrainingPayload: Omit<OnTheJobTrainingPayload, 'training'> & { training: ResolversParentTypes['OnTheJobTraining'] };
+  OpenProjectCallInput: OpenProjectCallInput;
   Organisation: OrganisationMapper;
   OrganisationConnection: OrganisationConnectionMapper;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
@@ -5552,6 +6403,7 @@ export type ResolversParentTypes = {
   OverheadCostEdge: Omit<OverheadCostEdge, 'node'> & { node: ResolversParentTypes['OverheadCost'] };
   OverheadCostPayload: Omit<OverheadCostPayload, 'entry'> & { entry: ResolversParentTypes['OverheadCost'] };
   PageInfo: PageInfo;
+  ParticipantProfile: ParticipantProfileMapper;
   PeriodInput: PeriodInput;
   Pitch: PitchMapper;
   PitchOption: PitchOptionMapper;
@@ -5564,6 +6416,8 @@ export type ResolversParentTypes = {
   ProfessionEdge: Omit<ProfessionEdge, 'node'> & { node: ResolversParentTypes['Profession'] };
   ProfessionFilter: ProfessionFilter;
   ProfessionPayload: Omit<ProfessionPayload, 'profession'> & { profession: ResolversParentTypes['Profession'] };
+  ProfilePayload: Omit<ProfilePayload, 'profile'> & { profile: ResolversParentTypes['ParticipantProfile'] };
+  ProfilePhotoUploadPayload: Omit<ProfilePhotoUploadPayload, 'profile'> & { profile: ResolversParentTypes['ParticipantProfile'] };
   Programme: ProgrammeMapper;
   ProgrammeFilter: ProgrammeFilter;
   ProgrammeMilestone: ProgrammeMilestoneMapper;
@@ -5573,6 +6427,14 @@ export type ResolversParentTypes = {
   ProgrammeSteeringGroup: ProgrammeSteeringGroupMapper;
   ProgrammeSteeringMember: Omit<ProgrammeSteeringMember, 'organisation'> & { organisation?: Maybe<ResolversParentTypes['Organisation']> };
   ProgrammeVision: ProgrammeVisionMapper;
+  Project: ProjectMapper;
+  ProjectCall: ProjectCallMapper;
+  ProjectCallConnection: ProjectCallConnectionMapper;
+  ProjectCallEdge: Omit<ProjectCallEdge, 'node'> & { node: ResolversParentTypes['ProjectCall'] };
+  ProjectCallFilter: ProjectCallFilter;
+  ProjectCallPayload: Omit<ProjectCallPayload, 'call'> & { call: ResolversParentTypes['ProjectCall'] };
+  ProjectFilter: ProjectFilter;
+  ProjectPayload: Omit<ProjectPayload, 'project'> & { project: ResolversParentTypes['Project'] };
   ProposeJudgementInput: ProposeJudgementInput;
   ProposedBoard: ProposedBoardMapper;
   PublishResultInput: PublishResultInput;
@@ -5582,6 +6444,7 @@ export type ResolversParentTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordCoFinancingInput: RecordCoFinancingInput;
   RecordCommunicationFigureInput: RecordCommunicationFigureInput;
+  RecordLearningSessionInput: RecordLearningSessionInput;
   RecordOverheadCostInput: RecordOverheadCostInput;
   RecordPitchInput: RecordPitchInput;
   RecordTieDecisionInput: RecordTieDecisionInput;
@@ -5596,9 +6459,13 @@ export type ResolversParentTypes = {
   ReopenFundingAgreementInput: ReopenFundingAgreementInput;
   ReplayWebhookEventsInput: ReplayWebhookEventsInput;
   ReplayWebhookEventsPayload: ReplayWebhookEventsPayload;
+  ReplyInput: ReplyInput;
   Report: Report;
+  RequestDocumentUploadInput: RequestDocumentUploadInput;
+  RequestProfilePhotoUploadInput: RequestProfilePhotoUploadInput;
   ReverseCoFinancingEntryInput: ReverseCoFinancingEntryInput;
   ReverseOverheadCostInput: ReverseOverheadCostInput;
+  ReviewApplicationInput: ReviewApplicationInput;
   RotateApiKeyInput: RotateApiKeyInput;
   RotateWebhookSecretInput: RotateWebhookSecretInput;
   SafeInt: Scalars['SafeInt']['output'];
@@ -5611,14 +6478,19 @@ export type ResolversParentTypes = {
   SettlementLine: SettlementLine;
   SettlementScenario: SettlementScenario;
   StaffCount: StaffCount;
+  StartThreadInput: StartThreadInput;
   SteeringGroupMember: SteeringGroupMemberMapper;
   SteeringGroupMemberPayload: Omit<SteeringGroupMemberPayload, 'member'> & { member: ResolversParentTypes['SteeringGroupMember'] };
   StrategicGoal: StrategicGoalMapper;
   StrategicGoalPayload: Omit<StrategicGoalPayload, 'goal' | 'programme'> & { goal: ResolversParentTypes['StrategicGoal'], programme: ResolversParentTypes['Programme'] };
   StrategicGoals: StrategicGoalsMapper;
+  SubmitFinalReportInput: SubmitFinalReportInput;
   SubmitInvoiceInput: SubmitInvoiceInput;
   Subscription: Record<PropertyKey, never>;
   TalentProfileInput: TalentProfileInput;
+  Theme: ThemeMapper;
+  ThemePayload: Omit<ThemePayload, 'theme'> & { theme: ResolversParentTypes['Theme'] };
+  ThemeSpace: ThemeSpaceMapper;
   TieDecision: TieDecisionMapper;
   Track: TrackMapper;
   TrackBudget: Omit<TrackBudget, 'actions' | 'track'> & { actions: Array<ResolversParentTypes['ActionBudget']>, track: ResolversParentTypes['Track'] };
@@ -5660,6 +6532,7 @@ export type ResolversParentTypes = {
   UpdateMentoringProjectInput: UpdateMentoringProjectInput;
   UpdateOrganisationInput: UpdateOrganisationInput;
   UpdateProfessionInput: UpdateProfessionInput;
+  UpdateProfileInput: UpdateProfileInput;
   UpdateProgrammePhaseInput: UpdateProgrammePhaseInput;
   UpdateTrackInput: UpdateTrackInput;
   UpdateTrainingInput: UpdateTrainingInput;
@@ -5669,6 +6542,7 @@ export type ResolversParentTypes = {
   UpdateWebhookSubscriptionInput: UpdateWebhookSubscriptionInput;
   UpdateWorktableGroupInput: UpdateWorktableGroupInput;
   UpdateWorktableMeetingInput: UpdateWorktableMeetingInput;
+  UploadTicket: UploadTicket;
   Viewer: ViewerMapper;
   WebhookAttempt: WebhookAttemptMapper;
   WebhookDelivery: WebhookDeliveryMapper;
@@ -5765,6 +6639,8 @@ export type ApiKeyPayloadResolvers<ContextType = Context, ParentType extends Res
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
+export type ApplicationDecisionResolvers = EnumResolverSignature<{ NOT_SELECTED?: any, SELECTED?: any }, ResolversTypes['ApplicationDecision']>;
+
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   actorRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   actorSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5850,6 +6726,27 @@ export type BudgetLineResolvers<ContextType = Context, ParentType extends Resolv
   approved?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   coFinanced?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CallApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallApplication'] = ResolversParentTypes['CallApplication']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  call?: Resolver<ResolversTypes['ProjectCall'], ParentType, ContextType>;
+  contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ApplicationDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  motivation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CallApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallApplicationPayload'] = ResolversParentTypes['CallApplicationPayload']> = {
+  application?: Resolver<ResolversTypes['CallApplication'], ParentType, ContextType>;
 };
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
@@ -6155,6 +7052,34 @@ export type ConfirmSelectionPayloadResolvers<ContextType = Context, ParentType e
   soundingBoard?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
 };
 
+export type ContactQuestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactQuestion'] = ResolversParentTypes['ContactQuestion']> = {
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  askedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ContactQuestionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactQuestionConnection'] = ResolversParentTypes['ContactQuestionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ContactQuestionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContactQuestionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactQuestionEdge'] = ResolversParentTypes['ContactQuestionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ContactQuestion'], ParentType, ContextType>;
+};
+
+export type ContactQuestionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactQuestionPayload'] = ResolversParentTypes['ContactQuestionPayload']> = {
+  question?: Resolver<ResolversTypes['ContactQuestion'], ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6169,8 +7094,51 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DecideApplicationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecideApplicationPayload'] = ResolversParentTypes['DecideApplicationPayload']> = {
+  application?: Resolver<ResolversTypes['CallApplication'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+};
+
 export type DeleteWebhookSubscriptionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteWebhookSubscriptionPayload'] = ResolversParentTypes['DeleteWebhookSubscriptionPayload']> = {
   deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  author?: Resolver<Maybe<ResolversTypes['ParticipantProfile']>, ParentType, ContextType>;
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sizeBytes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DocumentStatus'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  viewerCanRemove?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+};
+
+export type DocumentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentPayload'] = ResolversParentTypes['DocumentPayload']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+};
+
+export type DocumentStatusResolvers = EnumResolverSignature<{ AVAILABLE?: any, PENDING?: any }, ResolversTypes['DocumentStatus']>;
+
+export type DocumentUploadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentUploadPayload'] = ResolversParentTypes['DocumentUploadPayload']> = {
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType>;
 };
 
 export type EmployeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
@@ -6217,9 +7185,76 @@ export type EnrolmentPayloadResolvers<ContextType = Context, ParentType extends 
 
 export type EnrolmentStatusResolvers = EnumResolverSignature<{ ATTENDED?: any, CANCELLED?: any, NO_SHOW?: any, REGISTERED?: any, WAITLISTED?: any }, ResolversTypes['EnrolmentStatus']>;
 
+export type FinalReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FinalReport'] = ResolversParentTypes['FinalReport']> = {
+  experiences?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recommendations?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type FormatReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FormatReach'] = ResolversParentTypes['FormatReach']> = {
   employees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['TrainingFormat'], ParentType, ContextType>;
+};
+
+export type ForumReplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumReply'] = ResolversParentTypes['ForumReply']> = {
+  author?: Resolver<Maybe<ResolversTypes['ParticipantProfile']>, ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bodyHtml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  thread?: Resolver<ResolversTypes['ForumThread'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanRemove?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ForumReplyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumReplyConnection'] = ResolversParentTypes['ForumReplyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ForumReplyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ForumReplyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumReplyEdge'] = ResolversParentTypes['ForumReplyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumReply'], ParentType, ContextType>;
+};
+
+export type ForumReplyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumReplyPayload'] = ResolversParentTypes['ForumReplyPayload']> = {
+  reply?: Resolver<ResolversTypes['ForumReply'], ParentType, ContextType>;
+};
+
+export type ForumThreadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumThread'] = ResolversParentTypes['ForumThread']> = {
+  author?: Resolver<Maybe<ResolversTypes['ParticipantProfile']>, ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bodyHtml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['ForumReplyConnection'], ParentType, ContextType, RequireFields<ForumThreadrepliesArgs, 'first'>>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanRemove?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ForumThreadConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumThreadConnection'] = ResolversParentTypes['ForumThreadConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ForumThreadEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ForumThreadEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumThreadEdge'] = ResolversParentTypes['ForumThreadEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumThread'], ParentType, ContextType>;
+};
+
+export type ForumThreadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ForumThreadPayload'] = ResolversParentTypes['ForumThreadPayload']> = {
+  thread?: Resolver<ResolversTypes['ForumThread'], ParentType, ContextType>;
 };
 
 export type FundingAgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAgreement'] = ResolversParentTypes['FundingAgreement']> = {
@@ -6273,6 +7308,8 @@ export type FundingAgreementEdgeResolvers<ContextType = Context, ParentType exte
 export type FundingAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundingAgreementPayload'] = ResolversParentTypes['FundingAgreementPayload']> = {
   agreement?: Resolver<ResolversTypes['FundingAgreement'], ParentType, ContextType>;
 };
+
+export type FundingSourceResolvers = EnumResolverSignature<{ ADDENDUM?: any, VIA?: any }, ResolversTypes['FundingSource']>;
 
 export type InvoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   action?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
@@ -6346,6 +7383,24 @@ export type JudgementStepResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type LeadershipLevelResolvers = EnumResolverSignature<{ DEPARTMENT_HEAD?: any, FOREMAN?: any, GENERAL_DIRECTOR?: any, MANAGEMENT_TEAM?: any, MIDDLE_MANAGER?: any, TEAM_LEADER?: any }, ResolversTypes['LeadershipLevel']>;
+
+export type LearningSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningSession'] = ResolversParentTypes['LearningSession']> = {
+  boards?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+  expert?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LearningSessionKind'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LearningSessionKindResolvers = EnumResolverSignature<{ COACHING?: any, COLLECTIVE?: any }, ResolversTypes['LearningSessionKind']>;
+
+export type LearningSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningSessionPayload'] = ResolversParentTypes['LearningSessionPayload']> = {
+  session?: Resolver<ResolversTypes['LearningSession'], ParentType, ContextType>;
+};
 
 export type LearningToolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningTool'] = ResolversParentTypes['LearningTool']> = {
   action?: Resolver<Maybe<ResolversTypes['Action']>, ParentType, ContextType>;
@@ -6578,14 +7633,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationaddCommitmentArgs, 'input'>>;
   addSteeringGroupMember?: Resolver<ResolversTypes['SteeringGroupMemberPayload'], ParentType, ContextType, RequireFields<MutationaddSteeringGroupMemberArgs, 'input'>>;
   addTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationaddTrackArgs, 'input'>>;
+  answerQuestion?: Resolver<ResolversTypes['ContactQuestionPayload'], ParentType, ContextType, RequireFields<MutationanswerQuestionArgs, 'input'>>;
+  applyToCall?: Resolver<ResolversTypes['CallApplicationPayload'], ParentType, ContextType, RequireFields<MutationapplyToCallArgs, 'input'>>;
   applyToCampaign?: Resolver<ResolversTypes['CampaignApplicationPayload'], ParentType, ContextType, RequireFields<MutationapplyToCampaignArgs, 'input'>>;
   approveInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationapproveInvoiceArgs, 'id'>>;
+  askQuestion?: Resolver<ResolversTypes['ContactQuestionPayload'], ParentType, ContextType, RequireFields<MutationaskQuestionArgs, 'input'>>;
   cancelEnrolment?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationcancelEnrolmentArgs, 'id'>>;
   cancelWorktableMeeting?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationcancelWorktableMeetingArgs, 'id'>>;
   castBallot?: Resolver<ResolversTypes['CastBallotPayload'], ParentType, ContextType, RequireFields<MutationcastBallotArgs, 'input'>>;
   closeFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationcloseFundingAgreementArgs, 'id'>>;
   closeVote?: Resolver<ResolversTypes['CloseVotePayload'], ParentType, ContextType, RequireFields<MutationcloseVoteArgs, 'pitchId'>>;
+  confirmDocumentUpload?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationconfirmDocumentUploadArgs, 'id'>>;
   confirmMentorEmail?: Resolver<ResolversTypes['MentorRegistrationReceipt'], ParentType, ContextType, RequireFields<MutationconfirmMentorEmailArgs, 'token'>>;
+  confirmProfilePhotoUpload?: Resolver<ResolversTypes['ProfilePayload'], ParentType, ContextType>;
   confirmSelection?: Resolver<ResolversTypes['ConfirmSelectionPayload'], ParentType, ContextType, RequireFields<MutationconfirmSelectionArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationcreateApiKeyArgs, 'input'>>;
   createBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationcreateBoardArgs, 'input'>>;
@@ -6598,18 +7658,23 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createOnTheJobTraining?: Resolver<ResolversTypes['OnTheJobTrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateOnTheJobTrainingArgs, 'input'>>;
   createOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationcreateOrganisationArgs, 'input'>>;
   createProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationcreateProfessionArgs, 'input'>>;
+  createTheme?: Resolver<ResolversTypes['ThemePayload'], ParentType, ContextType, RequireFields<MutationcreateThemeArgs, 'input'>>;
   createTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingArgs, 'input'>>;
   createTrainingSession?: Resolver<ResolversTypes['TrainingSessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrainingSessionArgs, 'input'>>;
   createTrajectory?: Resolver<ResolversTypes['TrajectoryPayload'], ParentType, ContextType, RequireFields<MutationcreateTrajectoryArgs, 'input'>>;
   createTrajectorySession?: Resolver<ResolversTypes['TrajectorySessionPayload'], ParentType, ContextType, RequireFields<MutationcreateTrajectorySessionArgs, 'input'>>;
   createWebhookSubscription?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationcreateWebhookSubscriptionArgs, 'input'>>;
   createWorktableGroup?: Resolver<ResolversTypes['WorktableGroupPayload'], ParentType, ContextType, RequireFields<MutationcreateWorktableGroupArgs, 'input'>>;
+  decideApplication?: Resolver<ResolversTypes['DecideApplicationPayload'], ParentType, ContextType, RequireFields<MutationdecideApplicationArgs, 'input'>>;
   decideMentorRegistration?: Resolver<ResolversTypes['MentorRegistrationPayload'], ParentType, ContextType, RequireFields<MutationdecideMentorRegistrationArgs, 'input'>>;
   deleteWebhookSubscription?: Resolver<ResolversTypes['DeleteWebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationdeleteWebhookSubscriptionArgs, 'id'>>;
+  editReply?: Resolver<ResolversTypes['ForumReplyPayload'], ParentType, ContextType, RequireFields<MutationeditReplyArgs, 'input'>>;
+  editThread?: Resolver<ResolversTypes['ForumThreadPayload'], ParentType, ContextType, RequireFields<MutationeditThreadArgs, 'input'>>;
   enrol?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationenrolArgs, 'input'>>;
   forgetEmployee?: Resolver<ResolversTypes['EmployeePayload'], ParentType, ContextType, RequireFields<MutationforgetEmployeeArgs, 'id'>>;
   joinTrajectory?: Resolver<ResolversTypes['TrajectoryParticipationPayload'], ParentType, ContextType, RequireFields<MutationjoinTrajectoryArgs, 'input'>>;
   logMentoringActivity?: Resolver<ResolversTypes['MentoringActivityPayload'], ParentType, ContextType, RequireFields<MutationlogMentoringActivityArgs, 'input'>>;
+  openProjectCall?: Resolver<ResolversTypes['ProjectCallPayload'], ParentType, ContextType, RequireFields<MutationopenProjectCallArgs, 'input'>>;
   pauseWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationpauseWebhookSubscriptionArgs, 'id'>>;
   payInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationpayInvoiceArgs, 'id'>>;
   planCampaignMeeting?: Resolver<ResolversTypes['CampaignMeetingPayload'], ParentType, ContextType, RequireFields<MutationplanCampaignMeetingArgs, 'input'>>;
@@ -6619,6 +7684,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordAttendance?: Resolver<ResolversTypes['EnrolmentPayload'], ParentType, ContextType, RequireFields<MutationrecordAttendanceArgs, 'input'>>;
   recordCoFinancing?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationrecordCoFinancingArgs, 'input'>>;
   recordCommunicationFigure?: Resolver<ResolversTypes['CommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationrecordCommunicationFigureArgs, 'input'>>;
+  recordLearningSession?: Resolver<ResolversTypes['LearningSessionPayload'], ParentType, ContextType, RequireFields<MutationrecordLearningSessionArgs, 'input'>>;
   recordOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationrecordOverheadCostArgs, 'input'>>;
   recordPitch?: Resolver<ResolversTypes['PitchPayload'], ParentType, ContextType, RequireFields<MutationrecordPitchArgs, 'input'>>;
   recordTieDecision?: Resolver<ResolversTypes['PitchPayload'], ParentType, ContextType, RequireFields<MutationrecordTieDecisionArgs, 'input'>>;
@@ -6629,13 +7695,20 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rejectInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationrejectInvoiceArgs, 'input'>>;
   removeCommitment?: Resolver<ResolversTypes['RemoveCommitmentPayload'], ParentType, ContextType, RequireFields<MutationremoveCommitmentArgs, 'id'>>;
   removeCommunicationFigure?: Resolver<ResolversTypes['RemoveCommunicationFigurePayload'], ParentType, ContextType, RequireFields<MutationremoveCommunicationFigureArgs, 'id'>>;
+  removeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationremoveDocumentArgs, 'id'>>;
+  removeReply?: Resolver<ResolversTypes['ForumReplyPayload'], ParentType, ContextType, RequireFields<MutationremoveReplyArgs, 'id'>>;
   removeSteeringGroupMember?: Resolver<ResolversTypes['RemoveSteeringGroupMemberPayload'], ParentType, ContextType, RequireFields<MutationremoveSteeringGroupMemberArgs, 'id'>>;
+  removeThread?: Resolver<ResolversTypes['ForumThreadPayload'], ParentType, ContextType, RequireFields<MutationremoveThreadArgs, 'id'>>;
   reopenCommitment?: Resolver<ResolversTypes['CommitmentPayload'], ParentType, ContextType, RequireFields<MutationreopenCommitmentArgs, 'input'>>;
   reopenFundingAgreement?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationreopenFundingAgreementArgs, 'input'>>;
   replayWebhookEvents?: Resolver<ResolversTypes['ReplayWebhookEventsPayload'], ParentType, ContextType, RequireFields<MutationreplayWebhookEventsArgs, 'input'>>;
+  replyToThread?: Resolver<ResolversTypes['ForumReplyPayload'], ParentType, ContextType, RequireFields<MutationreplyToThreadArgs, 'input'>>;
+  requestDocumentUpload?: Resolver<ResolversTypes['DocumentUploadPayload'], ParentType, ContextType, RequireFields<MutationrequestDocumentUploadArgs, 'input'>>;
+  requestProfilePhotoUpload?: Resolver<ResolversTypes['ProfilePhotoUploadPayload'], ParentType, ContextType, RequireFields<MutationrequestProfilePhotoUploadArgs, 'input'>>;
   resumeWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationresumeWebhookSubscriptionArgs, 'id'>>;
   reverseCoFinancingEntry?: Resolver<ResolversTypes['CoFinancingEntryPayload'], ParentType, ContextType, RequireFields<MutationreverseCoFinancingEntryArgs, 'input'>>;
   reverseOverheadCost?: Resolver<ResolversTypes['OverheadCostPayload'], ParentType, ContextType, RequireFields<MutationreverseOverheadCostArgs, 'input'>>;
+  reviewApplication?: Resolver<ResolversTypes['CallApplicationPayload'], ParentType, ContextType, RequireFields<MutationreviewApplicationArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKeyPayload'], ParentType, ContextType, RequireFields<MutationrevokeApiKeyArgs, 'id'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationrotateApiKeyArgs, 'input'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['CreatedWebhookSubscription'], ParentType, ContextType, RequireFields<MutationrotateWebhookSecretArgs, 'input'>>;
@@ -6643,6 +7716,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   sendWorktableMaterial?: Resolver<ResolversTypes['WorktableMeetingPayload'], ParentType, ContextType, RequireFields<MutationsendWorktableMaterialArgs, 'input'>>;
   setFundingTerms?: Resolver<ResolversTypes['FundingAgreementPayload'], ParentType, ContextType, RequireFields<MutationsetFundingTermsArgs, 'input'>>;
   setStrategicGoal?: Resolver<ResolversTypes['StrategicGoalPayload'], ParentType, ContextType, RequireFields<MutationsetStrategicGoalArgs, 'input'>>;
+  startThread?: Resolver<ResolversTypes['ForumThreadPayload'], ParentType, ContextType, RequireFields<MutationstartThreadArgs, 'input'>>;
+  submitFinalReport?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationsubmitFinalReportArgs, 'input'>>;
   submitInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationsubmitInvoiceArgs, 'input'>>;
   updateAction?: Resolver<ResolversTypes['ActionPayload'], ParentType, ContextType, RequireFields<MutationupdateActionArgs, 'input'>>;
   updateBoard?: Resolver<ResolversTypes['BoardPayload'], ParentType, ContextType, RequireFields<MutationupdateBoardArgs, 'input'>>;
@@ -6657,6 +7732,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateMentoringProject?: Resolver<ResolversTypes['MentoringProjectPayload'], ParentType, ContextType, RequireFields<MutationupdateMentoringProjectArgs, 'input'>>;
   updateOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationupdateOrganisationArgs, 'input'>>;
   updateProfession?: Resolver<ResolversTypes['ProfessionPayload'], ParentType, ContextType, RequireFields<MutationupdateProfessionArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['ProfilePayload'], ParentType, ContextType, RequireFields<MutationupdateProfileArgs, 'input'>>;
   updateProgrammePhase?: Resolver<ResolversTypes['ProgrammePhasePayload'], ParentType, ContextType, RequireFields<MutationupdateProgrammePhaseArgs, 'input'>>;
   updateTrack?: Resolver<ResolversTypes['TrackPayload'], ParentType, ContextType, RequireFields<MutationupdateTrackArgs, 'input'>>;
   updateTraining?: Resolver<ResolversTypes['TrainingPayload'], ParentType, ContextType, RequireFields<MutationupdateTrainingArgs, 'input'>>;
@@ -6671,7 +7747,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType?: TypeResolveFn<'Action' | 'ApiKey' | 'AuditEntry' | 'Board' | 'Campaign' | 'CampaignApplication' | 'CampaignMeeting' | 'CampaignResult' | 'CampaignTrajectory' | 'Charter' | 'CharterEvent' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'Employee' | 'Enrolment' | 'FundingAgreement' | 'Invoice' | 'LearningTool' | 'MentorRegistration' | 'MentoringActivity' | 'MentoringProject' | 'OnTheJobTraining' | 'Organisation' | 'OverheadCost' | 'Pitch' | 'PitchOption' | 'Profession' | 'Programme' | 'ProgrammeMilestone' | 'ProgrammePhase' | 'ProgrammeProject' | 'SteeringGroupMember' | 'StrategicGoal' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WebhookDelivery' | 'WebhookSubscription' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'Action' | 'ApiKey' | 'AuditEntry' | 'Board' | 'CallApplication' | 'Campaign' | 'CampaignApplication' | 'CampaignMeeting' | 'CampaignResult' | 'CampaignTrajectory' | 'Charter' | 'CharterEvent' | 'CoFinancingEntry' | 'Commitment' | 'CommunicationFigure' | 'ContactQuestion' | 'Document' | 'Employee' | 'Enrolment' | 'ForumReply' | 'ForumThread' | 'FundingAgreement' | 'Invoice' | 'LearningSession' | 'LearningTool' | 'MentorRegistration' | 'MentoringActivity' | 'MentoringProject' | 'OnTheJobTraining' | 'Organisation' | 'OverheadCost' | 'Pitch' | 'PitchOption' | 'Profession' | 'Programme' | 'ProgrammeMilestone' | 'ProgrammePhase' | 'ProgrammeProject' | 'Project' | 'ProjectCall' | 'SteeringGroupMember' | 'StrategicGoal' | 'Theme' | 'Track' | 'Training' | 'TrainingSession' | 'Trajectory' | 'TrajectoryParticipation' | 'TrajectorySession' | 'WebhookDelivery' | 'WebhookSubscription' | 'WorktableGroup' | 'WorktableMeeting', ParentType, ContextType>;
 };
 
 export type OnTheJobPartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTheJobPartner'] = ResolversParentTypes['OnTheJobPartner']> = {
@@ -6792,6 +7868,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ParticipantProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ParticipantProfile'] = ResolversParentTypes['ParticipantProfile']> = {
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  photoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PhaseStatusResolvers = EnumResolverSignature<{ COMPLETED?: any, ONGOING?: any, PLANNED?: any }, ResolversTypes['PhaseStatus']>;
 
 export type PitchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pitch'] = ResolversParentTypes['Pitch']> = {
@@ -6858,6 +7941,15 @@ export type ProfessionEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type ProfessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfessionPayload'] = ResolversParentTypes['ProfessionPayload']> = {
   profession?: Resolver<ResolversTypes['Profession'], ParentType, ContextType>;
+};
+
+export type ProfilePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfilePayload'] = ResolversParentTypes['ProfilePayload']> = {
+  profile?: Resolver<ResolversTypes['ParticipantProfile'], ParentType, ContextType>;
+};
+
+export type ProfilePhotoUploadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProfilePhotoUploadPayload'] = ResolversParentTypes['ProfilePhotoUploadPayload']> = {
+  profile?: Resolver<ResolversTypes['ParticipantProfile'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType>;
 };
 
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
@@ -6938,6 +8030,59 @@ export type ProgrammeVisionResolvers<ContextType = Context, ParentType extends R
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
+  call?: Resolver<ResolversTypes['ProjectCall'], ParentType, ContextType>;
+  coachingSessions?: Resolver<Array<ResolversTypes['LearningSession']>, ParentType, ContextType>;
+  coachingSessionsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  collectiveSessionsAttended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expert?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  finalReport?: Resolver<Maybe<ResolversTypes['FinalReport']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownContribution?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ownContributionCharge?: Resolver<Maybe<ResolversTypes['CoFinancingEntry']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectCall'] = ResolversParentTypes['ProjectCall']> = {
+  applications?: Resolver<Array<ResolversTypes['CallApplication']>, ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ProjectCalldescriptionArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  opensOn?: Resolver<ResolversTypes['LocalDate'], ParentType, ContextType>;
+  ownContribution?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProjectCallStatus'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectCalltitleArgs>>;
+  viewerCanApply?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectCallConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectCallConnection'] = ResolversParentTypes['ProjectCallConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProjectCallEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectCallEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectCallEdge'] = ResolversParentTypes['ProjectCallEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProjectCall'], ParentType, ContextType>;
+};
+
+export type ProjectCallPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectCallPayload'] = ResolversParentTypes['ProjectCallPayload']> = {
+  call?: Resolver<ResolversTypes['ProjectCall'], ParentType, ContextType>;
+};
+
+export type ProjectCallStatusResolvers = EnumResolverSignature<{ CLOSED?: any, OPEN?: any, UPCOMING?: any }, ResolversTypes['ProjectCallStatus']>;
+
+export type ProjectPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectPayload'] = ResolversParentTypes['ProjectPayload']> = {
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+};
+
 export type ProposedBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedBoard'] = ResolversParentTypes['ProposedBoard']> = {
   application?: Resolver<ResolversTypes['CampaignApplication'], ParentType, ContextType>;
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
@@ -6968,12 +8113,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   charters?: Resolver<Array<ResolversTypes['Charter']>, ParentType, ContextType>;
   communicationFigures?: Resolver<ResolversTypes['CommunicationFigureConnection'], ParentType, ContextType, RequireFields<QuerycommunicationFiguresArgs, 'first'>>;
   communicationReach?: Resolver<ResolversTypes['CommunicationReach'], ParentType, ContextType, RequireFields<QuerycommunicationReachArgs, 'period'>>;
+  contactQuestions?: Resolver<ResolversTypes['ContactQuestionConnection'], ParentType, ContextType, RequireFields<QuerycontactQuestionsArgs, 'first' | 'unansweredOnly'>>;
   employees?: Resolver<ResolversTypes['EmployeeConnection'], ParentType, ContextType, RequireFields<QueryemployeesArgs, 'first'>>;
   fundingAgreement?: Resolver<Maybe<ResolversTypes['FundingAgreement']>, ParentType, ContextType, RequireFields<QueryfundingAgreementArgs, 'id'>>;
   fundingAgreements?: Resolver<ResolversTypes['FundingAgreementConnection'], ParentType, ContextType, RequireFields<QueryfundingAgreementsArgs, 'first'>>;
   learningTools?: Resolver<ResolversTypes['LearningToolConnection'], ParentType, ContextType, RequireFields<QuerylearningToolsArgs, 'first'>>;
   mentoringMatches?: Resolver<Array<ResolversTypes['MentoringMatch']>, ParentType, ContextType, RequireFields<QuerymentoringMatchesArgs, 'first'>>;
   mentoringProjects?: Resolver<ResolversTypes['MentoringProjectConnection'], ParentType, ContextType, RequireFields<QuerymentoringProjectsArgs, 'first'>>;
+  myProfile?: Resolver<Maybe<ResolversTypes['ParticipantProfile']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerynodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QuerynodesArgs, 'ids'>>;
   onTheJobTrainings?: Resolver<ResolversTypes['OnTheJobTrainingConnection'], ParentType, ContextType, RequireFields<QueryonTheJobTrainingsArgs, 'first'>>;
@@ -6982,8 +8129,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   professions?: Resolver<ResolversTypes['ProfessionConnection'], ParentType, ContextType, RequireFields<QueryprofessionsArgs, 'first'>>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryprogrammeArgs, 'slug'>>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryprogrammesArgs>>;
+  projectCalls?: Resolver<ResolversTypes['ProjectCallConnection'], ParentType, ContextType, RequireFields<QueryprojectCallsArgs, 'first'>>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryprojectsArgs>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
   selectionProposal?: Resolver<ResolversTypes['SelectionProposal'], ParentType, ContextType, RequireFields<QueryselectionProposalArgs, 'campaignId'>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   training?: Resolver<Maybe<ResolversTypes['Training']>, ParentType, ContextType, RequireFields<QuerytrainingArgs, 'id'>>;
   trainingSessions?: Resolver<ResolversTypes['TrainingSessionConnection'], ParentType, ContextType, RequireFields<QuerytrainingSessionsArgs, 'first'>>;
   trainings?: Resolver<ResolversTypes['TrainingConnection'], ParentType, ContextType, RequireFields<QuerytrainingsArgs, 'first'>>;
@@ -7124,6 +8274,32 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   boardChanged?: SubscriptionResolver<ResolversTypes['Board'], "boardChanged", ParentType, ContextType>;
   campaignResultChanged?: SubscriptionResolver<ResolversTypes['CampaignResult'], "campaignResultChanged", ParentType, ContextType, Partial<SubscriptioncampaignResultChangedArgs>>;
   campaignResultPublished?: SubscriptionResolver<ResolversTypes['CampaignResult'], "campaignResultPublished", ParentType, ContextType, Partial<SubscriptioncampaignResultPublishedArgs>>;
+};
+
+export type ThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+  calls?: Resolver<Array<ResolversTypes['ProjectCall']>, ParentType, ContextType>;
+  collectiveSessions?: Resolver<Array<ResolversTypes['LearningSession']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ThemedescriptionArgs>>;
+  fundingSource?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ThemenameArgs>>;
+  nameTranslations?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  space?: Resolver<ResolversTypes['ThemeSpace'], ParentType, ContextType>;
+  viewerIsMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThemePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThemePayload'] = ResolversParentTypes['ThemePayload']> = {
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+};
+
+export type ThemeSpaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ThemeSpace'] = ResolversParentTypes['ThemeSpace']> = {
+  boards?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<ThemeSpacedocumentsArgs, 'first'>>;
+  experts?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  threads?: Resolver<ResolversTypes['ForumThreadConnection'], ParentType, ContextType, RequireFields<ThemeSpacethreadsArgs, 'first'>>;
 };
 
 export type TieDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TieDecision'] = ResolversParentTypes['TieDecision']> = {
@@ -7317,6 +8493,14 @@ export type TrajectorySessionPayloadResolvers<ContextType = Context, ParentType 
   session?: Resolver<ResolversTypes['TrajectorySession'], ParentType, ContextType>;
 };
 
+export type UploadTicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadTicket'] = ResolversParentTypes['UploadTicket']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  headers?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -7475,6 +8659,7 @@ export type Resolvers<ContextType = Context> = {
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   ApiKeyPayload?: ApiKeyPayloadResolvers<ContextType>;
+  ApplicationDecision?: ApplicationDecisionResolvers;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -7489,6 +8674,8 @@ export type Resolvers<ContextType = Context> = {
   BoardReach?: BoardReachResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
+  CallApplication?: CallApplicationResolvers<ContextType>;
+  CallApplicationPayload?: CallApplicationPayloadResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignApplication?: CampaignApplicationResolvers<ContextType>;
   CampaignApplicationConnection?: CampaignApplicationConnectionResolvers<ContextType>;
@@ -7534,10 +8721,21 @@ export type Resolvers<ContextType = Context> = {
   CommunicationReach?: CommunicationReachResolvers<ContextType>;
   Comparator?: ComparatorResolvers;
   ConfirmSelectionPayload?: ConfirmSelectionPayloadResolvers<ContextType>;
+  ContactQuestion?: ContactQuestionResolvers<ContextType>;
+  ContactQuestionConnection?: ContactQuestionConnectionResolvers<ContextType>;
+  ContactQuestionEdge?: ContactQuestionEdgeResolvers<ContextType>;
+  ContactQuestionPayload?: ContactQuestionPayloadResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   CreatedWebhookSubscription?: CreatedWebhookSubscriptionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DecideApplicationPayload?: DecideApplicationPayloadResolvers<ContextType>;
   DeleteWebhookSubscriptionPayload?: DeleteWebhookSubscriptionPayloadResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentPayload?: DocumentPayloadResolvers<ContextType>;
+  DocumentStatus?: DocumentStatusResolvers;
+  DocumentUploadPayload?: DocumentUploadPayloadResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeConnection?: EmployeeConnectionResolvers<ContextType>;
   EmployeeEdge?: EmployeeEdgeResolvers<ContextType>;
@@ -7545,11 +8743,21 @@ export type Resolvers<ContextType = Context> = {
   Enrolment?: EnrolmentResolvers<ContextType>;
   EnrolmentPayload?: EnrolmentPayloadResolvers<ContextType>;
   EnrolmentStatus?: EnrolmentStatusResolvers;
+  FinalReport?: FinalReportResolvers<ContextType>;
   FormatReach?: FormatReachResolvers<ContextType>;
+  ForumReply?: ForumReplyResolvers<ContextType>;
+  ForumReplyConnection?: ForumReplyConnectionResolvers<ContextType>;
+  ForumReplyEdge?: ForumReplyEdgeResolvers<ContextType>;
+  ForumReplyPayload?: ForumReplyPayloadResolvers<ContextType>;
+  ForumThread?: ForumThreadResolvers<ContextType>;
+  ForumThreadConnection?: ForumThreadConnectionResolvers<ContextType>;
+  ForumThreadEdge?: ForumThreadEdgeResolvers<ContextType>;
+  ForumThreadPayload?: ForumThreadPayloadResolvers<ContextType>;
   FundingAgreement?: FundingAgreementResolvers<ContextType>;
   FundingAgreementConnection?: FundingAgreementConnectionResolvers<ContextType>;
   FundingAgreementEdge?: FundingAgreementEdgeResolvers<ContextType>;
   FundingAgreementPayload?: FundingAgreementPayloadResolvers<ContextType>;
+  FundingSource?: FundingSourceResolvers;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
@@ -7562,6 +8770,9 @@ export type Resolvers<ContextType = Context> = {
   JudgementStatus?: JudgementStatusResolvers;
   JudgementStep?: JudgementStepResolvers<ContextType>;
   LeadershipLevel?: LeadershipLevelResolvers;
+  LearningSession?: LearningSessionResolvers<ContextType>;
+  LearningSessionKind?: LearningSessionKindResolvers;
+  LearningSessionPayload?: LearningSessionPayloadResolvers<ContextType>;
   LearningTool?: LearningToolResolvers<ContextType>;
   LearningToolConnection?: LearningToolConnectionResolvers<ContextType>;
   LearningToolEdge?: LearningToolEdgeResolvers<ContextType>;
@@ -7620,6 +8831,7 @@ export type Resolvers<ContextType = Context> = {
   OverheadCostEdge?: OverheadCostEdgeResolvers<ContextType>;
   OverheadCostPayload?: OverheadCostPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParticipantProfile?: ParticipantProfileResolvers<ContextType>;
   PhaseStatus?: PhaseStatusResolvers;
   Pitch?: PitchResolvers<ContextType>;
   PitchOption?: PitchOptionResolvers<ContextType>;
@@ -7630,6 +8842,8 @@ export type Resolvers<ContextType = Context> = {
   ProfessionConnection?: ProfessionConnectionResolvers<ContextType>;
   ProfessionEdge?: ProfessionEdgeResolvers<ContextType>;
   ProfessionPayload?: ProfessionPayloadResolvers<ContextType>;
+  ProfilePayload?: ProfilePayloadResolvers<ContextType>;
+  ProfilePhotoUploadPayload?: ProfilePhotoUploadPayloadResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeKind?: ProgrammeKindResolvers;
   ProgrammeMilestone?: ProgrammeMilestoneResolvers<ContextType>;
@@ -7639,6 +8853,13 @@ export type Resolvers<ContextType = Context> = {
   ProgrammeSteeringGroup?: ProgrammeSteeringGroupResolvers<ContextType>;
   ProgrammeSteeringMember?: ProgrammeSteeringMemberResolvers<ContextType>;
   ProgrammeVision?: ProgrammeVisionResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectCall?: ProjectCallResolvers<ContextType>;
+  ProjectCallConnection?: ProjectCallConnectionResolvers<ContextType>;
+  ProjectCallEdge?: ProjectCallEdgeResolvers<ContextType>;
+  ProjectCallPayload?: ProjectCallPayloadResolvers<ContextType>;
+  ProjectCallStatus?: ProjectCallStatusResolvers;
+  ProjectPayload?: ProjectPayloadResolvers<ContextType>;
   ProposedBoard?: ProposedBoardResolvers<ContextType>;
   Province?: ProvinceResolvers;
   QualitativeTarget?: QualitativeTargetResolvers<ContextType>;
@@ -7664,6 +8885,9 @@ export type Resolvers<ContextType = Context> = {
   StrategicGoalPayload?: StrategicGoalPayloadResolvers<ContextType>;
   StrategicGoals?: StrategicGoalsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Theme?: ThemeResolvers<ContextType>;
+  ThemePayload?: ThemePayloadResolvers<ContextType>;
+  ThemeSpace?: ThemeSpaceResolvers<ContextType>;
   TieDecision?: TieDecisionResolvers<ContextType>;
   Track?: TrackResolvers<ContextType>;
   TrackBudget?: TrackBudgetResolvers<ContextType>;
@@ -7691,6 +8915,7 @@ export type Resolvers<ContextType = Context> = {
   TrajectorySessionConnection?: TrajectorySessionConnectionResolvers<ContextType>;
   TrajectorySessionEdge?: TrajectorySessionEdgeResolvers<ContextType>;
   TrajectorySessionPayload?: TrajectorySessionPayloadResolvers<ContextType>;
+  UploadTicket?: UploadTicketResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   VoteStatus?: VoteStatusResolvers;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;

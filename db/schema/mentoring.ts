@@ -56,10 +56,7 @@ export const charters = pgTable(
     contact: text("contact"),
     ...timestamps(),
   },
-  (t) => [
-    uniqueIndex("charters_title_key").on(sql`lower(${t.title}->>'nl')`),
-    check("charters_month_check", sql`${t.signedMonth} is null or ${t.signedMonth} between 1 and 12`),
-  ],
+  (t) => [uniqueIndex("charters_title_key").on(sql`lower(${t.title}->>'nl')`), check("charters_month_check", sql`${t.signedMonth} is null or ${t.signedMonth} between 1 and 12`)],
 );
 
 export const charterSignatories = pgTable(
@@ -97,10 +94,7 @@ export const charterEvents = pgTable(
     year: smallint("year"),
     ...timestamps(),
   },
-  (t) => [
-    index("charter_events_charter_idx").on(t.charterId),
-    check("charter_events_day_check", sql`${t.month} between 1 and 12 and ${t.day} between 1 and 31`),
-  ],
+  (t) => [index("charter_events_charter_idx").on(t.charterId), check("charter_events_day_check", sql`${t.month} between 1 and 12 and ${t.day} between 1 and 31`)],
 );
 
 /**
@@ -174,9 +168,7 @@ export const mentorRegistrations = pgTable(
   (t) => [
     index("mentor_registrations_project_idx").on(t.projectId, t.createdAt),
     // One live registration per address and project; a withdrawn or declined one does not count.
-    uniqueIndex("mentor_registrations_live_key")
-      .on(t.projectId, t.email)
-      .where(sql`${t.status} in ('PENDING', 'CONFIRMED')`),
+    uniqueIndex("mentor_registrations_live_key").on(t.projectId, t.email).where(sql`${t.status} in ('PENDING', 'CONFIRMED')`),
     check("mentor_registrations_forgotten_check", sql`(${t.status} = 'WITHDRAWN') = (${t.email} is null and ${t.name} is null)`),
     check("mentor_registrations_decided_check", sql`(${t.status} in ('CONFIRMED', 'DECLINED')) <= (${t.decidedAt} is not null)`),
     check("mentor_registrations_confirmed_check", sql`${t.status} <> 'CONFIRMED' or ${t.emailConfirmedAt} is not null`),

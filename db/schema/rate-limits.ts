@@ -13,5 +13,9 @@ export const rateLimitCounters = pgTable(
     count: integer("count").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_expires_idx").on(t.expiresAt), check("rate_limit_counters_count_check", sql`${t.count} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limit_counters_expires_idx").on(t.expiresAt),
+    check("rate_limit_counters_count_check", sql`${t.count} >= 0`),
+  ],
 );

@@ -19,7 +19,7 @@ import type { SignedLink } from "../shared/storage.js";
 import { optionalMultilineText, requiredText } from "../shared/validation.js";
 import { spaceChanged } from "./labolokaal.events.js";
 import type { DocumentConnectionMapper, DocumentMapper, ThemeMapper, ThemeSpaceMapper } from "./labolokaal.mappers.js";
-import { type AuthoredScope, postRemove, spacePost } from "./labolokaal.policy.js";
+import { type AuthoredScope, postRemove, spaceEnter, spacePost, uploadConfirm } from "./labolokaal.policy.js";
 import { assertInSpace, isMemberOfTheme, spaceScope } from "./membership.js";
 import { byteSize, checkUploadedBytes, DOCUMENT_TYPES, DOWNLOAD_LINK_SECONDS, declaredType, filename, MAX_DOCUMENT_BYTES, newObjectKey, UPLOAD_LINK_SECONDS } from "./uploads.js";
 
@@ -57,8 +57,8 @@ async function authoredScope(ctx: Context, doc: DocumentMapper): Promise<Authore
 /** A document by id for a viewer of its space (FORBIDDEN for others); null when unknown or removed. */
 export async function findDocument(ctx: Context, id: string): Promise<DocumentMapper | null> {
   const doc = await rowsById<DocumentMapper>(ctx, laboDocuments).load(id);
-  if (!doc || doc.removedAt) return null;
-  await assertInSpace(ctx, doc.themeId);
+  // node(id): null for those outside the theme's space, as for a document that does not exist.
+  if (!doc || doc.removedAt || !(await can(ctx, spaceEnter, await spaceScope(ctx, doc.themeId)))) return null;
   return doc;
 }
 
@@ -171,7 +171,7 @@ export const confirmDocumentUpload = fn(
   idSchema,
   async (ctx, { id }): Promise<DocumentMapper> => {
     const doc = await existingDocument(ctx, id);
-    await assertCan(ctx, postRemove, await authoredScope(ctx, doc));
+    await assertCan(ctx, uploadConfirm, await authoredScope(ctx, doc));
     if (doc.status === "AVAILABLE") return doc;
     const storage = ctx.services.storage;
     const check = await checkUploadedBytes(storage, doc.storageKey, {
@@ -207,8 +207,11 @@ export const confirmDocumentUpload = fn(
 export const removeDocument = fn(
   idSchema,
   async (ctx, { id }): Promise<DocumentMapper> => {
-    const doc = await existingDocument(ctx, id);
+    // Asked before whether it was removed already: an outsider learns nothing of the document.
+    const doc = await rowsById<DocumentMapper>(ctx, laboDocuments).load(expectGlobalId(id, "Document"));
+    if (!doc) throw notFound("Document");
     await assertCan(ctx, postRemove, await authoredScope(ctx, doc));
+    if (doc.removedAt) throw notFound("Document");
     const removed = await change(ctx, async (tx, recorder) => {
       const [updated] = await tx
         .update(laboDocuments)

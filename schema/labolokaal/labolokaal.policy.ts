@@ -26,9 +26,11 @@ export interface SessionScope {
   expertIds: readonly string[];
 }
 
-/** A contact question: who asked it. */
+/** A contact question: who asked it, for which board or organisation. */
 export interface QuestionScope {
   askedBy: string;
+  askerBoardId: string | null;
+  askerOrganisationId: string | null;
 }
 
 const ownBoard = { describe: "the board is their own", when: (actor: ActorOf<"BOARD_MEMBER">, r: BoardScope) => actor.boardId === r.boardId };
@@ -59,7 +61,10 @@ export const laboApplicationRead = definePolicy<BoardScope>(
 export const sessionRecord = definePolicy<SessionScope>(
   "labo.recordSession",
   "Record a learning-network or coaching session",
-  { ...editors, EXPERT: { describe: "their organisation is the session's expert", when: (actor: ActorOf<"EXPERT">, r: SessionScope) => r.expertIds.includes(actor.organisationId) } },
+  {
+    ...editors,
+    EXPERT: { describe: "their organisation is the session's expert", when: (actor: ActorOf<"EXPERT">, r: SessionScope) => r.expertIds.includes(actor.organisationId) },
+  },
   "Only consultants, admins and the theme's or project's expert record its sessions",
 );
 
@@ -87,8 +92,21 @@ export const spacePost = definePolicy<SpaceScope>(
 export const postEdit = definePolicy<AuthoredScope>(
   "labo.editPost",
   "Edit a post one wrote",
-  { ADMIN: true, CONSULTANT: { describe: "they wrote it", when: (actor: ActorOf<"CONSULTANT">, r: AuthoredScope) => actor.subject === r.authorSubject }, BOARD_MEMBER: ownPost, EXPERT: ownPost },
+  // Moderators remove posts (postRemove); nobody rewrites another's words, admins included.
+  {
+    ADMIN: { describe: "they wrote it", when: (actor: ActorOf<"ADMIN">, r: AuthoredScope) => actor.subject === r.authorSubject },
+    CONSULTANT: { describe: "they wrote it", when: (actor: ActorOf<"CONSULTANT">, r: AuthoredScope) => actor.subject === r.authorSubject },
+    BOARD_MEMBER: ownPost,
+    EXPERT: ownPost,
+  },
   "Only its author edits a post",
+);
+
+export const uploadConfirm = definePolicy<AuthoredScope>(
+  "labo.confirmUpload",
+  "Confirm the upload of a document one shared",
+  { ...editors, BOARD_MEMBER: ownPost, EXPERT: ownPost },
+  "Only its uploader and moderators confirm an upload",
 );
 
 export const postRemove = definePolicy<AuthoredScope>(
@@ -117,8 +135,14 @@ export const questionRead = definePolicy<QuestionScope>(
   "See a contact question and its answer",
   {
     ...editors,
-    BOARD_MEMBER: { describe: "they asked it", when: (actor: ActorOf<"BOARD_MEMBER">, r: QuestionScope) => actor.subject === r.askedBy },
-    EXPERT: { describe: "they asked it", when: (actor: ActorOf<"EXPERT">, r: QuestionScope) => actor.subject === r.askedBy },
+    BOARD_MEMBER: {
+      describe: "they asked it for their board",
+      when: (actor: ActorOf<"BOARD_MEMBER">, r: QuestionScope) => actor.subject === r.askedBy && actor.boardId === r.askerBoardId,
+    },
+    EXPERT: {
+      describe: "they asked it for their organisation",
+      when: (actor: ActorOf<"EXPERT">, r: QuestionScope) => actor.subject === r.askedBy && actor.organisationId === r.askerOrganisationId,
+    },
   },
   "Only the asker, consultants and admins see a question",
 );

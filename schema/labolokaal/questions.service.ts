@@ -5,6 +5,7 @@
 import { and, count, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { laboQuestions, laboThemes } from "../../db/schema/labolokaal.js";
+import type { Actor } from "../shared/auth.js";
 import { change } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
 import { badInput, conflict, notFound } from "../shared/errors.js";
@@ -14,7 +15,7 @@ import { can, grantFor } from "../shared/policy.js";
 import { expectGlobalId, type Keyset, mapConnection, paginate } from "../shared/relay.js";
 import { multilineText, requiredText } from "../shared/validation.js";
 import type { ContactQuestionConnectionMapper, ContactQuestionMapper, ThemeMapper } from "./labolokaal.mappers.js";
-import { questionAnswer, questionAsk, questionRead } from "./labolokaal.policy.js";
+import { type QuestionScope, questionAnswer, questionAsk, questionRead } from "./labolokaal.policy.js";
 
 export const MAX_SUBJECT = 200;
 export const MAX_QUESTION = 5000;
@@ -26,7 +27,7 @@ const themeLoader = (ctx: Context) => rowsById<ThemeMapper>(ctx, laboThemes);
 /** A question the viewer may read (the asker, consultants, admins); null otherwise, as for none. */
 export async function findContactQuestion(ctx: Context, id: string): Promise<ContactQuestionMapper | null> {
   const question = await questionLoader(ctx).load(id);
-  if (!question || !(await can(ctx, questionRead, { askedBy: question.askedBy }))) return null;
+  if (!question || !(await can(ctx, questionRead, questionScope(question)))) return null;
   return question;
 }
 
@@ -43,7 +44,7 @@ export const listContactQuestions = fn(
   z.object({ first: z.number().int().nullish(), after: z.string().nullish(), unansweredOnly: z.boolean().nullish() }),
   async (ctx, { first, after, unansweredOnly }): Promise<ContactQuestionConnectionMapper> => {
     // Editors read every question; anyone else with a grant only those they asked.
-    const own: SQL | undefined = grantFor(questionRead, ctx.actor.role) === "always" || ctx.actor.role === "ANONYMOUS" ? undefined : eq(laboQuestions.askedBy, ctx.actor.subject);
+    const own = ownQuestions(ctx.actor);
     const where = and(own, unansweredOnly ? isNull(laboQuestions.answeredAt) : undefined);
     const rows = await paginate(
       { first, after },
@@ -62,6 +63,23 @@ export const listContactQuestions = fn(
   },
   { authorize: questionRead },
 );
+
+/** Whose question it is, as questionRead judges it. */
+function questionScope(question: ContactQuestionMapper): QuestionScope {
+  return { askedBy: question.askedBy, askerBoardId: question.askerBoardId, askerOrganisationId: question.askerOrganisationId };
+}
+
+/**
+ * The questions a non-editor may list: those their account asked for the board or organisation
+ * it signs in for now (questionRead's condition, in SQL). Editors list every one.
+ */
+function ownQuestions(actor: Actor): SQL | undefined {
+  if (grantFor(questionRead, actor.role) === "always") return undefined;
+  if (actor.role === "BOARD_MEMBER") return and(eq(laboQuestions.askedBy, actor.subject), eq(laboQuestions.askerBoardId, actor.boardId));
+  if (actor.role === "EXPERT") return and(eq(laboQuestions.askedBy, actor.subject), eq(laboQuestions.askerOrganisationId, actor.organisationId));
+  // No other role gets here: the list is authorized by questionRead first.
+  return sql`false`;
+}
 
 /** What the audit log keeps of a question: ids, times and states, never its text. */
 function auditView(question: ContactQuestionMapper) {

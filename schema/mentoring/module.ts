@@ -7,8 +7,8 @@ import { seedMentoring } from "../../db/seed/mentoring.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { findMentoringActivity } from "./activities.service.js";
 import { findCharter, findCharterEvent, findMentoringProject, findOnTheJobTraining } from "./directory.service.js";
-import { mentoringEvents } from "./mentoring.events.js";
 import { mentorConfirmationRoutes } from "./mentor-links.js";
+import { mentoringEvents } from "./mentoring.events.js";
 import { mentoringDirectoryManage, mentoringProjectManage, mentorRegistrationRead, onTheJobTrainingCreate } from "./mentoring.policy.js";
 import { findMentorRegistration } from "./registrations.service.js";
 

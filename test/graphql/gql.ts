@@ -287,12 +287,116 @@ type Documents = {
     "query FixtureAgreement { fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }": typeof types.FixtureAgreementDocument,
     "query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }": typeof types.FixtureOrganisationsDocument,
     "query FixtureBoards($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }": typeof types.FixtureBoardsDocument,
+    "\n  query LaboFixtureThemes {\n    themes { id name(locale: NL) fundingSource }\n  }\n": typeof types.LaboFixtureThemesDocument,
+    "\n  mutation LaboFixtureCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id } }\n  }\n": typeof types.LaboFixtureCreateThemeDocument,
+    "\n  mutation LaboFixtureOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id } }\n  }\n": typeof types.LaboFixtureOpenCallDocument,
+    "\n  mutation LaboFixtureApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id } }\n  }\n": typeof types.LaboFixtureApplyDocument,
+    "\n  mutation LaboFixtureSelect($input: DecideApplicationInput!) {\n    decideApplication(input: $input) { project { id } }\n  }\n": typeof types.LaboFixtureSelectDocument,
     "\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n": typeof types.PolicySubmitDocument,
     "mutation PolicyApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } } }": typeof types.PolicyApproveDocument,
     "query PolicyInvoice($id: ID!) { node(id: $id) { ... on Invoice { id viewerCanApprove viewerCanPay viewerCanReject } } }": typeof types.PolicyInvoiceDocument,
     "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n": typeof types.PolicyAgreementDocument,
     "query PolicyBoard($id: ID!) { board(id: $id) { viewerCanUpdate } }": typeof types.PolicyBoardDocument,
     "query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }": typeof types.PolicyOrganisationDocument,
+    "\n  mutation LaboApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id board { name } motivation contactName contactEmail contactPhone score decision submittedAt call { id status } project { id } } }\n  }\n": typeof types.LaboApplyDocument,
+    "\n  mutation LaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision reason score decidedAt }\n      project { id board { name } expert { name(locale: NL) } support { cents currency } ownContribution { cents currency } ownContributionCharge { id amount { cents } kind } startedOn }\n    }\n  }\n": typeof types.LaboDecideDocument,
+    "\n  mutation LaboReview($input: ReviewApplicationInput!) {\n    reviewApplication(input: $input) { application { id score } }\n  }\n": typeof types.LaboReviewDocument,
+    "\n  query LaboCallApplications($id: ID!) {\n    node(id: $id) { ... on ProjectCall { id applications { id board { name } } viewerCanApply } }\n  }\n": typeof types.LaboCallApplicationsDocument,
+    "\n  query LaboApplicationNode($id: ID!) {\n    node(id: $id) { ... on CallApplication { id motivation } }\n  }\n": typeof types.LaboApplicationNodeDocument,
+    "\n  query LaboLedgerEntries($id: ID!) {\n    node(id: $id) { ... on CoFinancingEntry { id kind type amount { cents currency } board { name } action { number } } }\n  }\n": typeof types.LaboLedgerEntriesDocument,
+    "\n      query LaboSeededCallOf($themeId: ID!) { projectCalls(filter: { themeId: $themeId }) { edges { node { id deadline } } } }\n    ": typeof types.LaboSeededCallOfDocument,
+    "\n        query LaboProjectCharge($id: ID!) {\n          node(id: $id) { ... on Project { ownContribution { cents } support { cents } ownContributionCharge { id kind type amount { cents currency } board { name } action { number } } } }\n        }\n      ": typeof types.LaboProjectChargeDocument,
+    "\n          query LaboProjectChargeHidden($id: ID!) { node(id: $id) { ... on Project { ownContributionCharge { id } ownContribution { cents } } } }\n        ": typeof types.LaboProjectChargeHiddenDocument,
+    "\n  query LaboBudgetThemes {\n    themes {\n      id name(locale: NL) fundingSource viewerIsMember\n      calls { id status support { cents } ownContribution { cents } viewerCanApply }\n      projects { id board { name } expert { name(locale: NL) } support { cents } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } finalReport { experiences } call { id } }\n      collectiveSessions { id heldOn expert { name(locale: NL) } boards { name } }\n    }\n  }\n": typeof types.LaboBudgetThemesDocument,
+    "\n  query LaboBudgetCalls {\n    projectCalls(first: 50) {\n      totalCount\n      edges { node { id status theme { name(locale: NL) } applications { id board { name } project { id expert { name(locale: NL) } } } } }\n    }\n  }\n": typeof types.LaboBudgetCallsDocument,
+    "\n  mutation LaboBudgetRecord($input: RecordLearningSessionInput!) { recordLearningSession(input: $input) { session { id } } }\n": typeof types.LaboBudgetRecordDocument,
+    "\n  mutation LaboCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id name(locale: NL) fundingSource calls { id } projects { id } collectiveSessions { id } viewerIsMember } }\n  }\n": typeof types.LaboCreateThemeDocument,
+    "\n  mutation LaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id title(locale: NL) opensOn deadline status support { cents currency } ownContribution { cents currency } theme { name(locale: NL) } applications { id } } }\n  }\n": typeof types.LaboOpenCallDocument,
+    "\n  query LaboCalls($first: Int, $after: String, $filter: ProjectCallFilter) {\n    projectCalls(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) deadline status } }\n    }\n  }\n": typeof types.LaboCallsDocument,
+    "query LaboThemeCount { themes { id } }": typeof types.LaboThemeCountDocument,
+    "query LaboThemeCountAfter { themes { id } }": typeof types.LaboThemeCountAfterDocument,
+    "\n  mutation DocumentsRequest($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) {\n      document { id title filename status contentType sizeBytes downloadUrl viewerCanRemove theme { id } }\n      upload { url method headers expiresAt maxBytes }\n    }\n  }\n": typeof types.DocumentsRequestDocument,
+    "\n  mutation DocumentsConfirm($id: ID!) {\n    confirmDocumentUpload(id: $id) { document { id status contentType sizeBytes uploadedAt } }\n  }\n": typeof types.DocumentsConfirmDocument,
+    "\n  mutation DocumentsRemove($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n": typeof types.DocumentsRemoveDocument,
+    "\n  query DocumentsList($themeId: ID!, $first: Int, $after: String) {\n    node(id: $themeId) {\n      ... on Theme {\n        space {\n          documents(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title filename contentType sizeBytes status viewerCanRemove author { displayName photoUrl board { id } organisation { id } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DocumentsListDocument,
+    "\n  query DocumentsOne($id: ID!) {\n    node(id: $id) { ... on Document { id title downloadUrl } }\n  }\n": typeof types.DocumentsOneDocument,
+    "\n  mutation LaboForumStart($input: StartThreadInput!) {\n    startThread(input: $input) {\n      thread { id title body bodyHtml removed editedAt createdAt lastActivityAt viewerCanEdit viewerCanRemove theme { id } replies { totalCount } }\n    }\n  }\n": typeof types.LaboForumStartDocument,
+    "\n  mutation LaboForumReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id lastActivityAt } } }\n  }\n": typeof types.LaboForumReplyDocument,
+    "\n  mutation LaboForumEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id title body bodyHtml editedAt } }\n  }\n": typeof types.LaboForumEditThreadDocument,
+    "\n  mutation LaboForumEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id body bodyHtml editedAt } }\n  }\n": typeof types.LaboForumEditReplyDocument,
+    "\n  mutation LaboForumRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id title body bodyHtml removed viewerCanEdit viewerCanRemove } }\n  }\n": typeof types.LaboForumRemoveThreadDocument,
+    "\n  mutation LaboForumRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id body bodyHtml removed } }\n  }\n": typeof types.LaboForumRemoveReplyDocument,
+    "\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LaboForumThreadsDocument,
+    "\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n": typeof types.LaboForumThreadDocument,
+    "\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n": typeof types.LaboForumReplyNodeDocument,
+    "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n": typeof types.LaboMarkdownStartDocument,
+    "\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n": typeof types.LaboMarkdownEditDocument,
+    "\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n": typeof types.LaboMarkdownReplyDocument,
+    "\n  query ProfilesMine {\n    myProfile { displayName photoUrl }\n  }\n": typeof types.ProfilesMineDocument,
+    "\n  mutation ProfilesUpdate($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName photoUrl } }\n  }\n": typeof types.ProfilesUpdateDocument,
+    "\n  mutation ProfilesRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName photoUrl } upload { url method headers expiresAt maxBytes } }\n  }\n": typeof types.ProfilesRequestPhotoDocument,
+    "\n  mutation ProfilesConfirmPhoto {\n    confirmProfilePhotoUpload { profile { displayName photoUrl } }\n  }\n": typeof types.ProfilesConfirmPhotoDocument,
+    "\n  mutation LaboSubmitReport($input: SubmitFinalReportInput!) {\n    submitFinalReport(input: $input) { project { id finalReport { experiences recommendations submittedAt } } }\n  }\n": typeof types.LaboSubmitReportDocument,
+    "\n  query LaboReport($id: ID!) {\n    node(id: $id) { ... on Project { id board { name } finalReport { experiences recommendations } } }\n  }\n": typeof types.LaboReportDocument,
+    "\n  query LaboProjects($filter: ProjectFilter) {\n    projects(filter: $filter) { id board { name } theme { name(locale: NL) } call { id } expert { name(locale: NL) } support { cents } ownContribution { cents } startedOn }\n  }\n": typeof types.LaboProjectsDocument,
+    "\n      mutation LaboRaceDecide($input: DecideApplicationInput!) { decideApplication(input: $input) { project { id } } }\n    ": typeof types.LaboRaceDecideDocument,
+    "\n  mutation LaboQuestionsAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id subject body theme { id } board { id } organisation { id } askedAt answer answeredAt } }\n  }\n": typeof types.LaboQuestionsAskDocument,
+    "\n  mutation LaboQuestionsAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id answer answeredAt } }\n  }\n": typeof types.LaboQuestionsAnswerDocument,
+    "\n  query LaboQuestionsList($first: Int, $after: String, $unansweredOnly: Boolean) {\n    contactQuestions(first: $first, after: $after, unansweredOnly: $unansweredOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject } }\n    }\n  }\n": typeof types.LaboQuestionsListDocument,
+    "\n  query LaboQuestionsOne($id: ID!) {\n    node(id: $id) { __typename ... on ContactQuestion { id subject answer } }\n  }\n": typeof types.LaboQuestionsOneDocument,
+    "\n        query LaboSeeded {\n          themes {\n            name(locale: NL) fundingSource\n            calls { title(locale: NL) deadline status support { cents currency } ownContribution { cents currency } applications { id } }\n            projects { id }\n            collectiveSessions { id }\n          }\n          projects { id }\n          projectCalls(filter: { status: CLOSED }) { totalCount }\n        }\n      ": typeof types.LaboSeededDocument,
+    "\n  mutation LaboRecordSession($input: RecordLearningSessionInput!) {\n    recordLearningSession(input: $input) { session { id kind heldOn topic theme { name(locale: NL) } project { id } expert { name(locale: NL) } boards { name } } }\n  }\n": typeof types.LaboRecordSessionDocument,
+    "\n  query LaboSessionCounts($theme: ID!) {\n    projects(filter: { themeId: $theme }) { board { name } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } }\n    node(id: $theme) { ... on Theme { collectiveSessions { heldOn boards { name } } } }\n  }\n": typeof types.LaboSessionCountsDocument,
+    "\n  query LaboAccessSpace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents { totalCount edges { node { id } } }\n          threads { totalCount edges { node { id title body bodyHtml author { displayName } replies { totalCount } viewerCanEdit viewerCanRemove } } }\n          boards { id }\n          experts { id }\n        }\n      }\n    }\n  }\n": typeof types.LaboAccessSpaceDocument,
+    "\n  query LaboAccessThread($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread { id theme { id } title body bodyHtml author { displayName } createdAt editedAt removed lastActivityAt replies { totalCount edges { node { id } } } viewerCanEdit viewerCanRemove }\n    }\n  }\n": typeof types.LaboAccessThreadDocument,
+    "\n  query LaboAccessReply($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumReply { id thread { id } body bodyHtml author { displayName } createdAt editedAt removed viewerCanEdit viewerCanRemove }\n    }\n  }\n": typeof types.LaboAccessReplyDocument,
+    "\n  mutation LaboAccessStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n": typeof types.LaboAccessStartDocument,
+    "\n  mutation LaboAccessReplyTo($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n": typeof types.LaboAccessReplyToDocument,
+    "\n  mutation LaboAccessEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id } }\n  }\n": typeof types.LaboAccessEditThreadDocument,
+    "\n  mutation LaboAccessEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id } }\n  }\n": typeof types.LaboAccessEditReplyDocument,
+    "\n  mutation LaboAccessRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id removed } }\n  }\n": typeof types.LaboAccessRemoveThreadDocument,
+    "\n  mutation LaboAccessRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id removed } }\n  }\n": typeof types.LaboAccessRemoveReplyDocument,
+    "\n  mutation LaboAccessAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id } }\n  }\n": typeof types.LaboAccessAskDocument,
+    "\n  query LaboAccessQuestions {\n    contactQuestions { totalCount }\n  }\n": typeof types.LaboAccessQuestionsDocument,
+    "\n  mutation LaboAccessAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id } }\n  }\n": typeof types.LaboAccessAnswerDocument,
+    "\n  mutation LaboAccessRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id } }\n  }\n": typeof types.LaboAccessRequestUploadDocument,
+    "\n  mutation LaboAccessUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName } }\n  }\n": typeof types.LaboAccessUpdateProfileDocument,
+    "\n  query LaboAccessDocument($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Document { id theme { id } title filename contentType sizeBytes status author { displayName } uploadedAt downloadUrl viewerCanRemove }\n    }\n  }\n": typeof types.LaboAccessDocumentDocument,
+    "\n  mutation LaboAccessRemoveDocument($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n": typeof types.LaboAccessRemoveDocumentDocument,
+    "\n  mutation LaboAccessRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName } }\n  }\n": typeof types.LaboAccessRequestPhotoDocument,
+    "\n  query LaboAccessMyProfile {\n    myProfile { displayName }\n  }\n": typeof types.LaboAccessMyProfileDocument,
+    "\n  query LaboBudgetSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents(first: 20) { totalCount edges { node { id title status author { displayName board { name } organisation { name(locale: NL) } } viewerCanRemove } } }\n          threads(first: 20) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges {\n              node {\n                id title body bodyHtml removed createdAt lastActivityAt viewerCanEdit viewerCanRemove\n                theme { id }\n                author { displayName board { name } organisation { name(locale: NL) } }\n                replies(first: 50) {\n                  totalCount\n                  edges { node { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id } author { displayName board { name } organisation { name(locale: NL) } } } }\n                }\n              }\n            }\n          }\n          boards { name }\n          experts { name(locale: NL) }\n        }\n      }\n    }\n  }\n": typeof types.LaboBudgetSpaceDocument,
+    "\n  mutation LaboBudgetStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n": typeof types.LaboBudgetStartDocument,
+    "\n  mutation LaboBudgetReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n": typeof types.LaboBudgetReplyDocument,
+    "\n  query BudgetMentoringFollowUp {\n    mentoringProjects(first: 100, filter: { search: \"Budget follow-up\" }) {\n      totalCount\n      edges {\n        node {\n          id name\n          activities(first: 5) { totalCount edges { node { id kind count outcome occurredOn loggedAt project { id } } } }\n          months: statistics(period: MONTH, from: \"2024-01-01\", to: \"2024-12-31\") { periodStart sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n          years: statistics(period: YEAR, from: \"2020-01-01\", to: \"2024-12-31\") { periodStart sessions mentorsConfirmed }\n        }\n      }\n    }\n  }\n": typeof types.BudgetMentoringFollowUpDocument,
+    "\n  mutation ActivitiesLog($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { activity { id kind occurredOn count outcome note loggedAt project { id } } }\n  }\n": typeof types.ActivitiesLogDocument,
+    "\n  query ActivitiesOfProject($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind occurredOn count outcome } } }\n      }\n    }\n  }\n": typeof types.ActivitiesOfProjectDocument,
+    "\n  query ActivitiesStatistics($id: ID!, $period: StatisticsPeriod!, $from: LocalDate!, $to: LocalDate!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        statistics(period: $period, from: $from, to: $to) { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n      }\n    }\n  }\n": typeof types.ActivitiesStatisticsDocument,
+    "\n  query ActivitiesNode($id: ID!) {\n    node(id: $id) { ... on MentoringActivity { id kind project { id } } }\n  }\n": typeof types.ActivitiesNodeDocument,
+    "\n  query MentoringBudgetProjects {\n    mentoringProjects(first: 100) {\n      totalCount\n      edges { node { id name organisation { name(locale: NL) } charter { title(locale: NL) signatories { role } } viewerCanManage } }\n    }\n  }\n": typeof types.MentoringBudgetProjectsDocument,
+    "\n  query MentoringBudgetTrainings {\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) company { name(locale: NL) } partners { role organisation { name(locale: NL) } } } }\n    }\n  }\n": typeof types.MentoringBudgetTrainingsDocument,
+    "\n  query MentoringBudgetCharters {\n    charters {\n      title(locale: NL)\n      signatories { organisation { name(locale: NL) } role }\n      events { day month }\n      initiatives { name organisation { id } charter { id } }\n    }\n  }\n": typeof types.MentoringBudgetChartersDocument,
+    "\n  query MentoringBudgetMatches {\n    mentoringMatches(forCompany: { regions: [ANTWERP, BRUSSELS], sectors: [\"ict\", \"retail\"] }, first: 50) {\n      rank score project { name organisation { name(locale: NL) } charter { id } } reasons { criterion points }\n    }\n  }\n": typeof types.MentoringBudgetMatchesDocument,
+    "\n  query MentoringDirectoryList($first: Int, $after: String, $filter: MentoringProjectFilter) {\n    mentoringProjects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name regions acceptsMentors } }\n    }\n  }\n": typeof types.MentoringDirectoryListDocument,
+    "\n  mutation MentoringDirectoryCreate($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) {\n      project {\n        id name organisation { name(locale: NL) } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example viewerCanManage\n      }\n    }\n  }\n": typeof types.MentoringDirectoryCreateDocument,
+    "\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n": typeof types.MentoringDirectoryUpdateDocument,
+    "\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n": typeof types.MentoringDirectoryCharterIdDocument,
+    "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    ": typeof types.MentoringDirectoryViewerCanDocument,
+    "\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n": typeof types.MentoringMatchTalentDocument,
+    "\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n": typeof types.MentoringMatchCompanyDocument,
+    "\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n": typeof types.MentoringMatchBothDocument,
+    "\n  query OnTheJobList($first: Int, $after: String, $filter: OnTheJobTrainingFilter) {\n    onTheJobTrainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) jobProfile company { name(locale: NL) } } }\n    }\n  }\n": typeof types.OnTheJobListDocument,
+    "\n  mutation OnTheJobCreate($input: CreateOnTheJobTrainingInput!) {\n    createOnTheJobTraining(input: $input) {\n      training {\n        id title(locale: EN) description(locale: NL) company { name(locale: NL) } partners { organisation { name(locale: NL) } role }\n        jobProfile places regions languages sectors startsOn contactEmail website example\n      }\n    }\n  }\n": typeof types.OnTheJobCreateDocument,
+    "\n  query BudgetMentorRegistrations {\n    mentoringProjects(first: 100, filter: { search: \"Budget mentors\" }) {\n      totalCount\n      edges {\n        node {\n          id name confirmedMentorCount\n          registrations(first: 3) { totalCount pageInfo { hasNextPage } edges { node { id status email project { id } } } }\n          pending: registrations(first: 3, status: PENDING) { totalCount edges { node { id } } }\n        }\n      }\n    }\n  }\n": typeof types.BudgetMentorRegistrationsDocument,
+    "\n  mutation MentorRegRegister($input: RegisterAsMentorInput!) {\n    registerAsMentor(input: $input) { status confirmBefore project { id name } }\n  }\n": typeof types.MentorRegRegisterDocument,
+    "\n  mutation MentorRegConfirm($token: String!) {\n    confirmMentorEmail(token: $token) { status confirmBefore project { id } }\n  }\n": typeof types.MentorRegConfirmDocument,
+    "\n  mutation MentorRegWithdraw($token: String!) {\n    withdrawMentorRegistration(token: $token) { status project { id } }\n  }\n": typeof types.MentorRegWithdrawDocument,
+    "\n  mutation MentorRegDecide($input: DecideMentorRegistrationInput!) {\n    decideMentorRegistration(input: $input) { registration { id status decidedAt declineReason emailConfirmedAt } }\n  }\n": typeof types.MentorRegDecideDocument,
+    "\n  query MentorRegList($id: ID!, $status: MentorRegistrationStatus, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        confirmedMentorCount\n        registrations(first: $first, after: $after, status: $status) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id status name email phone motivation languages regions sectors emailConfirmedAt decidedAt declineReason withdrawnAt registeredAt project { id } } }\n        }\n      }\n    }\n  }\n": typeof types.MentorRegListDocument,
+    "\n  query MentorRegNode($id: ID!) {\n    node(id: $id) { ... on MentorRegistration { id status email } }\n  }\n": typeof types.MentorRegNodeDocument,
+    "\n  query MentorRegCounts {\n    mentoringProjects(first: 100) { edges { node { id confirmedMentorCount } } }\n  }\n": typeof types.MentorRegCountsDocument,
+    "\n  query MentoringSeedCharters {\n    charters {\n      id\n      title(locale: NL)\n      description(locale: EN)\n      signedMonth\n      signedYear\n      approximateSignatoryCount\n      contact\n      signatories { organisation { name(locale: NL) kind } role }\n      events { title(locale: NL) day month year }\n      initiatives {\n        name organisation { id } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example\n      }\n    }\n  }\n": typeof types.MentoringSeedChartersDocument,
+    "\n  query MentoringSeedDirectory {\n    mentoringProjects(first: 100) { totalCount edges { node { name example contactEmail website charter { id } } } }\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) example contactEmail company { name(locale: NL) } partners { organisation { name(locale: NL) } role } } }\n    }\n  }\n": typeof types.MentoringSeedDirectoryDocument,
     "mutation DriversCreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }": typeof types.DriversCreateBoardDocument,
     "query DriversInvoiceIds { fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: \"Workitects\" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }": typeof types.DriversInvoiceIdsDocument,
     "mutation DriversSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": typeof types.DriversSubmitInvoiceDocument,
@@ -353,6 +457,12 @@ type Documents = {
     "\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": typeof types.HooksKeyDocument,
     "\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": typeof types.HooksResultCreateDocument,
     "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": typeof types.HooksResultPublishDocument,
+    "\n  query BudgetProgrammes {\n    programmes {\n      id slug kind title status startsOn endsOn\n      owner { name }\n      vision { text source year }\n      strategicGoals { declaredCount missing goals { id position title } }\n      principles\n      phases { id position title status }\n      milestones { id reachedOn title }\n      steeringGroup { description members { role organisation { id name } } }\n      projects { id title sponsor staffCount status }\n      projectStaff { count atLeast }\n      fundingAgreement { id title }\n    }\n  }\n": typeof types.BudgetProgrammesDocument,
+    "\n  query ProgrammesOne($slug: String!) {\n    programme(slug: $slug) {\n      id slug kind title(locale: NL) titleEn: title(locale: EN) summary(locale: NL) partOf(locale: NL) startYear startsOn endsOn status\n      owner { name(locale: NL) }\n      vision { text(locale: NL) source year }\n      strategicGoals { declaredCount missing goals { position title(locale: NL) } }\n      principles(locale: NL)\n      phases { id position title(locale: NL) status startsOn endsOn }\n      milestones { reachedOn title(locale: NL) }\n      steeringGroup { description(locale: NL) members { organisation { name(locale: NL) } role } }\n      projects { id }\n      projectStaff { count atLeast }\n      fundingAgreement { id periodStart periodEnd }\n    }\n  }\n": typeof types.ProgrammesOneDocument,
+    "\n  query ProgrammesList($filter: ProgrammeFilter) {\n    programmes(filter: $filter) { slug kind status phases { position status } }\n  }\n": typeof types.ProgrammesListDocument,
+    "\n  mutation ProgrammesSetGoal($input: SetStrategicGoalInput!) {\n    setStrategicGoal(input: $input) { goal { id position title(locale: NL) } programme { strategicGoals { declaredCount missing goals { position title(locale: NL) } } } }\n  }\n": typeof types.ProgrammesSetGoalDocument,
+    "\n  mutation ProgrammesUpdatePhase($input: UpdateProgrammePhaseInput!) {\n    updateProgrammePhase(input: $input) { phase { id status startsOn endsOn } programme { status } }\n  }\n": typeof types.ProgrammesUpdatePhaseDocument,
+    "\n  query ProgrammesNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Programme { slug titleTranslations { nl en } }\n      ... on ProgrammePhase { position }\n      ... on ProgrammeMilestone { reachedOn }\n      ... on StrategicGoal { position }\n    }\n  }\n": typeof types.ProgrammesNodesDocument,
     "\n  query CatalogueList($first: Int, $after: String, $filter: TrainingFilter) {\n    trainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) titleEn: title(locale: EN) topic format digitalSkills language audience provider { id name(locale: NL) } action { number } } }\n    }\n  }\n": typeof types.CatalogueListDocument,
     "\n  query CatalogueSeeded {\n    trainings(first: 100) {\n      edges { node { title(locale: NL) provider { name(locale: NL) } action { number } sessions { totalCount edges { node { isExample online province startsAt endsAt capacity freePlaces } } } } }\n    }\n  }\n": typeof types.CatalogueSeededDocument,
     "\n  query CatalogueSessions($first: Int, $after: String, $filter: TrainingSessionFilter) {\n    trainingSessions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id startsAt capacity seatsTaken freePlaces waitlistLength online province training { id } viewerCanUpdate } }\n    }\n  }\n": typeof types.CatalogueSessionsDocument,
@@ -725,12 +835,116 @@ const documents: Documents = {
     "query FixtureAgreement { fundingAgreements { edges { node { id tracks { number actions { id number } } } } } }": types.FixtureAgreementDocument,
     "query FixtureOrganisations($s: String) { organisations(first: 100, filter: { search: $s }) { edges { node { id name(locale: NL) } } } }": types.FixtureOrganisationsDocument,
     "query FixtureBoards($s: String) { boards(first: 100, filter: { search: $s }) { edges { node { id name } } } }": types.FixtureBoardsDocument,
+    "\n  query LaboFixtureThemes {\n    themes { id name(locale: NL) fundingSource }\n  }\n": types.LaboFixtureThemesDocument,
+    "\n  mutation LaboFixtureCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id } }\n  }\n": types.LaboFixtureCreateThemeDocument,
+    "\n  mutation LaboFixtureOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id } }\n  }\n": types.LaboFixtureOpenCallDocument,
+    "\n  mutation LaboFixtureApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id } }\n  }\n": types.LaboFixtureApplyDocument,
+    "\n  mutation LaboFixtureSelect($input: DecideApplicationInput!) {\n    decideApplication(input: $input) { project { id } }\n  }\n": types.LaboFixtureSelectDocument,
     "\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n": types.PolicySubmitDocument,
     "mutation PolicyApprove($id: ID!) { approveInvoice(id: $id) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } } }": types.PolicyApproveDocument,
     "query PolicyInvoice($id: ID!) { node(id: $id) { ... on Invoice { id viewerCanApprove viewerCanPay viewerCanReject } } }": types.PolicyInvoiceDocument,
     "\n  query PolicyAgreement($id: ID!) {\n    fundingAgreement(id: $id) {\n      viewerCanReadFinancials viewerCanSubmitInvoice viewerCanRecordCoFinancing\n      commitments { kind number viewerCanPropose viewerCanJudge target { __typename } }\n    }\n  }\n": types.PolicyAgreementDocument,
     "query PolicyBoard($id: ID!) { board(id: $id) { viewerCanUpdate } }": types.PolicyBoardDocument,
     "query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }": types.PolicyOrganisationDocument,
+    "\n  mutation LaboApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id board { name } motivation contactName contactEmail contactPhone score decision submittedAt call { id status } project { id } } }\n  }\n": types.LaboApplyDocument,
+    "\n  mutation LaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision reason score decidedAt }\n      project { id board { name } expert { name(locale: NL) } support { cents currency } ownContribution { cents currency } ownContributionCharge { id amount { cents } kind } startedOn }\n    }\n  }\n": types.LaboDecideDocument,
+    "\n  mutation LaboReview($input: ReviewApplicationInput!) {\n    reviewApplication(input: $input) { application { id score } }\n  }\n": types.LaboReviewDocument,
+    "\n  query LaboCallApplications($id: ID!) {\n    node(id: $id) { ... on ProjectCall { id applications { id board { name } } viewerCanApply } }\n  }\n": types.LaboCallApplicationsDocument,
+    "\n  query LaboApplicationNode($id: ID!) {\n    node(id: $id) { ... on CallApplication { id motivation } }\n  }\n": types.LaboApplicationNodeDocument,
+    "\n  query LaboLedgerEntries($id: ID!) {\n    node(id: $id) { ... on CoFinancingEntry { id kind type amount { cents currency } board { name } action { number } } }\n  }\n": types.LaboLedgerEntriesDocument,
+    "\n      query LaboSeededCallOf($themeId: ID!) { projectCalls(filter: { themeId: $themeId }) { edges { node { id deadline } } } }\n    ": types.LaboSeededCallOfDocument,
+    "\n        query LaboProjectCharge($id: ID!) {\n          node(id: $id) { ... on Project { ownContribution { cents } support { cents } ownContributionCharge { id kind type amount { cents currency } board { name } action { number } } } }\n        }\n      ": types.LaboProjectChargeDocument,
+    "\n          query LaboProjectChargeHidden($id: ID!) { node(id: $id) { ... on Project { ownContributionCharge { id } ownContribution { cents } } } }\n        ": types.LaboProjectChargeHiddenDocument,
+    "\n  query LaboBudgetThemes {\n    themes {\n      id name(locale: NL) fundingSource viewerIsMember\n      calls { id status support { cents } ownContribution { cents } viewerCanApply }\n      projects { id board { name } expert { name(locale: NL) } support { cents } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } finalReport { experiences } call { id } }\n      collectiveSessions { id heldOn expert { name(locale: NL) } boards { name } }\n    }\n  }\n": types.LaboBudgetThemesDocument,
+    "\n  query LaboBudgetCalls {\n    projectCalls(first: 50) {\n      totalCount\n      edges { node { id status theme { name(locale: NL) } applications { id board { name } project { id expert { name(locale: NL) } } } } }\n    }\n  }\n": types.LaboBudgetCallsDocument,
+    "\n  mutation LaboBudgetRecord($input: RecordLearningSessionInput!) { recordLearningSession(input: $input) { session { id } } }\n": types.LaboBudgetRecordDocument,
+    "\n  mutation LaboCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id name(locale: NL) fundingSource calls { id } projects { id } collectiveSessions { id } viewerIsMember } }\n  }\n": types.LaboCreateThemeDocument,
+    "\n  mutation LaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id title(locale: NL) opensOn deadline status support { cents currency } ownContribution { cents currency } theme { name(locale: NL) } applications { id } } }\n  }\n": types.LaboOpenCallDocument,
+    "\n  query LaboCalls($first: Int, $after: String, $filter: ProjectCallFilter) {\n    projectCalls(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) deadline status } }\n    }\n  }\n": types.LaboCallsDocument,
+    "query LaboThemeCount { themes { id } }": types.LaboThemeCountDocument,
+    "query LaboThemeCountAfter { themes { id } }": types.LaboThemeCountAfterDocument,
+    "\n  mutation DocumentsRequest($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) {\n      document { id title filename status contentType sizeBytes downloadUrl viewerCanRemove theme { id } }\n      upload { url method headers expiresAt maxBytes }\n    }\n  }\n": types.DocumentsRequestDocument,
+    "\n  mutation DocumentsConfirm($id: ID!) {\n    confirmDocumentUpload(id: $id) { document { id status contentType sizeBytes uploadedAt } }\n  }\n": types.DocumentsConfirmDocument,
+    "\n  mutation DocumentsRemove($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n": types.DocumentsRemoveDocument,
+    "\n  query DocumentsList($themeId: ID!, $first: Int, $after: String) {\n    node(id: $themeId) {\n      ... on Theme {\n        space {\n          documents(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title filename contentType sizeBytes status viewerCanRemove author { displayName photoUrl board { id } organisation { id } } } }\n          }\n        }\n      }\n    }\n  }\n": types.DocumentsListDocument,
+    "\n  query DocumentsOne($id: ID!) {\n    node(id: $id) { ... on Document { id title downloadUrl } }\n  }\n": types.DocumentsOneDocument,
+    "\n  mutation LaboForumStart($input: StartThreadInput!) {\n    startThread(input: $input) {\n      thread { id title body bodyHtml removed editedAt createdAt lastActivityAt viewerCanEdit viewerCanRemove theme { id } replies { totalCount } }\n    }\n  }\n": types.LaboForumStartDocument,
+    "\n  mutation LaboForumReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id lastActivityAt } } }\n  }\n": types.LaboForumReplyDocument,
+    "\n  mutation LaboForumEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id title body bodyHtml editedAt } }\n  }\n": types.LaboForumEditThreadDocument,
+    "\n  mutation LaboForumEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id body bodyHtml editedAt } }\n  }\n": types.LaboForumEditReplyDocument,
+    "\n  mutation LaboForumRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id title body bodyHtml removed viewerCanEdit viewerCanRemove } }\n  }\n": types.LaboForumRemoveThreadDocument,
+    "\n  mutation LaboForumRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id body bodyHtml removed } }\n  }\n": types.LaboForumRemoveReplyDocument,
+    "\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n": types.LaboForumThreadsDocument,
+    "\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n": types.LaboForumThreadDocument,
+    "\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n": types.LaboForumReplyNodeDocument,
+    "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n": types.LaboMarkdownStartDocument,
+    "\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n": types.LaboMarkdownEditDocument,
+    "\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n": types.LaboMarkdownReplyDocument,
+    "\n  query ProfilesMine {\n    myProfile { displayName photoUrl }\n  }\n": types.ProfilesMineDocument,
+    "\n  mutation ProfilesUpdate($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName photoUrl } }\n  }\n": types.ProfilesUpdateDocument,
+    "\n  mutation ProfilesRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName photoUrl } upload { url method headers expiresAt maxBytes } }\n  }\n": types.ProfilesRequestPhotoDocument,
+    "\n  mutation ProfilesConfirmPhoto {\n    confirmProfilePhotoUpload { profile { displayName photoUrl } }\n  }\n": types.ProfilesConfirmPhotoDocument,
+    "\n  mutation LaboSubmitReport($input: SubmitFinalReportInput!) {\n    submitFinalReport(input: $input) { project { id finalReport { experiences recommendations submittedAt } } }\n  }\n": types.LaboSubmitReportDocument,
+    "\n  query LaboReport($id: ID!) {\n    node(id: $id) { ... on Project { id board { name } finalReport { experiences recommendations } } }\n  }\n": types.LaboReportDocument,
+    "\n  query LaboProjects($filter: ProjectFilter) {\n    projects(filter: $filter) { id board { name } theme { name(locale: NL) } call { id } expert { name(locale: NL) } support { cents } ownContribution { cents } startedOn }\n  }\n": types.LaboProjectsDocument,
+    "\n      mutation LaboRaceDecide($input: DecideApplicationInput!) { decideApplication(input: $input) { project { id } } }\n    ": types.LaboRaceDecideDocument,
+    "\n  mutation LaboQuestionsAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id subject body theme { id } board { id } organisation { id } askedAt answer answeredAt } }\n  }\n": types.LaboQuestionsAskDocument,
+    "\n  mutation LaboQuestionsAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id answer answeredAt } }\n  }\n": types.LaboQuestionsAnswerDocument,
+    "\n  query LaboQuestionsList($first: Int, $after: String, $unansweredOnly: Boolean) {\n    contactQuestions(first: $first, after: $after, unansweredOnly: $unansweredOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject } }\n    }\n  }\n": types.LaboQuestionsListDocument,
+    "\n  query LaboQuestionsOne($id: ID!) {\n    node(id: $id) { __typename ... on ContactQuestion { id subject answer } }\n  }\n": types.LaboQuestionsOneDocument,
+    "\n        query LaboSeeded {\n          themes {\n            name(locale: NL) fundingSource\n            calls { title(locale: NL) deadline status support { cents currency } ownContribution { cents currency } applications { id } }\n            projects { id }\n            collectiveSessions { id }\n          }\n          projects { id }\n          projectCalls(filter: { status: CLOSED }) { totalCount }\n        }\n      ": types.LaboSeededDocument,
+    "\n  mutation LaboRecordSession($input: RecordLearningSessionInput!) {\n    recordLearningSession(input: $input) { session { id kind heldOn topic theme { name(locale: NL) } project { id } expert { name(locale: NL) } boards { name } } }\n  }\n": types.LaboRecordSessionDocument,
+    "\n  query LaboSessionCounts($theme: ID!) {\n    projects(filter: { themeId: $theme }) { board { name } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } }\n    node(id: $theme) { ... on Theme { collectiveSessions { heldOn boards { name } } } }\n  }\n": types.LaboSessionCountsDocument,
+    "\n  query LaboAccessSpace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents { totalCount edges { node { id } } }\n          threads { totalCount edges { node { id title body bodyHtml author { displayName } replies { totalCount } viewerCanEdit viewerCanRemove } } }\n          boards { id }\n          experts { id }\n        }\n      }\n    }\n  }\n": types.LaboAccessSpaceDocument,
+    "\n  query LaboAccessThread($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread { id theme { id } title body bodyHtml author { displayName } createdAt editedAt removed lastActivityAt replies { totalCount edges { node { id } } } viewerCanEdit viewerCanRemove }\n    }\n  }\n": types.LaboAccessThreadDocument,
+    "\n  query LaboAccessReply($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumReply { id thread { id } body bodyHtml author { displayName } createdAt editedAt removed viewerCanEdit viewerCanRemove }\n    }\n  }\n": types.LaboAccessReplyDocument,
+    "\n  mutation LaboAccessStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n": types.LaboAccessStartDocument,
+    "\n  mutation LaboAccessReplyTo($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n": types.LaboAccessReplyToDocument,
+    "\n  mutation LaboAccessEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id } }\n  }\n": types.LaboAccessEditThreadDocument,
+    "\n  mutation LaboAccessEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id } }\n  }\n": types.LaboAccessEditReplyDocument,
+    "\n  mutation LaboAccessRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id removed } }\n  }\n": types.LaboAccessRemoveThreadDocument,
+    "\n  mutation LaboAccessRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id removed } }\n  }\n": types.LaboAccessRemoveReplyDocument,
+    "\n  mutation LaboAccessAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id } }\n  }\n": types.LaboAccessAskDocument,
+    "\n  query LaboAccessQuestions {\n    contactQuestions { totalCount }\n  }\n": types.LaboAccessQuestionsDocument,
+    "\n  mutation LaboAccessAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id } }\n  }\n": types.LaboAccessAnswerDocument,
+    "\n  mutation LaboAccessRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id } }\n  }\n": types.LaboAccessRequestUploadDocument,
+    "\n  mutation LaboAccessUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName } }\n  }\n": types.LaboAccessUpdateProfileDocument,
+    "\n  query LaboAccessDocument($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Document { id theme { id } title filename contentType sizeBytes status author { displayName } uploadedAt downloadUrl viewerCanRemove }\n    }\n  }\n": types.LaboAccessDocumentDocument,
+    "\n  mutation LaboAccessRemoveDocument($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n": types.LaboAccessRemoveDocumentDocument,
+    "\n  mutation LaboAccessRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName } }\n  }\n": types.LaboAccessRequestPhotoDocument,
+    "\n  query LaboAccessMyProfile {\n    myProfile { displayName }\n  }\n": types.LaboAccessMyProfileDocument,
+    "\n  query LaboBudgetSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents(first: 20) { totalCount edges { node { id title status author { displayName board { name } organisation { name(locale: NL) } } viewerCanRemove } } }\n          threads(first: 20) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges {\n              node {\n                id title body bodyHtml removed createdAt lastActivityAt viewerCanEdit viewerCanRemove\n                theme { id }\n                author { displayName board { name } organisation { name(locale: NL) } }\n                replies(first: 50) {\n                  totalCount\n                  edges { node { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id } author { displayName board { name } organisation { name(locale: NL) } } } }\n                }\n              }\n            }\n          }\n          boards { name }\n          experts { name(locale: NL) }\n        }\n      }\n    }\n  }\n": types.LaboBudgetSpaceDocument,
+    "\n  mutation LaboBudgetStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n": types.LaboBudgetStartDocument,
+    "\n  mutation LaboBudgetReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n": types.LaboBudgetReplyDocument,
+    "\n  query BudgetMentoringFollowUp {\n    mentoringProjects(first: 100, filter: { search: \"Budget follow-up\" }) {\n      totalCount\n      edges {\n        node {\n          id name\n          activities(first: 5) { totalCount edges { node { id kind count outcome occurredOn loggedAt project { id } } } }\n          months: statistics(period: MONTH, from: \"2024-01-01\", to: \"2024-12-31\") { periodStart sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n          years: statistics(period: YEAR, from: \"2020-01-01\", to: \"2024-12-31\") { periodStart sessions mentorsConfirmed }\n        }\n      }\n    }\n  }\n": types.BudgetMentoringFollowUpDocument,
+    "\n  mutation ActivitiesLog($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { activity { id kind occurredOn count outcome note loggedAt project { id } } }\n  }\n": types.ActivitiesLogDocument,
+    "\n  query ActivitiesOfProject($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind occurredOn count outcome } } }\n      }\n    }\n  }\n": types.ActivitiesOfProjectDocument,
+    "\n  query ActivitiesStatistics($id: ID!, $period: StatisticsPeriod!, $from: LocalDate!, $to: LocalDate!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        statistics(period: $period, from: $from, to: $to) { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n      }\n    }\n  }\n": types.ActivitiesStatisticsDocument,
+    "\n  query ActivitiesNode($id: ID!) {\n    node(id: $id) { ... on MentoringActivity { id kind project { id } } }\n  }\n": types.ActivitiesNodeDocument,
+    "\n  query MentoringBudgetProjects {\n    mentoringProjects(first: 100) {\n      totalCount\n      edges { node { id name organisation { name(locale: NL) } charter { title(locale: NL) signatories { role } } viewerCanManage } }\n    }\n  }\n": types.MentoringBudgetProjectsDocument,
+    "\n  query MentoringBudgetTrainings {\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) company { name(locale: NL) } partners { role organisation { name(locale: NL) } } } }\n    }\n  }\n": types.MentoringBudgetTrainingsDocument,
+    "\n  query MentoringBudgetCharters {\n    charters {\n      title(locale: NL)\n      signatories { organisation { name(locale: NL) } role }\n      events { day month }\n      initiatives { name organisation { id } charter { id } }\n    }\n  }\n": types.MentoringBudgetChartersDocument,
+    "\n  query MentoringBudgetMatches {\n    mentoringMatches(forCompany: { regions: [ANTWERP, BRUSSELS], sectors: [\"ict\", \"retail\"] }, first: 50) {\n      rank score project { name organisation { name(locale: NL) } charter { id } } reasons { criterion points }\n    }\n  }\n": types.MentoringBudgetMatchesDocument,
+    "\n  query MentoringDirectoryList($first: Int, $after: String, $filter: MentoringProjectFilter) {\n    mentoringProjects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name regions acceptsMentors } }\n    }\n  }\n": types.MentoringDirectoryListDocument,
+    "\n  mutation MentoringDirectoryCreate($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) {\n      project {\n        id name organisation { name(locale: NL) } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example viewerCanManage\n      }\n    }\n  }\n": types.MentoringDirectoryCreateDocument,
+    "\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n": types.MentoringDirectoryUpdateDocument,
+    "\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n": types.MentoringDirectoryCharterIdDocument,
+    "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    ": types.MentoringDirectoryViewerCanDocument,
+    "\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n": types.MentoringMatchTalentDocument,
+    "\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n": types.MentoringMatchCompanyDocument,
+    "\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n": types.MentoringMatchBothDocument,
+    "\n  query OnTheJobList($first: Int, $after: String, $filter: OnTheJobTrainingFilter) {\n    onTheJobTrainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) jobProfile company { name(locale: NL) } } }\n    }\n  }\n": types.OnTheJobListDocument,
+    "\n  mutation OnTheJobCreate($input: CreateOnTheJobTrainingInput!) {\n    createOnTheJobTraining(input: $input) {\n      training {\n        id title(locale: EN) description(locale: NL) company { name(locale: NL) } partners { organisation { name(locale: NL) } role }\n        jobProfile places regions languages sectors startsOn contactEmail website example\n      }\n    }\n  }\n": types.OnTheJobCreateDocument,
+    "\n  query BudgetMentorRegistrations {\n    mentoringProjects(first: 100, filter: { search: \"Budget mentors\" }) {\n      totalCount\n      edges {\n        node {\n          id name confirmedMentorCount\n          registrations(first: 3) { totalCount pageInfo { hasNextPage } edges { node { id status email project { id } } } }\n          pending: registrations(first: 3, status: PENDING) { totalCount edges { node { id } } }\n        }\n      }\n    }\n  }\n": types.BudgetMentorRegistrationsDocument,
+    "\n  mutation MentorRegRegister($input: RegisterAsMentorInput!) {\n    registerAsMentor(input: $input) { status confirmBefore project { id name } }\n  }\n": types.MentorRegRegisterDocument,
+    "\n  mutation MentorRegConfirm($token: String!) {\n    confirmMentorEmail(token: $token) { status confirmBefore project { id } }\n  }\n": types.MentorRegConfirmDocument,
+    "\n  mutation MentorRegWithdraw($token: String!) {\n    withdrawMentorRegistration(token: $token) { status project { id } }\n  }\n": types.MentorRegWithdrawDocument,
+    "\n  mutation MentorRegDecide($input: DecideMentorRegistrationInput!) {\n    decideMentorRegistration(input: $input) { registration { id status decidedAt declineReason emailConfirmedAt } }\n  }\n": types.MentorRegDecideDocument,
+    "\n  query MentorRegList($id: ID!, $status: MentorRegistrationStatus, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        confirmedMentorCount\n        registrations(first: $first, after: $after, status: $status) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id status name email phone motivation languages regions sectors emailConfirmedAt decidedAt declineReason withdrawnAt registeredAt project { id } } }\n        }\n      }\n    }\n  }\n": types.MentorRegListDocument,
+    "\n  query MentorRegNode($id: ID!) {\n    node(id: $id) { ... on MentorRegistration { id status email } }\n  }\n": types.MentorRegNodeDocument,
+    "\n  query MentorRegCounts {\n    mentoringProjects(first: 100) { edges { node { id confirmedMentorCount } } }\n  }\n": types.MentorRegCountsDocument,
+    "\n  query MentoringSeedCharters {\n    charters {\n      id\n      title(locale: NL)\n      description(locale: EN)\n      signedMonth\n      signedYear\n      approximateSignatoryCount\n      contact\n      signatories { organisation { name(locale: NL) kind } role }\n      events { title(locale: NL) day month year }\n      initiatives {\n        name organisation { id } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example\n      }\n    }\n  }\n": types.MentoringSeedChartersDocument,
+    "\n  query MentoringSeedDirectory {\n    mentoringProjects(first: 100) { totalCount edges { node { name example contactEmail website charter { id } } } }\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) example contactEmail company { name(locale: NL) } partners { organisation { name(locale: NL) } role } } }\n    }\n  }\n": types.MentoringSeedDirectoryDocument,
     "mutation DriversCreateBoard($input: CreateBoardInput!) { createBoard(input: $input) { board { id population } } }": types.DriversCreateBoardDocument,
     "query DriversInvoiceIds { fundingAgreements { edges { node { id tracks { actions { id } } } } } organisations(filter: { search: \"Workitects\" }) { edges { node { id } } } boards(first: 1) { edges { node { id } } } }": types.DriversInvoiceIdsDocument,
     "mutation DriversSubmitInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id } } }": types.DriversSubmitInvoiceDocument,
@@ -791,6 +1005,12 @@ const documents: Documents = {
     "\n  mutation HooksKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }\n": types.HooksKeyDocument,
     "\n  mutation HooksResultCreate($input: CreateCampaignResultInput!) { createCampaignResult(input: $input) { result { id } } }\n": types.HooksResultCreateDocument,
     "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n": types.HooksResultPublishDocument,
+    "\n  query BudgetProgrammes {\n    programmes {\n      id slug kind title status startsOn endsOn\n      owner { name }\n      vision { text source year }\n      strategicGoals { declaredCount missing goals { id position title } }\n      principles\n      phases { id position title status }\n      milestones { id reachedOn title }\n      steeringGroup { description members { role organisation { id name } } }\n      projects { id title sponsor staffCount status }\n      projectStaff { count atLeast }\n      fundingAgreement { id title }\n    }\n  }\n": types.BudgetProgrammesDocument,
+    "\n  query ProgrammesOne($slug: String!) {\n    programme(slug: $slug) {\n      id slug kind title(locale: NL) titleEn: title(locale: EN) summary(locale: NL) partOf(locale: NL) startYear startsOn endsOn status\n      owner { name(locale: NL) }\n      vision { text(locale: NL) source year }\n      strategicGoals { declaredCount missing goals { position title(locale: NL) } }\n      principles(locale: NL)\n      phases { id position title(locale: NL) status startsOn endsOn }\n      milestones { reachedOn title(locale: NL) }\n      steeringGroup { description(locale: NL) members { organisation { name(locale: NL) } role } }\n      projects { id }\n      projectStaff { count atLeast }\n      fundingAgreement { id periodStart periodEnd }\n    }\n  }\n": types.ProgrammesOneDocument,
+    "\n  query ProgrammesList($filter: ProgrammeFilter) {\n    programmes(filter: $filter) { slug kind status phases { position status } }\n  }\n": types.ProgrammesListDocument,
+    "\n  mutation ProgrammesSetGoal($input: SetStrategicGoalInput!) {\n    setStrategicGoal(input: $input) { goal { id position title(locale: NL) } programme { strategicGoals { declaredCount missing goals { position title(locale: NL) } } } }\n  }\n": types.ProgrammesSetGoalDocument,
+    "\n  mutation ProgrammesUpdatePhase($input: UpdateProgrammePhaseInput!) {\n    updateProgrammePhase(input: $input) { phase { id status startsOn endsOn } programme { status } }\n  }\n": types.ProgrammesUpdatePhaseDocument,
+    "\n  query ProgrammesNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Programme { slug titleTranslations { nl en } }\n      ... on ProgrammePhase { position }\n      ... on ProgrammeMilestone { reachedOn }\n      ... on StrategicGoal { position }\n    }\n  }\n": types.ProgrammesNodesDocument,
     "\n  query CatalogueList($first: Int, $after: String, $filter: TrainingFilter) {\n    trainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) titleEn: title(locale: EN) topic format digitalSkills language audience provider { id name(locale: NL) } action { number } } }\n    }\n  }\n": types.CatalogueListDocument,
     "\n  query CatalogueSeeded {\n    trainings(first: 100) {\n      edges { node { title(locale: NL) provider { name(locale: NL) } action { number } sessions { totalCount edges { node { isExample online province startsAt endsAt capacity freePlaces } } } } }\n    }\n  }\n": types.CatalogueSeededDocument,
     "\n  query CatalogueSessions($first: Int, $after: String, $filter: TrainingSessionFilter) {\n    trainingSessions(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id startsAt capacity seatsTaken freePlaces waitlistLength online province training { id } viewerCanUpdate } }\n    }\n  }\n": types.CatalogueSessionsDocument,
@@ -1996,6 +2216,26 @@ export function graphql(source: "query FixtureBoards($s: String) { boards(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LaboFixtureThemes {\n    themes { id name(locale: NL) fundingSource }\n  }\n"): (typeof documents)["\n  query LaboFixtureThemes {\n    themes { id name(locale: NL) fundingSource }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboFixtureCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id } }\n  }\n"): (typeof documents)["\n  mutation LaboFixtureCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboFixtureOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id } }\n  }\n"): (typeof documents)["\n  mutation LaboFixtureOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboFixtureApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id } }\n  }\n"): (typeof documents)["\n  mutation LaboFixtureApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboFixtureSelect($input: DecideApplicationInput!) {\n    decideApplication(input: $input) { project { id } }\n  }\n"): (typeof documents)["\n  mutation LaboFixtureSelect($input: DecideApplicationInput!) {\n    decideApplication(input: $input) { project { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n"): (typeof documents)["\n  mutation PolicySubmit($input: SubmitInvoiceInput!) {\n    submitInvoice(input: $input) { invoice { id status viewerCanApprove viewerCanPay viewerCanReject } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -2017,6 +2257,402 @@ export function graphql(source: "query PolicyBoard($id: ID!) { board(id: $id) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }"): (typeof documents)["query PolicyOrganisation($id: ID!) { organisation(id: $id) { viewerCanUpdate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id board { name } motivation contactName contactEmail contactPhone score decision submittedAt call { id status } project { id } } }\n  }\n"): (typeof documents)["\n  mutation LaboApply($input: ApplyToCallInput!) {\n    applyToCall(input: $input) { application { id board { name } motivation contactName contactEmail contactPhone score decision submittedAt call { id status } project { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision reason score decidedAt }\n      project { id board { name } expert { name(locale: NL) } support { cents currency } ownContribution { cents currency } ownContributionCharge { id amount { cents } kind } startedOn }\n    }\n  }\n"): (typeof documents)["\n  mutation LaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision reason score decidedAt }\n      project { id board { name } expert { name(locale: NL) } support { cents currency } ownContribution { cents currency } ownContributionCharge { id amount { cents } kind } startedOn }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboReview($input: ReviewApplicationInput!) {\n    reviewApplication(input: $input) { application { id score } }\n  }\n"): (typeof documents)["\n  mutation LaboReview($input: ReviewApplicationInput!) {\n    reviewApplication(input: $input) { application { id score } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboCallApplications($id: ID!) {\n    node(id: $id) { ... on ProjectCall { id applications { id board { name } } viewerCanApply } }\n  }\n"): (typeof documents)["\n  query LaboCallApplications($id: ID!) {\n    node(id: $id) { ... on ProjectCall { id applications { id board { name } } viewerCanApply } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboApplicationNode($id: ID!) {\n    node(id: $id) { ... on CallApplication { id motivation } }\n  }\n"): (typeof documents)["\n  query LaboApplicationNode($id: ID!) {\n    node(id: $id) { ... on CallApplication { id motivation } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboLedgerEntries($id: ID!) {\n    node(id: $id) { ... on CoFinancingEntry { id kind type amount { cents currency } board { name } action { number } } }\n  }\n"): (typeof documents)["\n  query LaboLedgerEntries($id: ID!) {\n    node(id: $id) { ... on CoFinancingEntry { id kind type amount { cents currency } board { name } action { number } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query LaboSeededCallOf($themeId: ID!) { projectCalls(filter: { themeId: $themeId }) { edges { node { id deadline } } } }\n    "): (typeof documents)["\n      query LaboSeededCallOf($themeId: ID!) { projectCalls(filter: { themeId: $themeId }) { edges { node { id deadline } } } }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query LaboProjectCharge($id: ID!) {\n          node(id: $id) { ... on Project { ownContribution { cents } support { cents } ownContributionCharge { id kind type amount { cents currency } board { name } action { number } } } }\n        }\n      "): (typeof documents)["\n        query LaboProjectCharge($id: ID!) {\n          node(id: $id) { ... on Project { ownContribution { cents } support { cents } ownContributionCharge { id kind type amount { cents currency } board { name } action { number } } } }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          query LaboProjectChargeHidden($id: ID!) { node(id: $id) { ... on Project { ownContributionCharge { id } ownContribution { cents } } } }\n        "): (typeof documents)["\n          query LaboProjectChargeHidden($id: ID!) { node(id: $id) { ... on Project { ownContributionCharge { id } ownContribution { cents } } } }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboBudgetThemes {\n    themes {\n      id name(locale: NL) fundingSource viewerIsMember\n      calls { id status support { cents } ownContribution { cents } viewerCanApply }\n      projects { id board { name } expert { name(locale: NL) } support { cents } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } finalReport { experiences } call { id } }\n      collectiveSessions { id heldOn expert { name(locale: NL) } boards { name } }\n    }\n  }\n"): (typeof documents)["\n  query LaboBudgetThemes {\n    themes {\n      id name(locale: NL) fundingSource viewerIsMember\n      calls { id status support { cents } ownContribution { cents } viewerCanApply }\n      projects { id board { name } expert { name(locale: NL) } support { cents } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } finalReport { experiences } call { id } }\n      collectiveSessions { id heldOn expert { name(locale: NL) } boards { name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboBudgetCalls {\n    projectCalls(first: 50) {\n      totalCount\n      edges { node { id status theme { name(locale: NL) } applications { id board { name } project { id expert { name(locale: NL) } } } } }\n    }\n  }\n"): (typeof documents)["\n  query LaboBudgetCalls {\n    projectCalls(first: 50) {\n      totalCount\n      edges { node { id status theme { name(locale: NL) } applications { id board { name } project { id expert { name(locale: NL) } } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboBudgetRecord($input: RecordLearningSessionInput!) { recordLearningSession(input: $input) { session { id } } }\n"): (typeof documents)["\n  mutation LaboBudgetRecord($input: RecordLearningSessionInput!) { recordLearningSession(input: $input) { session { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id name(locale: NL) fundingSource calls { id } projects { id } collectiveSessions { id } viewerIsMember } }\n  }\n"): (typeof documents)["\n  mutation LaboCreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id name(locale: NL) fundingSource calls { id } projects { id } collectiveSessions { id } viewerIsMember } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id title(locale: NL) opensOn deadline status support { cents currency } ownContribution { cents currency } theme { name(locale: NL) } applications { id } } }\n  }\n"): (typeof documents)["\n  mutation LaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id title(locale: NL) opensOn deadline status support { cents currency } ownContribution { cents currency } theme { name(locale: NL) } applications { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboCalls($first: Int, $after: String, $filter: ProjectCallFilter) {\n    projectCalls(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) deadline status } }\n    }\n  }\n"): (typeof documents)["\n  query LaboCalls($first: Int, $after: String, $filter: ProjectCallFilter) {\n    projectCalls(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) deadline status } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LaboThemeCount { themes { id } }"): (typeof documents)["query LaboThemeCount { themes { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LaboThemeCountAfter { themes { id } }"): (typeof documents)["query LaboThemeCountAfter { themes { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DocumentsRequest($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) {\n      document { id title filename status contentType sizeBytes downloadUrl viewerCanRemove theme { id } }\n      upload { url method headers expiresAt maxBytes }\n    }\n  }\n"): (typeof documents)["\n  mutation DocumentsRequest($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) {\n      document { id title filename status contentType sizeBytes downloadUrl viewerCanRemove theme { id } }\n      upload { url method headers expiresAt maxBytes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DocumentsConfirm($id: ID!) {\n    confirmDocumentUpload(id: $id) { document { id status contentType sizeBytes uploadedAt } }\n  }\n"): (typeof documents)["\n  mutation DocumentsConfirm($id: ID!) {\n    confirmDocumentUpload(id: $id) { document { id status contentType sizeBytes uploadedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DocumentsRemove($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n"): (typeof documents)["\n  mutation DocumentsRemove($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentsList($themeId: ID!, $first: Int, $after: String) {\n    node(id: $themeId) {\n      ... on Theme {\n        space {\n          documents(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title filename contentType sizeBytes status viewerCanRemove author { displayName photoUrl board { id } organisation { id } } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DocumentsList($themeId: ID!, $first: Int, $after: String) {\n    node(id: $themeId) {\n      ... on Theme {\n        space {\n          documents(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { id title filename contentType sizeBytes status viewerCanRemove author { displayName photoUrl board { id } organisation { id } } } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DocumentsOne($id: ID!) {\n    node(id: $id) { ... on Document { id title downloadUrl } }\n  }\n"): (typeof documents)["\n  query DocumentsOne($id: ID!) {\n    node(id: $id) { ... on Document { id title downloadUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumStart($input: StartThreadInput!) {\n    startThread(input: $input) {\n      thread { id title body bodyHtml removed editedAt createdAt lastActivityAt viewerCanEdit viewerCanRemove theme { id } replies { totalCount } }\n    }\n  }\n"): (typeof documents)["\n  mutation LaboForumStart($input: StartThreadInput!) {\n    startThread(input: $input) {\n      thread { id title body bodyHtml removed editedAt createdAt lastActivityAt viewerCanEdit viewerCanRemove theme { id } replies { totalCount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id lastActivityAt } } }\n  }\n"): (typeof documents)["\n  mutation LaboForumReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id lastActivityAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id title body bodyHtml editedAt } }\n  }\n"): (typeof documents)["\n  mutation LaboForumEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id title body bodyHtml editedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id body bodyHtml editedAt } }\n  }\n"): (typeof documents)["\n  mutation LaboForumEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id body bodyHtml editedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id title body bodyHtml removed viewerCanEdit viewerCanRemove } }\n  }\n"): (typeof documents)["\n  mutation LaboForumRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id title body bodyHtml removed viewerCanEdit viewerCanRemove } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboForumRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id body bodyHtml removed } }\n  }\n"): (typeof documents)["\n  mutation LaboForumRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id body bodyHtml removed } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n"): (typeof documents)["\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n"): (typeof documents)["\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n"): (typeof documents)["\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n"): (typeof documents)["\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProfilesMine {\n    myProfile { displayName photoUrl }\n  }\n"): (typeof documents)["\n  query ProfilesMine {\n    myProfile { displayName photoUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProfilesUpdate($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName photoUrl } }\n  }\n"): (typeof documents)["\n  mutation ProfilesUpdate($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName photoUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProfilesRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName photoUrl } upload { url method headers expiresAt maxBytes } }\n  }\n"): (typeof documents)["\n  mutation ProfilesRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName photoUrl } upload { url method headers expiresAt maxBytes } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProfilesConfirmPhoto {\n    confirmProfilePhotoUpload { profile { displayName photoUrl } }\n  }\n"): (typeof documents)["\n  mutation ProfilesConfirmPhoto {\n    confirmProfilePhotoUpload { profile { displayName photoUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboSubmitReport($input: SubmitFinalReportInput!) {\n    submitFinalReport(input: $input) { project { id finalReport { experiences recommendations submittedAt } } }\n  }\n"): (typeof documents)["\n  mutation LaboSubmitReport($input: SubmitFinalReportInput!) {\n    submitFinalReport(input: $input) { project { id finalReport { experiences recommendations submittedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboReport($id: ID!) {\n    node(id: $id) { ... on Project { id board { name } finalReport { experiences recommendations } } }\n  }\n"): (typeof documents)["\n  query LaboReport($id: ID!) {\n    node(id: $id) { ... on Project { id board { name } finalReport { experiences recommendations } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboProjects($filter: ProjectFilter) {\n    projects(filter: $filter) { id board { name } theme { name(locale: NL) } call { id } expert { name(locale: NL) } support { cents } ownContribution { cents } startedOn }\n  }\n"): (typeof documents)["\n  query LaboProjects($filter: ProjectFilter) {\n    projects(filter: $filter) { id board { name } theme { name(locale: NL) } call { id } expert { name(locale: NL) } support { cents } ownContribution { cents } startedOn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation LaboRaceDecide($input: DecideApplicationInput!) { decideApplication(input: $input) { project { id } } }\n    "): (typeof documents)["\n      mutation LaboRaceDecide($input: DecideApplicationInput!) { decideApplication(input: $input) { project { id } } }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboQuestionsAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id subject body theme { id } board { id } organisation { id } askedAt answer answeredAt } }\n  }\n"): (typeof documents)["\n  mutation LaboQuestionsAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id subject body theme { id } board { id } organisation { id } askedAt answer answeredAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboQuestionsAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id answer answeredAt } }\n  }\n"): (typeof documents)["\n  mutation LaboQuestionsAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id answer answeredAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboQuestionsList($first: Int, $after: String, $unansweredOnly: Boolean) {\n    contactQuestions(first: $first, after: $after, unansweredOnly: $unansweredOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject } }\n    }\n  }\n"): (typeof documents)["\n  query LaboQuestionsList($first: Int, $after: String, $unansweredOnly: Boolean) {\n    contactQuestions(first: $first, after: $after, unansweredOnly: $unansweredOnly) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id subject } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboQuestionsOne($id: ID!) {\n    node(id: $id) { __typename ... on ContactQuestion { id subject answer } }\n  }\n"): (typeof documents)["\n  query LaboQuestionsOne($id: ID!) {\n    node(id: $id) { __typename ... on ContactQuestion { id subject answer } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query LaboSeeded {\n          themes {\n            name(locale: NL) fundingSource\n            calls { title(locale: NL) deadline status support { cents currency } ownContribution { cents currency } applications { id } }\n            projects { id }\n            collectiveSessions { id }\n          }\n          projects { id }\n          projectCalls(filter: { status: CLOSED }) { totalCount }\n        }\n      "): (typeof documents)["\n        query LaboSeeded {\n          themes {\n            name(locale: NL) fundingSource\n            calls { title(locale: NL) deadline status support { cents currency } ownContribution { cents currency } applications { id } }\n            projects { id }\n            collectiveSessions { id }\n          }\n          projects { id }\n          projectCalls(filter: { status: CLOSED }) { totalCount }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboRecordSession($input: RecordLearningSessionInput!) {\n    recordLearningSession(input: $input) { session { id kind heldOn topic theme { name(locale: NL) } project { id } expert { name(locale: NL) } boards { name } } }\n  }\n"): (typeof documents)["\n  mutation LaboRecordSession($input: RecordLearningSessionInput!) {\n    recordLearningSession(input: $input) { session { id kind heldOn topic theme { name(locale: NL) } project { id } expert { name(locale: NL) } boards { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboSessionCounts($theme: ID!) {\n    projects(filter: { themeId: $theme }) { board { name } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } }\n    node(id: $theme) { ... on Theme { collectiveSessions { heldOn boards { name } } } }\n  }\n"): (typeof documents)["\n  query LaboSessionCounts($theme: ID!) {\n    projects(filter: { themeId: $theme }) { board { name } collectiveSessionsAttended coachingSessionsHeld coachingSessions { heldOn } }\n    node(id: $theme) { ... on Theme { collectiveSessions { heldOn boards { name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessSpace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents { totalCount edges { node { id } } }\n          threads { totalCount edges { node { id title body bodyHtml author { displayName } replies { totalCount } viewerCanEdit viewerCanRemove } } }\n          boards { id }\n          experts { id }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LaboAccessSpace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents { totalCount edges { node { id } } }\n          threads { totalCount edges { node { id title body bodyHtml author { displayName } replies { totalCount } viewerCanEdit viewerCanRemove } } }\n          boards { id }\n          experts { id }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessThread($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread { id theme { id } title body bodyHtml author { displayName } createdAt editedAt removed lastActivityAt replies { totalCount edges { node { id } } } viewerCanEdit viewerCanRemove }\n    }\n  }\n"): (typeof documents)["\n  query LaboAccessThread($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread { id theme { id } title body bodyHtml author { displayName } createdAt editedAt removed lastActivityAt replies { totalCount edges { node { id } } } viewerCanEdit viewerCanRemove }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessReply($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumReply { id thread { id } body bodyHtml author { displayName } createdAt editedAt removed viewerCanEdit viewerCanRemove }\n    }\n  }\n"): (typeof documents)["\n  query LaboAccessReply($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ForumReply { id thread { id } body bodyHtml author { displayName } createdAt editedAt removed viewerCanEdit viewerCanRemove }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessReplyTo($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessReplyTo($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessEditThread($input: EditThreadInput!) {\n    editThread(input: $input) { thread { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessEditReply($input: EditReplyInput!) {\n    editReply(input: $input) { reply { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id removed } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessRemoveThread($id: ID!) {\n    removeThread(id: $id) { thread { id removed } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id removed } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessRemoveReply($id: ID!) {\n    removeReply(id: $id) { reply { id removed } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessAsk($input: AskQuestionInput!) {\n    askQuestion(input: $input) { question { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessQuestions {\n    contactQuestions { totalCount }\n  }\n"): (typeof documents)["\n  query LaboAccessQuestions {\n    contactQuestions { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessAnswer($input: AnswerQuestionInput!) {\n    answerQuestion(input: $input) { question { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { profile { displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessDocument($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Document { id theme { id } title filename contentType sizeBytes status author { displayName } uploadedAt downloadUrl viewerCanRemove }\n    }\n  }\n"): (typeof documents)["\n  query LaboAccessDocument($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Document { id theme { id } title filename contentType sizeBytes status author { displayName } uploadedAt downloadUrl viewerCanRemove }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessRemoveDocument($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessRemoveDocument($id: ID!) {\n    removeDocument(id: $id) { document { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboAccessRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName } }\n  }\n"): (typeof documents)["\n  mutation LaboAccessRequestPhoto($input: RequestProfilePhotoUploadInput!) {\n    requestProfilePhotoUpload(input: $input) { profile { displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboAccessMyProfile {\n    myProfile { displayName }\n  }\n"): (typeof documents)["\n  query LaboAccessMyProfile {\n    myProfile { displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LaboBudgetSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents(first: 20) { totalCount edges { node { id title status author { displayName board { name } organisation { name(locale: NL) } } viewerCanRemove } } }\n          threads(first: 20) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges {\n              node {\n                id title body bodyHtml removed createdAt lastActivityAt viewerCanEdit viewerCanRemove\n                theme { id }\n                author { displayName board { name } organisation { name(locale: NL) } }\n                replies(first: 50) {\n                  totalCount\n                  edges { node { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id } author { displayName board { name } organisation { name(locale: NL) } } } }\n                }\n              }\n            }\n          }\n          boards { name }\n          experts { name(locale: NL) }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LaboBudgetSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          theme { id }\n          documents(first: 20) { totalCount edges { node { id title status author { displayName board { name } organisation { name(locale: NL) } } viewerCanRemove } } }\n          threads(first: 20) {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges {\n              node {\n                id title body bodyHtml removed createdAt lastActivityAt viewerCanEdit viewerCanRemove\n                theme { id }\n                author { displayName board { name } organisation { name(locale: NL) } }\n                replies(first: 50) {\n                  totalCount\n                  edges { node { id body bodyHtml removed viewerCanEdit viewerCanRemove thread { id } author { displayName board { name } organisation { name(locale: NL) } } } }\n                }\n              }\n            }\n          }\n          boards { name }\n          experts { name(locale: NL) }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboBudgetStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n"): (typeof documents)["\n  mutation LaboBudgetStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LaboBudgetReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n"): (typeof documents)["\n  mutation LaboBudgetReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetMentoringFollowUp {\n    mentoringProjects(first: 100, filter: { search: \"Budget follow-up\" }) {\n      totalCount\n      edges {\n        node {\n          id name\n          activities(first: 5) { totalCount edges { node { id kind count outcome occurredOn loggedAt project { id } } } }\n          months: statistics(period: MONTH, from: \"2024-01-01\", to: \"2024-12-31\") { periodStart sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n          years: statistics(period: YEAR, from: \"2020-01-01\", to: \"2024-12-31\") { periodStart sessions mentorsConfirmed }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetMentoringFollowUp {\n    mentoringProjects(first: 100, filter: { search: \"Budget follow-up\" }) {\n      totalCount\n      edges {\n        node {\n          id name\n          activities(first: 5) { totalCount edges { node { id kind count outcome occurredOn loggedAt project { id } } } }\n          months: statistics(period: MONTH, from: \"2024-01-01\", to: \"2024-12-31\") { periodStart sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n          years: statistics(period: YEAR, from: \"2020-01-01\", to: \"2024-12-31\") { periodStart sessions mentorsConfirmed }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivitiesLog($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { activity { id kind occurredOn count outcome note loggedAt project { id } } }\n  }\n"): (typeof documents)["\n  mutation ActivitiesLog($input: LogMentoringActivityInput!) {\n    logMentoringActivity(input: $input) { activity { id kind occurredOn count outcome note loggedAt project { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivitiesOfProject($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind occurredOn count outcome } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActivitiesOfProject($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id kind occurredOn count outcome } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivitiesStatistics($id: ID!, $period: StatisticsPeriod!, $from: LocalDate!, $to: LocalDate!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        statistics(period: $period, from: $from, to: $to) { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActivitiesStatistics($id: ID!, $period: StatisticsPeriod!, $from: LocalDate!, $to: LocalDate!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        statistics(period: $period, from: $from, to: $to) { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } mentorsConfirmed }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivitiesNode($id: ID!) {\n    node(id: $id) { ... on MentoringActivity { id kind project { id } } }\n  }\n"): (typeof documents)["\n  query ActivitiesNode($id: ID!) {\n    node(id: $id) { ... on MentoringActivity { id kind project { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringBudgetProjects {\n    mentoringProjects(first: 100) {\n      totalCount\n      edges { node { id name organisation { name(locale: NL) } charter { title(locale: NL) signatories { role } } viewerCanManage } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringBudgetProjects {\n    mentoringProjects(first: 100) {\n      totalCount\n      edges { node { id name organisation { name(locale: NL) } charter { title(locale: NL) signatories { role } } viewerCanManage } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringBudgetTrainings {\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) company { name(locale: NL) } partners { role organisation { name(locale: NL) } } } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringBudgetTrainings {\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) company { name(locale: NL) } partners { role organisation { name(locale: NL) } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringBudgetCharters {\n    charters {\n      title(locale: NL)\n      signatories { organisation { name(locale: NL) } role }\n      events { day month }\n      initiatives { name organisation { id } charter { id } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringBudgetCharters {\n    charters {\n      title(locale: NL)\n      signatories { organisation { name(locale: NL) } role }\n      events { day month }\n      initiatives { name organisation { id } charter { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringBudgetMatches {\n    mentoringMatches(forCompany: { regions: [ANTWERP, BRUSSELS], sectors: [\"ict\", \"retail\"] }, first: 50) {\n      rank score project { name organisation { name(locale: NL) } charter { id } } reasons { criterion points }\n    }\n  }\n"): (typeof documents)["\n  query MentoringBudgetMatches {\n    mentoringMatches(forCompany: { regions: [ANTWERP, BRUSSELS], sectors: [\"ict\", \"retail\"] }, first: 50) {\n      rank score project { name organisation { name(locale: NL) } charter { id } } reasons { criterion points }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringDirectoryList($first: Int, $after: String, $filter: MentoringProjectFilter) {\n    mentoringProjects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name regions acceptsMentors } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringDirectoryList($first: Int, $after: String, $filter: MentoringProjectFilter) {\n    mentoringProjects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id name regions acceptsMentors } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentoringDirectoryCreate($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) {\n      project {\n        id name organisation { name(locale: NL) } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example viewerCanManage\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MentoringDirectoryCreate($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) {\n      project {\n        id name organisation { name(locale: NL) } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example viewerCanManage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n"): (typeof documents)["\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n"): (typeof documents)["\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    "): (typeof documents)["\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n"): (typeof documents)["\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n"): (typeof documents)["\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n"): (typeof documents)["\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnTheJobList($first: Int, $after: String, $filter: OnTheJobTrainingFilter) {\n    onTheJobTrainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) jobProfile company { name(locale: NL) } } }\n    }\n  }\n"): (typeof documents)["\n  query OnTheJobList($first: Int, $after: String, $filter: OnTheJobTrainingFilter) {\n    onTheJobTrainings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title(locale: NL) jobProfile company { name(locale: NL) } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnTheJobCreate($input: CreateOnTheJobTrainingInput!) {\n    createOnTheJobTraining(input: $input) {\n      training {\n        id title(locale: EN) description(locale: NL) company { name(locale: NL) } partners { organisation { name(locale: NL) } role }\n        jobProfile places regions languages sectors startsOn contactEmail website example\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OnTheJobCreate($input: CreateOnTheJobTrainingInput!) {\n    createOnTheJobTraining(input: $input) {\n      training {\n        id title(locale: EN) description(locale: NL) company { name(locale: NL) } partners { organisation { name(locale: NL) } role }\n        jobProfile places regions languages sectors startsOn contactEmail website example\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetMentorRegistrations {\n    mentoringProjects(first: 100, filter: { search: \"Budget mentors\" }) {\n      totalCount\n      edges {\n        node {\n          id name confirmedMentorCount\n          registrations(first: 3) { totalCount pageInfo { hasNextPage } edges { node { id status email project { id } } } }\n          pending: registrations(first: 3, status: PENDING) { totalCount edges { node { id } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetMentorRegistrations {\n    mentoringProjects(first: 100, filter: { search: \"Budget mentors\" }) {\n      totalCount\n      edges {\n        node {\n          id name confirmedMentorCount\n          registrations(first: 3) { totalCount pageInfo { hasNextPage } edges { node { id status email project { id } } } }\n          pending: registrations(first: 3, status: PENDING) { totalCount edges { node { id } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentorRegRegister($input: RegisterAsMentorInput!) {\n    registerAsMentor(input: $input) { status confirmBefore project { id name } }\n  }\n"): (typeof documents)["\n  mutation MentorRegRegister($input: RegisterAsMentorInput!) {\n    registerAsMentor(input: $input) { status confirmBefore project { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentorRegConfirm($token: String!) {\n    confirmMentorEmail(token: $token) { status confirmBefore project { id } }\n  }\n"): (typeof documents)["\n  mutation MentorRegConfirm($token: String!) {\n    confirmMentorEmail(token: $token) { status confirmBefore project { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentorRegWithdraw($token: String!) {\n    withdrawMentorRegistration(token: $token) { status project { id } }\n  }\n"): (typeof documents)["\n  mutation MentorRegWithdraw($token: String!) {\n    withdrawMentorRegistration(token: $token) { status project { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MentorRegDecide($input: DecideMentorRegistrationInput!) {\n    decideMentorRegistration(input: $input) { registration { id status decidedAt declineReason emailConfirmedAt } }\n  }\n"): (typeof documents)["\n  mutation MentorRegDecide($input: DecideMentorRegistrationInput!) {\n    decideMentorRegistration(input: $input) { registration { id status decidedAt declineReason emailConfirmedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentorRegList($id: ID!, $status: MentorRegistrationStatus, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        confirmedMentorCount\n        registrations(first: $first, after: $after, status: $status) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id status name email phone motivation languages regions sectors emailConfirmedAt decidedAt declineReason withdrawnAt registeredAt project { id } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MentorRegList($id: ID!, $status: MentorRegistrationStatus, $first: Int, $after: String) {\n    node(id: $id) {\n      ... on MentoringProject {\n        confirmedMentorCount\n        registrations(first: $first, after: $after, status: $status) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id status name email phone motivation languages regions sectors emailConfirmedAt decidedAt declineReason withdrawnAt registeredAt project { id } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentorRegNode($id: ID!) {\n    node(id: $id) { ... on MentorRegistration { id status email } }\n  }\n"): (typeof documents)["\n  query MentorRegNode($id: ID!) {\n    node(id: $id) { ... on MentorRegistration { id status email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentorRegCounts {\n    mentoringProjects(first: 100) { edges { node { id confirmedMentorCount } } }\n  }\n"): (typeof documents)["\n  query MentorRegCounts {\n    mentoringProjects(first: 100) { edges { node { id confirmedMentorCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringSeedCharters {\n    charters {\n      id\n      title(locale: NL)\n      description(locale: EN)\n      signedMonth\n      signedYear\n      approximateSignatoryCount\n      contact\n      signatories { organisation { name(locale: NL) kind } role }\n      events { title(locale: NL) day month year }\n      initiatives {\n        name organisation { id } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example\n      }\n    }\n  }\n"): (typeof documents)["\n  query MentoringSeedCharters {\n    charters {\n      id\n      title(locale: NL)\n      description(locale: EN)\n      signedMonth\n      signedYear\n      approximateSignatoryCount\n      contact\n      signatories { organisation { name(locale: NL) kind } role }\n      events { title(locale: NL) day month year }\n      initiatives {\n        name organisation { id } charter { title(locale: NL) } description(locale: NL) regions targetGroups languages sectors format capacity\n        contactEmail contactPhone website acceptsMentors example\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentoringSeedDirectory {\n    mentoringProjects(first: 100) { totalCount edges { node { name example contactEmail website charter { id } } } }\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) example contactEmail company { name(locale: NL) } partners { organisation { name(locale: NL) } role } } }\n    }\n  }\n"): (typeof documents)["\n  query MentoringSeedDirectory {\n    mentoringProjects(first: 100) { totalCount edges { node { name example contactEmail website charter { id } } } }\n    onTheJobTrainings(first: 100) {\n      totalCount\n      edges { node { title(locale: NL) example contactEmail company { name(locale: NL) } partners { organisation { name(locale: NL) } role } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -2257,6 +2893,30 @@ export function graphql(source: "\n  mutation HooksResultCreate($input: CreateCa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"): (typeof documents)["\n  mutation HooksResultPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetProgrammes {\n    programmes {\n      id slug kind title status startsOn endsOn\n      owner { name }\n      vision { text source year }\n      strategicGoals { declaredCount missing goals { id position title } }\n      principles\n      phases { id position title status }\n      milestones { id reachedOn title }\n      steeringGroup { description members { role organisation { id name } } }\n      projects { id title sponsor staffCount status }\n      projectStaff { count atLeast }\n      fundingAgreement { id title }\n    }\n  }\n"): (typeof documents)["\n  query BudgetProgrammes {\n    programmes {\n      id slug kind title status startsOn endsOn\n      owner { name }\n      vision { text source year }\n      strategicGoals { declaredCount missing goals { id position title } }\n      principles\n      phases { id position title status }\n      milestones { id reachedOn title }\n      steeringGroup { description members { role organisation { id name } } }\n      projects { id title sponsor staffCount status }\n      projectStaff { count atLeast }\n      fundingAgreement { id title }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgrammesOne($slug: String!) {\n    programme(slug: $slug) {\n      id slug kind title(locale: NL) titleEn: title(locale: EN) summary(locale: NL) partOf(locale: NL) startYear startsOn endsOn status\n      owner { name(locale: NL) }\n      vision { text(locale: NL) source year }\n      strategicGoals { declaredCount missing goals { position title(locale: NL) } }\n      principles(locale: NL)\n      phases { id position title(locale: NL) status startsOn endsOn }\n      milestones { reachedOn title(locale: NL) }\n      steeringGroup { description(locale: NL) members { organisation { name(locale: NL) } role } }\n      projects { id }\n      projectStaff { count atLeast }\n      fundingAgreement { id periodStart periodEnd }\n    }\n  }\n"): (typeof documents)["\n  query ProgrammesOne($slug: String!) {\n    programme(slug: $slug) {\n      id slug kind title(locale: NL) titleEn: title(locale: EN) summary(locale: NL) partOf(locale: NL) startYear startsOn endsOn status\n      owner { name(locale: NL) }\n      vision { text(locale: NL) source year }\n      strategicGoals { declaredCount missing goals { position title(locale: NL) } }\n      principles(locale: NL)\n      phases { id position title(locale: NL) status startsOn endsOn }\n      milestones { reachedOn title(locale: NL) }\n      steeringGroup { description(locale: NL) members { organisation { name(locale: NL) } role } }\n      projects { id }\n      projectStaff { count atLeast }\n      fundingAgreement { id periodStart periodEnd }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgrammesList($filter: ProgrammeFilter) {\n    programmes(filter: $filter) { slug kind status phases { position status } }\n  }\n"): (typeof documents)["\n  query ProgrammesList($filter: ProgrammeFilter) {\n    programmes(filter: $filter) { slug kind status phases { position status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProgrammesSetGoal($input: SetStrategicGoalInput!) {\n    setStrategicGoal(input: $input) { goal { id position title(locale: NL) } programme { strategicGoals { declaredCount missing goals { position title(locale: NL) } } } }\n  }\n"): (typeof documents)["\n  mutation ProgrammesSetGoal($input: SetStrategicGoalInput!) {\n    setStrategicGoal(input: $input) { goal { id position title(locale: NL) } programme { strategicGoals { declaredCount missing goals { position title(locale: NL) } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProgrammesUpdatePhase($input: UpdateProgrammePhaseInput!) {\n    updateProgrammePhase(input: $input) { phase { id status startsOn endsOn } programme { status } }\n  }\n"): (typeof documents)["\n  mutation ProgrammesUpdatePhase($input: UpdateProgrammePhaseInput!) {\n    updateProgrammePhase(input: $input) { phase { id status startsOn endsOn } programme { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgrammesNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Programme { slug titleTranslations { nl en } }\n      ... on ProgrammePhase { position }\n      ... on ProgrammeMilestone { reachedOn }\n      ... on StrategicGoal { position }\n    }\n  }\n"): (typeof documents)["\n  query ProgrammesNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Programme { slug titleTranslations { nl en } }\n      ... on ProgrammePhase { position }\n      ... on ProgrammeMilestone { reachedOn }\n      ... on StrategicGoal { position }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -53,6 +53,26 @@ export type AgreementStatus =
   | 'CLOSED'
   | 'OPEN';
 
+export type AnswerQuestionInput = {
+  answer: string;
+  id: string | number;
+};
+
+export type ApplicationDecision =
+  | 'NOT_SELECTED'
+  | 'SELECTED';
+
+export type ApplyToCallInput = {
+  /** The board applying: the member's own board (a consultant may apply for any board). */
+  boardId: string | number;
+  callId: string | number;
+  contactEmail: string;
+  contactName: string;
+  contactPhone?: string | null | undefined;
+  /** 1-5,000 characters. */
+  motivation: string;
+};
+
 export type ApplyToCampaignInput = {
   /** A board member applies for their own board; consultants and admins name it. */
   boardId?: string | number | null | undefined;
@@ -61,11 +81,31 @@ export type ApplyToCampaignInput = {
   themeAffinity?: Array<string> | null | undefined;
 };
 
+export type AskQuestionInput = {
+  body: string;
+  subject: string;
+  themeId?: string | number | null | undefined;
+};
+
 export type AuditFilter = {
   /** Only entries about this object (a global id). */
   entityId?: string | number | null | undefined;
   operation?: string | null | undefined;
 };
+
+/** Belgium's provinces and Brussels. */
+export type BelgianRegion =
+  | 'ANTWERP'
+  | 'BRUSSELS'
+  | 'EAST_FLANDERS'
+  | 'FLEMISH_BRABANT'
+  | 'HAINAUT'
+  | 'LIEGE'
+  | 'LIMBURG'
+  | 'LUXEMBOURG'
+  | 'NAMUR'
+  | 'WALLOON_BRABANT'
+  | 'WEST_FLANDERS';
 
 export type BoardFilter = {
   belfiusCluster?: string | null | undefined;
@@ -160,6 +200,18 @@ export type CommunicationChannel =
   | 'NEWSLETTER'
   | 'WEBSITE';
 
+/** What a company looking for a mentoring project to join brings to the match. */
+export type CompanyProfileInput = {
+  /** Languages its mentors speak, ISO 639-1; may be empty. */
+  languages?: Array<string> | null | undefined;
+  /** Where it works; at least one. */
+  regions: Array<BelgianRegion>;
+  /** Its sectors; at least one. */
+  sectors: Array<string>;
+  /** The groups it wants to reach; may be empty. */
+  targetGroups?: Array<MentoringTargetGroup> | null | undefined;
+};
+
 export type Comparator =
   | 'AT_LEAST'
   | 'AT_MOST';
@@ -246,6 +298,38 @@ export type CreateLearningToolInput = {
   title: LocalizedTextInput;
 };
 
+export type CreateMentoringProjectInput = {
+  acceptsMentors?: boolean | null | undefined;
+  capacity?: number | null | undefined;
+  charterId?: string | number | null | undefined;
+  contactEmail?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  format?: MentoringFormat | null | undefined;
+  languages?: Array<string> | null | undefined;
+  name: string;
+  organisationId?: string | number | null | undefined;
+  regions?: Array<BelgianRegion> | null | undefined;
+  sectors?: Array<string> | null | undefined;
+  targetGroups?: Array<MentoringTargetGroup> | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type CreateOnTheJobTrainingInput = {
+  companyId: string | number;
+  contactEmail?: string | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  jobProfile: string;
+  languages?: Array<string> | null | undefined;
+  partners?: Array<OnTheJobPartnerInput> | null | undefined;
+  places?: number | null | undefined;
+  regions?: Array<BelgianRegion> | null | undefined;
+  sectors?: Array<string> | null | undefined;
+  startsOn?: string | null | undefined;
+  title: LocalizedTextInput;
+  website?: string | null | undefined;
+};
+
 export type CreateOrganisationInput = {
   description?: LocalizedTextInput | null | undefined;
   /** Belgian enterprise number; with or without dots, stored as 0451.857.573. */
@@ -263,6 +347,12 @@ export type CreateProfessionInput = {
   publishedUntil?: string | null | undefined;
   shortageOccupation?: boolean | null | undefined;
   title: LocalizedTextInput;
+};
+
+export type CreateThemeInput = {
+  description?: LocalizedTextInput | null | undefined;
+  fundingSource: FundingSource;
+  name: LocalizedTextInput;
 };
 
 export type CreateTrainingInput = {
@@ -337,6 +427,40 @@ export type CreateWorktableGroupInput = {
   year: number;
 };
 
+export type DecideApplicationInput = {
+  decision: ApplicationDecision;
+  /** For SELECTED: the external expert (an organisation). */
+  expertId?: string | number | null | undefined;
+  id: string | number;
+  /** Why: required. */
+  reason: string;
+  /** 1-5; required unless the application was reviewed already. */
+  score?: number | null | undefined;
+};
+
+export type DecideMentorRegistrationInput = {
+  decision: MentorDecision;
+  id: string | number;
+  /** Required when declining. */
+  reason?: string | null | undefined;
+};
+
+export type DocumentStatus =
+  | 'AVAILABLE'
+  /** The upload link was handed out; the bytes are not confirmed. */
+  | 'PENDING';
+
+export type EditReplyInput = {
+  body: string;
+  id: string | number;
+};
+
+export type EditThreadInput = {
+  body?: string | null | undefined;
+  id: string | number;
+  title?: string | null | undefined;
+};
+
 export type EnrolInput = {
   employeeId: string | number;
   sessionId: string | number;
@@ -352,6 +476,12 @@ export type EnrolmentStatus =
   | 'REGISTERED'
   /** Waits for a seat, first come, first served. */
   | 'WAITLISTED';
+
+export type FundingSource =
+  /** Funded by the addendum: the call's own contribution is asked. */
+  | 'ADDENDUM'
+  /** Funded from VIA means: no own contribution. */
+  | 'VIA';
 
 export type InvoiceStatus =
   | 'APPROVED'
@@ -394,6 +524,10 @@ export type LeadershipLevel =
   /** Dutch: teamverantwoordelijke. */
   | 'TEAM_LEADER';
 
+export type LearningSessionKind =
+  | 'COACHING'
+  | 'COLLECTIVE';
+
 export type LearningToolFilter = {
   kind?: LearningToolKind | null | undefined;
   providerId?: string | number | null | undefined;
@@ -430,6 +564,24 @@ export type LocalizedTextInput = {
   nl: string;
 };
 
+export type LogMentoringActivityInput = {
+  /** 1 to 100,000. */
+  count: number;
+  kind: MentoringActivityKind;
+  note?: string | null | undefined;
+  occurredOn: string;
+  /** Required for OUTCOME, not allowed for the other kinds. */
+  outcome?: MentoringOutcome | null | undefined;
+  projectId: string | number;
+};
+
+export type MatchCriterion =
+  | 'CAPACITY'
+  | 'LANGUAGE'
+  | 'REGION'
+  | 'SECTOR'
+  | 'TARGET_GROUP';
+
 export type MeasureInput = {
   comparator?: Comparator | null | undefined;
   /** A metric the platform declares (see the metric keys in the README). */
@@ -443,9 +595,93 @@ export type MeetingStatus =
   | 'HELD'
   | 'PLANNED';
 
+export type MentorDecision =
+  | 'CONFIRM'
+  | 'DECLINE';
+
+export type MentorRegistrationStatus =
+  | 'CONFIRMED'
+  | 'DECLINED'
+  /** Waiting for the project's decision (and, until confirmed, for the mentor's e-mail address). */
+  | 'PENDING'
+  /** The mentor withdrew and is forgotten: no personal data remain. */
+  | 'WITHDRAWN';
+
+export type MentoringActivityKind =
+  /** Mentor-mentee matches made. */
+  | 'MATCH'
+  /** Outcomes for mentees. */
+  | 'OUTCOME'
+  /** Mentoring sessions held. */
+  | 'SESSION';
+
+export type MentoringFormat =
+  | 'BLENDED'
+  | 'GROUP'
+  | 'ONE_TO_ONE'
+  | 'ONLINE';
+
+export type MentoringOutcome =
+  | 'INTERNSHIP'
+  | 'JOB'
+  | 'OTHER'
+  | 'TRAINING'
+  | 'VOLUNTEERING';
+
+export type MentoringProjectFilter = {
+  acceptsMentors?: boolean | null | undefined;
+  /** An ISO 639-1 code. */
+  language?: string | null | undefined;
+  region?: BelgianRegion | null | undefined;
+  /** Words in its name or description, any case. */
+  search?: string | null | undefined;
+  sector?: string | null | undefined;
+  targetGroup?: MentoringTargetGroup | null | undefined;
+};
+
+export type MentoringTargetGroup =
+  | 'LONG_TERM_JOBSEEKERS'
+  | 'LOW_QUALIFIED'
+  | 'NEWCOMERS'
+  | 'OLDER_JOBSEEKERS'
+  | 'PEOPLE_WITH_DISABILITIES'
+  | 'WOMEN'
+  | 'YOUNG_PEOPLE';
+
 export type MoneyInput = {
   cents: number;
   currency?: string;
+};
+
+export type OnTheJobPartnerInput = {
+  organisationId: string | number;
+  role: OnTheJobPartnerRole;
+};
+
+export type OnTheJobPartnerRole =
+  | 'PUBLIC'
+  | 'SOCIAL';
+
+export type OnTheJobTrainingFilter = {
+  companyId?: string | number | null | undefined;
+  region?: BelgianRegion | null | undefined;
+  /** Words in its title, description, job profile or company name, any case. */
+  search?: string | null | undefined;
+  sector?: string | null | undefined;
+};
+
+export type OpenProjectCallInput = {
+  /** The addendum's action whose ledger takes the own contributions; required when one is asked. */
+  actionId?: string | number | null | undefined;
+  deadline: string;
+  description?: LocalizedTextInput | null | undefined;
+  opensOn: string;
+  /** EUR 2,000 when left out; must be zero (or left out) for a VIA theme. */
+  ownContribution?: MoneyInput | null | undefined;
+  /** EUR 5,000 when left out. */
+  support?: MoneyInput | null | undefined;
+  themeId: string | number;
+  title: LocalizedTextInput;
 };
 
 export type OrganisationFilter = {
@@ -468,6 +704,11 @@ export type PeriodInput = {
   end: string;
   start: string;
 };
+
+export type PhaseStatus =
+  | 'COMPLETED'
+  | 'ONGOING'
+  | 'PLANNED';
 
 export type PitchOptionInput = {
   description?: LocalizedTextInput | null | undefined;
@@ -517,6 +758,40 @@ export type ProfessionFilter = {
   listedOn?: string | null | undefined;
   search?: string | null | undefined;
   shortageOccupation?: boolean | null | undefined;
+};
+
+export type ProgrammeFilter = {
+  kind?: ProgrammeKind | null | undefined;
+  /** Programmes with a phase of this status (or, without phases, none). */
+  status?: PhaseStatus | null | undefined;
+};
+
+export type ProgrammeKind =
+  /** A charter its signatories commit to. */
+  | 'CHARTER'
+  /** A key project of a government programme (sleutelproject). */
+  | 'KEY_PROJECT'
+  /** A project fund with calls. */
+  | 'PROJECT_FUND'
+  /** A subsidy agreement with tracks and actions. */
+  | 'SUBSIDY_AGREEMENT';
+
+export type ProjectCallFilter = {
+  status?: ProjectCallStatus | null | undefined;
+  themeId?: string | number | null | undefined;
+};
+
+export type ProjectCallStatus =
+  /** After its deadline. */
+  | 'CLOSED'
+  /** From its opening day through its deadline, in Europe/Brussels. */
+  | 'OPEN'
+  /** Before its opening day. */
+  | 'UPCOMING';
+
+export type ProjectFilter = {
+  boardId?: string | number | null | undefined;
+  themeId?: string | number | null | undefined;
 };
 
 export type ProposeJudgementInput = {
@@ -570,6 +845,18 @@ export type RecordCommunicationFigureInput = {
   start: string;
 };
 
+export type RecordLearningSessionInput = {
+  /** For COLLECTIVE: the participating boards that attended. */
+  boardIds?: Array<string | number> | null | undefined;
+  heldOn: string;
+  kind: LearningSessionKind;
+  /** For COACHING. */
+  projectId?: string | number | null | undefined;
+  /** For COLLECTIVE. */
+  themeId?: string | number | null | undefined;
+  topic?: string | null | undefined;
+};
+
 export type RecordOverheadCostInput = {
   actionId?: string | number | null | undefined;
   agreementId: string | number;
@@ -608,6 +895,18 @@ export type RefuseJudgementInput = {
   reason: string;
 };
 
+export type RegisterAsMentorInput = {
+  email: string;
+  languages?: Array<string> | null | undefined;
+  /** Why they want to mentor; at most 2,000 characters. */
+  motivation?: string | null | undefined;
+  name: string;
+  phone?: string | null | undefined;
+  projectId: string | number;
+  regions?: Array<BelgianRegion> | null | undefined;
+  sectors?: Array<string> | null | undefined;
+};
+
 export type RejectInvoiceInput = {
   id: string | number;
   reason: string;
@@ -629,6 +928,27 @@ export type ReplayWebhookEventsInput = {
   subscriptionId: string | number;
 };
 
+export type ReplyInput = {
+  body: string;
+  threadId: string | number;
+};
+
+export type RequestDocumentUploadInput = {
+  /** The type the client says the file has: PDF, Office documents or images. */
+  contentType: string;
+  description?: string | null | undefined;
+  filename: string;
+  sizeBytes: number;
+  themeId: string | number;
+  title: string;
+};
+
+export type RequestProfilePhotoUploadInput = {
+  contentType: string;
+  filename: string;
+  sizeBytes: number;
+};
+
 export type ReverseCoFinancingEntryInput = {
   id: string | number;
   reason: string;
@@ -637,6 +957,12 @@ export type ReverseCoFinancingEntryInput = {
 export type ReverseOverheadCostInput = {
   id: string | number;
   reason: string;
+};
+
+export type ReviewApplicationInput = {
+  id: string | number;
+  /** 1-5. */
+  score: number;
 };
 
 /** Roles an actor can have. BOARD_MEMBER carries a board, EXPERT and PARTNER an organisation. */
@@ -679,6 +1005,14 @@ export type SetFundingTermsInput = {
   reportingWindowDays?: number | null | undefined;
 };
 
+export type SetStrategicGoalInput = {
+  description?: LocalizedTextInput | null | undefined;
+  /** 1 up to the declared count (when the programme declares one). */
+  position: number;
+  programmeId: string | number;
+  title: LocalizedTextInput;
+};
+
 /** Which costs a settlement counts. */
 export type SettlementBasis =
   /** Only paid costs (realised): what the final settlement pays. */
@@ -700,6 +1034,24 @@ export type SettlementScenario = {
   coFinancingIncome?: MoneyInput | null | undefined;
 };
 
+export type StartThreadInput = {
+  /** Markdown or plain text, 1-20,000 characters. */
+  body: string;
+  themeId: string | number;
+  title: string;
+};
+
+export type StatisticsPeriod =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+export type SubmitFinalReportInput = {
+  experiences: string;
+  projectId: string | number;
+  recommendations: string;
+};
+
 export type SubmitInvoiceInput = {
   actionId: string | number;
   agreementId: string | number;
@@ -713,6 +1065,17 @@ export type SubmitInvoiceInput = {
   reference: string;
   /** Within the agreement's period. */
   serviceDate: string;
+};
+
+/** What a talent (a person looking for a mentor) brings to the match. */
+export type TalentProfileInput = {
+  /** Languages the talent speaks, ISO 639-1; at least one. */
+  languages: Array<string>;
+  region: BelgianRegion;
+  /** The sector the talent wants to work in, if any. */
+  sector?: string | null | undefined;
+  /** Which groups the talent belongs to (young, newcomer, ...); may be empty. */
+  targetGroups?: Array<MentoringTargetGroup> | null | undefined;
 };
 
 export type TrainingFilter = {
@@ -873,6 +1236,23 @@ export type UpdateLearningToolInput = {
   title?: LocalizedTextInput | null | undefined;
 };
 
+/** Only the fields given change; an explicit null clears an optional one. */
+export type UpdateMentoringProjectInput = {
+  acceptsMentors?: boolean | null | undefined;
+  capacity?: number | null | undefined;
+  contactEmail?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  format?: MentoringFormat | null | undefined;
+  id: string | number;
+  languages?: Array<string> | null | undefined;
+  name?: string | null | undefined;
+  regions?: Array<BelgianRegion> | null | undefined;
+  sectors?: Array<string> | null | undefined;
+  targetGroups?: Array<MentoringTargetGroup> | null | undefined;
+  website?: string | null | undefined;
+};
+
 /**
  * Only the fields given are changed; an explicit null clears an optional field. A translatable
  * field is written whole: the translations it omits are removed.
@@ -895,6 +1275,17 @@ export type UpdateProfessionInput = {
   publishedUntil?: string | null | undefined;
   shortageOccupation?: boolean | null | undefined;
   title?: LocalizedTextInput | null | undefined;
+};
+
+export type UpdateProfileInput = {
+  displayName: string;
+};
+
+export type UpdateProgrammePhaseInput = {
+  endsOn?: string | null | undefined;
+  id: string | number;
+  startsOn?: string | null | undefined;
+  status?: PhaseStatus | null | undefined;
 };
 
 export type UpdateTrackInput = {
@@ -1064,6 +1455,7 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', name: string, id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -1074,10 +1466,15 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -1092,8 +1489,11 @@ export type RelayBoardNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1110,6 +1510,15 @@ export type RelayNonsenseNodeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RelayNonsenseNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1206,6 +1615,15 @@ export type RelayNodeIdQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type RelayCreateBoardMutationVariables = Exact<{ [key: string]: never; }>;
@@ -1230,6 +1648,7 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -1240,10 +1659,15 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -1258,8 +1682,11 @@ export type RelayNodeTypenameQuery = { node:
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1323,7 +1750,16 @@ export type RelayNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { name: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1352,6 +1788,15 @@ export type RelayNodeIdsQueryVariables = Exact<{
 
 
 export type RelayNodeIdsQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1437,6 +1882,15 @@ export type BenchNodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { name: string, population: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1637,7 +2091,16 @@ export type CampaignsApplicationNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { motivationScore: number | null, id: string, board: { name: string } }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1741,6 +2204,7 @@ export type EmbargoNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -1751,10 +2215,15 @@ export type EmbargoNodeQuery = { node:
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -1769,8 +2238,11 @@ export type EmbargoNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -1789,6 +2261,15 @@ export type EmbargoNodesQueryVariables = Exact<{
 
 
 export type EmbargoNodesQuery = { nodes: Array<
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1984,6 +2465,7 @@ export type ResultsNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -1994,10 +2476,15 @@ export type ResultsNodeQuery = { node:
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -2012,8 +2499,11 @@ export type ResultsNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -2256,6 +2746,7 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -2266,10 +2757,15 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', number: number, kind: CommitmentKind, id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -2284,8 +2780,11 @@ export type AgreementStructureNodesQuery = { nodes: Array<
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -2779,6 +3278,7 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -2789,10 +3289,15 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, status: InvoiceStatus }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -2807,8 +3312,11 @@ export type InvoicesNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -2831,6 +3339,7 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -2841,10 +3350,15 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice', id: string, reference: string, description: string | null, status: InvoiceStatus, rejectionReason: string | null, invoiceDate: string, serviceDate: string, createdAt: string, amount: { cents: number, currency: string }, payee: { id: string, name: string, kind: OrganisationKind }, action: { id: string, number: number }, boardsServed: Array<{ id: string, name: string }>, history: Array<{ from: InvoiceStatus | null, to: InvoiceStatus, actorRole: Role, actorSubject: string | null, reason: string | null, at: string }> }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -2859,8 +3373,11 @@ export type InvoicesReadQuery = { node:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3550,6 +4067,39 @@ export type FixtureBoardsQueryVariables = Exact<{
 
 export type FixtureBoardsQuery = { boards: { edges: Array<{ node: { id: string, name: string } }> } };
 
+export type LaboFixtureThemesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboFixtureThemesQuery = { themes: Array<{ id: string, name: string, fundingSource: FundingSource }> };
+
+export type LaboFixtureCreateThemeMutationVariables = Exact<{
+  input: CreateThemeInput;
+}>;
+
+
+export type LaboFixtureCreateThemeMutation = { createTheme: { theme: { id: string } } };
+
+export type LaboFixtureOpenCallMutationVariables = Exact<{
+  input: OpenProjectCallInput;
+}>;
+
+
+export type LaboFixtureOpenCallMutation = { openProjectCall: { call: { id: string } } };
+
+export type LaboFixtureApplyMutationVariables = Exact<{
+  input: ApplyToCallInput;
+}>;
+
+
+export type LaboFixtureApplyMutation = { applyToCall: { application: { id: string } } };
+
+export type LaboFixtureSelectMutationVariables = Exact<{
+  input: DecideApplicationInput;
+}>;
+
+
+export type LaboFixtureSelectMutation = { decideApplication: { project: { id: string } | null } };
+
 export type PolicySubmitMutationVariables = Exact<{
   input: SubmitInvoiceInput;
 }>;
@@ -3597,6 +4147,1164 @@ export type PolicyOrganisationQueryVariables = Exact<{
 
 
 export type PolicyOrganisationQuery = { organisation: { viewerCanUpdate: boolean } | null };
+
+export type LaboApplyMutationVariables = Exact<{
+  input: ApplyToCallInput;
+}>;
+
+
+export type LaboApplyMutation = { applyToCall: { application: { id: string, motivation: string, contactName: string, contactEmail: string, contactPhone: string | null, score: number | null, decision: ApplicationDecision | null, submittedAt: string, board: { name: string }, call: { id: string, status: ProjectCallStatus }, project: { id: string } | null } } };
+
+export type LaboDecideMutationVariables = Exact<{
+  input: DecideApplicationInput;
+}>;
+
+
+export type LaboDecideMutation = { decideApplication: { application: { id: string, decision: ApplicationDecision | null, reason: string | null, score: number | null, decidedAt: string | null }, project: { id: string, startedOn: string, board: { name: string }, expert: { name: string }, support: { cents: number, currency: string }, ownContribution: { cents: number, currency: string }, ownContributionCharge: { id: string, kind: CoFinancingKind, amount: { cents: number } } | null } | null } };
+
+export type LaboReviewMutationVariables = Exact<{
+  input: ReviewApplicationInput;
+}>;
+
+
+export type LaboReviewMutation = { reviewApplication: { application: { id: string, score: number | null } } };
+
+export type LaboCallApplicationsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboCallApplicationsQuery = { node:
+    | { id: string, viewerCanApply: boolean, applications: Array<{ id: string, board: { name: string } }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboApplicationNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboApplicationNodeQuery = { node:
+    | { id: string, motivation: string }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboLedgerEntriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboLedgerEntriesQuery = { node:
+    | { id: string, kind: CoFinancingKind, type: LedgerEntryType, amount: { cents: number, currency: string }, board: { name: string }, action: { number: number } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboSeededCallOfQueryVariables = Exact<{
+  themeId: string | number;
+}>;
+
+
+export type LaboSeededCallOfQuery = { projectCalls: { edges: Array<{ node: { id: string, deadline: string } }> } };
+
+export type LaboProjectChargeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboProjectChargeQuery = { node:
+    | { ownContribution: { cents: number }, support: { cents: number }, ownContributionCharge: { id: string, kind: CoFinancingKind, type: LedgerEntryType, amount: { cents: number, currency: string }, board: { name: string }, action: { number: number } } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboProjectChargeHiddenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboProjectChargeHiddenQuery = { node:
+    | { ownContributionCharge: { id: string } | null, ownContribution: { cents: number } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboBudgetThemesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboBudgetThemesQuery = { themes: Array<{ id: string, name: string, fundingSource: FundingSource, viewerIsMember: boolean, calls: Array<{ id: string, status: ProjectCallStatus, viewerCanApply: boolean, support: { cents: number }, ownContribution: { cents: number } }>, projects: Array<{ id: string, collectiveSessionsAttended: number, coachingSessionsHeld: number, board: { name: string }, expert: { name: string }, support: { cents: number }, coachingSessions: Array<{ heldOn: string }>, finalReport: { experiences: string } | null, call: { id: string } }>, collectiveSessions: Array<{ id: string, heldOn: string, expert: { name: string } | null, boards: Array<{ name: string }> }> }> };
+
+export type LaboBudgetCallsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboBudgetCallsQuery = { projectCalls: { totalCount: number, edges: Array<{ node: { id: string, status: ProjectCallStatus, theme: { name: string }, applications: Array<{ id: string, board: { name: string }, project: { id: string, expert: { name: string } } | null }> } }> } };
+
+export type LaboBudgetRecordMutationVariables = Exact<{
+  input: RecordLearningSessionInput;
+}>;
+
+
+export type LaboBudgetRecordMutation = { recordLearningSession: { session: { id: string } } };
+
+export type LaboCreateThemeMutationVariables = Exact<{
+  input: CreateThemeInput;
+}>;
+
+
+export type LaboCreateThemeMutation = { createTheme: { theme: { id: string, name: string, fundingSource: FundingSource, viewerIsMember: boolean, calls: Array<{ id: string }>, projects: Array<{ id: string }>, collectiveSessions: Array<{ id: string }> } } };
+
+export type LaboOpenCallMutationVariables = Exact<{
+  input: OpenProjectCallInput;
+}>;
+
+
+export type LaboOpenCallMutation = { openProjectCall: { call: { id: string, title: string, opensOn: string, deadline: string, status: ProjectCallStatus, support: { cents: number, currency: string }, ownContribution: { cents: number, currency: string }, theme: { name: string }, applications: Array<{ id: string }> } } };
+
+export type LaboCallsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ProjectCallFilter | null | undefined;
+}>;
+
+
+export type LaboCallsQuery = { projectCalls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, deadline: string, status: ProjectCallStatus } }> } };
+
+export type LaboThemeCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboThemeCountQuery = { themes: Array<{ id: string }> };
+
+export type LaboThemeCountAfterQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboThemeCountAfterQuery = { themes: Array<{ id: string }> };
+
+export type DocumentsRequestMutationVariables = Exact<{
+  input: RequestDocumentUploadInput;
+}>;
+
+
+export type DocumentsRequestMutation = { requestDocumentUpload: { document: { id: string, title: string, filename: string, status: DocumentStatus, contentType: string | null, sizeBytes: number | null, downloadUrl: string | null, viewerCanRemove: boolean, theme: { id: string } }, upload: { url: string, method: string, headers: unknown, expiresAt: string, maxBytes: number } } };
+
+export type DocumentsConfirmMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DocumentsConfirmMutation = { confirmDocumentUpload: { document: { id: string, status: DocumentStatus, contentType: string | null, sizeBytes: number | null, uploadedAt: string } } };
+
+export type DocumentsRemoveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DocumentsRemoveMutation = { removeDocument: { document: { id: string } } };
+
+export type DocumentsListQueryVariables = Exact<{
+  themeId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DocumentsListQuery = { node:
+    | { space: { documents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, filename: string, contentType: string | null, sizeBytes: number | null, status: DocumentStatus, viewerCanRemove: boolean, author: { displayName: string, photoUrl: string | null, board: { id: string } | null, organisation: { id: string } | null } | null } }> } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DocumentsOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DocumentsOneQuery = { node:
+    | { id: string, title: string, downloadUrl: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboForumStartMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type LaboForumStartMutation = { startThread: { thread: { id: string, title: string, body: string | null, bodyHtml: string | null, removed: boolean, editedAt: string | null, createdAt: string, lastActivityAt: string, viewerCanEdit: boolean, viewerCanRemove: boolean, theme: { id: string }, replies: { totalCount: number } } } };
+
+export type LaboForumReplyMutationVariables = Exact<{
+  input: ReplyInput;
+}>;
+
+
+export type LaboForumReplyMutation = { replyToThread: { reply: { id: string, body: string | null, bodyHtml: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean, thread: { id: string, lastActivityAt: string } } } };
+
+export type LaboForumEditThreadMutationVariables = Exact<{
+  input: EditThreadInput;
+}>;
+
+
+export type LaboForumEditThreadMutation = { editThread: { thread: { id: string, title: string, body: string | null, bodyHtml: string | null, editedAt: string | null } } };
+
+export type LaboForumEditReplyMutationVariables = Exact<{
+  input: EditReplyInput;
+}>;
+
+
+export type LaboForumEditReplyMutation = { editReply: { reply: { id: string, body: string | null, bodyHtml: string | null, editedAt: string | null } } };
+
+export type LaboForumRemoveThreadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboForumRemoveThreadMutation = { removeThread: { thread: { id: string, title: string, body: string | null, bodyHtml: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean } } };
+
+export type LaboForumRemoveReplyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboForumRemoveReplyMutation = { removeReply: { reply: { id: string, body: string | null, bodyHtml: string | null, removed: boolean } } };
+
+export type LaboForumThreadsQueryVariables = Exact<{
+  theme: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LaboForumThreadsQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme', space: { threads: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string } }> } } }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboForumThreadQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LaboForumThreadQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread', id: string, title: string, body: string | null, bodyHtml: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean, replies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean } }> } }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboForumReplyNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboForumReplyNodeQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply', id: string, body: string | null, thread: { id: string } }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboMarkdownStartMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type LaboMarkdownStartMutation = { startThread: { thread: { id: string, body: string | null, bodyHtml: string | null } } };
+
+export type LaboMarkdownEditMutationVariables = Exact<{
+  input: EditThreadInput;
+}>;
+
+
+export type LaboMarkdownEditMutation = { editThread: { thread: { bodyHtml: string | null } } };
+
+export type LaboMarkdownReplyMutationVariables = Exact<{
+  input: ReplyInput;
+}>;
+
+
+export type LaboMarkdownReplyMutation = { replyToThread: { reply: { bodyHtml: string | null } } };
+
+export type ProfilesMineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProfilesMineQuery = { myProfile: { displayName: string, photoUrl: string | null } | null };
+
+export type ProfilesUpdateMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type ProfilesUpdateMutation = { updateProfile: { profile: { displayName: string, photoUrl: string | null } } };
+
+export type ProfilesRequestPhotoMutationVariables = Exact<{
+  input: RequestProfilePhotoUploadInput;
+}>;
+
+
+export type ProfilesRequestPhotoMutation = { requestProfilePhotoUpload: { profile: { displayName: string, photoUrl: string | null }, upload: { url: string, method: string, headers: unknown, expiresAt: string, maxBytes: number } } };
+
+export type ProfilesConfirmPhotoMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProfilesConfirmPhotoMutation = { confirmProfilePhotoUpload: { profile: { displayName: string, photoUrl: string | null } } };
+
+export type LaboSubmitReportMutationVariables = Exact<{
+  input: SubmitFinalReportInput;
+}>;
+
+
+export type LaboSubmitReportMutation = { submitFinalReport: { project: { id: string, finalReport: { experiences: string, recommendations: string, submittedAt: string } | null } } };
+
+export type LaboReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboReportQuery = { node:
+    | { id: string, board: { name: string }, finalReport: { experiences: string, recommendations: string } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboProjectsQueryVariables = Exact<{
+  filter?: ProjectFilter | null | undefined;
+}>;
+
+
+export type LaboProjectsQuery = { projects: Array<{ id: string, startedOn: string, board: { name: string }, theme: { name: string }, call: { id: string }, expert: { name: string }, support: { cents: number }, ownContribution: { cents: number } }> };
+
+export type LaboRaceDecideMutationVariables = Exact<{
+  input: DecideApplicationInput;
+}>;
+
+
+export type LaboRaceDecideMutation = { decideApplication: { project: { id: string } | null } };
+
+export type LaboQuestionsAskMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type LaboQuestionsAskMutation = { askQuestion: { question: { id: string, subject: string, body: string, askedAt: string, answer: string | null, answeredAt: string | null, theme: { id: string } | null, board: { id: string } | null, organisation: { id: string } | null } } };
+
+export type LaboQuestionsAnswerMutationVariables = Exact<{
+  input: AnswerQuestionInput;
+}>;
+
+
+export type LaboQuestionsAnswerMutation = { answerQuestion: { question: { id: string, answer: string | null, answeredAt: string | null } } };
+
+export type LaboQuestionsListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unansweredOnly?: boolean | null | undefined;
+}>;
+
+
+export type LaboQuestionsListQuery = { contactQuestions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, subject: string } }> } };
+
+export type LaboQuestionsOneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboQuestionsOneQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion', id: string, subject: string, answer: string | null }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboSeededQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboSeededQuery = { themes: Array<{ name: string, fundingSource: FundingSource, calls: Array<{ title: string, deadline: string, status: ProjectCallStatus, support: { cents: number, currency: string }, ownContribution: { cents: number, currency: string }, applications: Array<{ id: string }> }>, projects: Array<{ id: string }>, collectiveSessions: Array<{ id: string }> }>, projects: Array<{ id: string }>, projectCalls: { totalCount: number } };
+
+export type LaboRecordSessionMutationVariables = Exact<{
+  input: RecordLearningSessionInput;
+}>;
+
+
+export type LaboRecordSessionMutation = { recordLearningSession: { session: { id: string, kind: LearningSessionKind, heldOn: string, topic: string | null, theme: { name: string }, project: { id: string } | null, expert: { name: string } | null, boards: Array<{ name: string }> } } };
+
+export type LaboSessionCountsQueryVariables = Exact<{
+  theme: string | number;
+}>;
+
+
+export type LaboSessionCountsQuery = { projects: Array<{ collectiveSessionsAttended: number, coachingSessionsHeld: number, board: { name: string }, coachingSessions: Array<{ heldOn: string }> }>, node:
+    | { collectiveSessions: Array<{ heldOn: string, boards: Array<{ name: string }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboAccessSpaceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessSpaceQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme', viewerIsMember: boolean, space: { theme: { id: string }, documents: { totalCount: number, edges: Array<{ node: { id: string } }> }, threads: { totalCount: number, edges: Array<{ node: { id: string, title: string, body: string | null, bodyHtml: string | null, viewerCanEdit: boolean, viewerCanRemove: boolean, author: { displayName: string } | null, replies: { totalCount: number } } }> }, boards: Array<{ id: string }>, experts: Array<{ id: string }> } }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboAccessThreadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessThreadQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread', id: string, title: string, body: string | null, bodyHtml: string | null, createdAt: string, editedAt: string | null, removed: boolean, lastActivityAt: string, viewerCanEdit: boolean, viewerCanRemove: boolean, theme: { id: string }, author: { displayName: string } | null, replies: { totalCount: number, edges: Array<{ node: { id: string } }> } }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboAccessReplyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessReplyQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply', id: string, body: string | null, bodyHtml: string | null, createdAt: string, editedAt: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean, thread: { id: string }, author: { displayName: string } | null }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboAccessStartMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type LaboAccessStartMutation = { startThread: { thread: { id: string } } };
+
+export type LaboAccessReplyToMutationVariables = Exact<{
+  input: ReplyInput;
+}>;
+
+
+export type LaboAccessReplyToMutation = { replyToThread: { reply: { id: string } } };
+
+export type LaboAccessEditThreadMutationVariables = Exact<{
+  input: EditThreadInput;
+}>;
+
+
+export type LaboAccessEditThreadMutation = { editThread: { thread: { id: string } } };
+
+export type LaboAccessEditReplyMutationVariables = Exact<{
+  input: EditReplyInput;
+}>;
+
+
+export type LaboAccessEditReplyMutation = { editReply: { reply: { id: string } } };
+
+export type LaboAccessRemoveThreadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessRemoveThreadMutation = { removeThread: { thread: { id: string, removed: boolean } } };
+
+export type LaboAccessRemoveReplyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessRemoveReplyMutation = { removeReply: { reply: { id: string, removed: boolean } } };
+
+export type LaboAccessAskMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type LaboAccessAskMutation = { askQuestion: { question: { id: string } } };
+
+export type LaboAccessQuestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboAccessQuestionsQuery = { contactQuestions: { totalCount: number } };
+
+export type LaboAccessAnswerMutationVariables = Exact<{
+  input: AnswerQuestionInput;
+}>;
+
+
+export type LaboAccessAnswerMutation = { answerQuestion: { question: { id: string } } };
+
+export type LaboAccessRequestUploadMutationVariables = Exact<{
+  input: RequestDocumentUploadInput;
+}>;
+
+
+export type LaboAccessRequestUploadMutation = { requestDocumentUpload: { document: { id: string } } };
+
+export type LaboAccessUpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type LaboAccessUpdateProfileMutation = { updateProfile: { profile: { displayName: string } } };
+
+export type LaboAccessDocumentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessDocumentQuery = { node:
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document', id: string, title: string, filename: string, contentType: string | null, sizeBytes: number | null, status: DocumentStatus, uploadedAt: string, downloadUrl: string | null, viewerCanRemove: boolean, theme: { id: string }, author: { displayName: string } | null }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme' }
+    | { __typename: 'ProgrammeMilestone' }
+    | { __typename: 'ProgrammePhase' }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null };
+
+export type LaboAccessRemoveDocumentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboAccessRemoveDocumentMutation = { removeDocument: { document: { id: string } } };
+
+export type LaboAccessRequestPhotoMutationVariables = Exact<{
+  input: RequestProfilePhotoUploadInput;
+}>;
+
+
+export type LaboAccessRequestPhotoMutation = { requestProfilePhotoUpload: { profile: { displayName: string } } };
+
+export type LaboAccessMyProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaboAccessMyProfileQuery = { myProfile: { displayName: string } | null };
+
+export type LaboBudgetSpaceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LaboBudgetSpaceQuery = { node:
+    | { viewerIsMember: boolean, space: { theme: { id: string }, documents: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: DocumentStatus, viewerCanRemove: boolean, author: { displayName: string, board: { name: string } | null, organisation: { name: string } | null } | null } }> }, threads: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, body: string | null, bodyHtml: string | null, removed: boolean, createdAt: string, lastActivityAt: string, viewerCanEdit: boolean, viewerCanRemove: boolean, theme: { id: string }, author: { displayName: string, board: { name: string } | null, organisation: { name: string } | null } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, bodyHtml: string | null, removed: boolean, viewerCanEdit: boolean, viewerCanRemove: boolean, thread: { id: string }, author: { displayName: string, board: { name: string } | null, organisation: { name: string } | null } | null } }> } } }> }, boards: Array<{ name: string }>, experts: Array<{ name: string }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LaboBudgetStartMutationVariables = Exact<{
+  input: StartThreadInput;
+}>;
+
+
+export type LaboBudgetStartMutation = { startThread: { thread: { id: string } } };
+
+export type LaboBudgetReplyMutationVariables = Exact<{
+  input: ReplyInput;
+}>;
+
+
+export type LaboBudgetReplyMutation = { replyToThread: { reply: { id: string } } };
+
+export type BudgetMentoringFollowUpQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BudgetMentoringFollowUpQuery = { mentoringProjects: { totalCount: number, edges: Array<{ node: { id: string, name: string, activities: { totalCount: number, edges: Array<{ node: { id: string, kind: MentoringActivityKind, count: number, outcome: MentoringOutcome | null, occurredOn: string, loggedAt: string, project: { id: string } } }> }, months: Array<{ periodStart: string, sessions: number, matches: number, outcomes: number, mentorsConfirmed: number, outcomesByKind: Array<{ outcome: MentoringOutcome, count: number }> }>, years: Array<{ periodStart: string, sessions: number, mentorsConfirmed: number }> } }> } };
+
+export type ActivitiesLogMutationVariables = Exact<{
+  input: LogMentoringActivityInput;
+}>;
+
+
+export type ActivitiesLogMutation = { logMentoringActivity: { activity: { id: string, kind: MentoringActivityKind, occurredOn: string, count: number, outcome: MentoringOutcome | null, note: string | null, loggedAt: string, project: { id: string } } } };
+
+export type ActivitiesOfProjectQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActivitiesOfProjectQuery = { node:
+    | { activities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: MentoringActivityKind, occurredOn: string, count: number, outcome: MentoringOutcome | null } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ActivitiesStatisticsQueryVariables = Exact<{
+  id: string | number;
+  period: StatisticsPeriod;
+  from: string;
+  to: string;
+}>;
+
+
+export type ActivitiesStatisticsQuery = { node:
+    | { statistics: Array<{ periodStart: string, periodEnd: string, sessions: number, matches: number, outcomes: number, mentorsConfirmed: number, outcomesByKind: Array<{ outcome: MentoringOutcome, count: number }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ActivitiesNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivitiesNodeQuery = { node:
+    | { id: string, kind: MentoringActivityKind, project: { id: string } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MentoringBudgetProjectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringBudgetProjectsQuery = { mentoringProjects: { totalCount: number, edges: Array<{ node: { id: string, name: string, viewerCanManage: boolean, organisation: { name: string } | null, charter: { title: string, signatories: Array<{ role: string | null }> } | null } }> } };
+
+export type MentoringBudgetTrainingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringBudgetTrainingsQuery = { onTheJobTrainings: { totalCount: number, edges: Array<{ node: { title: string, company: { name: string }, partners: Array<{ role: OnTheJobPartnerRole, organisation: { name: string } }> } }> } };
+
+export type MentoringBudgetChartersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringBudgetChartersQuery = { charters: Array<{ title: string, signatories: Array<{ role: string | null, organisation: { name: string } }>, events: Array<{ day: number, month: number }>, initiatives: Array<{ name: string, organisation: { id: string } | null, charter: { id: string } | null }> }> };
+
+export type MentoringBudgetMatchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringBudgetMatchesQuery = { mentoringMatches: Array<{ rank: number, score: number, project: { name: string, organisation: { name: string } | null, charter: { id: string } | null }, reasons: Array<{ criterion: MatchCriterion, points: number }> }> };
+
+export type MentoringDirectoryListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: MentoringProjectFilter | null | undefined;
+}>;
+
+
+export type MentoringDirectoryListQuery = { mentoringProjects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, regions: Array<BelgianRegion>, acceptsMentors: boolean } }> } };
+
+export type MentoringDirectoryCreateMutationVariables = Exact<{
+  input: CreateMentoringProjectInput;
+}>;
+
+
+export type MentoringDirectoryCreateMutation = { createMentoringProject: { project: { id: string, name: string, description: string | null, regions: Array<BelgianRegion>, targetGroups: Array<MentoringTargetGroup>, languages: Array<string>, sectors: Array<string>, format: MentoringFormat | null, capacity: number | null, contactEmail: string | null, contactPhone: string | null, website: string | null, acceptsMentors: boolean, example: boolean, viewerCanManage: boolean, organisation: { name: string } | null, charter: { title: string } | null } } };
+
+export type MentoringDirectoryUpdateMutationVariables = Exact<{
+  input: UpdateMentoringProjectInput;
+}>;
+
+
+export type MentoringDirectoryUpdateMutation = { updateMentoringProject: { project: { id: string, name: string, capacity: number | null, website: string | null, acceptsMentors: boolean, languages: Array<string>, viewerCanManage: boolean } } };
+
+export type MentoringDirectoryCharterIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringDirectoryCharterIdQuery = { charters: Array<{ id: string }> };
+
+export type MentoringDirectoryViewerCanQueryVariables = Exact<{
+  filter?: MentoringProjectFilter | null | undefined;
+}>;
+
+
+export type MentoringDirectoryViewerCanQuery = { mentoringProjects: { edges: Array<{ node: { name: string, viewerCanManage: boolean } }> } };
+
+export type MentoringMatchTalentQueryVariables = Exact<{
+  talent: TalentProfileInput;
+  first?: number | null | undefined;
+}>;
+
+
+export type MentoringMatchTalentQuery = { mentoringMatches: Array<{ rank: number, score: number, project: { name: string, languages: Array<string>, capacity: number | null, acceptsMentors: boolean, example: boolean }, reasons: Array<{ criterion: MatchCriterion, explanation: string, points: number }> }> };
+
+export type MentoringMatchCompanyQueryVariables = Exact<{
+  company: CompanyProfileInput;
+  first?: number | null | undefined;
+}>;
+
+
+export type MentoringMatchCompanyQuery = { mentoringMatches: Array<{ rank: number, score: number, project: { name: string, acceptsMentors: boolean }, reasons: Array<{ criterion: MatchCriterion, explanation: string, points: number }> }> };
+
+export type MentoringMatchBothQueryVariables = Exact<{
+  talent?: TalentProfileInput | null | undefined;
+  company?: CompanyProfileInput | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type MentoringMatchBothQuery = { mentoringMatches: Array<{ rank: number }> };
+
+export type OnTheJobListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OnTheJobTrainingFilter | null | undefined;
+}>;
+
+
+export type OnTheJobListQuery = { onTheJobTrainings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, jobProfile: string, company: { name: string } } }> } };
+
+export type OnTheJobCreateMutationVariables = Exact<{
+  input: CreateOnTheJobTrainingInput;
+}>;
+
+
+export type OnTheJobCreateMutation = { createOnTheJobTraining: { training: { id: string, title: string, description: string | null, jobProfile: string, places: number | null, regions: Array<BelgianRegion>, languages: Array<string>, sectors: Array<string>, startsOn: string | null, contactEmail: string | null, website: string | null, example: boolean, company: { name: string }, partners: Array<{ role: OnTheJobPartnerRole, organisation: { name: string } }> } } };
+
+export type BudgetMentorRegistrationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BudgetMentorRegistrationsQuery = { mentoringProjects: { totalCount: number, edges: Array<{ node: { id: string, name: string, confirmedMentorCount: number, registrations: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, status: MentorRegistrationStatus, email: string | null, project: { id: string } } }> }, pending: { totalCount: number, edges: Array<{ node: { id: string } }> } } }> } };
+
+export type MentorRegRegisterMutationVariables = Exact<{
+  input: RegisterAsMentorInput;
+}>;
+
+
+export type MentorRegRegisterMutation = { registerAsMentor: { status: MentorRegistrationStatus, confirmBefore: string | null, project: { id: string, name: string } } };
+
+export type MentorRegConfirmMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type MentorRegConfirmMutation = { confirmMentorEmail: { status: MentorRegistrationStatus, confirmBefore: string | null, project: { id: string } } };
+
+export type MentorRegWithdrawMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type MentorRegWithdrawMutation = { withdrawMentorRegistration: { status: MentorRegistrationStatus, project: { id: string } } };
+
+export type MentorRegDecideMutationVariables = Exact<{
+  input: DecideMentorRegistrationInput;
+}>;
+
+
+export type MentorRegDecideMutation = { decideMentorRegistration: { registration: { id: string, status: MentorRegistrationStatus, decidedAt: string | null, declineReason: string | null, emailConfirmedAt: string | null } } };
+
+export type MentorRegListQueryVariables = Exact<{
+  id: string | number;
+  status?: MentorRegistrationStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MentorRegListQuery = { node:
+    | { confirmedMentorCount: number, registrations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: MentorRegistrationStatus, name: string | null, email: string | null, phone: string | null, motivation: string | null, languages: Array<string>, regions: Array<BelgianRegion>, sectors: Array<string>, emailConfirmedAt: string | null, decidedAt: string | null, declineReason: string | null, withdrawnAt: string | null, registeredAt: string, project: { id: string } } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MentorRegNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MentorRegNodeQuery = { node:
+    | { id: string, status: MentorRegistrationStatus, email: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MentorRegCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentorRegCountsQuery = { mentoringProjects: { edges: Array<{ node: { id: string, confirmedMentorCount: number } }> } };
+
+export type MentoringSeedChartersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringSeedChartersQuery = { charters: Array<{ id: string, title: string, description: string | null, signedMonth: number | null, signedYear: number | null, approximateSignatoryCount: number | null, contact: string | null, signatories: Array<{ role: string | null, organisation: { name: string, kind: OrganisationKind } }>, events: Array<{ title: string, day: number, month: number, year: number | null }>, initiatives: Array<{ name: string, description: string | null, regions: Array<BelgianRegion>, targetGroups: Array<MentoringTargetGroup>, languages: Array<string>, sectors: Array<string>, format: MentoringFormat | null, capacity: number | null, contactEmail: string | null, contactPhone: string | null, website: string | null, acceptsMentors: boolean, example: boolean, organisation: { id: string } | null, charter: { title: string } | null }> }> };
+
+export type MentoringSeedDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MentoringSeedDirectoryQuery = { mentoringProjects: { totalCount: number, edges: Array<{ node: { name: string, example: boolean, contactEmail: string | null, website: string | null, charter: { id: string } | null } }> }, onTheJobTrainings: { totalCount: number, edges: Array<{ node: { title: string, example: boolean, contactEmail: string | null, company: { name: string }, partners: Array<{ role: OnTheJobPartnerRole, organisation: { name: string } }> } }> } };
 
 export type DriversCreateBoardMutationVariables = Exact<{
   input: CreateBoardInput;
@@ -3685,6 +5393,7 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -3695,10 +5404,15 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -3713,8 +5427,11 @@ export type OrganisationsNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -3836,6 +5553,15 @@ export type KeysNodeQueryVariables = Exact<{
 export type KeysNodeQuery = { node:
     | { id: string }
     | { name: string, prefix: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4119,6 +5845,15 @@ export type HooksNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { event: string, id: string }
     | { url: string, id: string }
     | { id: string }
@@ -4145,6 +5880,100 @@ export type HooksResultPublishMutationVariables = Exact<{
 
 
 export type HooksResultPublishMutation = { publishResult: { result: { id: string, status: CampaignResultStatus } } };
+
+export type BudgetProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BudgetProgrammesQuery = { programmes: Array<{ id: string, slug: string, kind: ProgrammeKind, title: string, status: PhaseStatus | null, startsOn: string | null, endsOn: string | null, principles: Array<string>, owner: { name: string } | null, vision: { text: string, source: string | null, year: number | null } | null, strategicGoals: { declaredCount: number | null, missing: number, goals: Array<{ id: string, position: number, title: string }> }, phases: Array<{ id: string, position: number, title: string, status: PhaseStatus }>, milestones: Array<{ id: string, reachedOn: string, title: string }>, steeringGroup: { description: string | null, members: Array<{ role: string | null, organisation: { id: string, name: string } | null }> }, projects: Array<{ id: string, title: string, sponsor: string | null, staffCount: number | null, status: PhaseStatus }>, projectStaff: { count: number, atLeast: boolean } | null, fundingAgreement: { id: string, title: string } | null }> };
+
+export type ProgrammesOneQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ProgrammesOneQuery = { programme: { id: string, slug: string, kind: ProgrammeKind, title: string, summary: string | null, partOf: string | null, startYear: number | null, startsOn: string | null, endsOn: string | null, status: PhaseStatus | null, principles: Array<string>, titleEn: string, owner: { name: string } | null, vision: { text: string, source: string | null, year: number | null } | null, strategicGoals: { declaredCount: number | null, missing: number, goals: Array<{ position: number, title: string }> }, phases: Array<{ id: string, position: number, title: string, status: PhaseStatus, startsOn: string | null, endsOn: string | null }>, milestones: Array<{ reachedOn: string, title: string }>, steeringGroup: { description: string | null, members: Array<{ role: string | null, organisation: { name: string } | null }> }, projects: Array<{ id: string }>, projectStaff: { count: number, atLeast: boolean } | null, fundingAgreement: { id: string, periodStart: string, periodEnd: string } | null } | null };
+
+export type ProgrammesListQueryVariables = Exact<{
+  filter?: ProgrammeFilter | null | undefined;
+}>;
+
+
+export type ProgrammesListQuery = { programmes: Array<{ slug: string, kind: ProgrammeKind, status: PhaseStatus | null, phases: Array<{ position: number, status: PhaseStatus }> }> };
+
+export type ProgrammesSetGoalMutationVariables = Exact<{
+  input: SetStrategicGoalInput;
+}>;
+
+
+export type ProgrammesSetGoalMutation = { setStrategicGoal: { goal: { id: string, position: number, title: string }, programme: { strategicGoals: { declaredCount: number | null, missing: number, goals: Array<{ position: number, title: string }> } } } };
+
+export type ProgrammesUpdatePhaseMutationVariables = Exact<{
+  input: UpdateProgrammePhaseInput;
+}>;
+
+
+export type ProgrammesUpdatePhaseMutation = { updateProgrammePhase: { phase: { id: string, status: PhaseStatus, startsOn: string | null, endsOn: string | null }, programme: { status: PhaseStatus | null } } };
+
+export type ProgrammesNodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ProgrammesNodesQuery = { nodes: Array<
+    | { __typename: 'Action' }
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEntry' }
+    | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
+    | { __typename: 'Campaign' }
+    | { __typename: 'CampaignApplication' }
+    | { __typename: 'CampaignMeeting' }
+    | { __typename: 'CampaignResult' }
+    | { __typename: 'CampaignTrajectory' }
+    | { __typename: 'Charter' }
+    | { __typename: 'CharterEvent' }
+    | { __typename: 'CoFinancingEntry' }
+    | { __typename: 'Commitment' }
+    | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
+    | { __typename: 'Employee' }
+    | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
+    | { __typename: 'FundingAgreement' }
+    | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
+    | { __typename: 'LearningTool' }
+    | { __typename: 'MentorRegistration' }
+    | { __typename: 'MentoringActivity' }
+    | { __typename: 'MentoringProject' }
+    | { __typename: 'OnTheJobTraining' }
+    | { __typename: 'Organisation' }
+    | { __typename: 'OverheadCost' }
+    | { __typename: 'Pitch' }
+    | { __typename: 'PitchOption' }
+    | { __typename: 'Profession' }
+    | { __typename: 'Programme', slug: string, titleTranslations: { nl: string, en: string | null } }
+    | { __typename: 'ProgrammeMilestone', reachedOn: string }
+    | { __typename: 'ProgrammePhase', position: number }
+    | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
+    | { __typename: 'SteeringGroupMember' }
+    | { __typename: 'StrategicGoal', position: number }
+    | { __typename: 'Theme' }
+    | { __typename: 'Track' }
+    | { __typename: 'Training' }
+    | { __typename: 'TrainingSession' }
+    | { __typename: 'Trajectory' }
+    | { __typename: 'TrajectoryParticipation' }
+    | { __typename: 'TrajectorySession' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookSubscription' }
+    | { __typename: 'WorktableGroup' }
+    | { __typename: 'WorktableMeeting' }
+   | null> };
 
 export type CatalogueListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -4281,7 +6110,16 @@ export type CommunicationNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { channel: CommunicationChannel, audience: number, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4478,6 +6316,7 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -4488,10 +6327,15 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement', coFinancing: { totals: { charged: { cents: number }, paid: { cents: number }, outstanding: { cents: number } } } }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -4506,8 +6350,11 @@ export type FeesCoFinancingQuery = { node:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4694,6 +6541,12 @@ export type PlatformNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { title: string, published: boolean, id: string }
     | { id: string }
     | { id: string }
@@ -4704,6 +6557,9 @@ export type PlatformNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { title: string, published: boolean, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -4873,6 +6729,7 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -4883,10 +6740,15 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement', coFinancing: { totals: { charged: { cents: number }, paid: { cents: number }, outstanding: { cents: number } } } }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -4901,8 +6763,11 @@ export type TrajectoryCoFinancingQuery = { node:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4933,6 +6798,7 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -4943,10 +6809,15 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -4961,8 +6832,11 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -4978,6 +6852,7 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'ApiKey' }
     | { __typename: 'AuditEntry' }
     | { __typename: 'Board' }
+    | { __typename: 'CallApplication' }
     | { __typename: 'Campaign' }
     | { __typename: 'CampaignApplication' }
     | { __typename: 'CampaignMeeting' }
@@ -4988,10 +6863,15 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'CoFinancingEntry' }
     | { __typename: 'Commitment' }
     | { __typename: 'CommunicationFigure' }
+    | { __typename: 'ContactQuestion' }
+    | { __typename: 'Document' }
     | { __typename: 'Employee' }
     | { __typename: 'Enrolment' }
+    | { __typename: 'ForumReply' }
+    | { __typename: 'ForumThread' }
     | { __typename: 'FundingAgreement' }
     | { __typename: 'Invoice' }
+    | { __typename: 'LearningSession' }
     | { __typename: 'LearningTool' }
     | { __typename: 'MentorRegistration' }
     | { __typename: 'MentoringActivity' }
@@ -5006,8 +6886,11 @@ export type TrajectoryNodesQuery = { t:
     | { __typename: 'ProgrammeMilestone' }
     | { __typename: 'ProgrammePhase' }
     | { __typename: 'ProgrammeProject' }
+    | { __typename: 'Project' }
+    | { __typename: 'ProjectCall' }
     | { __typename: 'SteeringGroupMember' }
     | { __typename: 'StrategicGoal' }
+    | { __typename: 'Theme' }
     | { __typename: 'Track' }
     | { __typename: 'Training' }
     | { __typename: 'TrainingSession' }
@@ -5117,6 +7000,7 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEntry', id: string }
     | { __typename: 'Board', id: string }
+    | { __typename: 'CallApplication', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'CampaignApplication', id: string }
     | { __typename: 'CampaignMeeting', id: string }
@@ -5127,10 +7011,15 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'CoFinancingEntry', id: string }
     | { __typename: 'Commitment', id: string }
     | { __typename: 'CommunicationFigure', id: string }
+    | { __typename: 'ContactQuestion', id: string }
+    | { __typename: 'Document', id: string }
     | { __typename: 'Employee', id: string }
     | { __typename: 'Enrolment', id: string }
+    | { __typename: 'ForumReply', id: string }
+    | { __typename: 'ForumThread', id: string }
     | { __typename: 'FundingAgreement', id: string }
     | { __typename: 'Invoice', id: string }
+    | { __typename: 'LearningSession', id: string }
     | { __typename: 'LearningTool', id: string }
     | { __typename: 'MentorRegistration', id: string }
     | { __typename: 'MentoringActivity', id: string }
@@ -5145,8 +7034,11 @@ export type WorktableNodeQuery = { node:
     | { __typename: 'ProgrammeMilestone', id: string }
     | { __typename: 'ProgrammePhase', id: string }
     | { __typename: 'ProgrammeProject', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCall', id: string }
     | { __typename: 'SteeringGroupMember', id: string }
     | { __typename: 'StrategicGoal', id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'Track', id: string }
     | { __typename: 'Training', id: string }
     | { __typename: 'TrainingSession', id: string }
@@ -5458,12 +7350,116 @@ export const ReportRefuseDocument = {"kind":"Document","definitions":[{"kind":"O
 export const FixtureAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FixtureAgreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingAgreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tracks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"actions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FixtureAgreementQuery, FixtureAgreementQueryVariables>;
 export const FixtureOrganisationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FixtureOrganisations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]} as unknown as DocumentNode<FixtureOrganisationsQuery, FixtureOrganisationsQueryVariables>;
 export const FixtureBoardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FixtureBoards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"s"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"boards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"s"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FixtureBoardsQuery, FixtureBoardsQueryVariables>;
+export const LaboFixtureThemesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboFixtureThemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"fundingSource"}}]}}]}}]} as unknown as DocumentNode<LaboFixtureThemesQuery, LaboFixtureThemesQueryVariables>;
+export const LaboFixtureCreateThemeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboFixtureCreateTheme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateThemeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTheme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboFixtureCreateThemeMutation, LaboFixtureCreateThemeMutationVariables>;
+export const LaboFixtureOpenCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboFixtureOpenCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenProjectCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProjectCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboFixtureOpenCallMutation, LaboFixtureOpenCallMutationVariables>;
+export const LaboFixtureApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboFixtureApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyToCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyToCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboFixtureApplyMutation, LaboFixtureApplyMutationVariables>;
+export const LaboFixtureSelectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboFixtureSelect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboFixtureSelectMutation, LaboFixtureSelectMutationVariables>;
 export const PolicySubmitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PolicySubmit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApprove"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanPay"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanReject"}}]}}]}}]}}]} as unknown as DocumentNode<PolicySubmitMutation, PolicySubmitMutationVariables>;
 export const PolicyApproveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PolicyApprove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApprove"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanPay"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanReject"}}]}}]}}]}}]} as unknown as DocumentNode<PolicyApproveMutation, PolicyApproveMutationVariables>;
 export const PolicyInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApprove"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanPay"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanReject"}}]}}]}}]}}]} as unknown as DocumentNode<PolicyInvoiceQuery, PolicyInvoiceQueryVariables>;
 export const PolicyAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCanReadFinancials"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanSubmitInvoice"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRecordCoFinancing"}},{"kind":"Field","name":{"kind":"Name","value":"commitments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanPropose"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanJudge"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PolicyAgreementQuery, PolicyAgreementQueryVariables>;
 export const PolicyBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"board"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCanUpdate"}}]}}]}}]} as unknown as DocumentNode<PolicyBoardQuery, PolicyBoardQueryVariables>;
 export const PolicyOrganisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyOrganisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerCanUpdate"}}]}}]}}]} as unknown as DocumentNode<PolicyOrganisationQuery, PolicyOrganisationQueryVariables>;
+export const LaboApplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboApply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyToCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyToCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"motivation"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboApplyMutation, LaboApplyMutationVariables>;
+export const LaboDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContributionCharge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedOn"}}]}}]}}]}}]} as unknown as DocumentNode<LaboDecideMutation, LaboDecideMutationVariables>;
+export const LaboReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<LaboReviewMutation, LaboReviewMutationVariables>;
+export const LaboCallApplicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboCallApplications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApply"}}]}}]}}]}}]} as unknown as DocumentNode<LaboCallApplicationsQuery, LaboCallApplicationsQueryVariables>;
+export const LaboApplicationNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboApplicationNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CallApplication"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"motivation"}}]}}]}}]}}]} as unknown as DocumentNode<LaboApplicationNodeQuery, LaboApplicationNodeQueryVariables>;
+export const LaboLedgerEntriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboLedgerEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CoFinancingEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboLedgerEntriesQuery, LaboLedgerEntriesQueryVariables>;
+export const LaboSeededCallOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboSeededCallOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"themeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"themeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"themeId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboSeededCallOfQuery, LaboSeededCallOfQueryVariables>;
+export const LaboProjectChargeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboProjectCharge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Project"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContributionCharge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboProjectChargeQuery, LaboProjectChargeQueryVariables>;
+export const LaboProjectChargeHiddenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboProjectChargeHidden"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Project"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ownContributionCharge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboProjectChargeHiddenQuery, LaboProjectChargeHiddenQueryVariables>;
+export const LaboBudgetThemesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboBudgetThemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"fundingSource"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApply"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectiveSessionsAttended"}},{"kind":"Field","name":{"kind":"Name","value":"coachingSessionsHeld"}},{"kind":"Field","name":{"kind":"Name","value":"coachingSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heldOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finalReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiences"}}]}},{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectiveSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"heldOn"}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetThemesQuery, LaboBudgetThemesQueryVariables>;
+export const LaboBudgetCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboBudgetCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetCallsQuery, LaboBudgetCallsQueryVariables>;
+export const LaboBudgetRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboBudgetRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordLearningSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordLearningSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetRecordMutation, LaboBudgetRecordMutationVariables>;
+export const LaboCreateThemeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboCreateTheme"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateThemeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTheme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"fundingSource"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectiveSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}}]}}]}}]}}]} as unknown as DocumentNode<LaboCreateThemeMutation, LaboCreateThemeMutationVariables>;
+export const LaboOpenCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboOpenCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenProjectCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProjectCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"opensOn"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboOpenCallMutation, LaboOpenCallMutationVariables>;
+export const LaboCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboCalls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectCallFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboCallsQuery, LaboCallsQueryVariables>;
+export const LaboThemeCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboThemeCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LaboThemeCountQuery, LaboThemeCountQueryVariables>;
+export const LaboThemeCountAfterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboThemeCountAfter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LaboThemeCountAfterQuery, LaboThemeCountAfterQueryVariables>;
+export const DocumentsRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DocumentsRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestDocumentUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDocumentUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"upload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"headers"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentsRequestMutation, DocumentsRequestMutationVariables>;
+export const DocumentsConfirmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DocumentsConfirm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmDocumentUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentsConfirmMutation, DocumentsConfirmMutationVariables>;
+export const DocumentsRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DocumentsRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentsRemoveMutation, DocumentsRemoveMutationVariables>;
+export const DocumentsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"themeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"themeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"space"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DocumentsListQuery, DocumentsListQueryVariables>;
+export const DocumentsOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DocumentsOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]} as unknown as DocumentNode<DocumentsOneQuery, DocumentsOneQueryVariables>;
+export const LaboForumStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumStartMutation, LaboForumStartMutationVariables>;
+export const LaboForumReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumReplyMutation, LaboForumReplyMutationVariables>;
+export const LaboForumEditThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumEditThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumEditThreadMutation, LaboForumEditThreadMutationVariables>;
+export const LaboForumEditReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumEditReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumEditReplyMutation, LaboForumEditReplyMutationVariables>;
+export const LaboForumRemoveThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumRemoveThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumRemoveThreadMutation, LaboForumRemoveThreadMutationVariables>;
+export const LaboForumRemoveReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboForumRemoveReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumRemoveReplyMutation, LaboForumRemoveReplyMutationVariables>;
+export const LaboForumThreadsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboForumThreads"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"theme"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"theme"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"space"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumThreadsQuery, LaboForumThreadsQueryVariables>;
+export const LaboForumThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboForumThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ForumThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumThreadQuery, LaboForumThreadQueryVariables>;
+export const LaboForumReplyNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboForumReplyNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ForumReply"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboForumReplyNodeQuery, LaboForumReplyNodeQueryVariables>;
+export const LaboMarkdownStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboMarkdownStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}}]}}]}}]}}]} as unknown as DocumentNode<LaboMarkdownStartMutation, LaboMarkdownStartMutationVariables>;
+export const LaboMarkdownEditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboMarkdownEdit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}}]}}]}}]}}]} as unknown as DocumentNode<LaboMarkdownEditMutation, LaboMarkdownEditMutationVariables>;
+export const LaboMarkdownReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboMarkdownReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}}]}}]}}]}}]} as unknown as DocumentNode<LaboMarkdownReplyMutation, LaboMarkdownReplyMutationVariables>;
+export const ProfilesMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProfilesMine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrl"}}]}}]}}]} as unknown as DocumentNode<ProfilesMineQuery, ProfilesMineQueryVariables>;
+export const ProfilesUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProfilesUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrl"}}]}}]}}]}}]} as unknown as DocumentNode<ProfilesUpdateMutation, ProfilesUpdateMutationVariables>;
+export const ProfilesRequestPhotoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProfilesRequestPhoto"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestProfilePhotoUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestProfilePhotoUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"headers"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}}]}}]}}]}}]} as unknown as DocumentNode<ProfilesRequestPhotoMutation, ProfilesRequestPhotoMutationVariables>;
+export const ProfilesConfirmPhotoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProfilesConfirmPhoto"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmProfilePhotoUpload"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"photoUrl"}}]}}]}}]}}]} as unknown as DocumentNode<ProfilesConfirmPhotoMutation, ProfilesConfirmPhotoMutationVariables>;
+export const LaboSubmitReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboSubmitReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitFinalReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitFinalReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"finalReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiences"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboSubmitReportMutation, LaboSubmitReportMutationVariables>;
+export const LaboReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Project"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finalReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiences"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboReportQuery, LaboReportQueryVariables>;
+export const LaboProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboProjects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"call"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedOn"}}]}}]}}]} as unknown as DocumentNode<LaboProjectsQuery, LaboProjectsQueryVariables>;
+export const LaboRaceDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboRaceDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboRaceDecideMutation, LaboRaceDecideMutationVariables>;
+export const LaboQuestionsAskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboQuestionsAsk"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AskQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"askQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"askedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}}]}}]}}]}}]} as unknown as DocumentNode<LaboQuestionsAskMutation, LaboQuestionsAskMutationVariables>;
+export const LaboQuestionsAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboQuestionsAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}}]}}]}}]}}]} as unknown as DocumentNode<LaboQuestionsAnswerMutation, LaboQuestionsAnswerMutationVariables>;
+export const LaboQuestionsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboQuestionsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unansweredOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contactQuestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"unansweredOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unansweredOnly"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboQuestionsListQuery, LaboQuestionsListQueryVariables>;
+export const LaboQuestionsOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboQuestionsOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContactQuestion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"answer"}}]}}]}}]}}]} as unknown as DocumentNode<LaboQuestionsOneQuery, LaboQuestionsOneQueryVariables>;
+export const LaboSeededDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboSeeded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"fundingSource"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"support"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownContribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cents"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectiveSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"CLOSED"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<LaboSeededQuery, LaboSeededQueryVariables>;
+export const LaboRecordSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboRecordSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordLearningSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordLearningSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"heldOn"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboRecordSessionMutation, LaboRecordSessionMutationVariables>;
+export const LaboSessionCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboSessionCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"theme"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"themeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"theme"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectiveSessionsAttended"}},{"kind":"Field","name":{"kind":"Name","value":"coachingSessionsHeld"}},{"kind":"Field","name":{"kind":"Name","value":"coachingSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heldOn"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"theme"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collectiveSessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heldOn"}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboSessionCountsQuery, LaboSessionCountsQueryVariables>;
+export const LaboAccessSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}},{"kind":"Field","name":{"kind":"Name","value":"space"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"threads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"experts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessSpaceQuery, LaboAccessSpaceQueryVariables>;
+export const LaboAccessThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ForumThread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessThreadQuery, LaboAccessThreadQueryVariables>;
+export const LaboAccessReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ForumReply"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessReplyQuery, LaboAccessReplyQueryVariables>;
+export const LaboAccessStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessStartMutation, LaboAccessStartMutationVariables>;
+export const LaboAccessReplyToDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessReplyTo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessReplyToMutation, LaboAccessReplyToMutationVariables>;
+export const LaboAccessEditThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessEditThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessEditThreadMutation, LaboAccessEditThreadMutationVariables>;
+export const LaboAccessEditReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessEditReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessEditReplyMutation, LaboAccessEditReplyMutationVariables>;
+export const LaboAccessRemoveThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessRemoveThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessRemoveThreadMutation, LaboAccessRemoveThreadMutationVariables>;
+export const LaboAccessRemoveReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessRemoveReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeReply"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessRemoveReplyMutation, LaboAccessRemoveReplyMutationVariables>;
+export const LaboAccessAskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessAsk"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AskQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"askQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessAskMutation, LaboAccessAskMutationVariables>;
+export const LaboAccessQuestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contactQuestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<LaboAccessQuestionsQuery, LaboAccessQuestionsQueryVariables>;
+export const LaboAccessAnswerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessAnswer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnswerQuestionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"answerQuestion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"question"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessAnswerMutation, LaboAccessAnswerMutationVariables>;
+export const LaboAccessRequestUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessRequestUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestDocumentUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestDocumentUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessRequestUploadMutation, LaboAccessRequestUploadMutationVariables>;
+export const LaboAccessUpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessUpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessUpdateProfileMutation, LaboAccessUpdateProfileMutationVariables>;
+export const LaboAccessDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessDocumentQuery, LaboAccessDocumentQueryVariables>;
+export const LaboAccessRemoveDocumentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessRemoveDocument"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessRemoveDocumentMutation, LaboAccessRemoveDocumentMutationVariables>;
+export const LaboAccessRequestPhotoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboAccessRequestPhoto"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestProfilePhotoUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestProfilePhotoUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<LaboAccessRequestPhotoMutation, LaboAccessRequestPhotoMutationVariables>;
+export const LaboAccessMyProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboAccessMyProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<LaboAccessMyProfileQuery, LaboAccessMyProfileQueryVariables>;
+export const LaboBudgetSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LaboBudgetSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}},{"kind":"Field","name":{"kind":"Name","value":"space"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"threads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"theme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRemove"}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"experts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetSpaceQuery, LaboBudgetSpaceQueryVariables>;
+export const LaboBudgetStartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboBudgetStart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetStartMutation, LaboBudgetStartMutationVariables>;
+export const LaboBudgetReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LaboBudgetReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LaboBudgetReplyMutation, LaboBudgetReplyMutationVariables>;
+export const BudgetMentoringFollowUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BudgetMentoringFollowUp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"Budget follow-up","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"loggedAt"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"months"},"name":{"kind":"Name","value":"statistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"MONTH"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2024-01-01","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2024-12-31","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"}},{"kind":"Field","name":{"kind":"Name","value":"outcomesByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentorsConfirmed"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"years"},"name":{"kind":"Name","value":"statistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"EnumValue","value":"YEAR"}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2020-01-01","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2024-12-31","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"mentorsConfirmed"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BudgetMentoringFollowUpQuery, BudgetMentoringFollowUpQueryVariables>;
+export const ActivitiesLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivitiesLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogMentoringActivityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logMentoringActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"loggedAt"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivitiesLogMutation, ActivitiesLogMutationVariables>;
+export const ActivitiesOfProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActivitiesOfProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringProject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivitiesOfProjectQuery, ActivitiesOfProjectQueryVariables>;
+export const ActivitiesStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActivitiesStatistics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StatisticsPeriod"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringProject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"matches"}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"}},{"kind":"Field","name":{"kind":"Name","value":"outcomesByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentorsConfirmed"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivitiesStatisticsQuery, ActivitiesStatisticsQueryVariables>;
+export const ActivitiesNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActivitiesNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringActivity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActivitiesNodeQuery, ActivitiesNodeQueryVariables>;
+export const MentoringBudgetProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringBudgetProjects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringBudgetProjectsQuery, MentoringBudgetProjectsQueryVariables>;
+export const MentoringBudgetTrainingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringBudgetTrainings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheJobTrainings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringBudgetTrainingsQuery, MentoringBudgetTrainingsQueryVariables>;
+export const MentoringBudgetChartersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringBudgetCharters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"charters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"month"}}]}},{"kind":"Field","name":{"kind":"Name","value":"initiatives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringBudgetChartersQuery, MentoringBudgetChartersQueryVariables>;
+export const MentoringBudgetMatchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringBudgetMatches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"forCompany"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"regions"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ANTWERP"},{"kind":"EnumValue","value":"BRUSSELS"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"sectors"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"ict","block":false},{"kind":"StringValue","value":"retail","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringBudgetMatchesQuery, MentoringBudgetMatchesQueryVariables>;
+export const MentoringDirectoryListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringDirectoryList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringProjectFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringDirectoryListQuery, MentoringDirectoryListQueryVariables>;
+export const MentoringDirectoryCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentoringDirectoryCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMentoringProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMentoringProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"description"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"targetGroups"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}},{"kind":"Field","name":{"kind":"Name","value":"example"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringDirectoryCreateMutation, MentoringDirectoryCreateMutationVariables>;
+export const MentoringDirectoryUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentoringDirectoryUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMentoringProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMentoringProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringDirectoryUpdateMutation, MentoringDirectoryUpdateMutationVariables>;
+export const MentoringDirectoryCharterIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringDirectoryCharterId"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"charters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<MentoringDirectoryCharterIdQuery, MentoringDirectoryCharterIdQueryVariables>;
+export const MentoringDirectoryViewerCanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringDirectoryViewerCan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringProjectFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringDirectoryViewerCanQuery, MentoringDirectoryViewerCanQueryVariables>;
+export const MentoringMatchTalentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringMatchTalent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"talent"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TalentProfileInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"forTalent"},"value":{"kind":"Variable","name":{"kind":"Name","value":"talent"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}},{"kind":"Field","name":{"kind":"Name","value":"example"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringMatchTalentQuery, MentoringMatchTalentQueryVariables>;
+export const MentoringMatchCompanyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringMatchCompany"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"company"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyProfileInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"forCompany"},"value":{"kind":"Variable","name":{"kind":"Name","value":"company"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringMatchCompanyQuery, MentoringMatchCompanyQueryVariables>;
+export const MentoringMatchBothDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringMatchBoth"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"talent"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TalentProfileInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"company"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyProfileInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringMatches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"forTalent"},"value":{"kind":"Variable","name":{"kind":"Name","value":"talent"}}},{"kind":"Argument","name":{"kind":"Name","value":"forCompany"},"value":{"kind":"Variable","name":{"kind":"Name","value":"company"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}}]} as unknown as DocumentNode<MentoringMatchBothQuery, MentoringMatchBothQueryVariables>;
+export const OnTheJobListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OnTheJobList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OnTheJobTrainingFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"onTheJobTrainings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"jobProfile"}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OnTheJobListQuery, OnTheJobListQueryVariables>;
+export const OnTheJobCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnTheJobCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOnTheJobTrainingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOnTheJobTraining"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"training"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"EN"}}]},{"kind":"Field","name":{"kind":"Name","value":"description"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jobProfile"}},{"kind":"Field","name":{"kind":"Name","value":"places"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"example"}}]}}]}}]}}]} as unknown as DocumentNode<OnTheJobCreateMutation, OnTheJobCreateMutationVariables>;
+export const BudgetMentorRegistrationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BudgetMentorRegistrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"Budget mentors","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedMentorCount"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"pending"},"name":{"kind":"Name","value":"registrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BudgetMentorRegistrationsQuery, BudgetMentorRegistrationsQueryVariables>;
+export const MentorRegRegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentorRegRegister"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterAsMentorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerAsMentor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmBefore"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegRegisterMutation, MentorRegRegisterMutationVariables>;
+export const MentorRegConfirmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentorRegConfirm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmMentorEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"confirmBefore"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegConfirmMutation, MentorRegConfirmMutationVariables>;
+export const MentorRegWithdrawDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentorRegWithdraw"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawMentorRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegWithdrawMutation, MentorRegWithdrawMutationVariables>;
+export const MentorRegDecideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MentorRegDecide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideMentorRegistrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideMentorRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"emailConfirmedAt"}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegDecideMutation, MentorRegDecideMutationVariables>;
+export const MentorRegListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentorRegList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MentorRegistrationStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MentoringProject"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmedMentorCount"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"motivation"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"emailConfirmedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegListQuery, MentorRegListQueryVariables>;
+export const MentorRegNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentorRegNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MentorRegistration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegNodeQuery, MentorRegNodeQueryVariables>;
+export const MentorRegCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentorRegCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"confirmedMentorCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentorRegCountsQuery, MentorRegCountsQueryVariables>;
+export const MentoringSeedChartersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringSeedCharters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"charters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"description"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"EN"}}]},{"kind":"Field","name":{"kind":"Name","value":"signedMonth"}},{"kind":"Field","name":{"kind":"Name","value":"signedYear"}},{"kind":"Field","name":{"kind":"Name","value":"approximateSignatoryCount"}},{"kind":"Field","name":{"kind":"Name","value":"contact"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}},{"kind":"Field","name":{"kind":"Name","value":"initiatives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"description"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"regions"}},{"kind":"Field","name":{"kind":"Name","value":"targetGroups"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"acceptsMentors"}},{"kind":"Field","name":{"kind":"Name","value":"example"}}]}}]}}]}}]} as unknown as DocumentNode<MentoringSeedChartersQuery, MentoringSeedChartersQueryVariables>;
+export const MentoringSeedDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MentoringSeedDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mentoringProjects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"example"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"charter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"onTheJobTrainings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"example"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"partners"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MentoringSeedDirectoryQuery, MentoringSeedDirectoryQueryVariables>;
 export const DriversCreateBoardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DriversCreateBoard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBoardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBoard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"board"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"population"}}]}}]}}]}}]} as unknown as DocumentNode<DriversCreateBoardMutation, DriversCreateBoardMutationVariables>;
 export const DriversInvoiceIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DriversInvoiceIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingAgreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tracks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"Workitects","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"boards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DriversInvoiceIdsQuery, DriversInvoiceIdsQueryVariables>;
 export const DriversSubmitInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DriversSubmitInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DriversSubmitInvoiceMutation, DriversSubmitInvoiceMutationVariables>;
@@ -5523,6 +7519,12 @@ export const HooksNodeDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const HooksKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HooksKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]} as unknown as DocumentNode<HooksKeyMutation, HooksKeyMutationVariables>;
 export const HooksResultCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HooksResultCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCampaignResultInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCampaignResult"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<HooksResultCreateMutation, HooksResultCreateMutationVariables>;
 export const HooksResultPublishDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HooksResultPublish"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishResultInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishResult"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<HooksResultPublishMutation, HooksResultPublishMutationVariables>;
+export const BudgetProgrammesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BudgetProgrammes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programmes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}},{"kind":"Field","name":{"kind":"Name","value":"strategicGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declaredCount"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"principles"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reachedOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"steeringGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"sponsor"}},{"kind":"Field","name":{"kind":"Name","value":"staffCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectStaff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"atLeast"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingAgreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<BudgetProgrammesQuery, BudgetProgrammesQueryVariables>;
+export const ProgrammesOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgrammesOne"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programme"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","alias":{"kind":"Name","value":"titleEn"},"name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"EN"}}]},{"kind":"Field","name":{"kind":"Name","value":"summary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"partOf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"startYear"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"vision"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}},{"kind":"Field","name":{"kind":"Name","value":"strategicGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declaredCount"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"principles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"milestones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reachedOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"steeringGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectStaff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"atLeast"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fundingAgreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesOneQuery, ProgrammesOneQueryVariables>;
+export const ProgrammesListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgrammesList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProgrammeFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programmes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesListQuery, ProgrammesListQueryVariables>;
+export const ProgrammesSetGoalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgrammesSetGoal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetStrategicGoalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStrategicGoal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"goal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"strategicGoals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declaredCount"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}},{"kind":"Field","name":{"kind":"Name","value":"goals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesSetGoalMutation, ProgrammesSetGoalMutationVariables>;
+export const ProgrammesUpdatePhaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProgrammesUpdatePhase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProgrammePhaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProgrammePhase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"programme"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesUpdatePhaseMutation, ProgrammesUpdatePhaseMutationVariables>;
+export const ProgrammesNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgrammesNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Programme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"titleTranslations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nl"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProgrammePhase"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProgrammeMilestone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reachedOn"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StrategicGoal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammesNodesQuery, ProgrammesNodesQueryVariables>;
 export const CatalogueListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TrainingFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","alias":{"kind":"Name","value":"titleEn"},"name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"EN"}}]},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"digitalSkills"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"audience"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueListQuery, CatalogueListQueryVariables>;
 export const CatalogueSeededDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueSeeded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"EnumValue","value":"NL"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isExample"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"freePlaces"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueSeededQuery, CatalogueSeededQueryVariables>;
 export const CatalogueSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogueSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TrainingSessionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"freePlaces"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistLength"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"province"}},{"kind":"Field","name":{"kind":"Name","value":"training"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanUpdate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogueSessionsQuery, CatalogueSessionsQueryVariables>;

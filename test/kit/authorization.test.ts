@@ -29,11 +29,13 @@
 // execRaw for the same reason). The schema still validates every sample at run time: a sample
 // that fails validation fails the walk as broken.
 
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { sql } from "drizzle-orm";
+import { dirname, join } from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitments as commitmentsTable } from "../../db/schema/funding.js";
+import { coFinancingEntries, commitments as commitmentsTable } from "../../db/schema/funding.js";
+import { laboDocuments, laboProfiles, laboProjects } from "../../db/schema/labolokaal.js";
 import { enrolments, trainingSessions } from "../../db/schema/trainings.js";
 import { seedDatabase } from "../../db/seed/index.js";
 import {
@@ -47,8 +49,10 @@ import {
   renderAuthorizationMarkdown,
 } from "../../schema/authorization.js";
 import { serveDownload } from "../../schema/downloads.js";
+import { signLinkToken } from "../../schema/mentoring/mentor-links.js";
 import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
 import { type FundingFixture, loadFundingFixture, rowId } from "../helpers/funding.js";
+import { applyForBoard, laboThemeId, openLaboCall, startLaboProject } from "../helpers/labolokaal.js";
 
 // graphql as the server loads it. Under vitest, `import "graphql"` here would resolve to its
 // .mjs build while @graphql-tools built the app's schema with the CommonJS one, and graphql's
@@ -133,6 +137,45 @@ interface Fixtures extends FundingFixture {
   webhookDelivery: string;
   /** Campaigns: the seeded "Duurzaam werkgeverschap" and its pitches (see campaignFixtures). */
   campaign: CampaignWalkFixtures;
+  /** The mentoring directory and the programmes (see mentoringFixtures). */
+  mentoring: MentoringWalkFixtures;
+  /** LaboLokaal: Gent's project on "Employer branding" with VVSG as its expert (see laboFixtures). */
+  labo: LaboWalkFixtures;
+}
+
+/**
+ * Posts and documents come in pairs: the member's (walk-member of Gent) and the expert's (walk-expert
+ * of VVSG), each editing their own; the posts to edit also have an admin's and a consultant's.
+ */
+interface LaboWalkFixtures {
+  theme: string;
+  /** Gent's project (its final report submitted), VVSG its expert; Brugge applied to the same call (to review and decide). */
+  callWithProject: string;
+  project: string;
+  /** Gent's second project (on "Combinatiejobs", VVSG its expert), without a final report yet. */
+  projectToReport: string;
+  applicationToDecide: string;
+  /** Open; Gent has not applied. */
+  callToApply: string;
+  threads: Authored;
+  threadsToRemove: { member: string; expert: string };
+  replies: Authored;
+  repliesToRemove: { member: string; expert: string };
+  documentsToConfirm: { member: string; expert: string };
+  documentsToRemove: { member: string; expert: string };
+  question: string;
+}
+
+/** A mentoring project run by VVSG with mentors' registrations in the states the samples need, and a programme phase. */
+interface MentoringWalkFixtures {
+  project: string;
+  /** PENDING with a confirmed address: to decide. */
+  registrationToDecide: string;
+  /** Signed link tokens of other registrations. */
+  confirmToken: string;
+  withdrawToken: string;
+  programme: string;
+  phase: string;
 }
 
 /** The seeded campaign (Lier on its sounding board, Mechelen and VVSG on its steering group) and campaigns made for the walk. */
@@ -184,7 +227,10 @@ interface Relation {
 
 interface Sample {
   query: string;
-  variables?: (fx: Fixtures) => Record<string, unknown>;
+  /** The actor lets a sample pick the object each author owns (a post the actor wrote). */
+  variables?: (fx: Fixtures, actor: Actor | null) => Record<string, unknown>;
+  /** Runs before the sample is sent as an actor: what a client does between two calls (an upload's PUT). */
+  prepare?: (actor: Actor | null) => Promise<void>;
   /** Defaults to the agreement's parties and the board of the co-financing fixture. */
   relation?: (fx: Fixtures) => Relation;
   /** For a protected field that answers null to someone not allowed: reads the answer as allowed or denied. */
@@ -239,6 +285,29 @@ const steeringRelation = (fx: Fixtures): Relation => ({
   means: "right board: Mechelen, on the seeded campaign's steering group; related: VVSG, on it too; unrelated: Workitects",
   rightBoard: fx.boards.Mechelen!,
 });
+/** The walk's mentoring project is VVSG's: its partners and experts run it; Workitects is unrelated. */
+const mentoringRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: `related: ${BENEFICIARY}, whose mentoring project (or company) the sample touches; unrelated: ${UNRELATED}`,
+  relatedOrganisations: [fx.orgs[BENEFICIARY]!],
+});
+/** LaboLokaal's walk project: Gent participates in "Employer branding" with VVSG as its expert; Lier takes part in nothing. */
+const laboRelation = (fx: Fixtures): Relation => ({
+  ...agreementRelation(fx),
+  means: `right board: Gent, whose project is on the theme; related: ${BENEFICIARY}, the project's expert; other board: Lier; unrelated: ${UNRELATED}`,
+  otherBoard: fx.boards.Lier!,
+  relatedOrganisations: [fx.orgs[BENEFICIARY]!],
+});
+/** One post each of the walk's member and expert, and (for the posts to edit) of its admin and consultant. */
+interface Authored {
+  member: string;
+  expert: string;
+  admin?: string;
+  consultant?: string;
+}
+/** The actor's own post or document: each author edits their own; the others try the member's. */
+const ownOf = (posts: Authored, actor: Actor | null) =>
+  (actor?.role === "EXPERT" ? posts.expert : actor?.role === "ADMIN" ? posts.admin : actor?.role === "CONSULTANT" ? posts.consultant : undefined) ?? posts.member;
 /** A board's own application: Gent's (or Brugge's, applying in the sample). */
 const applicantRelation =
   (board: "Gent" | "Brugge") =>
@@ -808,6 +877,202 @@ const SAMPLES: Record<string, Sample> = {
       },
     }),
   },
+  // mentoring
+  "Query.charters": { query: "query WalkCharters { charters { id signatories { organisation { id } } events { id } initiatives { id } } }" },
+  "Query.mentoringProjects": { query: "query WalkMentoringProjects { mentoringProjects(first: 3) { totalCount edges { node { id name confirmedMentorCount } } } }" },
+  "Query.mentoringMatches": {
+    query: 'query WalkMentoringMatches { mentoringMatches(forTalent: { region: ANTWERP, languages: ["nl"] }, first: 3) { rank score project { id } reasons { criterion } } }',
+  },
+  "Query.onTheJobTrainings": { query: "query WalkOnTheJobTrainings { onTheJobTrainings(first: 3) { totalCount edges { node { id company { id } } } } }" },
+  "MentoringProject.registrations": {
+    query: "query WalkMentorRegistrations($id: ID!) { node(id: $id) { ... on MentoringProject { registrations { totalCount edges { node { id email } } } } } }",
+    variables: (fx) => ({ id: fx.mentoring.project }),
+    relation: mentoringRelation,
+  },
+  "MentoringProject.activities": {
+    query: "query WalkMentoringActivities($id: ID!) { node(id: $id) { ... on MentoringProject { activities { totalCount edges { node { id kind } } } } } }",
+    variables: (fx) => ({ id: fx.mentoring.project }),
+    relation: mentoringRelation,
+  },
+  "MentoringProject.statistics": {
+    query:
+      'query WalkMentoringStatistics($id: ID!) { node(id: $id) { ... on MentoringProject { statistics(period: YEAR, from: "2024-01-01", to: "2024-12-31") { periodStart sessions } } } }',
+    variables: (fx) => ({ id: fx.mentoring.project }),
+    relation: mentoringRelation,
+  },
+  "Mutation.createMentoringProject": {
+    query: 'mutation WalkCreateMentoringProject { createMentoringProject(input: { name: "Walk: mentorproject", languages: ["nl"] }) { project { id } } }',
+  },
+  "Mutation.updateMentoringProject": {
+    query: "mutation WalkUpdateMentoringProject($id: ID!) { updateMentoringProject(input: { id: $id, capacity: 12 }) { project { id capacity } } }",
+    variables: (fx) => ({ id: fx.mentoring.project }),
+    relation: mentoringRelation,
+  },
+  "Mutation.registerAsMentor": {
+    query:
+      'mutation WalkRegisterAsMentor($id: ID!) { registerAsMentor(input: { projectId: $id, name: "Walk Mentor", email: "walk-mentor@example.org", languages: ["nl"] }) { status confirmBefore } }',
+    variables: (fx) => ({ id: fx.mentoring.project }),
+  },
+  "Mutation.confirmMentorEmail": {
+    query: "mutation WalkConfirmMentorEmail($token: String!) { confirmMentorEmail(token: $token) { status } }",
+    variables: (fx) => ({ token: fx.mentoring.confirmToken }),
+  },
+  "Mutation.withdrawMentorRegistration": {
+    query: "mutation WalkWithdrawMentor($token: String!) { withdrawMentorRegistration(token: $token) { status } }",
+    variables: (fx) => ({ token: fx.mentoring.withdrawToken }),
+  },
+  "Mutation.decideMentorRegistration": {
+    query: "mutation WalkDecideMentor($id: ID!) { decideMentorRegistration(input: { id: $id, decision: CONFIRM }) { registration { id status } } }",
+    variables: (fx) => ({ id: fx.mentoring.registrationToDecide }),
+    relation: mentoringRelation,
+  },
+  "Mutation.logMentoringActivity": {
+    query: 'mutation WalkLogMentoringActivity($id: ID!) { logMentoringActivity(input: { projectId: $id, kind: SESSION, occurredOn: "2024-05-01", count: 2 }) { activity { id } } }',
+    variables: (fx) => ({ id: fx.mentoring.project }),
+    relation: mentoringRelation,
+  },
+  "Mutation.createOnTheJobTraining": {
+    query:
+      'mutation WalkCreateOnTheJobTraining($company: ID!) { createOnTheJobTraining(input: { title: { nl: "Walk: opleiding op de werkvloer" }, companyId: $company, jobProfile: "Walker" }) { training { id } } }',
+    variables: (fx) => ({ company: fx.orgs[BENEFICIARY] }),
+    relation: mentoringRelation,
+  },
+  // LaboLokaal
+  "Query.themes": { query: "query WalkThemes { themes { id fundingSource calls { id status } projects { id board { id } expert { id } } } }" },
+  "Query.projectCalls": { query: "query WalkProjectCalls { projectCalls(first: 3) { totalCount edges { node { id status support { cents } } } } }" },
+  "Query.projects": { query: "query WalkProjects { projects { id board { id } expert { id } ownContribution { cents } } }" },
+  "Query.myProfile": { query: "query WalkMyProfile { myProfile { displayName } }" },
+  "Query.contactQuestions": {
+    query: "query WalkContactQuestions { contactQuestions { totalCount edges { node { id subject } } } }",
+    relation: laboRelation,
+    // The list holds what the actor may read: the walk's member and expert each asked one.
+    read: (data) => (data.contactQuestions.totalCount > 0 ? "allowed" : "denied"),
+  },
+  "Theme.space": {
+    query:
+      "query WalkThemeSpace($id: ID!) { node(id: $id) { ... on Theme { space { boards { id } experts { id } threads { totalCount edges { node { id author { displayName } } } } documents { totalCount } } } } }",
+    variables: (fx) => ({ id: fx.labo.theme }),
+    relation: laboRelation,
+  },
+  "ProjectCall.applications": {
+    query: "query WalkCallApplications($id: ID!) { node(id: $id) { ... on ProjectCall { applications { id contactEmail } } } }",
+    variables: (fx) => ({ id: fx.labo.callWithProject }),
+    relation: laboRelation,
+    read: (data) => (data.node.applications.length > 0 ? "allowed" : "denied"),
+  },
+  "Project.finalReport": {
+    query: "query WalkFinalReport($id: ID!) { node(id: $id) { ... on Project { finalReport { submittedAt } } } }",
+    variables: (fx) => ({ id: fx.labo.project }),
+    relation: laboRelation,
+    read: (data) => (data.node.finalReport ? "allowed" : "denied"),
+  },
+  "Project.ownContributionCharge": {
+    query: "query WalkOwnContributionCharge($id: ID!) { node(id: $id) { ... on Project { ownContributionCharge { id } } } }",
+    variables: (fx) => ({ id: fx.labo.project }),
+    relation: laboRelation,
+    read: (data) => (data.node.ownContributionCharge ? "allowed" : "denied"),
+  },
+  "Mutation.createTheme": { query: 'mutation WalkCreateTheme { createTheme(input: { name: { nl: "Walk-thema" }, fundingSource: ADDENDUM }) { theme { id } } }' },
+  "Mutation.openProjectCall": {
+    query:
+      'mutation WalkOpenCall($theme: ID!) { openProjectCall(input: { themeId: $theme, title: { nl: "Walk-oproep" }, opensOn: "2030-01-01", deadline: "2030-02-01" }) { call { id status } } }',
+    variables: (fx) => ({ theme: fx.labo.theme }),
+  },
+  "Mutation.applyToCall": {
+    query:
+      'mutation WalkApplyToCall($call: ID!, $board: ID!) { applyToCall(input: { callId: $call, boardId: $board, motivation: "Walk", contactName: "Walk", contactEmail: "walk@example.org" }) { application { id } } }',
+    variables: (fx) => ({ call: fx.labo.callToApply, board: fx.boards.Gent }),
+    relation: laboRelation,
+  },
+  "Mutation.reviewApplication": {
+    query: "mutation WalkReviewApplication($id: ID!) { reviewApplication(input: { id: $id, score: 3 }) { application { id score } } }",
+    variables: (fx) => ({ id: fx.labo.applicationToDecide }),
+  },
+  "Mutation.decideApplication": {
+    query: 'mutation WalkDecideApplication($id: ID!) { decideApplication(input: { id: $id, decision: NOT_SELECTED, reason: "Walk", score: 2 }) { application { id decision } } }',
+    variables: (fx) => ({ id: fx.labo.applicationToDecide }),
+  },
+  "Mutation.recordLearningSession": {
+    query: 'mutation WalkRecordSession($id: ID!) { recordLearningSession(input: { kind: COACHING, projectId: $id, heldOn: "2024-05-02", topic: "Walk" }) { session { id } } }',
+    variables: (fx) => ({ id: fx.labo.project }),
+    relation: laboRelation,
+  },
+  "Mutation.submitFinalReport": {
+    query: 'mutation WalkSubmitReport($id: ID!) { submitFinalReport(input: { projectId: $id, experiences: "Walk", recommendations: "Walk" }) { project { id } } }',
+    variables: (fx) => ({ id: fx.labo.projectToReport }),
+    relation: laboRelation,
+  },
+  "Mutation.requestDocumentUpload": {
+    query:
+      'mutation WalkRequestUpload($theme: ID!) { requestDocumentUpload(input: { themeId: $theme, title: "Walk", filename: "walk.pdf", contentType: "application/pdf", sizeBytes: 1000 }) { document { id } upload { method } } }',
+    variables: (fx) => ({ theme: fx.labo.theme }),
+    relation: laboRelation,
+  },
+  "Mutation.confirmDocumentUpload": {
+    query: "mutation WalkConfirmUpload($id: ID!) { confirmDocumentUpload(id: $id) { document { id status } } }",
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.documentsToConfirm, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.removeDocument": {
+    query: "mutation WalkRemoveDocument($id: ID!) { removeDocument(id: $id) { document { id } } }",
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.documentsToRemove, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.startThread": {
+    query: 'mutation WalkStartThread($theme: ID!) { startThread(input: { themeId: $theme, title: "Walk", body: "Walk *tekst*" }) { thread { id } } }',
+    variables: (fx) => ({ theme: fx.labo.theme }),
+    relation: laboRelation,
+  },
+  "Mutation.replyToThread": {
+    query: 'mutation WalkReply($id: ID!) { replyToThread(input: { threadId: $id, body: "Walk-antwoord" }) { reply { id } } }',
+    variables: (fx) => ({ id: fx.labo.threads.member }),
+    relation: laboRelation,
+  },
+  "Mutation.editThread": {
+    query: 'mutation WalkEditThread($id: ID!) { editThread(input: { id: $id, body: "Walk, aangepast" }) { thread { id } } }',
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.threads, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.editReply": {
+    query: 'mutation WalkEditReply($id: ID!) { editReply(input: { id: $id, body: "Walk, aangepast" }) { reply { id } } }',
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.replies, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.removeThread": {
+    query: "mutation WalkRemoveThread($id: ID!) { removeThread(id: $id) { thread { id removed } } }",
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.threadsToRemove, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.removeReply": {
+    query: "mutation WalkRemoveReply($id: ID!) { removeReply(id: $id) { reply { id removed } } }",
+    variables: (fx, actor) => ({ id: ownOf(fx.labo.repliesToRemove, actor) }),
+    relation: laboRelation,
+  },
+  "Mutation.updateProfile": { query: 'mutation WalkUpdateProfile { updateProfile(input: { displayName: "Walker" }) { profile { displayName } } }' },
+  "Mutation.requestProfilePhotoUpload": {
+    query: 'mutation WalkRequestPhoto { requestProfilePhotoUpload(input: { filename: "walk.png", contentType: "image/png", sizeBytes: 1000 }) { upload { method } } }',
+  },
+  "Mutation.confirmProfilePhotoUpload": {
+    query: "mutation WalkConfirmPhoto { confirmProfilePhotoUpload { profile { displayName } } }",
+    // The bytes of the actor's pending photo, as its signed PUT would have stored them.
+    prepare: (actor) => (actor ? storePendingPhoto(actor) : Promise.resolve()),
+  },
+  "Mutation.askQuestion": { query: 'mutation WalkAskQuestion { askQuestion(input: { subject: "Walk", body: "Een vraag" }) { question { id } } }' },
+  "Mutation.answerQuestion": {
+    query: 'mutation WalkAnswerQuestion($id: ID!) { answerQuestion(input: { id: $id, answer: "Een antwoord" }) { question { id answeredAt } } }',
+    variables: (fx) => ({ id: fx.labo.question }),
+  },
+  // programmes
+  "Query.programmes": { query: "query WalkProgrammes { programmes { id slug status phases { status } strategicGoals { declaredCount missing } } }" },
+  "Query.programme": { query: 'query WalkProgramme { programme(slug: "modern-hr-beleid") { id title } }' },
+  "Mutation.setStrategicGoal": {
+    query: 'mutation WalkSetStrategicGoal($id: ID!) { setStrategicGoal(input: { programmeId: $id, position: 1, title: { nl: "Walk-doel" } }) { goal { id } } }',
+    variables: (fx) => ({ id: fx.mentoring.programme }),
+  },
+  "Mutation.updateProgrammePhase": {
+    query: "mutation WalkUpdatePhase($id: ID!) { updateProgrammePhase(input: { id: $id, status: ONGOING }) { phase { id status } } }",
+    variables: (fx) => ({ id: fx.mentoring.phase }),
+  },
 };
 
 /** Runs a fixture operation as an ADMIN; fails on any error. */
@@ -983,6 +1248,8 @@ async function createFixtures(): Promise<Fixtures> {
     enrolmentToRecord: Buffer.from(`Enrolment:${enrolmentToRecord}`).toString("base64url"),
     ...programme,
     campaign: await campaignFixtures(base),
+    mentoring: await mentoringFixtures(base),
+    labo: await laboFixtures(base),
     apiKeyToRotate: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: te roteren"),
     apiKeyToRevoke: await apiKeyFixture(organisation.createOrganisation.organisation.id, "Walk: in te trekken"),
     ...(await webhookFixtures(organisation.createOrganisation.organisation.id)),
@@ -1188,6 +1455,155 @@ async function campaignFixtures(base: FundingFixture): Promise<CampaignWalkFixtu
   };
 }
 
+/** Gent's project on "Employer branding" with VVSG as expert, Brugge's application to decide, an open call, and pairs of posts and documents. */
+async function laboFixtures(base: FundingFixture): Promise<LaboWalkFixtures> {
+  const theme = await laboThemeId(api, "Employer branding");
+  const project = await startLaboProject(api, { theme, board: base.boards.Gent!, expert: base.orgs[BENEFICIARY]! });
+  const applicationToDecide = await applyForBoard(api, project.callId, base.boards.Brugge!);
+  const callToApply = await openLaboCall(api, theme);
+  await chargeOwnContribution(base, project.projectId);
+  const projectToReport = await startLaboProject(api, { theme: await laboThemeId(api, "Combinatiejobs"), board: base.boards.Gent!, expert: base.orgs[BENEFICIARY]! });
+  await asAdmin('mutation WalkFixtureReport($id: ID!) { submitFinalReport(input: { projectId: $id, experiences: "Walk", recommendations: "Walk" }) { project { id } } }', {
+    id: project.projectId,
+  });
+  const member: Actor = { role: "BOARD_MEMBER", sub: "walk-member", board: rowId(base.boards.Gent!) };
+  const expert: Actor = { role: "EXPERT", sub: "walk-expert", org: rowId(base.orgs[BENEFICIARY]!) };
+  const thread = async (as: Actor) =>
+    (
+      await asActor(as, 'mutation WalkFixtureThread($theme: ID!) { startThread(input: { themeId: $theme, title: "Walk", body: "Walk" }) { thread { id } } }', {
+        theme,
+      })
+    ).startThread.thread.id as string;
+  const reply = async (as: Actor, threadId: string) =>
+    (await asActor(as, 'mutation WalkFixtureReply($id: ID!) { replyToThread(input: { threadId: $id, body: "Walk" }) { reply { id } } }', { id: threadId })).replyToThread.reply
+      .id as string;
+  const document = async (as: Actor) =>
+    (
+      await asActor(
+        as,
+        'mutation WalkFixtureDocument($theme: ID!) { requestDocumentUpload(input: { themeId: $theme, title: "Walk", filename: "walk.pdf", contentType: "application/pdf", sizeBytes: 1000 }) { document { id } } }',
+        { theme },
+      )
+    ).requestDocumentUpload.document.id as string;
+  const admin: Actor = { role: "ADMIN", sub: "walk-admin" };
+  const consultant: Actor = { role: "CONSULTANT", sub: "walk-consultant" };
+  /** The document's bytes, as its signed PUT would have stored them. */
+  const uploaded = async (id: string) => {
+    const [row] = await api.database.db
+      .select()
+      .from(laboDocuments)
+      .where(eq(laboDocuments.id, rowId(id)));
+    storeObject(row!.storageKey, PDF);
+    return id;
+  };
+  const threads = { member: await thread(member), expert: await thread(expert), admin: await thread(admin), consultant: await thread(consultant) };
+  const question = await asActor(member, 'mutation WalkFixtureQuestion { askQuestion(input: { subject: "Walk", body: "Walk" }) { question { id } } }');
+  await asActor(expert, 'mutation WalkFixtureExpertQuestion { askQuestion(input: { subject: "Walk", body: "Walk" }) { question { id } } }');
+  return {
+    theme,
+    callWithProject: project.callId,
+    project: project.projectId,
+    projectToReport: projectToReport.projectId,
+    applicationToDecide,
+    callToApply,
+    threads,
+    threadsToRemove: { member: await thread(member), expert: await thread(expert) },
+    replies: {
+      member: await reply(member, threads.member),
+      expert: await reply(expert, threads.member),
+      admin: await reply(admin, threads.member),
+      consultant: await reply(consultant, threads.member),
+    },
+    repliesToRemove: { member: await reply(member, threads.expert), expert: await reply(expert, threads.expert) },
+    documentsToConfirm: { member: await uploaded(await document(member)), expert: await uploaded(await document(expert)) },
+    documentsToRemove: { member: await document(member), expert: await document(expert) },
+    question: question.askQuestion.question.id,
+  };
+}
+
+/**
+ * The walk's project is on a VIA theme, which asks no own contribution; Project.ownContributionCharge
+ * needs a charge to show, so the fixture writes one as an ADDENDUM project's would be (a direct
+ * write: decideApplication's charging is tested in test/labolokaal/applications.test.ts).
+ */
+async function chargeOwnContribution(base: FundingFixture, projectId: string): Promise<void> {
+  const [charge] = await api.database.db
+    .insert(coFinancingEntries)
+    .values({
+      agreementId: rowId(base.agreementId),
+      boardId: rowId(base.boards.Gent!),
+      actionId: rowId(base.actions[1]!),
+      kind: "OWN_CONTRIBUTION",
+      entryType: "CHARGE",
+      amountCents: 200_000,
+      entryDate: "2024-03-01",
+    })
+    .returning();
+  await api.database.db
+    .update(laboProjects)
+    .set({ ownContributionCents: 200_000, ownContributionChargeId: charge!.id })
+    .where(eq(laboProjects.id, rowId(projectId)));
+}
+
+/** A 1x1 PNG: its bytes are what file-type recognises. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+/** The smallest PDF file-type recognises: its header. */
+const PDF = Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "latin1");
+
+/** Writes an object into the test API's local store, where a signed PUT would have written it. */
+function storeObject(key: string, bytes: Buffer): void {
+  const path = join(api.dataDir, "storage", ...key.split("/"));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+}
+
+/** The bytes of the actor's pending profile photo, if they asked for an upload link. */
+async function storePendingPhoto(actor: Actor): Promise<void> {
+  const [profile] = await api.database.db
+    .select()
+    .from(laboProfiles)
+    .where(eq(laboProfiles.subject, actor.sub ?? ""));
+  if (profile?.photoKey && profile.photoStatus === "PENDING") storeObject(profile.photoKey, PNG);
+}
+
+/** VVSG's mentoring project with three mentors' registrations, and Modern HR-beleid's third phase. */
+async function mentoringFixtures(base: FundingFixture): Promise<MentoringWalkFixtures> {
+  const created = await asAdmin(
+    'mutation WalkFixtureMentoringProject($org: ID!) { createMentoringProject(input: { name: "Walk: VVSG-mentoring", organisationId: $org, languages: ["nl"], regions: [ANTWERP] }) { project { id } } }',
+    { org: base.orgs[BENEFICIARY] },
+  );
+  const project = created.createMentoringProject.project.id as string;
+  const register = async (email: string, address: string) => {
+    const result = await api.execRaw(
+      'mutation WalkFixtureRegister($id: ID!, $email: String!) { registerAsMentor(input: { projectId: $id, name: "Walk Fixture", email: $email }) { status } }',
+      { id: project, email },
+      { clientAddress: address },
+    );
+    if (result.errors?.length) throw new Error(`fixture registration: ${JSON.stringify(result.errors)}`);
+  };
+  await register("walk-decide@example.org", "192.0.2.1");
+  await register("walk-confirm@example.org", "192.0.2.2");
+  await register("walk-withdraw@example.org", "192.0.2.3");
+  const listed = await asAdmin(
+    "query WalkFixtureRegistrations($id: ID!) { node(id: $id) { ... on MentoringProject { registrations(first: 10) { edges { node { id email } } } } } }",
+    { id: project },
+  );
+  const idOf = (email: string) => rowId(listed.node.registrations.edges.find((e: { node: { email: string } }) => e.node.email === email).node.id);
+  const inAnHour = new Date(Date.now() + 60 * 60 * 1000);
+  const decide = idOf("walk-decide@example.org");
+  await asAdmin("mutation WalkFixtureConfirm($token: String!) { confirmMentorEmail(token: $token) { status } }", { token: signLinkToken("confirm", decide, inAnHour) });
+  const programmes = await asAdmin('query WalkFixtureProgramme { programme(slug: "modern-hr-beleid") { id phases { id position } } }');
+  return {
+    project,
+    registrationToDecide: Buffer.from(`MentorRegistration:${decide}`).toString("base64url"),
+    confirmToken: signLinkToken("confirm", idOf("walk-confirm@example.org"), inAnHour),
+    withdrawToken: signLinkToken("withdraw", idOf("walk-withdraw@example.org"), inAnHour),
+    programme: programmes.programme.id,
+    phase: programmes.programme.phases.find((p: { position: number }) => p.position === 3).id,
+  };
+}
+
 beforeAll(async () => {
   api = await createTestApi();
   await seedDatabase(api.database, "sources");
@@ -1234,7 +1650,8 @@ function boardName(id: string): string {
 }
 
 /** Error codes a caller who is allowed may still get from a sample (see the header). */
-const ALLOWED_ERROR_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT"]);
+// RATE_LIMITED: a public form (registerAsMentor) sent by every actor in turn meets its limit per address.
+const ALLOWED_ERROR_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT", "RATE_LIMITED"]);
 
 type Observation =
   | { kind: "denied"; code: "UNAUTHENTICATED" | "FORBIDDEN" | "answer"; detail: string }
@@ -1301,7 +1718,10 @@ function sampleProbe(row: MatrixRow, sample: Sample): Probe {
     name: row.field,
     row,
     relation: (sample.relation ?? agreementRelation)(fx),
-    send: (actor) => send(sample.query, sample.variables?.(fx), actor),
+    send: async (actor) => {
+      await sample.prepare?.(actor);
+      return send(sample.query, sample.variables?.(fx, actor), actor);
+    },
     read: sample.read
       ? sample.read
       : nullMeansDenied
@@ -1379,7 +1799,8 @@ describe("authorization matrix", () => {
     });
     const mismatches = await walk(probes);
     expect(mismatches, report(mismatches)).toEqual([]);
-  });
+    // Every row as every actor, one after the other: some hundred operations, more with each module.
+  }, 180_000);
 
   it("guards the other ways to what a row protects alike: node(id), the CSV download and the viewerCan fields", async () => {
     const query = (q: string, variables: (fx: Fixtures) => Record<string, unknown>) => (actor: Actor | null) => send(q, variables(fx), actor);
@@ -1407,6 +1828,21 @@ describe("authorization matrix", () => {
         send: query("query WalkApplicationNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.campaign.lierApplication })),
         read: node,
         relation: campaignCircleRelation(fx),
+      }),
+      probe("node(id) of a forum thread", "Theme.space", {
+        send: query("query WalkThreadNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.labo.threads.member })),
+        read: node,
+        relation: laboRelation(fx),
+      }),
+      probe("node(id) of a board's application to a project call", "ProjectCall.applications", {
+        send: query("query WalkCallApplicationNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.labo.applicationToDecide })),
+        read: node,
+        relation: { ...laboRelation(fx), rightBoard: fx.boards.Brugge! },
+      }),
+      probe("node(id) of a mentor's registration", "MentoringProject.registrations", {
+        send: query("query WalkMentorRegistrationNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.mentoring.registrationToDecide })),
+        read: node,
+        relation: mentoringRelation(fx),
       }),
       probe("node(id) of an invoice", "FundingAgreement.invoices", {
         send: query("query WalkInvoiceNode($id: ID!) { node(id: $id) { id } }", (fx) => ({ id: fx.invoiceToPay })),

@@ -353,21 +353,25 @@ describe("who may", () => {
       expect(errorOf(await api.exec(REQUEST, { input }, options)), `request as ${JSON.stringify(as)}`).toMatchObject({ code });
       expect(errorOf(await api.exec(CONFIRM, { id }, options)), `confirm as ${JSON.stringify(as)}`).toMatchObject({ code });
       expect(errorOf(await api.exec(REMOVE, { id }, options)), `remove as ${JSON.stringify(as)}`).toMatchObject({ code });
-      expect(errorOf(await api.exec(DOCUMENT, { id }, options)), `document as ${JSON.stringify(as)}`).toMatchObject({ code });
+      // node(id) hides a document from outsiders, as one that does not exist.
+      const node = await api.exec(DOCUMENT, { id }, options);
+      expect(node.errors, `document as ${JSON.stringify(as)}`).toBeUndefined();
+      expect(node.data?.node, `document as ${JSON.stringify(as)}`).toBeNull();
       expect(errorOf(await api.exec(LIST, { themeId: fx.themeId }, options)), `list as ${JSON.stringify(as)}`).toMatchObject({ code });
     }
     // A member of another theme cannot share into this one either.
     expect(await api.database.db.select().from(laboDocuments)).toHaveLength(1);
   });
 
-  it("gives a former member FORBIDDEN for the download link once their board's project is gone", async () => {
+  it("signs no download link for a former member once their board's project is gone", async () => {
     const id = await share(fx.member);
     expect((await api.exec(DOCUMENT, { id }, { as: fx.colleague })).errors).toBeUndefined();
     const db = api.database.db;
     const [project] = await db.delete(laboProjects).where(eq(laboProjects.id, fx.projectRowId)).returning();
     await db.delete(laboApplications).where(eq(laboApplications.id, project!.applicationId));
-    expect(errorOf(await api.exec(DOCUMENT, { id }, { as: fx.colleague }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(errorOf(await api.exec(DOCUMENT, { id }, { as: fx.member }))).toMatchObject({ code: "FORBIDDEN" });
+    // The document is gone for them (node(id) is null), so no new download link is signed for them.
+    expect((await api.ok(DOCUMENT, { id }, { as: fx.colleague })).node).toBeNull();
+    expect((await api.ok(DOCUMENT, { id }, { as: fx.member })).node).toBeNull();
     expect(errorOf(await api.exec(REMOVE, { id }, { as: fx.member }))).toMatchObject({ code: "FORBIDDEN" });
   });
 
