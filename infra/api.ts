@@ -60,6 +60,8 @@ api.route("GET /graphql", graphqlFunction.arn);
 api.route("GET /health", graphqlFunction.arn);
 // The funder's justification report as a CSV download.
 api.route("GET /reports/{proxy+}", graphqlFunction.arn);
+// Document download links, checked against the viewer's membership at each use, then redirected to S3.
+api.route("GET /labolokaal/{proxy+}", graphqlFunction.arn);
 // The pages of the links mailed to mentors (confirm their address, withdraw).
 api.route("GET /mentoring/{proxy+}", graphqlFunction.arn);
 // Browsers' CORS preflights, answered by the function from the stage's allowed origins.

@@ -54,6 +54,10 @@ export async function serveDownload(app: App, request: DownloadRequest): Promise
     const found = route(request.path);
     if (!found) throw notFound("download", "path");
     const report = await found.route.serve(ctx, found.match);
+    if ("redirect" in report) {
+      app.log({ level: "info", msg: "download redirected", requestId: ctx.requestId, actorRole: ctx.actor.role, sqlStatements: ctx.stats.statements });
+      return { status: 302, headers: { location: report.redirect, "cache-control": "no-store" }, body: "" };
+    }
     app.log({ level: "info", msg: "download", requestId: ctx.requestId, path: report.filename, actorRole: ctx.actor.role, sqlStatements: ctx.stats.statements });
     return {
       status: 200,

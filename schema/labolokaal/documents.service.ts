@@ -17,11 +17,12 @@ import { assertCan, can } from "../shared/policy.js";
 import { expectGlobalId, paginate } from "../shared/relay.js";
 import type { SignedLink } from "../shared/storage.js";
 import { optionalMultilineText, requiredText } from "../shared/validation.js";
+import { documentLink } from "./document-links.js";
 import { spaceChanged } from "./labolokaal.events.js";
 import type { DocumentConnectionMapper, DocumentMapper, ThemeMapper, ThemeSpaceMapper } from "./labolokaal.mappers.js";
 import { type AuthoredScope, postRemove, spaceEnter, spacePost, uploadConfirm } from "./labolokaal.policy.js";
 import { assertInSpace, isMemberOfTheme, spaceScope } from "./membership.js";
-import { byteSize, checkUploadedBytes, DOCUMENT_TYPES, DOWNLOAD_LINK_SECONDS, declaredType, filename, MAX_DOCUMENT_BYTES, newObjectKey, UPLOAD_LINK_SECONDS } from "./uploads.js";
+import { byteSize, checkUploadedBytes, DOCUMENT_TYPES, declaredType, filename, MAX_DOCUMENT_BYTES, newObjectKey, UPLOAD_LINK_SECONDS } from "./uploads.js";
 
 export interface UploadTicket {
   url: string;
@@ -105,8 +106,8 @@ export async function documentTheme(ctx: Context, doc: DocumentMapper): Promise<
 export async function documentDownloadUrl(ctx: Context, doc: DocumentMapper): Promise<string | null> {
   await assertInSpace(ctx, doc.themeId);
   if (doc.status !== "AVAILABLE" || doc.removedAt || !doc.contentType) return null;
-  const link = await ctx.services.storage.signDownload(doc.storageKey, { filename: doc.filename, contentType: doc.contentType, expiresInSeconds: DOWNLOAD_LINK_SECONDS });
-  return link.url;
+  // The API's own link: each use asks for membership again (document-links.ts).
+  return documentLink(ctx.actor, doc.id);
 }
 
 export async function viewerCanRemoveDocument(ctx: Context, doc: DocumentMapper): Promise<boolean> {

@@ -6,6 +6,7 @@ import { laboThemes } from "../../db/schema/labolokaal.js";
 import { seedLaboLokaal } from "../../db/seed/labolokaal.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { findCallApplication, findLearningSession, findProject, findProjectCall, findTheme } from "./calls.service.js";
+import { documentLinkRoutes } from "./document-links.js";
 import { findDocument } from "./documents.service.js";
 import { findForumReply, findForumThread } from "./forum.service.js";
 import { laboEvents } from "./labolokaal.events.js";
@@ -42,7 +43,7 @@ export const laboLokaalModule = defineModule({
     ForumReply: findForumReply,
     ContactQuestion: findContactQuestion,
   },
-  downloads: storageRoutes,
+  downloads: [...storageRoutes, ...documentLinkRoutes],
   events: laboEvents,
   policies: [
     callApply,

@@ -20,11 +20,16 @@ export interface DownloadFile {
   inline?: boolean;
 }
 
+/** Where to find the file instead: a short-lived link elsewhere (an object store's), answered with 302. */
+export interface DownloadRedirect {
+  redirect: string;
+}
+
 /** A file served over plain HTTP GET beside GraphQL, with the same context and access rules. */
 export interface DownloadRoute {
   /** Matched against the request path; its groups go to `serve`. */
   path: RegExp;
-  serve(ctx: Context, match: RegExpExecArray): Promise<DownloadFile>;
+  serve(ctx: Context, match: RegExpExecArray): Promise<DownloadFile | DownloadRedirect>;
 }
 
 /** One row of the authorization matrix: a root field, mutation, subscription or protected field. */

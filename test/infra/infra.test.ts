@@ -271,6 +271,7 @@ describe.each(stages)("stage %s", (stage) => {
     expect(api.routes.map((r) => r.route).sort()).toEqual([
       "GET /graphql",
       "GET /health",
+      "GET /labolokaal/{proxy+}",
       "GET /mentoring/{proxy+}",
       "GET /reports/{proxy+}",
       "OPTIONS /graphql",

@@ -27,6 +27,9 @@ afterAll(async () => {
   await api.close();
 });
 
+/** The row id in a global id. */
+const rowIdOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
+
 /** The folder store signs links for PUBLIC_URL (localhost:4000); the test's server listens elsewhere. */
 const local = (url: string) => url.replace("http://localhost:4000", new URL(server.url).origin);
 
@@ -212,15 +215,19 @@ describe("the whole path through the local server", () => {
 
     const { node } = await api.ok(DOCUMENT, { id: document.id }, { as: fx.expert });
     const url = (node as { downloadUrl: string }).downloadUrl;
-    const download = await fetch(local(url));
+    // The API's own link, asked for membership at its use, redirects to a storage link of 60 seconds.
+    expect(new URL(url).pathname).toMatch(new RegExp(`^/labolokaal/documents/${rowIdOf(document.id)}/`));
+    const redirect = await fetch(local(url), { redirect: "manual" });
+    expect(redirect.status).toBe(302);
+    const location = redirect.headers.get("location")!;
+    const expires = Number(new URL(location).searchParams.get("expires")) * 1000 - Date.now();
+    expect(expires).toBeGreaterThan(50_000);
+    expect(expires).toBeLessThanOrEqual(60_000);
+    const download = await fetch(local(location));
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-disposition")).toContain('filename="verslag.pdf"');
-    // A download link lives about 5 minutes.
-    const expires = Number(new URL(url).searchParams.get("expires")) * 1000 - Date.now();
-    expect(expires).toBeGreaterThan(4 * 60_000);
-    expect(expires).toBeLessThanOrEqual(5 * 60_000);
   });
 
   it("announces a shared document with ids only and keeps no title or file name in the audit log", async () => {
@@ -326,9 +333,15 @@ describe("the bytes decide the type and the size", () => {
 
     const id = await share(fx.member);
     const { node } = await api.ok(DOCUMENT, { id }, { as: fx.member });
-    const download = new URL(local((node as { downloadUrl: string }).downloadUrl));
+    const link = local((node as { downloadUrl: string }).downloadUrl);
+    const download = new URL(local((await fetch(link, { redirect: "manual" })).headers.get("location")!));
     download.searchParams.set("filename", "other.exe");
     expect((await fetch(download)).status).toBe(403);
+    // The API's link, tampered with (its last character) or for another document, is refused too.
+    const tamperedLink = link.slice(0, -1) + (link.endsWith("A") ? "B" : "A");
+    expect((await fetch(tamperedLink, { redirect: "manual" })).status).toBe(403);
+    const otherId = await share(fx.member);
+    expect((await fetch(link.replace(rowIdOf(id), rowIdOf(otherId)), { redirect: "manual" })).status).toBe(403);
     const expiredDownload = await store.signDownload(await keyOf(id), { filename: "x.pdf", contentType: "application/pdf", expiresInSeconds: -1 });
     expect((await fetch(local(expiredDownload.url))).status).toBe(403);
   });
@@ -363,12 +376,16 @@ describe("who may", () => {
     expect(await api.database.db.select().from(laboDocuments)).toHaveLength(1);
   });
 
-  it("signs no download link for a former member once their board's project is gone", async () => {
+  it("signs no download link for a former member once their board's project is gone, and refuses the link they already had", async () => {
     const id = await share(fx.member);
-    expect((await api.exec(DOCUMENT, { id }, { as: fx.colleague })).errors).toBeUndefined();
+    const before = await api.ok(DOCUMENT, { id }, { as: fx.colleague });
+    const link = local((before.node as { downloadUrl: string }).downloadUrl);
+    expect((await fetch(link, { redirect: "manual" })).status).toBe(302);
     const db = api.database.db;
     const [project] = await db.delete(laboProjects).where(eq(laboProjects.id, fx.projectRowId)).returning();
     await db.delete(laboApplications).where(eq(laboApplications.id, project!.applicationId));
+    // The link they were given minutes ago no longer works: membership is asked at its use.
+    expect((await fetch(link, { redirect: "manual" })).status).toBe(403);
     // The document is gone for them (node(id) is null), so no new download link is signed for them.
     expect((await api.ok(DOCUMENT, { id }, { as: fx.colleague })).node).toBeNull();
     expect((await api.ok(DOCUMENT, { id }, { as: fx.member })).node).toBeNull();
