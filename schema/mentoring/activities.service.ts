@@ -4,7 +4,7 @@
 // of projects: the activities in one statement per page (a window per project), the statistics in
 // two per distinct (period, from, to) — one over the activities, one over the confirmed mentors —
 // grouped by date_trunc, never one per period or per project.
-import { and, count, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mentoringActivities, mentoringActivityKind, mentoringOutcome, mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
 import { todayInBrussels } from "../funding/lifecycle.js";
@@ -15,7 +15,7 @@ import { badInput, notFound } from "../shared/errors.js";
 import { fn, parseInput } from "../shared/fn.js";
 import { defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { assertCan, can } from "../shared/policy.js";
-import { afterCursor, type Connection, expectGlobalId, type Keyset, mapConnection, pageSize, toConnection } from "../shared/relay.js";
+import { afterCursor, type Connection, childPages, expectGlobalId, type Keyset, mapConnection, pageSize, toConnection } from "../shared/relay.js";
 import { optionalMultilineText } from "../shared/validation.js";
 import { mentoringActivityLogged } from "./mentoring.events.js";
 import type { MentoringActivityConnectionMapper, MentoringActivityMapper, MentoringProjectMapper } from "./mentoring.mappers.js";
@@ -66,23 +66,7 @@ const activityKeyset: Keyset = { sortKey: activityKey, id: mentoringActivities.i
 
 const pagesOfActivities = defineLoaderFamily<string, (MentoringActivityMapper & { key: string })[], { after: string | null; size: number }>(
   (page) => JSON.stringify([page.after, page.size]),
-  async (ctx, { after, size }, projectIds) => {
-    const ranked = ctx.db
-      .select({
-        ...getTableColumns(mentoringActivities),
-        key: activityKey.as("key"),
-        rank: sql<number>`row_number() over (partition by ${mentoringActivities.projectId} order by ${activityKey} desc, ${mentoringActivities.id} desc)`.as("rank"),
-      })
-      .from(mentoringActivities)
-      .where(and(inArray(mentoringActivities.projectId, [...projectIds]), afterCursor(activityKeyset, after)))
-      .as("ranked");
-    const rows = await ctx.db
-      .select()
-      .from(ranked)
-      .where(lte(ranked.rank, size + 1))
-      .orderBy(ranked.projectId, ranked.rank);
-    return projectIds.map((id) => rows.filter((r) => r.projectId === id).map(({ rank: _rank, ...row }) => row));
-  },
+  (ctx, page, projectIds) => childPages<MentoringActivityMapper>(ctx.db, mentoringActivities, mentoringActivities.projectId, projectIds, (a) => a.projectId, activityKeyset, page),
 );
 
 const activityTotals = defineLoaderFamily<string, number, null>(

@@ -6,7 +6,7 @@
 //
 // Nothing personal leaves the row: the audit log and the events hold ids, the status and whether
 // the address is confirmed; the limits hold hashes; the mail goes only to the address itself.
-import { and, count, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
@@ -19,7 +19,7 @@ import type { Locale } from "../shared/i18n.js";
 import { defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
 import { assertCan, can } from "../shared/policy.js";
 import { consumeLimit, hashedKey } from "../shared/rate-limit.js";
-import { afterCursor, expectGlobalId, mapConnection, pageSize, toConnection } from "../shared/relay.js";
+import { afterCursor, childPages, expectGlobalId, mapConnection, pageSize, toConnection } from "../shared/relay.js";
 import { afterCommit } from "../shared/transaction.js";
 import { optionalMultilineText, optionalText, requiredText } from "../shared/validation.js";
 import { linkUrl, signLinkToken, verifyLinkToken } from "./mentor-links.js";
@@ -317,7 +317,7 @@ export async function confirmedMentorCount(ctx: Context, project: MentoringProje
   return confirmedCounts(ctx).load(project.id);
 }
 
-const { sortKey: registeredKey, keyset: registrationKeyset } = newestFirst(mentorRegistrations);
+const { keyset: registrationKeyset } = newestFirst(mentorRegistrations);
 interface RegistrationPage {
   after: string | null;
   size: number;
@@ -327,23 +327,17 @@ interface RegistrationPage {
 /** One page of registrations for each project of a batch (a page of projects asks once). */
 const pagesOfRegistrations = defineLoaderFamily<string, (MentorRegistrationMapper & { key: string })[], RegistrationPage>(
   (page) => JSON.stringify([page.after, page.size, page.status]),
-  async (ctx, { after, size, status }, projectIds) => {
-    const ranked = ctx.db
-      .select({
-        ...getTableColumns(mentorRegistrations),
-        key: registeredKey.as("key"),
-        rank: sql<number>`row_number() over (partition by ${mentorRegistrations.projectId} order by ${registeredKey} desc, ${mentorRegistrations.id} desc)`.as("rank"),
-      })
-      .from(mentorRegistrations)
-      .where(and(inArray(mentorRegistrations.projectId, [...projectIds]), status ? eq(mentorRegistrations.status, status) : undefined, afterCursor(registrationKeyset, after)))
-      .as("ranked");
-    const rows = await ctx.db
-      .select()
-      .from(ranked)
-      .where(lte(ranked.rank, size + 1))
-      .orderBy(ranked.projectId, ranked.rank);
-    return projectIds.map((id) => rows.filter((r) => r.projectId === id).map(({ rank: _rank, ...row }) => row));
-  },
+  (ctx, { status, ...page }, projectIds) =>
+    childPages<MentorRegistrationMapper>(
+      ctx.db,
+      mentorRegistrations,
+      mentorRegistrations.projectId,
+      projectIds,
+      (r) => r.projectId,
+      registrationKeyset,
+      page,
+      status ? eq(mentorRegistrations.status, status) : undefined,
+    ),
 );
 
 const registrationTotals = defineLoaderFamily<string, number, Status | null>(

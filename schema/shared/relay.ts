@@ -1,6 +1,6 @@
 // Relay conventions shared by every module: opaque global ids, cursors, and connections
 // paged with keyset pagination (first/after, at most 100 a page).
-import { type AnyColumn, count, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, count, getTableColumns, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import { badInput } from "./errors.js";
@@ -153,4 +153,44 @@ export async function paginate<T>(
 export async function countRows(db: Executor, table: PgTable, where?: SQL): Promise<number> {
   const [row] = await db.select({ n: count() }).from(table).where(where);
   return row?.n ?? 0;
+}
+
+/**
+ * For a batch of parents, each one's page of child rows after a cursor, in one statement
+ * (row_number() per parent): a connection nested in a list costs one statement, not one per
+ * parent. Each row comes with `key`, the keyset's sort value as text, for its cursor; a page holds
+ * up to `size + 1` rows, as toConnection expects.
+ */
+export async function childPages<T>(
+  db: Executor,
+  table: PgTable,
+  parent: AnyColumn,
+  parentIds: readonly string[],
+  parentOf: (row: T) => string,
+  keyset: Keyset,
+  page: { after: string | null; size: number },
+  where?: SQL,
+): Promise<(T & { key: string })[][]> {
+  const ranked = db
+    .select({
+      ...getTableColumns(table),
+      key: sql<string>`${keyset.sortKey}`.as("key"),
+      rank: sql<number>`row_number() over (partition by ${parent} order by ${sql.join(keysetOrder(keyset), sql`, `)})`.as("rank"),
+    })
+    .from(table)
+    .where(and(inArray(parent, [...parentIds]), where, afterCursor(keyset, page.after)))
+    .as("ranked");
+  const rows = (await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, page.size + 1))
+    .orderBy(ranked.rank)) as unknown as (T & { key: string; rank: number })[];
+  const byParent = new Map<string, (T & { key: string })[]>();
+  for (const { rank: _rank, ...row } of rows) {
+    const child = row as unknown as T & { key: string };
+    const list = byParent.get(parentOf(child));
+    if (list) list.push(child);
+    else byParent.set(parentOf(child), [child]);
+  }
+  return parentIds.map((id) => byParent.get(id) ?? []);
 }

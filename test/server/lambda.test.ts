@@ -150,4 +150,14 @@ describe("the GraphQL Lambda", () => {
     await expect(import("../../functions/graphql.js")).rejects.toThrow(/production/);
     vi.stubEnv("STAGE", "dev");
   });
+
+  it("refuses to start in production without its own secret for mentors' links", async () => {
+    vi.resetModules();
+    vi.stubEnv("STAGE", "production");
+    vi.stubEnv("AUTH_JWKS_URL", "http://127.0.0.1:9/jwks.json");
+    vi.stubEnv("AUTH_ISSUER", "https://issuer.example");
+    await expect(import("../../functions/graphql.js")).rejects.toThrow(/MENTOR_LINK_SECRET/);
+    vi.stubEnv("STAGE", "dev");
+    vi.unstubAllEnvs();
+  });
 });

@@ -186,7 +186,13 @@ describe("the Lambda handler in production", () => {
   const url = "https://api.example/graphql";
   beforeAll(async () => {
     // Production verifies tokens against a JWKS; these tests send none, so it is never fetched.
-    lambda = await startTestLambda({ STAGE: "production", AUTH_JWKS_URL: "http://127.0.0.1:9/jwks.json", AUTH_ISSUER: "https://issuer.example", CORS_ORIGINS: APP });
+    lambda = await startTestLambda({
+      STAGE: "production",
+      AUTH_JWKS_URL: "http://127.0.0.1:9/jwks.json",
+      AUTH_ISSUER: "https://issuer.example",
+      CORS_ORIGINS: APP,
+      MENTOR_LINK_SECRET: "a-production-secret-for-mentor-links-0123456789",
+    });
   });
   afterAll(async () => {
     await lambda.close();
