@@ -88,7 +88,7 @@ export const documentLinkRoutes: DownloadRoute[] = [
         .select()
         .from(laboDocuments)
         .where(and(eq(laboDocuments.id, documentId), isNull(laboDocuments.removedAt)));
-      if (!doc || doc.status !== "AVAILABLE" || !doc.contentType) throw notFound("Document");
+      if (doc?.status !== "AVAILABLE" || !doc.contentType) throw notFound("Document");
       if (!(await stillMember(ctx, doc, claims))) throw forbidden("You no longer belong to this theme's space");
       const link = await ctx.services.storage.signDownload(doc.storageKey, {
         filename: doc.filename,
