@@ -329,6 +329,16 @@ type Documents = {
     "\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LaboForumThreadsDocument,
     "\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n": typeof types.LaboForumThreadDocument,
     "\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n": typeof types.LaboForumReplyNodeDocument,
+    "\n  mutation JourneyLaboTheme($input: CreateThemeInput!) { createTheme(input: $input) { theme { id fundingSource } } }\n": typeof types.JourneyLaboThemeDocument,
+    "\n  mutation JourneyLaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id status support { cents currency } ownContribution { cents currency } } }\n  }\n": typeof types.JourneyLaboOpenCallDocument,
+    "\n  mutation JourneyLaboApply($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id board { name } } } }\n": typeof types.JourneyLaboApplyDocument,
+    "\n  mutation JourneyLaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision }\n      project { id board { name } expert { name } support { cents } ownContribution { cents } ownContributionCharge { kind amount { cents } } }\n    }\n  }\n": typeof types.JourneyLaboDecideDocument,
+    "\n  query JourneyLaboLedger($agreement: ID!, $board: ID!) {\n    node(id: $agreement) { ... on FundingAgreement { coFinancing(boardId: $board) { entries { edges { node { kind type amount { cents } } } } } } }\n  }\n": typeof types.JourneyLaboLedgerDocument,
+    "\n  mutation JourneyLaboRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id status } upload { url headers } }\n  }\n": typeof types.JourneyLaboRequestUploadDocument,
+    "\n  mutation JourneyLaboConfirmUpload($id: ID!) { confirmDocumentUpload(id: $id) { document { id status contentType } } }\n": typeof types.JourneyLaboConfirmUploadDocument,
+    "\n  mutation JourneyLaboStartThread($input: StartThreadInput!) { startThread(input: $input) { thread { id } } }\n": typeof types.JourneyLaboStartThreadDocument,
+    "\n  mutation JourneyLaboReply($input: ReplyInput!) { replyToThread(input: $input) { reply { id } } }\n": typeof types.JourneyLaboReplyDocument,
+    "\n  query JourneyLaboSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          boards { name }\n          experts { name }\n          documents { totalCount edges { node { id title downloadUrl author { board { name } } } } }\n          threads {\n            totalCount\n            edges { node { id title bodyHtml author { board { name } } replies { edges { node { bodyHtml author { organisation { name } } } } } } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.JourneyLaboSpaceDocument,
     "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n": typeof types.LaboMarkdownStartDocument,
     "\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n": typeof types.LaboMarkdownEditDocument,
     "\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n": typeof types.LaboMarkdownReplyDocument,
@@ -382,6 +392,16 @@ type Documents = {
     "\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n": typeof types.MentoringDirectoryUpdateDocument,
     "\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n": typeof types.MentoringDirectoryCharterIdDocument,
     "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    ": typeof types.MentoringDirectoryViewerCanDocument,
+    "\n  query JourneyProgrammes {\n    programmes {\n      slug kind title(locale: NL) status\n      phases { position title(locale: NL) status }\n      strategicGoals { declaredCount missing goals { position } }\n      milestones { reachedOn }\n      projectStaff { count atLeast }\n    }\n  }\n": typeof types.JourneyProgrammesDocument,
+    "\n  query JourneyMatches($talent: TalentProfileInput, $company: CompanyProfileInput) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: 5) { rank score project { id name } reasons { criterion explanation points } }\n  }\n": typeof types.JourneyMatchesDocument,
+    "\n  query JourneyMentoringOrganisation { organisations(first: 5, filter: { search: \"YouthStart\" }) { edges { node { id name(locale: NL) } } } }\n": typeof types.JourneyMentoringOrganisationDocument,
+    "\n  mutation JourneyCreateMentoringProject($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) { project { id name confirmedMentorCount organisation { id } } }\n  }\n": typeof types.JourneyCreateMentoringProjectDocument,
+    "\n  mutation JourneyRegisterAsMentor($input: RegisterAsMentorInput!) { registerAsMentor(input: $input) { status confirmBefore project { id } } }\n": typeof types.JourneyRegisterAsMentorDocument,
+    "\n  mutation JourneyConfirmMentorEmail($token: String!) { confirmMentorEmail(token: $token) { status } }\n": typeof types.JourneyConfirmMentorEmailDocument,
+    "\n  query JourneyMentorRegistrations($id: ID!) {\n    node(id: $id) { ... on MentoringProject { confirmedMentorCount registrations { edges { node { id name email status emailConfirmedAt } } } } }\n  }\n": typeof types.JourneyMentorRegistrationsDocument,
+    "\n  mutation JourneyDecideMentor($input: DecideMentorRegistrationInput!) { decideMentorRegistration(input: $input) { registration { status decidedAt } } }\n": typeof types.JourneyDecideMentorDocument,
+    "\n  mutation JourneyLogActivity($input: LogMentoringActivityInput!) { logMentoringActivity(input: $input) { activity { id kind count } } }\n": typeof types.JourneyLogActivityDocument,
+    "\n  query JourneyStatistics($id: ID!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities { totalCount }\n        statistics(period: QUARTER, from: \"2025-01-01\", to: \"2025-06-30\") { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } }\n      }\n    }\n  }\n": typeof types.JourneyStatisticsDocument,
     "\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n": typeof types.MentoringMatchTalentDocument,
     "\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n": typeof types.MentoringMatchCompanyDocument,
     "\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n": typeof types.MentoringMatchBothDocument,
@@ -877,6 +897,16 @@ const documents: Documents = {
     "\n  query LaboForumThreads($theme: ID!, $first: Int, $after: String) {\n    node(id: $theme) {\n      __typename\n      ... on Theme {\n        space {\n          threads(first: $first, after: $after) {\n            totalCount\n            pageInfo { hasNextPage hasPreviousPage endCursor }\n            edges { node { id title } }\n          }\n        }\n      }\n    }\n  }\n": types.LaboForumThreadsDocument,
     "\n  query LaboForumThread($id: ID!, $first: Int, $after: String) {\n    node(id: $id) {\n      __typename\n      ... on ForumThread {\n        id title body bodyHtml removed viewerCanEdit viewerCanRemove\n        replies(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { id body removed viewerCanEdit viewerCanRemove } }\n        }\n      }\n    }\n  }\n": types.LaboForumThreadDocument,
     "\n  query LaboForumReplyNode($id: ID!) {\n    node(id: $id) { __typename ... on ForumReply { id body thread { id } } }\n  }\n": types.LaboForumReplyNodeDocument,
+    "\n  mutation JourneyLaboTheme($input: CreateThemeInput!) { createTheme(input: $input) { theme { id fundingSource } } }\n": types.JourneyLaboThemeDocument,
+    "\n  mutation JourneyLaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id status support { cents currency } ownContribution { cents currency } } }\n  }\n": types.JourneyLaboOpenCallDocument,
+    "\n  mutation JourneyLaboApply($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id board { name } } } }\n": types.JourneyLaboApplyDocument,
+    "\n  mutation JourneyLaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision }\n      project { id board { name } expert { name } support { cents } ownContribution { cents } ownContributionCharge { kind amount { cents } } }\n    }\n  }\n": types.JourneyLaboDecideDocument,
+    "\n  query JourneyLaboLedger($agreement: ID!, $board: ID!) {\n    node(id: $agreement) { ... on FundingAgreement { coFinancing(boardId: $board) { entries { edges { node { kind type amount { cents } } } } } } }\n  }\n": types.JourneyLaboLedgerDocument,
+    "\n  mutation JourneyLaboRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id status } upload { url headers } }\n  }\n": types.JourneyLaboRequestUploadDocument,
+    "\n  mutation JourneyLaboConfirmUpload($id: ID!) { confirmDocumentUpload(id: $id) { document { id status contentType } } }\n": types.JourneyLaboConfirmUploadDocument,
+    "\n  mutation JourneyLaboStartThread($input: StartThreadInput!) { startThread(input: $input) { thread { id } } }\n": types.JourneyLaboStartThreadDocument,
+    "\n  mutation JourneyLaboReply($input: ReplyInput!) { replyToThread(input: $input) { reply { id } } }\n": types.JourneyLaboReplyDocument,
+    "\n  query JourneyLaboSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          boards { name }\n          experts { name }\n          documents { totalCount edges { node { id title downloadUrl author { board { name } } } } }\n          threads {\n            totalCount\n            edges { node { id title bodyHtml author { board { name } } replies { edges { node { bodyHtml author { organisation { name } } } } } } }\n          }\n        }\n      }\n    }\n  }\n": types.JourneyLaboSpaceDocument,
     "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n": types.LaboMarkdownStartDocument,
     "\n  mutation LaboMarkdownEdit($input: EditThreadInput!) {\n    editThread(input: $input) { thread { bodyHtml } }\n  }\n": types.LaboMarkdownEditDocument,
     "\n  mutation LaboMarkdownReply($input: ReplyInput!) {\n    replyToThread(input: $input) { reply { bodyHtml } }\n  }\n": types.LaboMarkdownReplyDocument,
@@ -930,6 +960,16 @@ const documents: Documents = {
     "\n  mutation MentoringDirectoryUpdate($input: UpdateMentoringProjectInput!) {\n    updateMentoringProject(input: $input) { project { id name capacity website acceptsMentors languages viewerCanManage } }\n  }\n": types.MentoringDirectoryUpdateDocument,
     "\n  query MentoringDirectoryCharterId {\n    charters { id }\n  }\n": types.MentoringDirectoryCharterIdDocument,
     "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    ": types.MentoringDirectoryViewerCanDocument,
+    "\n  query JourneyProgrammes {\n    programmes {\n      slug kind title(locale: NL) status\n      phases { position title(locale: NL) status }\n      strategicGoals { declaredCount missing goals { position } }\n      milestones { reachedOn }\n      projectStaff { count atLeast }\n    }\n  }\n": types.JourneyProgrammesDocument,
+    "\n  query JourneyMatches($talent: TalentProfileInput, $company: CompanyProfileInput) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: 5) { rank score project { id name } reasons { criterion explanation points } }\n  }\n": types.JourneyMatchesDocument,
+    "\n  query JourneyMentoringOrganisation { organisations(first: 5, filter: { search: \"YouthStart\" }) { edges { node { id name(locale: NL) } } } }\n": types.JourneyMentoringOrganisationDocument,
+    "\n  mutation JourneyCreateMentoringProject($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) { project { id name confirmedMentorCount organisation { id } } }\n  }\n": types.JourneyCreateMentoringProjectDocument,
+    "\n  mutation JourneyRegisterAsMentor($input: RegisterAsMentorInput!) { registerAsMentor(input: $input) { status confirmBefore project { id } } }\n": types.JourneyRegisterAsMentorDocument,
+    "\n  mutation JourneyConfirmMentorEmail($token: String!) { confirmMentorEmail(token: $token) { status } }\n": types.JourneyConfirmMentorEmailDocument,
+    "\n  query JourneyMentorRegistrations($id: ID!) {\n    node(id: $id) { ... on MentoringProject { confirmedMentorCount registrations { edges { node { id name email status emailConfirmedAt } } } } }\n  }\n": types.JourneyMentorRegistrationsDocument,
+    "\n  mutation JourneyDecideMentor($input: DecideMentorRegistrationInput!) { decideMentorRegistration(input: $input) { registration { status decidedAt } } }\n": types.JourneyDecideMentorDocument,
+    "\n  mutation JourneyLogActivity($input: LogMentoringActivityInput!) { logMentoringActivity(input: $input) { activity { id kind count } } }\n": types.JourneyLogActivityDocument,
+    "\n  query JourneyStatistics($id: ID!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities { totalCount }\n        statistics(period: QUARTER, from: \"2025-01-01\", to: \"2025-06-30\") { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } }\n      }\n    }\n  }\n": types.JourneyStatisticsDocument,
     "\n  query MentoringMatchTalent($talent: TalentProfileInput!, $first: Int) {\n    mentoringMatches(forTalent: $talent, first: $first) { rank score project { name languages capacity acceptsMentors example } reasons { criterion explanation points } }\n  }\n": types.MentoringMatchTalentDocument,
     "\n  query MentoringMatchCompany($company: CompanyProfileInput!, $first: Int) {\n    mentoringMatches(forCompany: $company, first: $first) { rank score project { name acceptsMentors } reasons { criterion explanation points } }\n  }\n": types.MentoringMatchCompanyDocument,
     "\n  query MentoringMatchBoth($talent: TalentProfileInput, $company: CompanyProfileInput, $first: Int) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: $first) { rank }\n  }\n": types.MentoringMatchBothDocument,
@@ -2384,6 +2424,46 @@ export function graphql(source: "\n  query LaboForumReplyNode($id: ID!) {\n    n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation JourneyLaboTheme($input: CreateThemeInput!) { createTheme(input: $input) { theme { id fundingSource } } }\n"): (typeof documents)["\n  mutation JourneyLaboTheme($input: CreateThemeInput!) { createTheme(input: $input) { theme { id fundingSource } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id status support { cents currency } ownContribution { cents currency } } }\n  }\n"): (typeof documents)["\n  mutation JourneyLaboOpenCall($input: OpenProjectCallInput!) {\n    openProjectCall(input: $input) { call { id status support { cents currency } ownContribution { cents currency } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboApply($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id board { name } } } }\n"): (typeof documents)["\n  mutation JourneyLaboApply($input: ApplyToCallInput!) { applyToCall(input: $input) { application { id board { name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision }\n      project { id board { name } expert { name } support { cents } ownContribution { cents } ownContributionCharge { kind amount { cents } } }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyLaboDecide($input: DecideApplicationInput!) {\n    decideApplication(input: $input) {\n      application { id decision }\n      project { id board { name } expert { name } support { cents } ownContribution { cents } ownContributionCharge { kind amount { cents } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyLaboLedger($agreement: ID!, $board: ID!) {\n    node(id: $agreement) { ... on FundingAgreement { coFinancing(boardId: $board) { entries { edges { node { kind type amount { cents } } } } } } }\n  }\n"): (typeof documents)["\n  query JourneyLaboLedger($agreement: ID!, $board: ID!) {\n    node(id: $agreement) { ... on FundingAgreement { coFinancing(boardId: $board) { entries { edges { node { kind type amount { cents } } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id status } upload { url headers } }\n  }\n"): (typeof documents)["\n  mutation JourneyLaboRequestUpload($input: RequestDocumentUploadInput!) {\n    requestDocumentUpload(input: $input) { document { id status } upload { url headers } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboConfirmUpload($id: ID!) { confirmDocumentUpload(id: $id) { document { id status contentType } } }\n"): (typeof documents)["\n  mutation JourneyLaboConfirmUpload($id: ID!) { confirmDocumentUpload(id: $id) { document { id status contentType } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboStartThread($input: StartThreadInput!) { startThread(input: $input) { thread { id } } }\n"): (typeof documents)["\n  mutation JourneyLaboStartThread($input: StartThreadInput!) { startThread(input: $input) { thread { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLaboReply($input: ReplyInput!) { replyToThread(input: $input) { reply { id } } }\n"): (typeof documents)["\n  mutation JourneyLaboReply($input: ReplyInput!) { replyToThread(input: $input) { reply { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyLaboSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          boards { name }\n          experts { name }\n          documents { totalCount edges { node { id title downloadUrl author { board { name } } } } }\n          threads {\n            totalCount\n            edges { node { id title bodyHtml author { board { name } } replies { edges { node { bodyHtml author { organisation { name } } } } } } }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JourneyLaboSpace($id: ID!) {\n    node(id: $id) {\n      ... on Theme {\n        viewerIsMember\n        space {\n          boards { name }\n          experts { name }\n          documents { totalCount edges { node { id title downloadUrl author { board { name } } } } }\n          threads {\n            totalCount\n            edges { node { id title bodyHtml author { board { name } } replies { edges { node { bodyHtml author { organisation { name } } } } } } }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n"): (typeof documents)["\n  mutation LaboMarkdownStart($input: StartThreadInput!) {\n    startThread(input: $input) { thread { id body bodyHtml } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -2593,6 +2673,46 @@ export function graphql(source: "\n  query MentoringDirectoryCharterId {\n    ch
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    "): (typeof documents)["\n      query MentoringDirectoryViewerCan($filter: MentoringProjectFilter) {\n        mentoringProjects(filter: $filter) { edges { node { name viewerCanManage } } }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyProgrammes {\n    programmes {\n      slug kind title(locale: NL) status\n      phases { position title(locale: NL) status }\n      strategicGoals { declaredCount missing goals { position } }\n      milestones { reachedOn }\n      projectStaff { count atLeast }\n    }\n  }\n"): (typeof documents)["\n  query JourneyProgrammes {\n    programmes {\n      slug kind title(locale: NL) status\n      phases { position title(locale: NL) status }\n      strategicGoals { declaredCount missing goals { position } }\n      milestones { reachedOn }\n      projectStaff { count atLeast }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyMatches($talent: TalentProfileInput, $company: CompanyProfileInput) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: 5) { rank score project { id name } reasons { criterion explanation points } }\n  }\n"): (typeof documents)["\n  query JourneyMatches($talent: TalentProfileInput, $company: CompanyProfileInput) {\n    mentoringMatches(forTalent: $talent, forCompany: $company, first: 5) { rank score project { id name } reasons { criterion explanation points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyMentoringOrganisation { organisations(first: 5, filter: { search: \"YouthStart\" }) { edges { node { id name(locale: NL) } } } }\n"): (typeof documents)["\n  query JourneyMentoringOrganisation { organisations(first: 5, filter: { search: \"YouthStart\" }) { edges { node { id name(locale: NL) } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyCreateMentoringProject($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) { project { id name confirmedMentorCount organisation { id } } }\n  }\n"): (typeof documents)["\n  mutation JourneyCreateMentoringProject($input: CreateMentoringProjectInput!) {\n    createMentoringProject(input: $input) { project { id name confirmedMentorCount organisation { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyRegisterAsMentor($input: RegisterAsMentorInput!) { registerAsMentor(input: $input) { status confirmBefore project { id } } }\n"): (typeof documents)["\n  mutation JourneyRegisterAsMentor($input: RegisterAsMentorInput!) { registerAsMentor(input: $input) { status confirmBefore project { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyConfirmMentorEmail($token: String!) { confirmMentorEmail(token: $token) { status } }\n"): (typeof documents)["\n  mutation JourneyConfirmMentorEmail($token: String!) { confirmMentorEmail(token: $token) { status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyMentorRegistrations($id: ID!) {\n    node(id: $id) { ... on MentoringProject { confirmedMentorCount registrations { edges { node { id name email status emailConfirmedAt } } } } }\n  }\n"): (typeof documents)["\n  query JourneyMentorRegistrations($id: ID!) {\n    node(id: $id) { ... on MentoringProject { confirmedMentorCount registrations { edges { node { id name email status emailConfirmedAt } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyDecideMentor($input: DecideMentorRegistrationInput!) { decideMentorRegistration(input: $input) { registration { status decidedAt } } }\n"): (typeof documents)["\n  mutation JourneyDecideMentor($input: DecideMentorRegistrationInput!) { decideMentorRegistration(input: $input) { registration { status decidedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyLogActivity($input: LogMentoringActivityInput!) { logMentoringActivity(input: $input) { activity { id kind count } } }\n"): (typeof documents)["\n  mutation JourneyLogActivity($input: LogMentoringActivityInput!) { logMentoringActivity(input: $input) { activity { id kind count } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JourneyStatistics($id: ID!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities { totalCount }\n        statistics(period: QUARTER, from: \"2025-01-01\", to: \"2025-06-30\") { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JourneyStatistics($id: ID!) {\n    node(id: $id) {\n      ... on MentoringProject {\n        activities { totalCount }\n        statistics(period: QUARTER, from: \"2025-01-01\", to: \"2025-06-30\") { periodStart periodEnd sessions matches outcomes outcomesByKind { outcome count } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,7 @@ import { toGlobalId } from "../../schema/shared/relay.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 import { onPostgres } from "../helpers/db.js";
+import { decodeQuotedPrintable, mailFiles as listMailFiles, type Mail, readMails } from "../helpers/mail.js";
 
 let api: TestApi;
 let ownOrg: string;
@@ -105,52 +106,9 @@ const COUNTS = graphql(`
 `);
 
 const mailDir = () => join(api.dataDir, "mail");
-
-function mailFiles(): string[] {
-  try {
-    return readdirSync(mailDir()).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** The text of a quoted-printable body, soft line breaks joined. */
-function decodeBody(body: string): string {
-  const joined = body.replace(/=\r\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    if (joined[i] === "=") {
-      bytes.push(Number.parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(joined.charCodeAt(i));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  confirm: string;
-  withdraw: string;
-}
-
+const mailFiles = () => listMailFiles(mailDir());
 /** The mails sent since `before` (a count of files), oldest first, with their links' tokens. */
-function mailsSince(before: number): Mail[] {
-  return mailFiles()
-    .slice(before)
-    .map((file) => {
-      const raw = readFileSync(join(mailDir(), file), "utf8");
-      const split = raw.indexOf("\r\n\r\n");
-      const head = raw.slice(0, split).replace(/\r\n[ \t]/g, " ");
-      const header = (name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(head)?.[1] ?? "";
-      const subject = header("Subject").replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/g, (_m, b64: string) => Buffer.from(b64, "base64").toString("utf8"));
-      const text = decodeBody(raw.slice(split + 4));
-      const confirm = /http:\/\/localhost:4000\/mentoring\/confirm\/(\S+)/.exec(text)?.[1] ?? "";
-      const withdraw = /http:\/\/localhost:4000\/mentoring\/withdraw\/(\S+)/.exec(text)?.[1] ?? "";
-      return { to: header("To"), subject: subject.trim(), text, confirm, withdraw };
-    });
-}
+const mailsSince = (before: number): Mail[] => readMails(mailDir(), before);
 
 let counter = 0;
 function mentor(overrides: Partial<Parameters<typeof registerInput>[0]> = {}) {
@@ -435,7 +393,7 @@ describe("signed links", () => {
       const [created] = await local.database.db.insert(mentoringProjects).values({ name: "Lokaal project" }).returning({ id: mentoringProjects.id });
       await local.ok(REGISTER, { input: mentor({ projectId: toGlobalId("MentoringProject", created!.id) }) });
       const [file] = readdirSync(join(local.dataDir, "mail"));
-      const text = decodeBody(readFileSync(join(local.dataDir, "mail", file!), "utf8"));
+      const text = decodeQuotedPrintable(readFileSync(join(local.dataDir, "mail", file!), "utf8"));
       const link = (purpose: string) => new RegExp(`http://localhost:4000(/mentoring/${purpose}/\\S+)`).exec(text)?.[1] ?? "";
       const base = server.url.replace(/\/graphql$/, "");
       const confirmed = await fetch(`${base}${link("confirm")}`, { headers: { "accept-language": "en" } });
