@@ -24,6 +24,10 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",
+    // PGlite runs in the test process, one core per worker: two workers use both of this machine's
+    // cores, also once a PostgreSQL run beside it (CI runs both side by side) has ended. On
+    // PostgreSQL the server does much of the work, so one worker leaves it the other core.
+    maxWorkers: process.env.TEST_DATABASE_URL ? 1 : 2,
     isolate: false,
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,

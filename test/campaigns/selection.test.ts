@@ -394,11 +394,11 @@ describe("Mutation.confirmSelection", () => {
     const after = await footprint();
     expect(after.audit - before.audit).toBe(6);
     expect(after.trajectories - before.trajectories).toBe(2);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "campaign.selection.confirmed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "campaign.selection.confirmed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toEqual([
       { campaignId: c.campaign.id, selectedBoardIds: expect.arrayContaining([c.applications[0]!.boardId, c.applications[2]!.boardId]), soundingBoardSize: 1 },
     ]);
-    const appEvents = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "campaign.application.changed"));
+    const appEvents = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "campaign.application.changed")).orderBy(domainEvents.position);
     expect(appEvents.map((e) => (e.payload as { status: string }).status).sort()).toEqual(["SELECTED", "SELECTED", "SOUNDING_BOARD"]);
 
     // Once per campaign.

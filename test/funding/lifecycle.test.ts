@@ -224,7 +224,7 @@ describe("closing", () => {
     const log = (await api.ok(AUDIT, { filter: { operation: "closeFundingAgreement" } }, { as: "ADMIN" })).auditLog.edges.map((e) => e.node);
     expect(log.every((entry) => entry.actorSubject === "funder-an" && entry.actorRole === "PARTNER")).toBe(true);
     expect(log.find((entry) => entry.entityType === "FundingAgreement")).toMatchObject({ before: { status: "OPEN" }, after: { status: "CLOSED" } });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "agreement.closed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "agreement.closed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toEqual([{ agreementId: id, payableCents: after.settlement.payable.cents, currency: "EUR" }]);
   });
 
@@ -473,7 +473,7 @@ describe("reopening", () => {
       before: { reopenReason: null },
       after: { reopenReason: reason, reopenedBy: "admin-mie" },
     });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "agreement.reopened"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "agreement.reopened")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toEqual([{ agreementId: id }]);
 
     // Writes are accepted again: the missing payment is recorded, and the next closing freezes it.

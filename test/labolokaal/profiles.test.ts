@@ -73,7 +73,7 @@ describe("display name", () => {
     expect((await api.ok(MY_PROFILE, {}, { as: MEMBER })).myProfile).toEqual({ displayName: "An P.", photoUrl: null });
     // One profile per account; the audit log keeps no name.
     expect(await api.database.db.select().from(laboProfiles)).toHaveLength(1);
-    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "ParticipantProfile"));
+    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "ParticipantProfile")).orderBy(auditLog.createdAt, auditLog.id);
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain("An P");
   });

@@ -89,7 +89,7 @@ describe("logging an activity", () => {
     const [audit] = await api.database.db.select().from(auditLog).where(eq(auditLog.operation, "logMentoringActivity"));
     expect(JSON.stringify(audit!.after)).not.toContain("mentees");
     expect(audit!.after).toMatchObject({ hasNote: true, count: 2 });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "mentoring.activity.logged"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "mentoring.activity.logged")).orderBy(domainEvents.position);
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ kind: "OUTCOME", count: 2, occurredOn: "2024-06-30" });
     expect(JSON.stringify(events[0]!.payload)).not.toContain("mentees");

@@ -149,9 +149,9 @@ describe("createMentoringProject", () => {
       viewerCanManage: true,
     });
     const [row] = await api.database.db.select().from(mentoringProjects).where(eq(mentoringProjects.name, "Mentoring Randstad"));
-    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id));
+    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id)).orderBy(auditLog.createdAt, auditLog.id);
     expect(audits.map((a) => [a.operation, a.actorRole])).toEqual([["createMentoringProject", "CONSULTANT"]]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id)).orderBy(domainEvents.position);
     expect(events.map((e) => [e.name, e.payload])).toEqual([["mentoring.project.changed", { projectId: row!.id, operation: "CREATED" }]]);
   });
 
@@ -252,7 +252,7 @@ describe("updateMentoringProject", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, row!.id), eq(auditLog.operation, "updateMentoringProject")));
     expect(audits.map((a) => a.actorRole)).toEqual(["PARTNER"]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id)).orderBy(domainEvents.position);
     expect(events.map((e) => (e.payload as { operation: string }).operation)).toEqual(["CREATED", "UPDATED"]);
   });
 });

@@ -128,7 +128,7 @@ describe("createOnTheJobTraining", () => {
     expect((await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id))).map((a) => [a.operation, a.actorRole])).toEqual([
       ["createOnTheJobTraining", "PARTNER"],
     ]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, row!.id)).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toEqual([{ trainingId: row!.id, companyId: randstad, operation: "CREATED" }]);
   });
 

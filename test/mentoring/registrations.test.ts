@@ -453,9 +453,9 @@ describe("withdrawing", () => {
     expect(row?.withdrawnAt).toBeInstanceOf(Date);
 
     const personal = ["Vergeet", "forget.me", "123 45 67", "Geheime"];
-    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, r.id));
+    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, r.id)).orderBy(auditLog.createdAt, auditLog.id);
     expect(audits.map((a) => a.operation)).toEqual(["registerAsMentor", "confirmMentorEmail", "decideMentorRegistration", "withdrawMentorRegistration"]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, r.id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, r.id)).orderBy(domainEvents.position);
     expect(events.map((e) => (e.payload as { status: string }).status)).toEqual(["PENDING", "PENDING", "DECLINED", "WITHDRAWN"]);
     const counters = await api.database.db.select().from(rateLimitCounters);
     const stored = JSON.stringify([audits, events, counters, api.logs]);

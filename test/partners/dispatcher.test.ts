@@ -331,7 +331,7 @@ describe("failures and retries", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, sub.id), eq(auditLog.entityType, "WebhookSubscription")));
     expect(audited.map((a) => a.operation)).toEqual(["WEBHOOK_SUBSCRIPTION_DISABLED"]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, sub.id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, sub.id)).orderBy(domainEvents.position);
     expect(events.map((e) => [e.name, (e.payload as { operation: string }).operation])).toEqual([["webhookSubscription.changed", "DISABLED"]]);
 
     // Nothing is sent while disabled.

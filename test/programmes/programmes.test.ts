@@ -164,9 +164,9 @@ describe("setStrategicGoal", () => {
     const again = await api.ok(SET_GOAL, { input: { programmeId: p.id, position: 2, title: { nl: "Doel twee, herschreven" } } }, { as: ADMIN });
     expect(again.setStrategicGoal.goal.id).toBe(first.setStrategicGoal.goal.id);
     expect(again.setStrategicGoal.programme.strategicGoals.goals).toEqual([{ position: 2, title: "Doel twee, herschreven" }]);
-    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.operation, "setStrategicGoal"));
+    const audits = await api.database.db.select().from(auditLog).where(eq(auditLog.operation, "setStrategicGoal")).orderBy(auditLog.createdAt, auditLog.id);
     expect(audits).toHaveLength(2);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "programme.changed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "programme.changed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ part: "GOAL", status: null }));
   });
 
@@ -197,7 +197,7 @@ describe("updateProgrammePhase", () => {
     const p = await modernHr();
     const result = await api.ok(UPDATE_PHASE, { input: { id: p.phases[2]!.id, status: "COMPLETED", startsOn: "2013-01-11", endsOn: "2020-12-31" } }, { as: CONSULTANT });
     expect(result.updateProgrammePhase).toMatchObject({ phase: { status: "COMPLETED", startsOn: "2013-01-11", endsOn: "2020-12-31" }, programme: { status: "COMPLETED" } });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "programme.changed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "programme.changed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ part: "PHASE", status: "COMPLETED" }));
     expect(await api.database.db.select().from(auditLog).where(eq(auditLog.operation, "updateProgrammePhase"))).toHaveLength(1);
   });

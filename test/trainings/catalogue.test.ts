@@ -336,7 +336,7 @@ describe("writing trainings", () => {
       .where(and(eq(auditLog.entityId, id), eq(auditLog.operation, "createTraining")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorRole: "CONSULTANT", entityType: "Training" });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, id));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.entityId, id)).orderBy(domainEvents.position);
     expect(events.map((e) => [e.name, e.payload])).toEqual([["training.changed", { trainingId: created.id, sessionId: null, operation: "CREATED" }]]);
   });
 
@@ -436,9 +436,9 @@ describe("writing sessions", () => {
       training: { id: training.id },
     });
     const sessionRow = rowId(session.id);
-    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionRow));
+    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionRow)).orderBy(auditLog.createdAt, auditLog.id);
     expect(audit.map((a) => a.operation)).toEqual(["createTrainingSession"]);
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "training.changed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "training.changed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toContainEqual({ trainingId: training.id, sessionId: session.id, operation: "CREATED" });
   });
 

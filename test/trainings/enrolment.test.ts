@@ -140,7 +140,7 @@ describe("enrolment", () => {
     expect(seated).toHaveLength(2);
 
     // Events carry counts and global ids, never the person.
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "enrolment.changed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "enrolment.changed")).orderBy(domainEvents.position);
     const payloads = events.map((e) => e.payload as Record<string, unknown>);
     const promotedEvent = payloads.find((e) => e.enrolmentId === results[2]!.enrolment.id && e.status === "REGISTERED" && e.waitlistLength === 1);
     expect(promotedEvent).toEqual({
@@ -152,7 +152,7 @@ describe("enrolment", () => {
       waitlistLength: 1,
     });
     expect(JSON.stringify(events.map((e) => e.payload))).not.toContain("Wacht");
-    const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "Enrolment"));
+    const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "Enrolment")).orderBy(auditLog.createdAt, auditLog.id);
     expect(audited.map((a) => a.operation)).toEqual(expect.arrayContaining(["enrol", "cancelEnrolment", "promoteFromWaitlist"]));
   });
 

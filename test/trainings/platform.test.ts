@@ -343,12 +343,12 @@ describe("LokaalWerkt's professions", () => {
     expect(errorOf(await api.exec(UPDATE_PROFESSION, { input: { id: engineer.id, category: "CARE" } }, { as: BOARD_MEMBER() }))).toMatchObject({ code: "FORBIDDEN" });
     expect(errorOf(await api.exec(CREATE_PROFESSION, { input: { title: { nl: "Y" }, category: "OTHER" } }))).toMatchObject({ code: "UNAUTHENTICATED" });
 
-    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "Profession"));
+    const audit = await api.database.db.select().from(auditLog).where(eq(auditLog.entityType, "Profession")).orderBy(auditLog.createdAt, auditLog.id);
     expect(audit.map((a) => a.operation).sort()).toEqual(["createProfession", "createProfession", "updateProfession"]);
     const update_ = audit.find((a) => a.operation === "updateProfession")!;
     expect(update_.before).toMatchObject({ shortageOccupation: false, publishedFrom: null });
     expect(update_.after).toMatchObject({ shortageOccupation: true, publishedUntil: today });
-    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "platform.changed"));
+    const events = await api.database.db.select().from(domainEvents).where(eq(domainEvents.name, "platform.changed")).orderBy(domainEvents.position);
     expect(events.map((e) => e.payload)).toEqual([
       { type: "Profession", id: nurse.id, operation: "CREATED" },
       { type: "Profession", id: engineer.id, operation: "CREATED" },

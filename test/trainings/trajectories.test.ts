@@ -122,7 +122,7 @@ const joinErr = async (input: Partial<JoinTrajectoryInput> & { trajectoryId: str
 
 const list = async (filter: TrajectoryFilter) => (await api.ok(LIST, { first: 100, filter })).trajectories.edges.map((e) => e.node.title);
 
-const events = (name: string) => api.database.db.select().from(domainEvents).where(eq(domainEvents.name, name));
+const events = (name: string) => api.database.db.select().from(domainEvents).where(eq(domainEvents.name, name)).orderBy(domainEvents.position);
 const audits = (entityId: string, operation: string) =>
   api.database.db
     .select()

@@ -134,10 +134,14 @@ async function insertMeetings(groupGlobalId: string, rows: { date: string; statu
 }
 
 async function auditOf(entityId: string, operation: string) {
-  return api.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, entityId), eq(auditLog.operation, operation)));
+  return (
+    api.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, entityId), eq(auditLog.operation, operation)))
+      // In the order written: the rows' places in the table follow no order once it has been emptied and refilled.
+      .orderBy(auditLog.createdAt, auditLog.id)
+  );
 }
 
 async function eventsOf(entityId: string) {
