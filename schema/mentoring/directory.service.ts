@@ -4,7 +4,10 @@
 // adding or changing projects and trainings with their rules and access checks. Mentors'
 // registrations live in registrations.service.ts, the projects' follow-up in activities.service.ts,
 // the ranking of projects in matching.ts.
+
+import type DataLoader from "dataloader";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import {
@@ -30,7 +33,7 @@ import { fn } from "../shared/fn.js";
 import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
 import { childRows, rowsById } from "../shared/loaders.js";
 import { assertCan, can } from "../shared/policy.js";
-import { countRows, expectGlobalId, type Keyset, paginate } from "../shared/relay.js";
+import { type Connection, countRows, expectGlobalId, type Keyset, type PageArgs, paginate } from "../shared/relay.js";
 import { escapeLike, httpUrl, notNull, optionalText, requiredText } from "../shared/validation.js";
 import { languageCode, sectorTag } from "./matching.service.js";
 import { mentoringProjectChanged, onTheJobTrainingChanged } from "./mentoring.events.js";
@@ -147,6 +150,37 @@ const projectListArgs = z.object({
 /** Any translation of a localized text, for a search. */
 const anyTranslation = (column: SQL | typeof mentoringProjects.description) => sql`concat_ws(' ', ${column}->>'nl', ${column}->>'fr', ${column}->>'en')`;
 
+/**
+ * A page of the table's rows that match `where`, in the keyset's order, each primed into the
+ * table's node loader, so that the page's nested fields and node(id) ask for no row again.
+ */
+async function primedPage<T extends { id: string }>(
+  ctx: Context,
+  table: PgTable,
+  keyset: Keyset,
+  where: SQL | undefined,
+  args: PageArgs,
+  loader: DataLoader<string, T | null>,
+  cursorOf: (row: T) => [string, string],
+): Promise<Connection<T>> {
+  return paginate(
+    args,
+    keyset,
+    async (page) => {
+      const rows = (await ctx.db
+        .select()
+        .from(table)
+        .where(and(where, page.after))
+        .orderBy(...page.orderBy)
+        .limit(page.limit)) as T[];
+      for (const row of rows) loader.prime(row.id, row);
+      return rows;
+    },
+    cursorOf,
+    () => countRows(ctx.db, table, where),
+  );
+}
+
 export const listMentoringProjects = fn(projectListArgs, async (ctx, { first, after, filter }) => {
   const conditions: (SQL | undefined)[] = [];
   if (filter?.search) {
@@ -160,23 +194,7 @@ export const listMentoringProjects = fn(projectListArgs, async (ctx, { first, af
   if (filter?.sector) conditions.push(sql`${mentoringProjects.sectors} @> array[${filter.sector}]::text[]`);
   if (filter?.acceptsMentors != null) conditions.push(eq(mentoringProjects.acceptsMentors, filter.acceptsMentors));
   const where = and(...conditions);
-  return paginate(
-    { first, after },
-    projectKeyset,
-    async (page) => {
-      const rows = await ctx.db
-        .select()
-        .from(mentoringProjects)
-        .where(and(where, page.after))
-        .orderBy(...page.orderBy)
-        .limit(page.limit);
-      const loader = mentoringProjectLoader(ctx);
-      for (const row of rows) loader.prime(row.id, row);
-      return rows;
-    },
-    (p) => [p.name, p.id],
-    () => countRows(ctx.db, mentoringProjects, where),
-  );
+  return primedPage<MentoringProjectMapper>(ctx, mentoringProjects, projectKeyset, where, { first, after }, mentoringProjectLoader(ctx), (p) => [p.name, p.id]);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -210,23 +228,7 @@ export const listOnTheJobTrainings = fn(trainingListArgs, async (ctx, { first, a
   if (filter?.sector) conditions.push(sql`${onTheJobTrainings.sectors} @> array[${filter.sector}]::text[]`);
   if (filter?.companyId) conditions.push(eq(onTheJobTrainings.companyId, expectGlobalId(filter.companyId, "Organisation", "filter.companyId")));
   const where = and(...conditions);
-  return paginate(
-    { first, after },
-    trainingKeyset,
-    async (page) => {
-      const rows = await ctx.db
-        .select()
-        .from(onTheJobTrainings)
-        .where(and(where, page.after))
-        .orderBy(...page.orderBy)
-        .limit(page.limit);
-      const loader = trainingLoader(ctx);
-      for (const row of rows) loader.prime(row.id, row);
-      return rows;
-    },
-    (t) => [t.title.nl, t.id],
-    () => countRows(ctx.db, onTheJobTrainings, where),
-  );
+  return primedPage<OnTheJobTrainingMapper>(ctx, onTheJobTrainings, trainingKeyset, where, { first, after }, trainingLoader(ctx), (t) => [t.title.nl, t.id]);
 });
 
 /** OnTheJobTraining.company: the organisation (it exists, by foreign key). */

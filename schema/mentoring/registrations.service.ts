@@ -9,7 +9,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
-import { mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
+import { belgianRegion, mentoringProjects, mentorRegistrations } from "../../db/schema/mentoring.js";
 import { newestFirst } from "../partners/organisation-lists.js";
 import { change, type Recorder } from "../shared/changes.js";
 import type { Context } from "../shared/context.js";
@@ -42,20 +42,6 @@ export const MENTOR_REGISTRATION_LIMITS = {
   project: { limit: 50, windowSeconds: 86_400 },
 } as const;
 
-const BELGIAN_REGIONS = [
-  "ANTWERP",
-  "EAST_FLANDERS",
-  "FLEMISH_BRABANT",
-  "LIMBURG",
-  "WEST_FLANDERS",
-  "BRUSSELS",
-  "WALLOON_BRABANT",
-  "HAINAUT",
-  "LIEGE",
-  "LUXEMBOURG",
-  "NAMUR",
-] as const;
-
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
 /** An ISO 639-1 code (two letters) that names a language; lower-cased. */
 const languageCode = z
@@ -85,8 +71,8 @@ const registerSchema = z.object({
     .nullish()
     .transform((v) => unique(v ?? [])),
   regions: z
-    .array(z.enum(BELGIAN_REGIONS))
-    .max(BELGIAN_REGIONS.length)
+    .array(z.enum(belgianRegion.enumValues))
+    .max(belgianRegion.enumValues.length)
     .nullish()
     .transform((v) => unique(v ?? [])),
   sectors: z
