@@ -1,8 +1,11 @@
 // Fixtures of the funding tests: the seeded addendum's ids, looked up through the API as a
 // client would, and the id conversions token claims need.
+
+import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { expect } from "vitest";
 import { aggregateCache } from "../../db/schema/aggregates.js";
+import { organisations } from "../../db/schema/organisations.js";
 import { graphql } from "../graphql/index.js";
 import type { TestApi } from "./api.js";
 
@@ -95,4 +98,14 @@ export async function withRivalReversal<T>(url: string, table: "co_financing_ent
  */
 export async function emptyAggregateCache(api: TestApi): Promise<void> {
   await api.database.db.delete(aggregateCache);
+}
+
+/** The row id of the seeded organisation with this Dutch name, read from the database. */
+export async function organisationRowId(api: TestApi, name: string): Promise<string> {
+  const [row] = await api.database.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(sql`${organisations.name}->>'nl'`, name));
+  if (!row) throw new Error(`no organisation ${name}`);
+  return row.id;
 }

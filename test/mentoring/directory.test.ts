@@ -4,15 +4,15 @@
 // row and the public event with ids only, and each role's answer.
 import { randomUUID } from "node:crypto";
 import type { ResultOf } from "@graphql-typed-document-node/core";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { mentoringProjects } from "../../db/schema/mentoring.js";
-import { organisations } from "../../db/schema/organisations.js";
 import { toGlobalId } from "../../schema/shared/relay.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 import { ADMIN, CONSULTANT, expertOf, memberOf, partnerOf } from "../helpers/campaigns.js";
+import { organisationRowId } from "../helpers/funding.js";
 
 let api: TestApi;
 
@@ -23,14 +23,7 @@ beforeAll(async () => {
 
 beforeEach(() => api.reseed());
 
-async function organisationId(name: string): Promise<string> {
-  const [row] = await api.database.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(sql`${organisations.name}->>'nl'`, name));
-  if (!row) throw new Error(`no organisation ${name}`);
-  return row.id;
-}
+const organisationId = (name: string) => organisationRowId(api, name);
 
 const LIST = graphql(`
   query MentoringDirectoryList($first: Int, $after: String, $filter: MentoringProjectFilter) {

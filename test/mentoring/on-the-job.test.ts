@@ -3,15 +3,15 @@
 // with its partners in one transaction (consultants, admins and a PARTNER of the company), its
 // input rules, the audit row and the public event of ids only, and each role's answer.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, domainEvents } from "../../db/schema/audit.js";
 import { onTheJobTrainingPartners, onTheJobTrainings } from "../../db/schema/mentoring.js";
-import { organisations } from "../../db/schema/organisations.js";
 import { toGlobalId } from "../../schema/shared/relay.js";
 import { graphql } from "../graphql/index.js";
 import { type Actor, createTestApi, errorOf, type TestApi } from "../helpers/api.js";
 import { ADMIN, CONSULTANT, expertOf, memberOf, partnerOf } from "../helpers/campaigns.js";
+import { organisationRowId } from "../helpers/funding.js";
 
 let api: TestApi;
 
@@ -22,14 +22,7 @@ beforeAll(async () => {
 
 beforeEach(() => api.reseed());
 
-async function organisationId(name: string): Promise<string> {
-  const [row] = await api.database.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(sql`${organisations.name}->>'nl'`, name));
-  if (!row) throw new Error(`no organisation ${name}`);
-  return row.id;
-}
+const organisationId = (name: string) => organisationRowId(api, name);
 
 const LIST = graphql(`
   query OnTheJobList($first: Int, $after: String, $filter: OnTheJobTrainingFilter) {
