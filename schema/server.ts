@@ -14,15 +14,13 @@ import { EventBus } from "./shared/events.js";
 import { applicationJsonStatusPlugin } from "./shared/graphql-over-http.js";
 import { hostileInputPlugin } from "./shared/hostile-input.js";
 import { limitParseOptions, limitPlugins, limitRules } from "./shared/limits.js";
+import { jsonLog, type Log } from "./shared/log.js";
 import { OutboxRelay, type RelayOptions } from "./shared/outbox.js";
 import { hideSuggestionsPlugin } from "./shared/production.js";
 import { type Settings, settingsFromEnv } from "./shared/settings.js";
 import { typeDefs } from "./typeDefs.generated.js";
 
-export type LogEntry = Record<string, unknown>;
-export type Log = (entry: LogEntry) => void;
-
-export const jsonLog: Log = (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+export { jsonLog, type Log, type LogEntry } from "./shared/log.js";
 
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs, resolvers });
