@@ -8,6 +8,7 @@ import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, type ValidationRul
 import type { Database } from "../db/client.js";
 import { resolvers } from "./resolvers.generated.js";
 import { type AuthConfig, createAuthenticator } from "./shared/auth.js";
+import { cacheControlPlugins } from "./shared/cache-control.js";
 import { type AppServices, type Context, type ContextFactory, createContextFactory } from "./shared/context.js";
 import { maskError } from "./shared/errors.js";
 import { EventBus } from "./shared/events.js";
@@ -76,12 +77,19 @@ export function createApp({ database, auth, events = new EventBus(), log = jsonL
     stopOnTerminationSignals: false,
     // Masks what is not a typed error; operationLog logs each such error with its request id.
     formatError: (formatted, error) => maskError(formatted, error),
+    // Automatic persisted queries (on by default, said here): a client sends a query's SHA-256
+    // alone, by GET, once one request has registered the text; Apollo keeps the texts in its
+    // bounded in-memory cache, so a new Lambda container asks for the text again (the client
+    // resends it). Such GETs are what the CDN caches (docs/caching.md).
+    persistedQueries: {},
     plugins: [
       operationLog(log),
       hostileInputPlugin(),
       ...limitPlugins(settings.limits),
       ...(relay ? [relayPlugin(relay, relayOptions ? relayOptions.ready : undefined, log)] : []),
       applicationJsonStatusPlugin(),
+      // Cache-Control and Vary from the @cacheControl hints, never public with a token.
+      ...cacheControlPlugins(),
       ...(settings.suggestions ? [] : [hideSuggestionsPlugin()]),
       // The explorer is the local server's own page, served from our dependencies
       // (functions/http.ts); Apollo's would load from its CDN, so Apollo shows none anywhere.

@@ -1,0 +1,70 @@
+// Who may cache an answer, and for how long. Apollo's cache-control plugin computes a policy
+// from the schema's @cacheControl hints (the lowest maxAge and the narrowest scope of every
+// field the operation reaches; a root field or object type without a hint is not cacheable);
+// this module turns that policy into the Cache-Control and Vary headers, with rules of our own
+// that no hint can override:
+// - only a query can be public: a mutation, an error, a partial answer never are;
+// - a request that carries an Authorization header (any token, valid or not) is never public,
+//   since its answer may depend on who asks; the CDN keys on Authorization as well, so a token
+//   never meets an anonymous entry (infra/cdn.ts);
+// - an answer that is not public says `no-store` rather than `private, max-age`, so a shared
+//   computer's browser keeps nothing of a signed-in session either.
+// Every answer varies by Accept-Language (names are translated per locale) and by Authorization
+// (a browser must not answer a signed-in request from what it kept of an anonymous one), besides
+// Origin, which the CORS headers add.
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import type { Context } from "./context.js";
+
+export const NOT_CACHEABLE = "no-store";
+
+/** The request headers an answer depends on besides the URL, for caches that honour Vary. */
+export const VARY_ON = ["accept-language", "authorization"] as const;
+
+/** Apollo's plugin computes the policy and writes no header; ours writes both headers. */
+export function cacheControlPlugins(): ApolloServerPlugin<Context>[] {
+  return [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }), cacheHeadersPlugin()];
+}
+
+function cacheHeadersPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(requestContext) {
+          const headers = requestContext.response.http.headers;
+          if (carriesCredentials(requestContext)) requestContext.overallCachePolicy.restrict({ scope: "PRIVATE" });
+          const maxAge = publicMaxAge(requestContext);
+          headers.set("cache-control", maxAge === null ? NOT_CACHEABLE : `public, max-age=${maxAge}`);
+          headers.set("vary", mergeVary(headers.get("vary"), VARY_ON));
+        },
+      };
+    },
+  };
+}
+
+/** A token in the request, whatever it proves, or an actor the context resolved from one. */
+function carriesCredentials(requestContext: GraphQLRequestContextWillSendResponse<Context>): boolean {
+  if (requestContext.request.http?.headers.get("authorization")) return true;
+  return requestContext.contextValue.actor.role !== "ANONYMOUS";
+}
+
+/** How long a shared cache may keep this answer; null when it may not keep it at all. */
+function publicMaxAge(requestContext: GraphQLRequestContextWillSendResponse<Context>): number | null {
+  const { response, operation, errors } = requestContext;
+  if (operation?.operation !== "query") return null;
+  if (errors?.length || response.body.kind !== "single" || response.body.singleResult.errors?.length) return null;
+  const policy = requestContext.overallCachePolicy.policyIfCacheable();
+  if (policy?.scope !== "PUBLIC") return null;
+  return policy.maxAge;
+}
+
+/** `existing` (such as "origin") with `more` added once each, compared without case. */
+export function mergeVary(existing: string | undefined | null, more: readonly string[]): string {
+  const names = (existing ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const seen = new Set(names.map((name) => name.toLowerCase()));
+  for (const name of more) if (!seen.has(name.toLowerCase())) names.push(name);
+  return names.join(", ");
+}
