@@ -55,3 +55,26 @@ export function childRows<T>(fetch: (ctx: Context, parentIds: string[]) => Promi
     return ids.map((id) => grouped.get(id) ?? []);
   });
 }
+
+/**
+ * Puts values read ahead into `loader` (rows a statement fetched for a deeper level of the
+ * query, see schema/shared/lookahead.ts), so that the resolvers reading them through it send no
+ * statement of their own. A key already loaded keeps its value.
+ */
+export function prime<K, V>(loader: DataLoader<K, V>, entries: Iterable<readonly [K, V]>): void {
+  for (const [key, value] of entries) loader.prime(key, value);
+}
+
+/** Rows grouped by a key, in the order they came; `keys` fixes which groups exist (empty ones included). */
+export function groupRows<T>(rows: Iterable<T>, keyOf: (row: T) => string | null, keys: Iterable<string> = []): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const key of keys) grouped.set(key, []);
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const group = grouped.get(key);
+    if (group) group.push(row);
+    else grouped.set(key, [row]);
+  }
+  return grouped;
+}

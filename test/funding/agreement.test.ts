@@ -254,6 +254,28 @@ describe("the seeded addendum", () => {
     expect(fr.fundingAgreement!.tracks[0]!.title).toBe("Projectenfonds");
   });
 
+  it("reads the agreements with their tracks, actions and the actions' partners in two statements, however many", async () => {
+    // The benchmark's nested read (issue 14): the list is one statement, the three levels below it
+    // one more (joined, priming the loaders the Track and Action resolvers read).
+    const query = graphql(`query AgreementsTracksActionsPartners { fundingAgreements { edges { node { title tracks { title actions { title partners { name } } } } } } }`);
+    const one = await api.exec(query, {}, consultant);
+    expect(one.errors).toBeUndefined();
+    expect(one.statements).toBe(2);
+    const partners = one.data!.fundingAgreements.edges[0]!.node.tracks.flatMap((t) => t.actions.flatMap((a) => a.partners.map((p) => p.name)));
+    expect(partners.length).toBeGreaterThan(0);
+    // Without partners, the same two statements: tracks and actions still come together.
+    const withoutPartners = await api.exec(graphql(`query AgreementsTracksActions { fundingAgreements { edges { node { tracks { actions { title } } } } } }`), {}, consultant);
+    expect(withoutPartners.statements).toBe(2);
+    await api.database.db.transaction((tx) => seedAddendum(tx));
+    const two = await api.exec(query, {}, consultant);
+    expect(two.data?.fundingAgreements.edges).toHaveLength(2);
+    expect(two.statements).toBe(2);
+    // Each track keeps its own actions, each action its own partners, in their order.
+    expect(two.data!.fundingAgreements.edges.find((e) => e.node.title === one.data!.fundingAgreements.edges[0]!.node.title)!.node).toEqual(
+      one.data!.fundingAgreements.edges[0]!.node,
+    );
+  });
+
   it("costs the same number of statements for two agreements as for one", async () => {
     // What AGREEMENT asks of one agreement, asked of every agreement.
     const query = graphql(`query AgreementsEverything { fundingAgreements { edges { node { ...AgreementStructure settlement { ...AgreementSettlement } } } } }`);

@@ -5,7 +5,7 @@ import { money } from "../../shared/money.js";
 import { can } from "../../shared/policy.js";
 import { toGlobalId } from "../../shared/relay.js";
 import type { FundingAgreementResolvers } from "./../../types.generated.js";
-import { commitmentsOfAgreement, steeringGroupOf, tracksOfAgreement } from "../agreements.service.js";
+import { commitmentsOfAgreement, steeringGroupOf, tracksOf } from "../agreements.service.js";
 import { closingsOf, reportFor } from "../closing.service.js";
 import { budgetOf, coFinancingOf } from "../cofinancing.service.js";
 import { agreementClose, agreementEdit, agreementReopen, agreementSetTerms, coFinancingRecord, fundingReadFinancials, invoiceSubmit, overheadRecord } from "../funding.policy.js";
@@ -31,7 +31,7 @@ export const FundingAgreement: FundingAgreementResolvers = {
   moneyTermsLocked: (agreement, _args, ctx) => moneyTermsLockedLoader(ctx).load(agreement.id),
   closings: (agreement, _args, ctx) => closingsOf(ctx, agreement),
   overhead: (agreement, _args, ctx) => overheadOf(ctx, agreement),
-  tracks: (agreement, _args, ctx) => tracksOfAgreement(ctx).load(agreement.id),
+  tracks: (agreement, _args, ctx, info) => tracksOf(ctx, agreement.id, info),
   commitments: async (agreement, { kind }, ctx) => (await commitmentsOfAgreement(ctx).load(agreement.id)).filter((c) => !kind || c.kind === kind),
   invoices: (agreement, args, ctx) => listInvoices(ctx, agreement, args),
   settlement: (agreement, { scenario, basis }, ctx) => settlementOf(ctx, agreement, scenario, basis ?? "FINAL"),
