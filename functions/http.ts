@@ -13,6 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import { type App, errorLogFields } from "../schema/server.js";
+import { mergeVary, NOT_CACHEABLE } from "../schema/shared/cache-control.js";
 import { servicesFromEnv } from "../schema/shared/context.js";
 import { badInput, maskError } from "../schema/shared/errors.js";
 import { preferredMediaType } from "../schema/shared/graphql-over-http.js";
@@ -131,7 +132,11 @@ export async function startLocalServer(
           requestId: requestId && REQUEST_ID.test(requestId) ? requestId : null,
         }),
     });
-    for (const [key, value] of result.headers) res.setHeader(key, value);
+    // Apollo's Vary (schema/shared/cache-control.ts) joins the CORS headers' instead of replacing
+    // it. An answer Apollo gives before any plugin runs (a refused token, a GET without the
+    // CSRF-prevention header, an unsupported method) says nothing of caching: it is not cacheable.
+    for (const [key, value] of result.headers) res.setHeader(key, key === "vary" ? mergeVary(String(res.getHeader("vary") ?? ""), value) : value);
+    if (!result.headers.has("cache-control")) res.setHeader("cache-control", NOT_CACHEABLE);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
       res.end(result.body.string);

@@ -35,7 +35,7 @@ function cacheHeadersPlugin(): ApolloServerPlugin<Context> {
           if (carriesCredentials(requestContext)) requestContext.overallCachePolicy.restrict({ scope: "PRIVATE" });
           const maxAge = publicMaxAge(requestContext);
           headers.set("cache-control", maxAge === null ? NOT_CACHEABLE : `public, max-age=${maxAge}`);
-          headers.set("vary", mergeVary(headers.get("vary"), VARY_ON));
+          headers.set("vary", mergeVary(headers.get("vary"), VARY_ON.join(", ")));
         },
       };
     },
@@ -58,13 +58,14 @@ function publicMaxAge(requestContext: GraphQLRequestContextWillSendResponse<Cont
   return policy.maxAge;
 }
 
-/** `existing` (such as "origin") with `more` added once each, compared without case. */
-export function mergeVary(existing: string | undefined | null, more: readonly string[]): string {
-  const names = (existing ?? "")
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  const seen = new Set(names.map((name) => name.toLowerCase()));
-  for (const name of more) if (!seen.has(name.toLowerCase())) names.push(name);
-  return names.join(", ");
+/** The header names of several Vary values (such as "origin" and "accept-language, authorization"), each once, compared without case. */
+export function mergeVary(...values: (string | null | undefined)[]): string {
+  const names = new Map<string, string>();
+  for (const value of values) {
+    for (const name of (value ?? "").split(",")) {
+      const trimmed = name.trim();
+      if (trimmed && !names.has(trimmed.toLowerCase())) names.set(trimmed.toLowerCase(), trimmed);
+    }
+  }
+  return [...names.values()].join(", ");
 }
