@@ -7,7 +7,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from "aws-lambda";
 import { sql } from "drizzle-orm";
-import { type Database, databaseConfigFromEnv, openDatabase } from "../db/client.js";
+import { connectDatabase } from "../db/connect.js";
+import { type Database, databaseConfigFromEnv } from "../db/database.js";
 import { isDownload, serveDownload } from "../schema/downloads.js";
 import { linkSecret } from "../schema/mentoring/mentor-links.js";
 import { createApp } from "../schema/server.js";
@@ -71,7 +72,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: LambdaCont
 }
 
 async function respond(event: APIGatewayProxyEventV2, context: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
-  const database = openDatabase(config);
+  const database = await connectDatabase(config);
   try {
     return await invocation.run(database, async () => {
       if (event.rawPath === "/health") {

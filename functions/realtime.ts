@@ -5,7 +5,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import type { Context as LambdaContext } from "aws-lambda";
-import { type Database, databaseConfigFromEnv, openDatabase } from "../db/client.js";
+import { connectDatabase } from "../db/connect.js";
+import { type Database, databaseConfigFromEnv } from "../db/database.js";
 import { type Gateway, Realtime, type RealtimeApp } from "../schema/partners/realtime.js";
 import { createApp, jsonLog } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
@@ -124,7 +125,7 @@ function lambdaHandlers() {
 
 async function withDatabase<T>(work: (handlers: RealtimeHandlers) => Promise<T>): Promise<T> {
   const { handlers, config } = lambdaHandlers();
-  const database = openDatabase(config);
+  const database = await connectDatabase(config);
   try {
     return await invocation.run(database, () => work(handlers));
   } finally {

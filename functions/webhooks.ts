@@ -5,7 +5,8 @@
 // locked with SKIP LOCKED. Kept out of the GraphQL function's bundle: only this entry imports
 // the dispatcher.
 import type { Context as LambdaContext } from "aws-lambda";
-import { databaseConfigFromEnv, openDatabase } from "../db/client.js";
+import { connectDatabase } from "../db/connect.js";
+import { databaseConfigFromEnv } from "../db/database.js";
 import { WebhookDispatcher } from "../schema/partners/dispatcher.js";
 import { secretBoxFromEnv } from "../schema/partners/secret-box.js";
 import { buildSchema, jsonLog } from "../schema/server.js";
@@ -23,7 +24,7 @@ export async function handler(_event?: unknown, context?: Pick<LambdaContext, "g
   const started = Date.now();
   // Never past ~50 s, and never closer than 10 s (two send timeouts) to the function's own end.
   const until = Math.min(started + WORK_MS, context ? started + context.getRemainingTimeInMillis() - 10_000 : Number.POSITIVE_INFINITY);
-  const database = openDatabase(databaseConfigFromEnv());
+  const database = await connectDatabase(databaseConfigFromEnv());
   const dispatcher = new WebhookDispatcher({ database, schema, production: settings.production, secretBox, log: jsonLog });
   const total = { events: 0, deliveries: 0 };
   try {

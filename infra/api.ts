@@ -1,5 +1,6 @@
 // The public GraphQL endpoint: one Lambda function behind an API Gateway HTTP API.
 import { migrateOnDeploy } from "./database.js";
+import { lambdaNodejs } from "./lambda-build.js";
 import { mailEnvironment, mailLink } from "./mail.js";
 import { authIssuer, authJwksUrl, databaseUrl, mentorLinkSecret } from "./secrets.js";
 import { storage } from "./storage.js";
@@ -26,6 +27,9 @@ export const graphqlFunction = new sst.aws.Function(
     memory: "1024 MB",
     // API Gateway gives up after 30 s; failing earlier lets the function log why.
     timeout: "20 seconds",
+    // Minified ESM split into chunks, without what Lambda never runs (infra/lambda-build.ts, which
+    // the bundle tests and the benchmark build with too).
+    nodejs: lambdaNodejs,
     link: [databaseUrl, authJwksUrl, authIssuer, mentorLinkSecret, storage, ...mailLink],
     // The handler reads its configuration from process.env only, so it runs the same under
     // tests and locally as on Lambda, without the `sst` runtime SDK.

@@ -1,6 +1,8 @@
 // Evaluates sst.config.ts and infra/* for each stage with SST's globals replaced by recording
 // fakes, and checks what each stage would deploy. No AWS, Pulumi or SST CLI involved.
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { lambdaNodejs } from "../../infra/lambda-build.js";
 
 interface Created {
   type: string;
@@ -234,6 +236,14 @@ describe.each(stages)("stage %s", (stage) => {
       "sst.aws.ApiGatewayWebSocket RealtimeApi",
       "sst.aws.Cron RealtimeDispatcher",
     ]);
+  });
+
+  it("bundles the GraphQL handler with the options the bundle tests and the benchmark build with", () => {
+    const fn = only(FakeFunction, "GraphqlFunction");
+    expect(fn.args.nodejs).toEqual(lambdaNodejs);
+    expect(lambdaNodejs).toMatchObject({ format: "esm", minify: true, splitting: true, plugins: "infra/lambda-plugins.mjs" });
+    // SST loads the plugins from that path, relative to sst.config.ts.
+    expect(existsSync(lambdaNodejs.plugins)).toBe(true);
   });
 
   it("runs the GraphQL handler on Node 22 with the stage's secrets in its environment", () => {

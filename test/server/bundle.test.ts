@@ -1,12 +1,15 @@
-// The artifact Lambda runs: functions/graphql.ts bundled by esbuild as SST bundles it (ESM, one
-// file, a createRequire banner), invoked through the Neon driver against PostgreSQL. Catches
-// what only bundling breaks: CommonJS interop, dynamic requires, files read at run time.
+// The artifact Lambda runs: functions/graphql.ts bundled with the options SST deploys with
+// (infra/lambda-build.ts: ESM, minified, split into chunks, SST's createRequire banner, the stubs of
+// what Lambda never runs), invoked through the Neon driver against PostgreSQL. Catches what only
+// bundling breaks: CommonJS interop, dynamic requires, files read at run time, and a stub that
+// something does use after all. What the bundle holds is test/server/bundle-contents.test.ts.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { lambdaBuildOptions } from "../../infra/lambda-build.js";
 import { createPostgresDatabase, TEST_DATABASE_URL } from "../helpers/db.js";
 import { startWsProxy, type WsProxy } from "../helpers/ws-proxy.js";
 
@@ -17,17 +20,7 @@ describe.runIf(Boolean(TEST_DATABASE_URL))("the bundled GraphQL Lambda", () => {
 
   beforeAll(async () => {
     outdir = mkdtempSync(join(tmpdir(), "talent-bundle-"));
-    await build({
-      entryPoints: ["functions/graphql.ts", "functions/migrate.ts"],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node22",
-      outdir,
-      outExtension: { ".js": ".mjs" },
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      logLevel: "silent",
-    });
+    await build(lambdaBuildOptions(["functions/graphql.ts", "functions/migrate.ts"], outdir));
     const created = await createPostgresDatabase(TEST_DATABASE_URL!);
     drop = created.drop;
     const target = new URL(created.url);
