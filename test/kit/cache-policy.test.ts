@@ -83,6 +83,7 @@ const QUERIES = [
   "{ me { name } }",
   "{ version }",
   "{ bare }",
+  "{ version bare }",
   "{ version boards { name } }",
   "{ __typename }",
   "query Named { ...Root } fragment Root on Query { boards { ... on Board { name population } } }",
@@ -108,6 +109,7 @@ describe("the static cache policy", () => {
     // Where the field has no hint, its type's applies; a root scalar without one is not cacheable.
     expect(staticPolicy("{ unhinted { name } }").maxAge).toBe(120);
     expect(staticPolicy("{ bare }").maxAge).toBe(0);
+    expect(staticPolicy("{ version bare }").maxAge).toBe(0);
   });
 
   it("counts a field under @skip or a fragment as selected: stricter, never more public", () => {
