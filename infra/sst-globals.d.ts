@@ -171,6 +171,22 @@ declare namespace sst {
       readonly arn: SstOutput<string>;
     }
 
+    /** The CloudFront distribution's arguments that infra/cdn.ts sets (SST passes them to aws.cloudfront.Distribution). */
+    interface CdnArgs {
+      comment?: SstInput<string>;
+      origins: SstInput<aws.cloudfront.DistributionOrigin[]>;
+      defaultCacheBehavior: SstInput<aws.cloudfront.DistributionDefaultCacheBehavior>;
+      /** Whether the deploy waits until CloudFront has spread the distribution (minutes); true by default. */
+      wait?: SstInput<boolean>;
+    }
+    /** A CloudFront distribution. */
+    class Cdn implements SstResource {
+      constructor(name: string, args: CdnArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      /** https://<id>.cloudfront.net */
+      readonly url: SstOutput<string>;
+    }
+
     class ApiGatewayV2 implements SstResource {
       constructor(name: string, args?: ApiGatewayV2Args, opts?: SstResourceOptions);
       readonly urn: SstOutput<string>;
@@ -183,6 +199,50 @@ declare namespace sst {
 
 /** The @pulumi/aws provider, which SST exposes as the global `aws`. */
 declare namespace aws {
+  namespace cloudfront {
+    type Method = "DELETE" | "GET" | "HEAD" | "OPTIONS" | "PATCH" | "POST" | "PUT";
+    interface CachePolicyArgs {
+      comment?: SstInput<string>;
+      /** Seconds; CloudFront keeps an answer for the origin's max-age, bounded by minTtl and maxTtl, and for defaultTtl when the origin says nothing. */
+      minTtl?: SstInput<number>;
+      defaultTtl?: SstInput<number>;
+      maxTtl?: SstInput<number>;
+      /** What the cache key holds; CloudFront forwards all of it to the origin. */
+      parametersInCacheKeyAndForwardedToOrigin: {
+        cookiesConfig: { cookieBehavior: "none" | "whitelist" | "allExcept" | "all"; cookies?: { items?: string[] } };
+        headersConfig: { headerBehavior: "none" | "whitelist"; headers?: { items?: string[] } };
+        queryStringsConfig: { queryStringBehavior: "none" | "whitelist" | "allExcept" | "all"; queryStrings?: { items?: string[] } };
+        enableAcceptEncodingGzip?: SstInput<boolean>;
+        enableAcceptEncodingBrotli?: SstInput<boolean>;
+      };
+    }
+    /** A cache policy: the cache key and the bounds of how long answers are kept. */
+    class CachePolicy implements SstResource {
+      constructor(name: string, args: CachePolicyArgs, opts?: SstResourceOptions);
+      readonly urn: SstOutput<string>;
+      readonly id: SstOutput<string>;
+    }
+    interface DistributionOrigin {
+      originId: SstInput<string>;
+      domainName: SstInput<string>;
+      customOriginConfig?: {
+        httpPort: number;
+        httpsPort: number;
+        originProtocolPolicy: "http-only" | "https-only" | "match-viewer";
+        originSslProtocols: ("TLSv1" | "TLSv1.1" | "TLSv1.2" | "SSLv3")[];
+        originReadTimeout?: number;
+      };
+    }
+    interface DistributionDefaultCacheBehavior {
+      targetOriginId: SstInput<string>;
+      viewerProtocolPolicy: "allow-all" | "https-only" | "redirect-to-https";
+      allowedMethods: Method[];
+      cachedMethods: Method[];
+      cachePolicyId?: SstInput<string>;
+      originRequestPolicyId?: SstInput<string>;
+      compress?: boolean;
+    }
+  }
   namespace s3 {
     interface BucketServerSideEncryptionConfigurationV2Args {
       bucket: SstInput<string>;
