@@ -5,7 +5,9 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+// Types only: the SES client is loaded on the first message (SesMailer.send), so that a Lambda
+// cold start does not parse and evaluate the AWS SDK for requests that send no mail.
+import type { SendEmailCommand } from "@aws-sdk/client-sesv2";
 
 export interface MailMessage {
   to: string;
@@ -122,19 +124,22 @@ export interface SesClientLike {
 
 /** Sends through Amazon SES (v2 API), from the stage's verified identity. */
 export class SesMailer implements Mailer {
-  readonly client: SesClientLike;
+  /** Given (tests), or made on the first message. */
+  private client: SesClientLike | undefined;
   constructor(
     readonly from: string,
     client?: SesClientLike,
   ) {
-    this.client = client ?? new SESv2Client({});
+    this.client = client;
   }
 
   async send(message: MailMessage): Promise<void> {
     assertHeaderValue("to", message.to);
     assertHeaderValue("subject", message.subject);
+    const ses = await import("@aws-sdk/client-sesv2");
+    this.client ??= new ses.SESv2Client({});
     await this.client.send(
-      new SendEmailCommand({
+      new ses.SendEmailCommand({
         FromEmailAddress: this.from,
         Destination: { ToAddresses: [message.to] },
         Content: {
