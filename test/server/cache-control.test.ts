@@ -19,6 +19,7 @@ import { type LocalServer, startLocalServer } from "../../functions/http.js";
 import { buildSchema } from "../../schema/server.js";
 import { type Actor, createTestApi, type TestApi, token } from "../helpers/api.js";
 import { rowId } from "../helpers/funding.js";
+import { startTestLambda } from "../helpers/lambda.js";
 
 /**
  * The root fields whose answer may be cached by anyone, with their max-age. Each is the same for
@@ -190,6 +191,29 @@ describe("GET and Cache-Control over HTTP", () => {
     expect(hijack.status).toBe(400);
     expect(hijack.cacheControl).toBe("no-store");
   });
+});
+
+describe("GET and Cache-Control on Lambda, behind the CDN", () => {
+  it("passes Apollo's Cache-Control and Vary through, beside the CORS headers", async () => {
+    const lambda = await startTestLambda();
+    try {
+      const url = `https://api.example/graphql?${new URLSearchParams({ query: BOARDS })}`;
+      const headers = { "apollo-require-preflight": "true", origin: "https://app.example" };
+      const anonymous = await lambda.fetch(url, { headers });
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.headers.get("cache-control")).toBe("public, max-age=300");
+      const vary = (anonymous.headers.get("vary") ?? "").split(",").map((name) => name.trim().toLowerCase());
+      expect(vary).toEqual(expect.arrayContaining(["origin", "accept-language", "authorization"]));
+      const signedIn = await lambda.fetch(url, { headers: { ...headers, ...(await bearer("ADMIN")) } });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get("cache-control")).toBe("no-store");
+      const refused = await lambda.fetch(url, { headers: { ...headers, authorization: "Bearer not-a-jwt" } });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("cache-control") ?? "").not.toMatch(/public/);
+    } finally {
+      await lambda.close();
+    }
+  }, 120_000);
 });
 
 describe("the schema's public hints", () => {
