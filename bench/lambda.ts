@@ -103,9 +103,11 @@ export function largestInputs(metafile: Metafile, count: number): Array<{ path: 
 
 async function coldStart(entry: string, env: Record<string, string>, secondQuery?: string): Promise<Sample> {
   const { stdout } = await execFileAsync(process.execPath, [DRIVER, entry, ...(secondQuery ? [secondQuery] : [])], { env, maxBuffer: 16 * 1024 * 1024 });
-  // The handler logs its operations on stdout too; the driver's figures are the last line.
-  const last = stdout.trim().split("\n").pop() ?? "";
-  return JSON.parse(last) as Sample;
+  // The handler logs its operations on stdout too, possibly after the driver's figures (an
+  // asynchronous logger flushes late): the figures are the line that starts with them.
+  const line = stdout.split("\n").find((l) => l.startsWith('{"importMs":'));
+  if (!line) throw new Error(`no figures from the driver for ${entry}:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line) as Sample;
 }
 
 function median(values: number[]): number {
