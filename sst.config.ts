@@ -19,11 +19,15 @@ export default $config({
     const { migrator } = await import("./infra/database.js");
     const { storage } = await import("./infra/storage.js");
     const { api } = await import("./infra/api.js");
+    const { apiCdn } = await import("./infra/cdn.js");
+    const cdn = apiCdn(api.url);
     await import("./infra/webhooks.js");
     const { realtimeApi } = await import("./infra/realtime.js");
     return {
       api: api.url,
       graphql: $interpolate`${api.url}/graphql`,
+      // Production's public address: the CDN in front of the API.
+      ...(cdn ? { cdn: cdn.url, graphqlCdn: $interpolate`${cdn.url}/graphql` } : {}),
       migrator: migrator.name,
       realtime: realtimeApi.url,
       storage: storage.name,

@@ -13,6 +13,7 @@ import { isDownload, serveDownload } from "../schema/downloads.js";
 import { linkSecret } from "../schema/mentoring/mentor-links.js";
 import { createApp } from "../schema/server.js";
 import { authConfigFromEnv } from "../schema/shared/auth.js";
+import { mergeVary, NOT_CACHEABLE } from "../schema/shared/cache-control.js";
 import { servicesFromEnv } from "../schema/shared/context.js";
 import { corsHeaders, preflight } from "../schema/shared/settings.js";
 
@@ -67,8 +68,10 @@ export async function handler(event: APIGatewayProxyEventV2, context: LambdaCont
   }
   const result = await respond(event, context);
   const cors = corsHeaders(app.settings.corsOrigins, origin);
-  const vary = [result.headers?.vary, cors.vary].filter(Boolean).join(", ");
-  return { ...result, headers: { ...result.headers, ...cors, vary } };
+  const vary = mergeVary(result.headers?.vary as string | undefined, cors.vary);
+  // What says nothing of caching is not cached: an answer Apollo gives before any plugin runs (a
+  // refused token) or /health. The public catalogue's answers say public themselves.
+  return { ...result, headers: { "cache-control": NOT_CACHEABLE, ...result.headers, ...cors, vary } };
 }
 
 async function respond(event: APIGatewayProxyEventV2, context: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {

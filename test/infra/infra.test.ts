@@ -42,16 +42,27 @@ class FakeFunction {
   }
 }
 
+/** An Output of a string as infra code uses it: `.apply` maps it, `$interpolate` stringifies it. */
+class FakeOutput {
+  constructor(readonly value: string) {}
+  apply<U>(fn: (value: string) => U): U {
+    return fn(this.value);
+  }
+  toString(): string {
+    return this.value;
+  }
+}
+
 class FakeApiGatewayV2 {
   readonly urn: string;
-  readonly url: string;
+  readonly url: FakeOutput;
   readonly routes: { route: string; handler: SstInput<string> | sst.aws.FunctionArgs }[] = [];
   constructor(
     logicalName: string,
     readonly args?: sst.aws.ApiGatewayV2Args,
   ) {
     this.urn = `urn:sst.aws.ApiGatewayV2:${logicalName}`;
-    this.url = `https://${logicalName}.execute-api.example`;
+    this.url = new FakeOutput(`https://${logicalName}.execute-api.example`);
     created.push({ type: "sst.aws.ApiGatewayV2", name: logicalName, args, instance: this });
   }
   route(route: string, handler: SstInput<string> | sst.aws.FunctionArgs): { urn: string } {
@@ -154,6 +165,32 @@ function only<T>(cls: new (...args: never[]) => T, name: string): T {
   return one;
 }
 
+class FakeCachePolicy {
+  readonly urn: string;
+  readonly id: string;
+  constructor(
+    name: string,
+    readonly args: aws.cloudfront.CachePolicyArgs,
+  ) {
+    this.urn = `urn:aws.cloudfront.CachePolicy:${name}`;
+    this.id = `cache-policy:${name}`;
+    created.push({ type: "aws.cloudfront.CachePolicy", name, args, instance: this });
+  }
+}
+
+class FakeCdn {
+  readonly urn: string;
+  readonly url: string;
+  constructor(
+    name: string,
+    readonly args: sst.aws.CdnArgs,
+  ) {
+    this.urn = `urn:sst.aws.Cdn:${name}`;
+    this.url = `https://${name}.cloudfront.example`;
+    created.push({ type: "sst.aws.Cdn", name, args, instance: this });
+  }
+}
+
 function stubSstGlobals(stage: string): void {
   vi.stubGlobal("$config", (config: SstConfig) => config);
   vi.stubGlobal("$interpolate", (literals: TemplateStringsArray, ...values: unknown[]) =>
@@ -161,9 +198,21 @@ function stubSstGlobals(stage: string): void {
   );
   vi.stubGlobal("sst", {
     Secret: FakeSecret,
-    aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeApiGatewayWebSocket, Cron: FakeCron, Email: FakeEmail, Bucket: FakeBucket },
+    aws: {
+      Function: FakeFunction,
+      ApiGatewayV2: FakeApiGatewayV2,
+      ApiGatewayWebSocket: FakeApiGatewayWebSocket,
+      Cron: FakeCron,
+      Email: FakeEmail,
+      Bucket: FakeBucket,
+      Cdn: FakeCdn,
+    },
   });
-  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation }, s3: { BucketServerSideEncryptionConfigurationV2: FakeBucketEncryption } });
+  vi.stubGlobal("aws", {
+    lambda: { Invocation: FakeInvocation },
+    s3: { BucketServerSideEncryptionConfigurationV2: FakeBucketEncryption },
+    cloudfront: { CachePolicy: FakeCachePolicy },
+  });
   // Replaced by app()'s answer before run(), as SST does.
   vi.stubGlobal("$app", { name: "unset", stage, removal: "remove", protect: false });
 }
@@ -232,6 +281,8 @@ describe.each(stages)("stage %s", (stage) => {
       ...(stage === "production" ? ["sst.aws.Email Email"] : []),
       "sst.aws.Function GraphqlFunction",
       "sst.aws.ApiGatewayV2 Api",
+      // Production's public reads go through a CDN (infra/cdn.ts, test/infra/cdn.test.ts).
+      ...(stage === "production" ? ["aws.cloudfront.CachePolicy ApiCachePolicy", "sst.aws.Cdn ApiCdn"] : []),
       "sst.aws.Cron WebhookDispatcher",
       "sst.aws.ApiGatewayWebSocket RealtimeApi",
       "sst.aws.Cron RealtimeDispatcher",
@@ -336,10 +387,11 @@ describe.each(stages)("stage %s", (stage) => {
     expect(graphql.opts?.dependsOn).toContain(invocation);
   });
 
-  it("outputs the API, GraphQL and realtime endpoint URLs", () => {
-    expect(outputs).toEqual({
+  it("outputs the API, GraphQL and realtime endpoint URLs, and production's CDN", () => {
+    expect(Object.fromEntries(Object.entries(outputs ?? {}).map(([name, value]) => [name, String(value)]))).toEqual({
       api: "https://Api.execute-api.example",
       graphql: "https://Api.execute-api.example/graphql",
+      ...(stage === "production" ? { cdn: "https://ApiCdn.cloudfront.example", graphqlCdn: "https://ApiCdn.cloudfront.example/graphql" } : {}),
       migrator: "function-name:Migrator",
       realtime: "wss://RealtimeApi.execute-api.example",
       storage: "bucket-name:Storage",

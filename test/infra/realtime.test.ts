@@ -36,7 +36,8 @@ class FakeFunction extends Fake {
   }
 }
 class FakeApiGatewayV2 extends Fake {
-  readonly url = "https://api.example";
+  // An Output as infra/cdn.ts uses it (`.apply`), stringified by $interpolate.
+  readonly url = { apply: <U>(fn: (value: string) => U) => fn("https://api.example"), toString: () => "https://api.example" };
   constructor(name: string, args?: unknown) {
     super("sst.aws.ApiGatewayV2", name, args);
   }
@@ -60,7 +61,7 @@ class FakeWebSocket extends Fake {
     return { urn: `urn:ws-route:${route}` };
   }
 }
-/** The resources this test does not look at (mail, storage): made, not checked. */
+/** The resources this test does not look at (mail, storage, the CDN): made, not checked. */
 class FakeOther extends Fake {
   readonly name: string;
   constructor(name: string, args?: unknown) {
@@ -88,9 +89,13 @@ async function deploy(stage: string) {
   );
   vi.stubGlobal("sst", {
     Secret: FakeSecret,
-    aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeWebSocket, Cron: FakeCron, Email: FakeOther, Bucket: FakeOther },
+    aws: { Function: FakeFunction, ApiGatewayV2: FakeApiGatewayV2, ApiGatewayWebSocket: FakeWebSocket, Cron: FakeCron, Email: FakeOther, Bucket: FakeOther, Cdn: FakeOther },
   });
-  vi.stubGlobal("aws", { lambda: { Invocation: FakeInvocation }, s3: { BucketServerSideEncryptionConfigurationV2: FakeOther } });
+  vi.stubGlobal("aws", {
+    lambda: { Invocation: FakeInvocation },
+    s3: { BucketServerSideEncryptionConfigurationV2: FakeOther },
+    cloudfront: { CachePolicy: FakeOther },
+  });
   vi.stubEnv("MAIL_FROM", stage === "production" ? "no-reply@talent.example.be" : undefined);
   vi.stubGlobal("$app", { name: "talent-api", stage, removal: "remove", protect: false });
   const { default: config } = await import("../../sst.config.js");
