@@ -394,6 +394,11 @@ export type BudgetLine = {
   paid: Money;
 };
 
+/** Who may cache an answer: PUBLIC (shared caches, the CDN) or PRIVATE (the caller only). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A board's application to a call. Visible to the board's members, consultants and admins. */
 export type CallApplication = Node & {
   __typename?: 'CallApplication';
@@ -5787,8 +5792,6 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Action: ResolverTypeWrapper<ActionMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActionBudget: ResolverTypeWrapper<Omit<ActionBudget, 'action'> & { action: ResolversTypes['Action'] }>;
   ActionCoFinancing: ResolverTypeWrapper<Omit<ActionCoFinancing, 'action'> & { action: ResolversTypes['Action'] }>;
   ActionPayload: ResolverTypeWrapper<Omit<ActionPayload, 'action'> & { action: ResolversTypes['Action'] }>;
@@ -5823,6 +5826,7 @@ export type ResolversTypes = {
   BoardReach: ResolverTypeWrapper<Omit<BoardReach, 'board'> & { board: ResolversTypes['Board'] }>;
   Budget: ResolverTypeWrapper<BudgetMapper>;
   BudgetLine: ResolverTypeWrapper<BudgetLine>;
+  CacheControlScope: ResolverTypeWrapper<'PUBLIC' | 'PRIVATE'>;
   CallApplication: ResolverTypeWrapper<CallApplicationMapper>;
   CallApplicationPayload: ResolverTypeWrapper<Omit<CallApplicationPayload, 'application'> & { application: ResolversTypes['CallApplication'] }>;
   Campaign: ResolverTypeWrapper<CampaignMapper>;
@@ -6197,6 +6201,8 @@ export type ResolversTypes = {
   WorktableMeetingPayload: ResolverTypeWrapper<Omit<WorktableMeetingPayload, 'meeting'> & { meeting: ResolversTypes['WorktableMeeting'] }>;
   WorktableTally: ResolverTypeWrapper<WorktableTallyMapper>;
   YearCount: ResolverTypeWrapper<YearCount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6205,8 +6211,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Action: ActionMapper;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   ActionBudget: Omit<ActionBudget, 'action'> & { action: ResolversParentTypes['Action'] };
   ActionCoFinancing: Omit<ActionCoFinancing, 'action'> & { action: ResolversParentTypes['Action'] };
   ActionPayload: Omit<ActionPayload, 'action'> & { action: ResolversParentTypes['Action'] };
@@ -6566,7 +6570,17 @@ export type ResolversParentTypes = {
   WorktableMeetingPayload: Omit<WorktableMeetingPayload, 'meeting'> & { meeting: ResolversParentTypes['WorktableMeeting'] };
   WorktableTally: WorktableTallyMapper;
   YearCount: YearCount;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type cacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type cacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = cacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Action'] = ResolversParentTypes['Action']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ActiondescriptionArgs>>;
@@ -6727,6 +6741,8 @@ export type BudgetLineResolvers<ContextType = Context, ParentType extends Resolv
   coFinanced?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
+
+export type CacheControlScopeResolvers = EnumResolverSignature<{ PRIVATE?: any, PUBLIC?: any }, ResolversTypes['CacheControlScope']>;
 
 export type CallApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallApplication'] = ResolversParentTypes['CallApplication']> = {
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType>;
@@ -8674,6 +8690,7 @@ export type Resolvers<ContextType = Context> = {
   BoardReach?: BoardReachResolvers<ContextType>;
   Budget?: BudgetResolvers<ContextType>;
   BudgetLine?: BudgetLineResolvers<ContextType>;
+  CacheControlScope?: CacheControlScopeResolvers;
   CallApplication?: CallApplicationResolvers<ContextType>;
   CallApplicationPayload?: CallApplicationPayloadResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
@@ -8941,3 +8958,6 @@ export type Resolvers<ContextType = Context> = {
   YearCount?: YearCountResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: cacheControlDirectiveResolver<any, any, ContextType>;
+};

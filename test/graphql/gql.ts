@@ -33,20 +33,6 @@ type Documents = {
     "query RelayBoardAndOrganisationIds { boards(first: 30) { edges { node { id } } } organisations(first: 20) { edges { node { id } } } }": typeof types.RelayBoardAndOrganisationIdsDocument,
     "query RelayNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name } ... on Organisation { name } } }": typeof types.RelayNodesDocument,
     "query RelayNodeIds($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.RelayNodeIdsDocument,
-    "fragment BenchBoardFields on Board { id name kind nisCode province population belfiusCluster createdAt updatedAt }": typeof types.BenchBoardFieldsFragmentDoc,
-    "query BenchBoards { boards(first: 100) { totalCount edges { node { ...BenchBoardFields } } } }": typeof types.BenchBoardsDocument,
-    "query BenchBoardsPage2($after: String) { boards(first: 100, after: $after) { edges { node { ...BenchBoardFields } } } }": typeof types.BenchBoardsPage2Document,
-    "query BenchBoardsEndCursor { boards(first: 100) { pageInfo { endCursor } } }": typeof types.BenchBoardsEndCursorDocument,
-    "query BenchBoardsSearch { boards(first: 50, filter: { search: \"gemeente 1\" }) { totalCount edges { node { name } } } }": typeof types.BenchBoardsSearchDocument,
-    "query BenchBoardIds { boards(first: 100) { edges { node { id } } } }": typeof types.BenchBoardIdsDocument,
-    "query BenchNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name population } } }": typeof types.BenchNodesDocument,
-    "query BenchOrganisationsFrench { organisations(first: 50) { edges { node { name(locale: FR) nameTranslations { nl fr en } } } } }": typeof types.BenchOrganisationsFrenchDocument,
-    "query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }": typeof types.BenchAddendumDocument,
-    "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": typeof types.BenchInvoicesDocument,
-    "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": typeof types.BenchBudgetAndCoFinancingDocument,
-    "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": typeof types.BenchReportDocument,
-    "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  ": typeof types.BenchProgressDocument,
-    "\n  query BenchReach {\n    reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n      employees\n      byBoard { board { name } employees }\n      byTraining { training { title } employees }\n      byFormat { format employees }\n    }\n  }\n": typeof types.BenchReachDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": typeof types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": typeof types.BoardsListDocument,
@@ -124,6 +110,8 @@ type Documents = {
     "query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }": typeof types.AgreementStructureIdsDocument,
     "query AgreementStructureNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }": typeof types.AgreementStructureNodesDocument,
     "query AgreementTitles($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }": typeof types.AgreementTitlesDocument,
+    "query AgreementsTracksActionsPartners { fundingAgreements { edges { node { title tracks { title actions { title partners { name } } } } } } }": typeof types.AgreementsTracksActionsPartnersDocument,
+    "query AgreementsTracksActions { fundingAgreements { edges { node { tracks { actions { title } } } } } }": typeof types.AgreementsTracksActionsDocument,
     "query AgreementsEverything { fundingAgreements { edges { node { ...AgreementStructure settlement { ...AgreementSettlement } } } } }": typeof types.AgreementsEverythingDocument,
     "query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }": typeof types.AgreementScenarioDocument,
     "query AgreementAuditCount { auditLog { totalCount } }": typeof types.AgreementAuditCountDocument,
@@ -601,20 +589,6 @@ const documents: Documents = {
     "query RelayBoardAndOrganisationIds { boards(first: 30) { edges { node { id } } } organisations(first: 20) { edges { node { id } } } }": types.RelayBoardAndOrganisationIdsDocument,
     "query RelayNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name } ... on Organisation { name } } }": types.RelayNodesDocument,
     "query RelayNodeIds($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.RelayNodeIdsDocument,
-    "fragment BenchBoardFields on Board { id name kind nisCode province population belfiusCluster createdAt updatedAt }": types.BenchBoardFieldsFragmentDoc,
-    "query BenchBoards { boards(first: 100) { totalCount edges { node { ...BenchBoardFields } } } }": types.BenchBoardsDocument,
-    "query BenchBoardsPage2($after: String) { boards(first: 100, after: $after) { edges { node { ...BenchBoardFields } } } }": types.BenchBoardsPage2Document,
-    "query BenchBoardsEndCursor { boards(first: 100) { pageInfo { endCursor } } }": types.BenchBoardsEndCursorDocument,
-    "query BenchBoardsSearch { boards(first: 50, filter: { search: \"gemeente 1\" }) { totalCount edges { node { name } } } }": types.BenchBoardsSearchDocument,
-    "query BenchBoardIds { boards(first: 100) { edges { node { id } } } }": types.BenchBoardIdsDocument,
-    "query BenchNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name population } } }": types.BenchNodesDocument,
-    "query BenchOrganisationsFrench { organisations(first: 50) { edges { node { name(locale: FR) nameTranslations { nl fr en } } } } }": types.BenchOrganisationsFrenchDocument,
-    "query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }": types.BenchAddendumDocument,
-    "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }": types.BenchInvoicesDocument,
-    "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }": types.BenchBudgetAndCoFinancingDocument,
-    "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }": types.BenchReportDocument,
-    "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  ": types.BenchProgressDocument,
-    "\n  query BenchReach {\n    reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n      employees\n      byBoard { board { name } employees }\n      byTraining { training { title } employees }\n      byFormat { format employees }\n    }\n  }\n": types.BenchReachDocument,
     "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsCreateDocument,
     "\n  mutation BoardsUpdate($input: UpdateBoardInput!) {\n    updateBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n": types.BoardsUpdateDocument,
     "\n  query BoardsList($first: Int, $after: String, $filter: BoardFilter) {\n    boards(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id name nisCode province kind } }\n    }\n  }\n": types.BoardsListDocument,
@@ -692,6 +666,8 @@ const documents: Documents = {
     "query AgreementStructureIds($id: ID!) { fundingAgreement(id: $id) { tracks { id actions { id effortCommitments { id number } } } } }": types.AgreementStructureIdsDocument,
     "query AgreementStructureNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Action { number } ... on Commitment { number kind } } }": types.AgreementStructureNodesDocument,
     "query AgreementTitles($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }": types.AgreementTitlesDocument,
+    "query AgreementsTracksActionsPartners { fundingAgreements { edges { node { title tracks { title actions { title partners { name } } } } } } }": types.AgreementsTracksActionsPartnersDocument,
+    "query AgreementsTracksActions { fundingAgreements { edges { node { tracks { actions { title } } } } } }": types.AgreementsTracksActionsDocument,
     "query AgreementsEverything { fundingAgreements { edges { node { ...AgreementStructure settlement { ...AgreementSettlement } } } } }": types.AgreementsEverythingDocument,
     "query AgreementScenario($id: ID!, $scenario: SettlementScenario) { fundingAgreement(id: $id) { settlement(scenario: $scenario) { hypothetical achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step text } } } }": types.AgreementScenarioDocument,
     "query AgreementAuditCount { auditLog { totalCount } }": types.AgreementAuditCountDocument,
@@ -1240,62 +1216,6 @@ export function graphql(source: "query RelayNodeIds($ids: [ID!]!) { nodes(ids: $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment BenchBoardFields on Board { id name kind nisCode province population belfiusCluster createdAt updatedAt }"): (typeof documents)["fragment BenchBoardFields on Board { id name kind nisCode province population belfiusCluster createdAt updatedAt }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBoards { boards(first: 100) { totalCount edges { node { ...BenchBoardFields } } } }"): (typeof documents)["query BenchBoards { boards(first: 100) { totalCount edges { node { ...BenchBoardFields } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBoardsPage2($after: String) { boards(first: 100, after: $after) { edges { node { ...BenchBoardFields } } } }"): (typeof documents)["query BenchBoardsPage2($after: String) { boards(first: 100, after: $after) { edges { node { ...BenchBoardFields } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBoardsEndCursor { boards(first: 100) { pageInfo { endCursor } } }"): (typeof documents)["query BenchBoardsEndCursor { boards(first: 100) { pageInfo { endCursor } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBoardsSearch { boards(first: 50, filter: { search: \"gemeente 1\" }) { totalCount edges { node { name } } } }"): (typeof documents)["query BenchBoardsSearch { boards(first: 50, filter: { search: \"gemeente 1\" }) { totalCount edges { node { name } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBoardIds { boards(first: 100) { edges { node { id } } } }"): (typeof documents)["query BenchBoardIds { boards(first: 100) { edges { node { id } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name population } } }"): (typeof documents)["query BenchNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Board { name population } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchOrganisationsFrench { organisations(first: 50) { edges { node { name(locale: FR) nameTranslations { nl fr en } } } } }"): (typeof documents)["query BenchOrganisationsFrench { organisations(first: 50) { edges { node { name(locale: FR) nameTranslations { nl fr en } } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }"): (typeof documents)["query BenchAddendum { fundingAgreements { edges { node { title tracks { title actions { title partners { name } effortCommitments { met } } } commitments { number met } settlement { payable { cents } explanation } } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }"): (typeof documents)["query BenchInvoices { fundingAgreements { edges { node { invoices(first: 100) { totalCount edges { node { reference amount { cents } payee { name } action { number } boardsServed { name } history { to } } } } } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }"): (typeof documents)["query BenchBudgetAndCoFinancing { fundingAgreements { edges { node { budget { total { approved { cents } } } coFinancing { totals { outstanding { cents } } byBoard { board { name } totals { paid { cents } } } } } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"): (typeof documents)["query BenchReport { fundingAgreements { edges { node { justificationReport { filename content } } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query BenchProgress {\n      fundingAgreements {\n        edges {\n          node {\n            commitments { number met target { ... on MeasuredTarget { measures { metric { key } currentValue met breakdown { label value } } } } }\n            settlement { achievedResultCommitments resultPart { cents } eligibleCosts { cents } payable { cents } steps { step amount { cents } text } }\n            scenario: settlement(scenario: { achievedResultCommitmentNumbers: [1, 2, 3] }) { payable { cents } steps { step amount { cents } text } }\n          }\n        }\n      }\n    }\n  "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query BenchReach {\n    reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n      employees\n      byBoard { board { name } employees }\n      byTraining { training { title } employees }\n      byFormat { format employees }\n    }\n  }\n"): (typeof documents)["\n  query BenchReach {\n    reach(period: { start: \"2023-07-01\", end: \"2025-06-30\" }) {\n      employees\n      byBoard { board { name } employees }\n      byTraining { training { title } employees }\n      byFormat { format employees }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n"): (typeof documents)["\n  mutation BoardsCreate($input: CreateBoardInput!) {\n    createBoard(input: $input) { board { id name kind nisCode province population belfiusCluster } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1601,6 +1521,14 @@ export function graphql(source: "query AgreementStructureNodes($ids: [ID!]!) { n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AgreementTitles($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }"): (typeof documents)["query AgreementTitles($id: ID!) { fundingAgreement(id: $id) { title tracks { title } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AgreementsTracksActionsPartners { fundingAgreements { edges { node { title tracks { title actions { title partners { name } } } } } } }"): (typeof documents)["query AgreementsTracksActionsPartners { fundingAgreements { edges { node { title tracks { title actions { title partners { name } } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AgreementsTracksActions { fundingAgreements { edges { node { tracks { actions { title } } } } } }"): (typeof documents)["query AgreementsTracksActions { fundingAgreements { edges { node { tracks { actions { title } } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
