@@ -9,7 +9,7 @@
 // and prints one table, written with a chart to bench/results/.
 
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../db/client.js";
 import { signDevToken } from "../schema/shared/auth.js";
@@ -37,6 +37,8 @@ const SERVERS: ServerName[] = ["ours", "pg4", "pg5"];
 const PORTS: Record<ServerName, number> = { ours: 4301, pg4: 4304, pg5: 4305 };
 
 const started = new Date();
+/** The machine's load when the run started: other work on the two cores shows in every figure. */
+const loadAtStart = loadavg()[0] ?? 0;
 /** Seconds since the start, for the progress lines. */
 const elapsed = () => `[${Math.round((Date.now() - started.getTime()) / 1000)} s]`;
 console.error(`database ${DATABASE} on ${new URL(SERVER_URL).host}: ${REUSE ? "reusing if seeded" : "dropping, migrating and seeding"} (scale ${SCALE})...`);
@@ -135,6 +137,7 @@ async function main(running: Record<ServerName, RunningServer>): Promise<void> {
     node: process.version,
     postgres: await serverVersion(databaseUrl),
     date: started.toISOString(),
+    loadAverage: `${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end (1 min)`,
   };
   const settings = { scale: SCALE, rounds: ROUNDS, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, inProcessRounds: INPROCESS_ROUNDS, jit: "off" };
   const markdown = report({ machine, settings, results, inProcessFigures, lambda, startup });
@@ -210,7 +213,7 @@ function report({ machine, settings, results, inProcessFigures, lambda, startup 
   const lines = [
     "# npm run bench",
     "",
-    `${machine.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}.`,
+    `${machine.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; load average ${machine.loadAverage}.`,
     `Settings: ${Object.entries(settings)
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}. The three servers and autocannon share the machine.`,
