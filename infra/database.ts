@@ -1,11 +1,14 @@
 // Schema migrations: a function that applies db/migrations to the stage's database, and an
 // invocation of it in every deploy, so a stage's schema never depends on someone running it.
+import { lambdaNodejs } from "./lambda-build.js";
 import { databaseUrl } from "./secrets.js";
 
 export const migrator = new sst.aws.Function("Migrator", {
   description: "Applies db/migrations to this stage's database",
   handler: "functions/migrate.handler",
   runtime: "nodejs22.x",
+  // Bundled as every function is (infra/lambda-build.ts): the Neon driver only, no PGlite or node-postgres.
+  nodejs: lambdaNodejs,
   // Migrations can hold locks while they rewrite tables; API Gateway's 30 s limit does not apply.
   timeout: "5 minutes",
   link: [databaseUrl],

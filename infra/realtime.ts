@@ -4,6 +4,7 @@
 // connections through the API's management endpoint. Connections and subscriptions live in the
 // stage's database.
 import { migrateOnDeploy } from "./database.js";
+import { lambdaNodejs } from "./lambda-build.js";
 import { authIssuer, authJwksUrl, databaseUrl } from "./secrets.js";
 
 export const realtimeApi = new sst.aws.ApiGatewayWebSocket("RealtimeApi");
@@ -24,6 +25,7 @@ const route = (handler: string, description: string): sst.aws.FunctionArgs => ({
   handler,
   description,
   runtime: "nodejs22.x",
+  nodejs: lambdaNodejs,
   memory: "512 MB",
   timeout: "10 seconds",
   link: [databaseUrl, authJwksUrl, authIssuer, realtimeApi],

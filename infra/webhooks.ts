@@ -2,6 +2,7 @@
 // events to partners' webhook subscriptions and sends the deliveries that are due
 // (functions/webhooks.ts). Overlapping runs are safe (SKIP LOCKED); each stops after ~50 s.
 import { migrateOnDeploy } from "./database.js";
+import { lambdaNodejs } from "./lambda-build.js";
 import { databaseUrl, webhookSecretKey } from "./secrets.js";
 
 export const webhookDispatcher = new sst.aws.Cron(
@@ -12,6 +13,7 @@ export const webhookDispatcher = new sst.aws.Cron(
       description: "Delivers webhooks to partners",
       handler: "functions/webhooks.handler",
       runtime: "nodejs22.x",
+      nodejs: lambdaNodejs,
       memory: "512 MB",
       // It stops taking batches after ~50 s; the rest is room for the last sends (5 s timeout).
       timeout: "60 seconds",

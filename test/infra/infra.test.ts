@@ -289,9 +289,18 @@ describe.each(stages)("stage %s", (stage) => {
     ]);
   });
 
-  it("bundles the GraphQL handler with the options the bundle tests and the benchmark build with", () => {
+  it("bundles every function with the options the bundle tests and the benchmark build with", () => {
     const fn = only(FakeFunction, "GraphqlFunction");
     expect(fn.args.nodejs).toEqual(lambdaNodejs);
+    // Every other function too (the migrator, the dispatchers, the WebSocket routes): none carries PGlite.
+    const functionArgs = created.flatMap(({ instance }) => {
+      if (instance instanceof FakeFunction) return [instance.args];
+      if (instance instanceof FakeCron) return [instance.args.function as sst.aws.FunctionArgs];
+      if (instance instanceof FakeApiGatewayWebSocket) return instance.routes.map((r) => r.handler as sst.aws.FunctionArgs);
+      return [];
+    });
+    expect(functionArgs.length).toBeGreaterThanOrEqual(7);
+    for (const args of functionArgs) expect(args.nodejs, args.handler).toEqual(lambdaNodejs);
     expect(lambdaNodejs).toMatchObject({ format: "esm", minify: true, splitting: true, plugins: "infra/lambda-plugins.mjs" });
     // SST loads the plugins from that path, relative to sst.config.ts.
     expect(existsSync(lambdaNodejs.plugins)).toBe(true);
