@@ -39,7 +39,16 @@ export async function startServer(name: ServerName, databaseUrl: string, port: n
   const logFile = join(tmpdir(), `talent-bench-${name}.log`);
   const out = openSync(logFile, "w");
   let child: ChildProcess;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" };
+  // All three in production mode (graphql-js, which ours and PostGraphile both use, skips its
+  // development checks there); ours then wants a storage signing secret of its own.
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    ...(name === "ours" ? { STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef" } : {}),
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  };
   if (name === "ours") {
     child = spawn(process.execPath, ["--import", "tsx", "functions/server.ts"], { cwd: ROOT, env, stdio: ["ignore", out, out] });
   } else if (name === "pg4") {
