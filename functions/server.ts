@@ -43,7 +43,8 @@ try {
   await database.close().catch(() => {});
   process.exit(1);
 }
-jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})` });
+// How long since the process began, to see what a start costs (the startup benchmark times it from outside).
+jsonLog({ level: "info", msg: `GraphQL API ready at ${server.url} (database: ${database.driver})`, startupMs: Math.round(performance.now()) });
 
 // Webhooks while the server runs: woken by this process's commits (the bus) and polling for
 // the rest (other processes' commits, retries coming due). On AWS a scheduled function does this.

@@ -1,12 +1,17 @@
 // Starting servers as ops do: two processes started at once on one empty PostgreSQL database
 // migrate and seed one after the other (an advisory lock), and a process that cannot prepare
-// its database exits instead of lingering with /health at 503.
+// its database exits instead of lingering with /health at 503. `npm start` itself (the built
+// server, with the embedded folder prepared beside it) gives a newcomer the full seed.
 import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client.js";
+import { type Database, openDatabase } from "../../db/client.js";
 import { BOARDS, ORGANISATIONS } from "../../db/seed/data.js";
-import { createPostgresDatabase, onPostgres, TEST_DATABASE_URL } from "../helpers/db.js";
+import { seedDatabase } from "../../db/seed/index.js";
+import { createPostgresDatabase, createTestDatabase, onPostgres, TEST_DATABASE_URL } from "../helpers/db.js";
 import { type ServerProcess, startServerProcess } from "../helpers/processes.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -65,3 +70,83 @@ describe("a server that cannot prepare its database", () => {
     expect(output).not.toMatch(/GraphQL API ready/);
   });
 });
+
+// The PGlite run only: `npm start` without configuration always uses the embedded database.
+describe.skipIf(onPostgres)("npm start on a fresh clone", () => {
+  it("builds, prepares the folder, seeds it like seedDatabase, and restarts on it without seeding again", { timeout: 240_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-"));
+    mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
+    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    const reference = await createTestDatabase();
+    try {
+      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
+      const first = await runUntilReady(env);
+      expect(first, first).toMatch(/seeded an empty database/);
+      expect(readdirSync(build).filter((name) => name.startsWith(".pgdata-preparing-"))).toEqual([]);
+      expect(existsSync(join(build, "server.mjs"))).toBe(true);
+
+      await seedDatabase(reference.database, "sources");
+      // A running server's outbox relay records where it has read up to; seeding does not.
+      const { "public.outbox_checkpoints": _relayCursor, ...expected } = await rowCounts(reference.database);
+      const started = openDatabase({ driver: "pglite", pgliteDir: env.PGLITE_DIR });
+      try {
+        const { "public.outbox_checkpoints": _startedRelayCursor, ...seeded } = await rowCounts(started);
+        expect(seeded).toEqual(expected);
+      } finally {
+        await started.close();
+      }
+
+      const second = await runUntilReady(env);
+      expect(second, second).not.toMatch(/seeded an empty database/);
+    } finally {
+      await reference.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The number of rows of every table, and of applied migrations. */
+async function rowCounts(database: Database): Promise<Record<string, number>> {
+  const rows = async (query: string) => ((await database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const tables = await rows(
+    "select table_schema || '.' || table_name as name from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1",
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) counts[String(name)] = Number((await rows(`select count(*)::int as n from ${String(name)}`))[0]!.n);
+  return counts;
+}
+
+/** Runs `npm start`'s command until /health answers 200, stops it (SIGTERM) and returns its output. */
+async function runUntilReady(env: Record<string, string>): Promise<string> {
+  const base = { ...process.env };
+  for (const key of Object.keys(base))
+    if (key.startsWith("VITEST") || ["NODE_OPTIONS", "TEST_DATABASE_URL", "DATABASE_URL", "DATABASE_DRIVER", "LOG_SQL"].includes(key)) delete base[key];
+  const child = spawn(process.execPath, ["functions/start.mjs"], {
+    cwd: ROOT,
+    env: { ...base, PORT: "0", HOST: "127.0.0.1", STAGE: "test", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const url = /GraphQL API ready at (http:\/\/\S+)\/graphql/.exec(output)?.[1];
+      const status = url
+        ? await fetch(`${url}/health`).then(
+            (r) => r.status,
+            () => 0,
+          )
+        : 0;
+      if (status === 200) return output;
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not get ready:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
