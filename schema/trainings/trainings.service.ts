@@ -1,7 +1,7 @@
 // The catalogue and its sessions: trainings by Dutch title, sessions by start, the seats each
 // session holds and its waitlist, and the editors' writes. The public sees every training but
 // only the sessions with a free seat; editors (trainingManage) see every session.
-import { and, count, eq, getTableColumns, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../db/client.js";
 import { province } from "../../db/schema/boards.js";
@@ -13,7 +13,7 @@ import type { Context } from "../shared/context.js";
 import { badInput, notFound } from "../shared/errors.js";
 import { fn } from "../shared/fn.js";
 import { localizedMultilineTextInput, localizedTextInput } from "../shared/i18n.js";
-import { defineLoader, defineLoaderFamily, rowsById } from "../shared/loaders.js";
+import { defineLoader, defineLoaderFamily, groupRows, rowsById } from "../shared/loaders.js";
 import { type Money, money, nonNegativeMoneyInput } from "../shared/money.js";
 import { assertCan, can } from "../shared/policy.js";
 import { afterCursor, type Connection, countRows, expectGlobalId, type Keyset, pageSize, paginate, toConnection, toGlobalId } from "../shared/relay.js";
@@ -171,24 +171,34 @@ interface SessionPage {
   freeOnly: boolean;
 }
 
-/** A page of sessions of each of many trainings, in one statement (a window per training). */
+/**
+ * A page of sessions of each of many trainings, in one statement: for each training a lateral
+ * subquery walks its sessions in start order (training_sessions_training_idx) and stops after
+ * `size + 1`. The public's view counts a session's seats only until the page is full; ranking every
+ * session of every training first (a window) counted the seats of all 5,000 sessions of the sector
+ * for a page of five (about 120 ms instead of 8, issue 14's benchmark).
+ */
 const pagesOfSessions = defineLoaderFamily<string, TrainingSession[], SessionPage>(
   (page) => JSON.stringify([page.after, page.size, page.freeOnly]),
   async (ctx, { after, size, freeOnly }, trainingIds) => {
-    const ranked = ctx.db
-      .select({
-        ...getTableColumns(trainingSessions),
-        rank: sql<number>`row_number() over (partition by ${trainingSessions.trainingId} order by ${trainingSessions.startsAt} asc, ${trainingSessions.id} asc)`.as("rank"),
-      })
-      .from(trainingSessions)
-      .where(and(inArray(trainingSessions.trainingId, [...trainingIds]), freeOnly ? hasFreePlace : undefined, afterCursor(sessionKeyset, after)))
-      .as("ranked");
-    const rows = await ctx.db
+    const page = ctx.db
       .select()
-      .from(ranked)
-      .where(lte(ranked.rank, size + 1))
-      .orderBy(ranked.trainingId, ranked.rank);
-    return trainingIds.map((id) => rows.filter((r) => r.trainingId === id).map(({ rank: _rank, ...session }) => session as TrainingSession));
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.trainingId, trainings.id), freeOnly ? hasFreePlace : undefined, afterCursor(sessionKeyset, after)))
+      .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id))
+      .limit(size + 1)
+      .as("page");
+    const rows = await ctx.db
+      .select({ session: page._.selectedFields })
+      .from(trainings)
+      .innerJoinLateral(page, sql`true`)
+      .where(inArray(trainings.id, [...trainingIds]))
+      .orderBy(asc(page.trainingId), asc(page.startsAt), asc(page.id));
+    const byTraining = groupRows(
+      rows.map((row) => row.session),
+      (session) => session.trainingId,
+    );
+    return trainingIds.map((id) => byTraining.get(id) ?? []);
   },
 );
 
