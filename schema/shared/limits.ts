@@ -261,11 +261,26 @@ export function costError(request: CostRequest, limits: Limits): GraphQLError | 
  * it runs. (The WebSocket transport calls costError itself.)
  */
 function costPlugin(limits: Limits): ApolloServerPlugin<Context> {
+  // An operation without variables costs the same every time: its verdict is kept per parsed
+  // document (Apollo keeps the parsed documents it has seen), so the cost is not walked for every
+  // request of the same query.
+  const verdicts = new WeakMap<DocumentNode, Map<string | null, GraphQLError | null>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          const error = costError({ schema, document, variables: request.variables, operationName }, limits);
+        async didResolveOperation({ schema, document, request, operationName, operation }) {
+          let error: GraphQLError | null | undefined;
+          if (operation?.variableDefinitions?.length) {
+            error = costError({ schema, document, variables: request.variables, operationName }, limits);
+          } else {
+            let byOperation = verdicts.get(document);
+            if (!byOperation) verdicts.set(document, (byOperation = new Map()));
+            error = byOperation.get(operationName ?? null);
+            if (error === undefined) {
+              error = costError({ schema, document, variables: request.variables, operationName }, limits);
+              byOperation.set(operationName ?? null, error);
+            }
+          }
           // Thrown here, Apollo answers with the error as is: it needs the HTTP status a validation error gets.
           if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400, headers: new HeaderMap() } } });
         },

@@ -189,6 +189,10 @@ describe("the limits, one by one", () => {
       const fits = await api.execRaw(structure("$first"));
       expect(fits.errors).toBeUndefined();
       expect(fits.data).toEqual({ fundingAgreements: { edges: [] } });
+      // Without variables the verdict is kept per parsed document: the same query is refused
+      // every time, and another fits.
+      for (let i = 0; i < 2; i++) expect(limitOf((await api.execRaw(structure("100"))).errors)).toMatchObject({ limit: "cost", cost: { requested: 2_211_202 } });
+      expect((await api.execRaw(structure("20"))).errors).toBeUndefined();
     });
 
     it("cost: refuses fragments that expand to more fields than can be counted, without an estimate", async () => {
