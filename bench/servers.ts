@@ -50,7 +50,8 @@ export async function startServer(name: ServerName, databaseUrl: string, port: n
     HOST: "127.0.0.1",
   };
   if (name === "ours") {
-    child = spawn(process.execPath, ["--import", "tsx", "functions/server.ts"], { cwd: ROOT, env, stdio: ["ignore", out, out] });
+    // As `npm start` runs it: compiled by esbuild (functions/start.mjs), not through tsx's loader.
+    child = spawn(process.execPath, ["functions/start.mjs"], { cwd: ROOT, env, stdio: ["ignore", out, out] });
   } else if (name === "pg4") {
     child = spawn(process.execPath, ["server.mjs"], { cwd: join(BENCH, "postgraphile4"), env, stdio: ["ignore", out, out] });
   } else {
