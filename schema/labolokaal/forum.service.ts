@@ -281,13 +281,16 @@ export const startThread = fn(
   z.object({ themeId: z.string(), title, body }),
   async (ctx, input): Promise<ForumThreadMapper> => {
     const themeId = expectGlobalId(input.themeId, "Theme", "input.themeId");
+    // Rendered before the transaction: the first post of a process loads the renderer, which no
+    // open transaction should wait for.
+    const bodyHtml = await renderPost(input.body);
     return change(ctx, async (tx, recorder) => {
       const [theme] = await tx.select({ id: laboThemes.id }).from(laboThemes).where(eq(laboThemes.id, themeId));
       if (!theme) throw notFound("Theme", "input.themeId");
       await assertCan(ctx, spacePost, await spaceScope(ctx, themeId));
       const [created] = await tx
         .insert(laboThreads)
-        .values({ themeId, title: input.title, body: input.body, bodyHtml: renderPost(input.body), ...authorColumns(ctx) })
+        .values({ themeId, title: input.title, body: input.body, bodyHtml, ...authorColumns(ctx) })
         .returning();
       if (!created) throw new Error("insert returned no row");
       await recorder.record({ operation: "startThread", entityType: "ForumThread", entityId: created.id, before: null, after: auditView(created) });
@@ -302,6 +305,7 @@ export const replyToThread = fn(
   z.object({ threadId: z.string(), body }),
   async (ctx, input): Promise<ForumReplyMapper> => {
     const threadId = expectGlobalId(input.threadId, "ForumThread", "input.threadId");
+    const bodyHtml = await renderPost(input.body);
     return change(ctx, async (tx, recorder) => {
       // Locked: a removal and a reply cannot cross, and replies move the thread up one by one.
       const thread = await lockThread(tx, threadId, "input.threadId");
@@ -309,7 +313,7 @@ export const replyToThread = fn(
       if (thread.removedAt) throw conflict("input.threadId", "The thread was removed: it takes no more replies");
       const [created] = await tx
         .insert(laboReplies)
-        .values({ threadId, body: input.body, bodyHtml: renderPost(input.body), ...authorColumns(ctx) })
+        .values({ threadId, body: input.body, bodyHtml, ...authorColumns(ctx) })
         .returning();
       if (!created) throw new Error("insert returned no row");
       await tx.update(laboThreads).set({ lastActivityAt: sql`now()`, updatedAt: sql`now()` }).where(eq(laboThreads.id, threadId));
@@ -326,6 +330,7 @@ export const editThread = fn(
   async (ctx, input): Promise<ForumThreadMapper> => {
     const id = expectGlobalId(input.id, "ForumThread", "input.id");
     if (input.title === undefined && input.body === undefined) throw badInput("input", "must change the title or the body");
+    const bodyHtml = input.body !== undefined ? await renderPost(input.body) : undefined;
     return change(ctx, async (tx, recorder) => {
       const thread = await lockThread(tx, id, "input.id");
       await assertCan(ctx, postEdit, await authoredScope(ctx, thread.themeId, thread.authorSubject));
@@ -334,7 +339,7 @@ export const editThread = fn(
         .update(laboThreads)
         .set({
           ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.body !== undefined ? { body: input.body, bodyHtml: renderPost(input.body) } : {}),
+          ...(input.body !== undefined ? { body: input.body, bodyHtml } : {}),
           editedAt: sql`now()`,
           updatedAt: sql`now()`,
         })
@@ -353,15 +358,12 @@ export const editReply = fn(
   z.object({ id: z.string(), body }),
   async (ctx, input): Promise<ForumReplyMapper> => {
     const id = expectGlobalId(input.id, "ForumReply", "input.id");
+    const bodyHtml = await renderPost(input.body);
     return change(ctx, async (tx, recorder) => {
       const { reply, thread } = await lockReply(tx, id, "input.id");
       await assertCan(ctx, postEdit, await authoredScope(ctx, thread.themeId, reply.authorSubject));
       if (reply.removedAt) throw conflict("input.id", "The reply was removed: it can no longer be edited");
-      const [updated] = await tx
-        .update(laboReplies)
-        .set({ body: input.body, bodyHtml: renderPost(input.body), editedAt: sql`now()`, updatedAt: sql`now()` })
-        .where(eq(laboReplies.id, id))
-        .returning();
+      const [updated] = await tx.update(laboReplies).set({ body: input.body, bodyHtml, editedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(laboReplies.id, id)).returning();
       if (!updated) throw new Error("update returned no row");
       await recorder.record({ operation: "editReply", entityType: "ForumReply", entityId: id, before: auditView(reply), after: auditView(updated) });
       await emitSpaceChange(recorder, thread.themeId, "REPLY", id, "UPDATED");

@@ -3,8 +3,12 @@
 // reader. Two layers: HTML written in a post is never interpreted (marked's raw-HTML tokens are
 // escaped, so "<b>" shows as typed), and whatever marked does produce passes an allow-list of tags
 // and attributes; links keep only http, https and mailto and are marked nofollow (user content).
-import { Marked } from "marked";
-import sanitizeHtml from "sanitize-html";
+//
+// Both libraries are loaded on the first post rendered, not when the API starts: with
+// sanitize-html's parser (htmlparser2, entities, postcss) they are about 300 KB that a Lambda
+// cold start would otherwise parse although most invocations never write a post. In the bundle
+// the dynamic imports become a chunk of their own (infra/lambda-build.ts).
+import type sanitizeHtml from "sanitize-html";
 
 /** What a rendered post may contain. */
 export const ALLOWED_TAGS = ["p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6"] as const;
@@ -13,16 +17,6 @@ export const LINK_REL = "nofollow noopener noreferrer ugc";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  async: false,
-  renderer: {
-    // Raw HTML in a post is text, not markup.
-    html: ({ text }) => escapeHtml(text),
-  },
-});
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...ALLOWED_TAGS],
@@ -42,8 +36,30 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
 };
 
+type Render = (body: string) => string;
+
+/** The renderer, built once on first use; a failed load is not cached, so the next post tries again. */
+let renderer: Promise<Render> | undefined;
+
+async function loadRenderer(): Promise<Render> {
+  const [{ Marked }, { default: sanitize }] = await Promise.all([import("marked"), import("sanitize-html")]);
+  const marked = new Marked({
+    gfm: true,
+    breaks: true,
+    async: false,
+    renderer: {
+      // Raw HTML in a post is text, not markup.
+      html: ({ text }) => escapeHtml(text),
+    },
+  });
+  return (body) => sanitize(marked.parse(body) as string, sanitizeOptions).trim();
+}
+
 /** A post's body as sanitised HTML: Markdown rendered, raw HTML escaped, only the allow-list kept. */
-export function renderPost(body: string): string {
-  const rendered = marked.parse(body) as string;
-  return sanitizeHtml(rendered, sanitizeOptions).trim();
+export async function renderPost(body: string): Promise<string> {
+  renderer ??= loadRenderer().catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
+  return (await renderer)(body);
 }
