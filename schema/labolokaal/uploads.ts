@@ -2,8 +2,9 @@
 // a client may declare, how large a file may be, and the check of the bytes once uploaded. The real
 // type comes from the file's first bytes (file-type), never from its name or the declared type:
 // a file is accepted only when what it is belongs to the allow-list and to the family declared.
+// file-type is loaded when the first upload is checked: a cold start that checks none does not
+// parse it (in the Lambda bundle it is a chunk of its own).
 import { randomUUID } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
 import { z } from "zod";
 import type { ObjectStore } from "../shared/storage.js";
 import { requiredText } from "../shared/validation.js";
@@ -80,7 +81,8 @@ export async function checkUploadedBytes(
   if (!object) return { ok: false, reason: "missing" };
   if (object.size > maxBytes) return { ok: false, reason: "refused", message: `is larger than the ${maxBytes} bytes it may have` };
   if (object.size === 0) return { ok: false, reason: "refused", message: "is empty" };
-  const detected = await fileTypeFromBuffer(await store.readStart(key, Math.min(object.size, SNIFF_BYTES)));
+  const [{ fileTypeFromBuffer }, start] = await Promise.all([import("file-type"), store.readStart(key, Math.min(object.size, SNIFF_BYTES))]);
+  const detected = await fileTypeFromBuffer(start);
   const contentType = realType(detected?.mime, declared);
   if (!contentType || !allowed.includes(contentType) || ALLOWED[contentType] !== ALLOWED[declared]) {
     return { ok: false, reason: "refused", message: allowed === PHOTO_TYPES ? "is not a PNG, JPEG, GIF or WebP image" : "is not a PDF, Office document or image" };
