@@ -7,6 +7,11 @@
 // the key, the expiry and what the link allows (the upload's content type and size, the download's
 // name and type). Whoever holds the link may use it until it expires, and nothing else: a changed
 // parameter breaks the signature. The local server serves them (functions/http.ts, serveFolderStore).
+//
+// The AWS SDK (the S3 client and the presigner, with their share of @smithy) is loaded when an S3
+// store is first used, not when this module is: the local server, which uses the folder, never
+// loads it, and a Lambda cold start that touches no file does not parse it (in the bundle the
+// dynamic imports are chunks of their own).
 
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
@@ -14,8 +19,7 @@ import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
 
 export interface SignedLink {
   url: string;
@@ -224,41 +228,60 @@ function reply(res: ServerResponse, status: number, message: string): void {
   res.end(body);
 }
 
+/** `load` runs once, on the first call; a failed load is forgotten, so that the next call tries again. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+}
+
+const s3Sdk = lazy(() => import("@aws-sdk/client-s3"));
+const presigner = lazy(() => import("@aws-sdk/s3-request-presigner"));
+
 export interface S3StoreOptions {
   bucket: string;
-  /** A client of the stage's region (tests give one with fake credentials or a stubbed `send`). */
-  client: S3Client;
+  /** The stage's region, for the client made on first use. */
+  region?: string;
+  /** A client to use instead of one made on first use (tests give one with fake credentials or a stubbed `send`). */
+  client?: S3Client;
 }
 
 /** The bucket of the stage, through presigned URLs (Signature Version 4). */
 export class S3Store implements ObjectStore {
   readonly bucket: string;
-  readonly client: S3Client;
+  /** The store's one client: the given one, or one of the region made when first needed. */
+  readonly client: () => Promise<S3Client>;
 
-  constructor({ bucket, client }: S3StoreOptions) {
+  constructor({ bucket, region, client }: S3StoreOptions) {
     this.bucket = bucket;
-    this.client = client;
+    this.client = client ? async () => client : lazy(async () => new (await s3Sdk()).S3Client({ region }));
   }
 
   async signUpload(key: string, { contentType, maxBytes, expiresInSeconds }: { contentType: string; maxBytes: number; expiresInSeconds: number }): Promise<SignedLink> {
     assertKey(key);
+    const [{ PutObjectCommand }, { getSignedUrl }, client] = await Promise.all([s3Sdk(), presigner(), this.client()]);
     // Content type and length are signed headers: S3 refuses an upload of another type or size.
     const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: maxBytes });
-    const url = await getSignedUrl(this.client, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(["content-type", "content-length"]) });
+    const url = await getSignedUrl(client, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(["content-type", "content-length"]) });
     return { url, method: "PUT", headers: { "content-type": contentType }, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
   }
 
   async signDownload(key: string, { filename, contentType, expiresInSeconds }: { filename: string; contentType: string; expiresInSeconds: number }): Promise<SignedLink> {
     assertKey(key);
+    const [{ GetObjectCommand }, { getSignedUrl }, client] = await Promise.all([s3Sdk(), presigner(), this.client()]);
     const command = new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: attachmentDisposition(filename), ResponseContentType: contentType });
-    const url = await getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
+    const url = await getSignedUrl(client, command, { expiresIn: expiresInSeconds });
     return { url, method: "GET", headers: {}, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
   }
 
   async head(key: string): Promise<StoredObject | null> {
     assertKey(key);
+    const [{ HeadObjectCommand }, client] = await Promise.all([s3Sdk(), this.client()]);
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return { size: head.ContentLength ?? 0 };
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -268,8 +291,9 @@ export class S3Store implements ObjectStore {
 
   async readStart(key: string, bytes: number): Promise<Uint8Array> {
     assertKey(key);
+    const [{ GetObjectCommand }, client] = await Promise.all([s3Sdk(), this.client()]);
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
+      const object = await client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
       return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
       // An empty object has no byte 0: S3 answers 416.
@@ -280,7 +304,8 @@ export class S3Store implements ObjectStore {
 
   async delete(key: string): Promise<void> {
     assertKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const [{ DeleteObjectCommand }, client] = await Promise.all([s3Sdk(), this.client()]);
+    await client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }
 
@@ -292,7 +317,7 @@ function isNotFound(error: unknown): boolean {
 /** The stage's store: S3 when STORAGE_BUCKET is set, else a folder (STORAGE_DIR, default .data/storage). */
 export function objectStoreFromEnv(env: NodeJS.ProcessEnv = process.env): ObjectStore {
   const bucket = env.STORAGE_BUCKET?.trim();
-  if (bucket) return new S3Store({ bucket, client: new S3Client({ region: env.AWS_REGION }) });
+  if (bucket) return new S3Store({ bucket, region: env.AWS_REGION });
   // Outside production a fixed development key; in production only a configured one (checked when signing,
   // so a stage that never uploads still starts).
   const secret = env.STORAGE_SIGNING_SECRET?.trim() || (env.NODE_ENV === "production" ? null : DEV_SIGNING_SECRET);

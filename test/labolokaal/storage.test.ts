@@ -148,7 +148,10 @@ describe("objectStoreFromEnv", () => {
     const store = objectStoreFromEnv({ STORAGE_BUCKET: "talent-api-production-storage", AWS_REGION: "eu-west-1" });
     expect(store).toBeInstanceOf(S3Store);
     expect((store as S3Store).bucket).toBe("talent-api-production-storage");
-    expect(await (store as S3Store).client.config.region()).toBe("eu-west-1");
+    // The client is made on first use (the SDK loads then), once: its region is the stage's.
+    const made = await (store as S3Store).client();
+    expect(await made.config.region()).toBe("eu-west-1");
+    expect(await (store as S3Store).client()).toBe(made);
   });
 
   it("uses a folder otherwise, signing for PUBLIC_URL", async () => {
