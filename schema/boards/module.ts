@@ -2,8 +2,6 @@
 import { count } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { boards } from "../../db/schema/boards.js";
-import { BOARDS } from "../../db/seed/data.js";
-import { SECTOR_BOARD_COUNT, syntheticBoards } from "../../db/seed/sector.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { boardCreated, boardUpdated } from "./boards.events.js";
 import { boardCreate, boardUpdate } from "./boards.policy.js";
@@ -23,13 +21,16 @@ export const boardsModule = defineModule({
     { field: "Mutation.updateBoard", action: boardUpdate },
     { field: "Subscription.boardChanged", action: "public" },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     sources: seedOnce(boards, "boards", async (tx) => {
+      const { BOARDS } = await import("../../db/seed/data.js");
       await tx.insert(boards).values(BOARDS);
       return { boards: BOARDS.length };
     }),
     /** Tops the boards up with synthetic ones to a sector-sized set. */
     async sector(database, progress) {
+      const { SECTOR_BOARD_COUNT, syntheticBoards } = await import("../../db/seed/sector.js");
       const missing = SECTOR_BOARD_COUNT - (await boardCount(database));
       if (missing <= 0) return {};
       const synthetic = syntheticBoards(missing);

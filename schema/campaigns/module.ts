@@ -2,7 +2,6 @@
 // applications through the selection, the sounding board's votes on the selected boards' pitches
 // and the steering group's tie decisions, to results under embargo until they are published.
 import { campaigns } from "../../db/schema/campaigns.js";
-import { seedCampaigns } from "../../db/seed/campaigns.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { campaignEvents } from "./campaigns.events.js";
 import { applicationRead, ballotCast, campaignApply, campaignManage, resultRead, tieDecide, voteCountsRead } from "./campaigns.policy.js";
@@ -56,8 +55,9 @@ export const campaignsModule = defineModule({
     { field: "Mutation.updateCampaignResult", action: campaignManage },
     { field: "Mutation.publishResult", action: campaignManage },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     // Once: the campaign as the source gives it, on a database that has none yet.
-    sources: seedOnce(campaigns, "campaigns", seedCampaigns),
+    sources: seedOnce(campaigns, "campaigns", async (tx) => (await import("../../db/seed/campaigns.js")).seedCampaigns(tx)),
   },
 });

@@ -3,7 +3,6 @@
 // and the justification report.
 import { count } from "drizzle-orm";
 import { fundingAgreements } from "../../db/schema/funding.js";
-import { seedAddendum, seedSectorFunding } from "../../db/seed/funding.js";
 import { notFound } from "../shared/errors.js";
 import { defineModule } from "../shared/module.js";
 import { fromGlobalId } from "../shared/relay.js";
@@ -161,14 +160,17 @@ export const fundingModule = defineModule({
     { field: "Mutation.closeFundingAgreement", action: agreementClose },
     { field: "Mutation.reopenFundingAgreement", action: agreementReopen },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     async sources(database, progress) {
       // A database seeded before the funding module existed gets the addendum on its next start.
       const [agreements] = await database.db.select({ n: count() }).from(fundingAgreements);
-      if ((agreements?.n ?? 0) > 0 || !(await database.db.transaction((tx) => seedAddendum(tx)))) return {};
+      if ((agreements?.n ?? 0) > 0) return {};
+      const { seedAddendum } = await import("../../db/seed/funding.js");
+      if (!(await database.db.transaction((tx) => seedAddendum(tx)))) return {};
       progress("funding agreements", 1, 1);
       return { fundingAgreements: 1 };
     },
-    sector: seedSectorFunding,
+    sector: async (database, progress) => (await import("../../db/seed/funding.js")).seedSectorFunding(database, progress),
   },
 });

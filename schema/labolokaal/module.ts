@@ -3,7 +3,6 @@
 // ledger), learning-network and coaching sessions, final reports, and the participants-only
 // platform of each theme: documents in object storage, a forum, profiles and the contact form.
 import { laboThemes } from "../../db/schema/labolokaal.js";
-import { seedLaboLokaal } from "../../db/seed/labolokaal.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { findCallApplication, findLearningSession, findProject, findProjectCall, findTheme } from "./calls.service.js";
 import { documentLinkRoutes } from "./document-links.js";
@@ -94,8 +93,9 @@ export const laboLokaalModule = defineModule({
     { field: "Mutation.askQuestion", action: questionAsk },
     { field: "Mutation.answerQuestion", action: questionAnswer },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     // Once: the two themes the source names (VIA-funded) and its calls, closed on 31 January 2020.
-    sources: seedOnce(laboThemes, "themes", seedLaboLokaal),
+    sources: seedOnce(laboThemes, "themes", async (tx) => (await import("../../db/seed/labolokaal.js")).seedLaboLokaal(tx)),
   },
 });

@@ -3,7 +3,6 @@
 // who register without an account, the projects' follow-up of their activities, and the
 // on-the-job training initiatives of companies with social and public partners.
 import { charters } from "../../db/schema/mentoring.js";
-import { seedMentoring } from "../../db/seed/mentoring.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { findMentoringActivity } from "./activities.service.js";
 import { findCharter, findCharterEvent, findMentoringProject, findOnTheJobTraining } from "./directory.service.js";
@@ -46,9 +45,10 @@ export const mentoringModule = defineModule({
     { field: "Mutation.logMentoringActivity", action: mentoringProjectManage },
     { field: "Mutation.createOnTheJobTraining", action: onTheJobTrainingCreate },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     // Once: the charter with its signatories and event, the initiatives the source names, and
     // example projects (marked) to show the directory and its matching.
-    sources: seedOnce(charters, "charters", seedMentoring),
+    sources: seedOnce(charters, "charters", async (tx) => (await import("../../db/seed/mentoring.js")).seedMentoring(tx)),
   },
 });

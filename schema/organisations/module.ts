@@ -1,6 +1,5 @@
 // The organisations module: the partners, providers, funders and social partners the programmes name.
 import { organisations } from "../../db/schema/organisations.js";
-import { ORGANISATIONS } from "../../db/seed/data.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { organisationCreated, organisationUpdated } from "./organisations.events.js";
 import { organisationCreate, organisationUpdate } from "./organisations.policy.js";
@@ -17,8 +16,10 @@ export const organisationsModule = defineModule({
     { field: "Mutation.createOrganisation", action: organisationCreate },
     { field: "Mutation.updateOrganisation", action: organisationUpdate },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     sources: seedOnce(organisations, "organisations", async (tx) => {
+      const { ORGANISATIONS } = await import("../../db/seed/data.js");
       await tx.insert(organisations).values(ORGANISATIONS);
       return { organisations: ORGANISATIONS.length };
     }),

@@ -2,9 +2,6 @@
 // take part and their enrolments with a first-come-first-served waitlist, and the reach the
 // funding module's commitments measure.
 import { trainings } from "../../db/schema/trainings.js";
-import { seedProgramme } from "../../db/seed/programme.js";
-import { seedTrainingsSector } from "../../db/seed/sector-trainings.js";
-import { seedTrainings } from "../../db/seed/trainings.js";
 import { coFinancingRead } from "../funding/funding.policy.js";
 import { defineModule, seedOnce } from "../shared/module.js";
 import { communicationMetrics, communicationNodes } from "./communication.service.js";
@@ -111,10 +108,14 @@ export const trainingsModule = defineModule({
     { field: "Mutation.updateCommunicationFigure", action: communicationRecord },
     { field: "Mutation.removeCommunicationFigure", action: communicationRecord },
   ],
+  // Seed data is imported when a seed runs: serving requests (a Lambda cold start) never loads it.
   seed: {
     // Once: the catalogue the source names, on a database that has no trainings yet.
-    sources: seedOnce(trainings, "trainings", async (tx) => ({ trainings: await seedTrainings(tx), ...(await seedProgramme(tx)) })),
+    sources: seedOnce(trainings, "trainings", async (tx) => {
+      const [{ seedTrainings }, { seedProgramme }] = await Promise.all([import("../../db/seed/trainings.js"), import("../../db/seed/programme.js")]);
+      return { trainings: await seedTrainings(tx), ...(await seedProgramme(tx)) };
+    }),
     /** The sector-sized synthetic set: employees, sessions, enrolments and the programme's records. */
-    sector: seedTrainingsSector,
+    sector: async (database, progress, options) => (await import("../../db/seed/sector-trainings.js")).seedTrainingsSector(database, progress, options),
   },
 });
