@@ -88,7 +88,8 @@ export interface ModuleDescriptor {
   access?: AccessRow[];
   /**
    * The module's part of seeding. Every module's `sources` step runs before any `sector` step,
-   * so synthetic data can build on every module's real data.
+   * so synthetic data can build on every module's real data. A step imports its data inside
+   * (`await import(...)`): every cold start loads the descriptors, none runs a seed.
    */
   seed?: { sources?: SeedStep; sector?: SeedStep };
 }

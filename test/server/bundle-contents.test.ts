@@ -45,6 +45,26 @@ describe("the Lambda bundles", () => {
     expect(inputs.filter((path) => /@apollo\/usage-reporting-protobuf|@apollo\/server\/dist\/\w+\/plugin\/(usageReporting|schemaReporting)\//.test(path))).toEqual([]);
   });
 
+  it("leave out of the GraphQL handler's entry what only some requests need: Markdown, upload checks, S3, seed data", () => {
+    // Loaded with import() on first use, these go to chunks a cold start does not parse.
+    // The entry and the chunks it imports statically (shared with the other handlers), not those it imports with import().
+    const [entry] = Object.keys(metafile.outputs).filter((path) => path.endsWith("/graphql.mjs"));
+    const loaded = new Set<string>();
+    const visit = (path: string) => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const imported of metafile.outputs[path]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    };
+    visit(entry!);
+    const inputs = [...loaded].flatMap((path) => Object.keys(metafile.outputs[path]!.inputs));
+    expect(inputs.some((path) => path.includes("schema/labolokaal/markdown.ts"))).toBe(true);
+    expect(
+      inputs.filter((path) => /node_modules\/(marked|sanitize-html|htmlparser2|postcss|file-type|@aws-sdk\/client-s3|@aws-sdk\/s3-request-presigner)\/|db\/seed\//.test(path)),
+    ).toEqual([]);
+    // They are still bundled, in chunks of their own.
+    expect(bundled().some((path) => path.includes("node_modules/marked/"))).toBe(true);
+  });
+
   it("carry one copy of Apollo Server, its ESM build", () => {
     const inputs = bundled();
     expect(inputs.some((path) => path.includes("@apollo/server/dist/esm/"))).toBe(true);
