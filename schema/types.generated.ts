@@ -3879,6 +3879,29 @@ export type PublishResultInput = {
   status: CampaignResultStatus;
 };
 
+/** What the public library of published results filters on: they are the same for every reader. */
+export type PublishedCampaignResultFilter = {
+  kind?: InputMaybe<CampaignResultKind>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** One of the campaigns' HR themes, ignoring case. */
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the public catalogue of tools filters on: the published tools are the same for every reader. */
+export type PublishedLearningToolFilter = {
+  kind?: InputMaybe<LearningToolKind>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Matches the title in any language. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the public list of professions filters on. */
+export type PublishedProfessionFilter = {
+  category?: InputMaybe<ProfessionCategory>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  shortageOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /**
  * A target judged with evidence: the sector's consultants propose a judgement, the funder's side
  * accepts or refuses it.
@@ -3954,6 +3977,18 @@ export type Query = {
   projectCalls: ProjectCallConnection;
   /** Projects, by board name. Public. */
   projects: Array<Project>;
+  /**
+   * The published results of every campaign, the same for every reader (no intermediate result, not
+   * even for the campaign's circle), so that a CDN may keep the answer: by Dutch title; at most 100 a page.
+   */
+  publishedCampaignResults: CampaignResultConnection;
+  /**
+   * The tools published today, the same for every reader (editors too), so that a CDN may keep the
+   * answer: by Dutch title; at most 100 a page.
+   */
+  publishedLearningTools: LearningToolConnection;
+  /** The professions listed today, the same for every reader: by Dutch title; at most 100 a page. */
+  publishedProfessions: ProfessionConnection;
   /** Distinct employees reached within a period, overall or for one board, per board, training and format. Counts only, never a person. */
   reach: Reach;
   /** A suggested selection for a campaign (consultants and admins); writes nothing. */
@@ -4135,6 +4170,27 @@ export type QueryprojectCallsArgs = {
 
 export type QueryprojectsArgs = {
   filter?: InputMaybe<ProjectFilter>;
+};
+
+
+export type QuerypublishedCampaignResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublishedCampaignResultFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerypublishedLearningToolsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublishedLearningToolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerypublishedProfessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublishedProfessionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -6064,6 +6120,9 @@ export type ResolversTypes = {
   ProposedBoard: ResolverTypeWrapper<ProposedBoardMapper>;
   Province: ResolverTypeWrapper<'ANTWERP' | 'EAST_FLANDERS' | 'FLEMISH_BRABANT' | 'LIMBURG' | 'WEST_FLANDERS'>;
   PublishResultInput: PublishResultInput;
+  PublishedCampaignResultFilter: PublishedCampaignResultFilter;
+  PublishedLearningToolFilter: PublishedLearningToolFilter;
+  PublishedProfessionFilter: PublishedProfessionFilter;
   QualitativeTarget: ResolverTypeWrapper<QualitativeTargetMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reach: ResolverTypeWrapper<ReachMapper>;
@@ -6442,6 +6501,9 @@ export type ResolversParentTypes = {
   ProposeJudgementInput: ProposeJudgementInput;
   ProposedBoard: ProposedBoardMapper;
   PublishResultInput: PublishResultInput;
+  PublishedCampaignResultFilter: PublishedCampaignResultFilter;
+  PublishedLearningToolFilter: PublishedLearningToolFilter;
+  PublishedProfessionFilter: PublishedProfessionFilter;
   QualitativeTarget: QualitativeTargetMapper;
   Query: Record<PropertyKey, never>;
   Reach: ReachMapper;
@@ -8147,6 +8209,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryprogrammesArgs>>;
   projectCalls?: Resolver<ResolversTypes['ProjectCallConnection'], ParentType, ContextType, RequireFields<QueryprojectCallsArgs, 'first'>>;
   projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType, Partial<QueryprojectsArgs>>;
+  publishedCampaignResults?: Resolver<ResolversTypes['CampaignResultConnection'], ParentType, ContextType, RequireFields<QuerypublishedCampaignResultsArgs, 'first'>>;
+  publishedLearningTools?: Resolver<ResolversTypes['LearningToolConnection'], ParentType, ContextType, RequireFields<QuerypublishedLearningToolsArgs, 'first'>>;
+  publishedProfessions?: Resolver<ResolversTypes['ProfessionConnection'], ParentType, ContextType, RequireFields<QuerypublishedProfessionsArgs, 'first'>>;
   reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType, RequireFields<QueryreachArgs, 'period'>>;
   selectionProposal?: Resolver<ResolversTypes['SelectionProposal'], ParentType, ContextType, RequireFields<QueryselectionProposalArgs, 'campaignId'>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;

@@ -31,6 +31,7 @@ export const campaignsModule = defineModule({
       action: resultRead,
       note: "published results are everyone's; unpublished ones only for those the embargo allows, in the list and in totalCount alike",
     },
+    { field: "Query.publishedCampaignResults", action: "public", note: "the published results only, the same for every reader (cacheable)" },
     { field: "Campaign.applications", action: applicationRead, note: "a board member sees their own board's application; others an empty list" },
     {
       field: "Campaign.results",

@@ -120,7 +120,17 @@ export interface ResultsArgs {
 export const listCampaignResults = fn(libraryArgs, async (ctx, { first, after, filter }): Promise<Connection<CampaignResult>> => {
   const conditions = filterConditions(filter);
   if (filter?.campaignId) conditions.push(eq(campaignResults.campaignId, expectGlobalId(filter.campaignId, "Campaign", "filter.campaignId")));
-  const where = and(await visibleResults(ctx), ...conditions);
+  return resultPage(ctx, { first, after }, and(await visibleResults(ctx), ...conditions));
+});
+
+/** Query.publishedCampaignResults: the published results only, for every reader alike (what the public sees of the library). */
+export const listPublishedCampaignResults = fn(
+  libraryArgs.omit({ filter: true }).extend({ filter: libraryArgs.shape.filter.unwrap().unwrap().pick({ theme: true, kind: true, search: true }).nullish() }),
+  async (ctx, { first, after, filter }) => resultPage(ctx, { first, after }, and(eq(campaignResults.status, "PUBLISHED"), ...filterConditions(filter))),
+);
+
+/** A page of the library's results matching `where`, in title order. */
+function resultPage(ctx: Context, { first, after }: { first?: number | null; after?: string | null }, where: SQL | undefined): Promise<Connection<CampaignResult>> {
   return paginate(
     { first, after },
     resultKeyset,
@@ -134,7 +144,7 @@ export const listCampaignResults = fn(libraryArgs, async (ctx, { first, after, f
     resultCursor,
     () => countRows(ctx.db, campaignResults, where),
   );
-});
+}
 
 interface ResultPage {
   filter: Filter | null;

@@ -98,6 +98,8 @@ export const trainingsModule = defineModule({
     { field: "Mutation.sendWorktableMaterial", action: worktableManage },
     { field: "Query.learningTools", action: "public", note: "the public sees the tools published today; editors every tool" },
     { field: "Query.professions", action: "public", note: "the public sees the professions listed today; editors every one" },
+    { field: "Query.publishedLearningTools", action: "public", note: "today's tools, the same for every reader (cacheable)" },
+    { field: "Query.publishedProfessions", action: "public", note: "today's professions, the same for every reader (cacheable)" },
     { field: "Mutation.createLearningTool", action: platformManage },
     { field: "Mutation.updateLearningTool", action: platformManage },
     { field: "Mutation.createProfession", action: platformManage },

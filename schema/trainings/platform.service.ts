@@ -116,12 +116,28 @@ const toolListArgs = z.object({
 });
 
 /** Query.learningTools: by Dutch title, then id. */
-export const listLearningTools = fn(toolListArgs, async (ctx, { first, after, filter }): Promise<Connection<LearningTool>> => {
+export const listLearningTools = fn(toolListArgs, async (ctx, args): Promise<Connection<LearningTool>> => toolPage(ctx, args, await visibleDay(ctx, args.filter?.publishedOn)));
+
+/** Query.publishedLearningTools: today's tools for every reader, editors included, so the answer is the same for all. */
+export const listPublishedLearningTools = fn(
+  toolListArgs.omit({ filter: true }).extend({ filter: toolListArgs.shape.filter.unwrap().unwrap().omit({ publishedOn: true }).nullish() }),
+  async (ctx, args) => toolPage(ctx, args, todayInBrussels()),
+);
+
+/** A page of tools, published on `day` (every tool when null). */
+async function toolPage(
+  ctx: Context,
+  {
+    first,
+    after,
+    filter,
+  }: { first?: number | null; after?: string | null; filter?: { search?: string | null; kind?: LearningTool["kind"] | null; providerId?: string | null } | null },
+  day: string | null,
+): Promise<Connection<LearningTool>> {
   const conditions: (SQL | undefined)[] = [];
   if (filter?.search) conditions.push(titleSearch(learningTools.title, filter.search));
   if (filter?.kind) conditions.push(eq(learningTools.kind, filter.kind));
   if (filter?.providerId) conditions.push(eq(learningTools.providerId, expectGlobalId(filter.providerId, "Organisation", "filter.providerId")));
-  const day = await visibleDay(ctx, filter?.publishedOn);
   if (day) conditions.push(publishedOnSql(learningTools, day));
   const where = and(...conditions);
   return paginate(
@@ -137,7 +153,7 @@ export const listLearningTools = fn(toolListArgs, async (ctx, { first, after, fi
     (t) => [t.title.nl, t.id],
     () => countRows(ctx.db, learningTools, where),
   );
-});
+}
 
 export async function findLearningTool(ctx: Context, id: string): Promise<LearningTool | null> {
   return visible(ctx, await learningToolLoader(ctx).load(id));
@@ -250,12 +266,31 @@ const professionListArgs = z.object({
 });
 
 /** Query.professions: by Dutch title, then id. */
-export const listProfessions = fn(professionListArgs, async (ctx, { first, after, filter }): Promise<Connection<Profession>> => {
+export const listProfessions = fn(
+  professionListArgs,
+  async (ctx, args): Promise<Connection<Profession>> => professionPage(ctx, args, await visibleDay(ctx, args.filter?.listedOn)),
+);
+
+/** Query.publishedProfessions: today's professions for every reader, editors included. */
+export const listPublishedProfessions = fn(
+  professionListArgs.omit({ filter: true }).extend({ filter: professionListArgs.shape.filter.unwrap().unwrap().omit({ listedOn: true }).nullish() }),
+  async (ctx, args) => professionPage(ctx, args, todayInBrussels()),
+);
+
+/** A page of professions, listed on `day` (every one when null). */
+async function professionPage(
+  ctx: Context,
+  {
+    first,
+    after,
+    filter,
+  }: { first?: number | null; after?: string | null; filter?: { search?: string | null; category?: Profession["category"] | null; shortageOccupation?: boolean | null } | null },
+  day: string | null,
+): Promise<Connection<Profession>> {
   const conditions: (SQL | undefined)[] = [];
   if (filter?.search) conditions.push(titleSearch(professions.title, filter.search));
   if (filter?.category) conditions.push(eq(professions.category, filter.category));
   if (filter?.shortageOccupation != null) conditions.push(eq(professions.shortageOccupation, filter.shortageOccupation));
-  const day = await visibleDay(ctx, filter?.listedOn);
   if (day) conditions.push(publishedOnSql(professions, day));
   const where = and(...conditions);
   return paginate(
@@ -271,7 +306,7 @@ export const listProfessions = fn(professionListArgs, async (ctx, { first, after
     (p) => [p.title.nl, p.id],
     () => countRows(ctx.db, professions, where),
   );
-});
+}
 
 export async function findProfession(ctx: Context, id: string): Promise<Profession | null> {
   return visible(ctx, await professionLoader(ctx).load(id));

@@ -46,6 +46,7 @@ const CAMPAIGNS = graphql(`
     nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }
   }
 `);
+const PUBLISHED_LIBRARY = graphql(`query EmbargoPublishedLibrary { publishedCampaignResults(first: 100) { totalCount edges { node { id } } } }`);
 const NODE = graphql(`query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }`);
 const NODES = graphql(`query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`);
 
@@ -162,6 +163,12 @@ describe.each(ROLES)("the embargo for $name", (role) => {
       expect(filtered.data?.campaignResults.edges.map((e) => e.node.id)).toEqual(idsOf(expected));
       expect(filtered.data?.campaignResults.totalCount).toBe(expected.length);
     }
+  });
+
+  it("gets the published results only, the public's view, from publishedCampaignResults, whatever it may read elsewhere", async () => {
+    const published = (await api.ok(PUBLISHED_LIBRARY, {}, options(role))).publishedCampaignResults;
+    expect(published.edges.map((e) => e.node.id)).toEqual(idsOf(PUBLIC));
+    expect(published.totalCount).toBe(PUBLIC.length);
   });
 
   it("lists in Campaign.results and counts only the results the role may read, each campaign its own", async () => {

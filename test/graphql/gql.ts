@@ -56,6 +56,7 @@ type Documents = {
     "\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n": typeof types.EmbargoPublishDocument,
     "\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n": typeof types.EmbargoLibraryDocument,
     "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n": typeof types.EmbargoCampaignsDocument,
+    "query EmbargoPublishedLibrary { publishedCampaignResults(first: 100) { totalCount edges { node { id } } } }": typeof types.EmbargoPublishedLibraryDocument,
     "query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }": typeof types.EmbargoNodeDocument,
     "query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.EmbargoNodesDocument,
     "\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n": typeof types.JourneyCreateCampaignDocument,
@@ -530,6 +531,7 @@ type Documents = {
     "\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": typeof types.PlatformCreateProfessionDocument,
     "\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": typeof types.PlatformUpdateProfessionDocument,
     "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n": typeof types.PlatformNodeDocument,
+    "\n      query PlatformPublished($kind: LearningToolKind) {\n        publishedLearningTools(first: 100, filter: { kind: $kind }) { totalCount edges { node { title(locale: NL) published } } }\n        publishedProfessions(first: 100) { totalCount edges { node { title(locale: NL) } } }\n      }\n    ": typeof types.PlatformPublishedDocument,
     "\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  ": typeof types.PlatformCommitmentsDocument,
     "\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  ": typeof types.PlatformToolsDeepDocument,
     "\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  ": typeof types.PlatformProfessionsDeepDocument,
@@ -612,6 +614,7 @@ const documents: Documents = {
     "\n  mutation EmbargoPublish($input: PublishResultInput!) { publishResult(input: $input) { result { id status title(locale: NL) } } }\n": types.EmbargoPublishDocument,
     "\n  query EmbargoLibrary($status: CampaignResultStatus) {\n    campaignResults(first: 100, filter: { status: $status }) { totalCount edges { node { id } } }\n  }\n": types.EmbargoLibraryDocument,
     "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n": types.EmbargoCampaignsDocument,
+    "query EmbargoPublishedLibrary { publishedCampaignResults(first: 100) { totalCount edges { node { id } } } }": types.EmbargoPublishedLibraryDocument,
     "query EmbargoNode($id: ID!) { node(id: $id) { __typename id } }": types.EmbargoNodeDocument,
     "query EmbargoNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.EmbargoNodesDocument,
     "\n  mutation JourneyCreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id status themes viewerCanManage } } }\n": types.JourneyCreateCampaignDocument,
@@ -1086,6 +1089,7 @@ const documents: Documents = {
     "\n  mutation PlatformCreateProfession($input: CreateProfessionInput!) {\n    createProfession(input: $input) { profession { id title(locale: NL) titleTranslations { nl fr en } description(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": types.PlatformCreateProfessionDocument,
     "\n  mutation PlatformUpdateProfession($input: UpdateProfessionInput!) {\n    updateProfession(input: $input) { profession { id title(locale: NL) category shortageOccupation publishedFrom publishedUntil published } }\n  }\n": types.PlatformUpdateProfessionDocument,
     "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n": types.PlatformNodeDocument,
+    "\n      query PlatformPublished($kind: LearningToolKind) {\n        publishedLearningTools(first: 100, filter: { kind: $kind }) { totalCount edges { node { title(locale: NL) published } } }\n        publishedProfessions(first: 100) { totalCount edges { node { title(locale: NL) } } }\n      }\n    ": types.PlatformPublishedDocument,
     "\n    query PlatformCommitments {\n      fundingAgreements {\n        edges { node { id commitments(kind: RESULT) { number met target { __typename ... on MeasuredTarget { measures { metric { key hasSource } targetValue currentValue met breakdown { label value } } } } } } }\n      }\n    }\n  ": types.PlatformCommitmentsDocument,
     "\n    query PlatformToolsDeep {\n      learningTools(first: 100) { totalCount edges { node { title published viewerCanUpdate provider { name } action { number title } } } }\n    }\n  ": types.PlatformToolsDeepDocument,
     "\n    query PlatformProfessionsDeep {\n      professions(first: 100) { totalCount edges { node { title titleTranslations { nl } category shortageOccupation published viewerCanUpdate } } }\n    }\n  ": types.PlatformProfessionsDeepDocument,
@@ -1305,6 +1309,10 @@ export function graphql(source: "\n  query EmbargoLibrary($status: CampaignResul
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n"): (typeof documents)["\n  query EmbargoCampaigns($ids: [ID!]!, $status: CampaignResultStatus) {\n    nodes(ids: $ids) { ... on Campaign { id results(first: 100, filter: { status: $status }) { totalCount edges { node { id } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbargoPublishedLibrary { publishedCampaignResults(first: 100) { totalCount edges { node { id } } } }"): (typeof documents)["query EmbargoPublishedLibrary { publishedCampaignResults(first: 100) { totalCount edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -3201,6 +3209,10 @@ export function graphql(source: "\n  mutation PlatformUpdateProfession($input: U
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n"): (typeof documents)["\n  query PlatformNode($id: ID!) {\n    node(id: $id) { id ... on LearningTool { title(locale: NL) published } ... on Profession { title(locale: NL) published } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query PlatformPublished($kind: LearningToolKind) {\n        publishedLearningTools(first: 100, filter: { kind: $kind }) { totalCount edges { node { title(locale: NL) published } } }\n        publishedProfessions(first: 100) { totalCount edges { node { title(locale: NL) } } }\n      }\n    "): (typeof documents)["\n      query PlatformPublished($kind: LearningToolKind) {\n        publishedLearningTools(first: 100, filter: { kind: $kind }) { totalCount edges { node { title(locale: NL) published } } }\n        publishedProfessions(first: 100) { totalCount edges { node { title(locale: NL) } } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

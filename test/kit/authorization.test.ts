@@ -515,6 +515,8 @@ const SAMPLES: Record<string, Sample> = {
   },
   "Query.learningTools": { query: "query WalkLearningTools { learningTools(first: 3) { totalCount edges { node { id published } } } }" },
   "Query.professions": { query: "query WalkProfessions { professions(first: 3) { totalCount edges { node { id category } } } }" },
+  "Query.publishedLearningTools": { query: "query WalkPublishedTools { publishedLearningTools(first: 3) { totalCount edges { node { id published } } } }" },
+  "Query.publishedProfessions": { query: "query WalkPublishedProfessions { publishedProfessions(first: 3) { totalCount edges { node { id category } } } }" },
   "Mutation.createLearningTool": {
     query:
       'mutation WalkCreateTool { createLearningTool(input: { title: { nl: "Walk-instrument" }, kind: INSTRUMENT, link: "https://example.org/walk", publishedFrom: "2026-01-01" }) { tool { id } } }',
@@ -637,6 +639,7 @@ const SAMPLES: Record<string, Sample> = {
     relation: campaignCircleRelation,
     read: (data) => (data.campaignResults.totalCount > 0 ? "allowed" : "denied"),
   },
+  "Query.publishedCampaignResults": { query: "query WalkPublishedResults { publishedCampaignResults(first: 5) { totalCount edges { node { id status } } } }" },
   "Campaign.applications": {
     query: "query WalkCampaignApplications($id: ID!) { node(id: $id) { ... on Campaign { applications { totalCount edges { node { id motivationScore } } } } } }",
     variables: (fx) => ({ id: fx.campaign.seeded }),

@@ -36,6 +36,9 @@ const PUBLIC_ROOT_FIELDS: Record<string, number> = {
   organisations: 300,
   programme: 300,
   programmes: 300,
+  publishedCampaignResults: 300,
+  publishedLearningTools: 300,
+  publishedProfessions: 300,
   training: 60,
   trainings: 60,
 };

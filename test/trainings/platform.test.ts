@@ -254,6 +254,33 @@ describe("learning tools", () => {
     }
   });
 
+  it("gives every reader, editors too, the same published tools and professions through the public reads", async () => {
+    const today = todayInBrussels();
+    await createTool({ title: { nl: "A vanaf vandaag" }, publishedFrom: today, kind: "OFFER" });
+    await createTool({ title: { nl: "B lopend" }, publishedFrom: "2024-01-01" });
+    await createTool({ title: { nl: "C vanaf morgen" }, publishedFrom: addDays(today, 1) });
+    await createTool({ title: { nl: "D nooit" } });
+    await createProfession({ title: { nl: "Verpleegkundige" }, publishedFrom: today });
+    await createProfession({ title: { nl: "Ingenieur" }, category: "STEM" });
+    const PUBLISHED = graphql(`
+      query PlatformPublished($kind: LearningToolKind) {
+        publishedLearningTools(first: 100, filter: { kind: $kind }) { totalCount edges { node { title(locale: NL) published } } }
+        publishedProfessions(first: 100) { totalCount edges { node { title(locale: NL) } } }
+      }
+    `);
+    const answers = [];
+    for (const as of [undefined, BOARD_MEMBER(), CONSULTANT, { role: "ADMIN", sub: "admin" } as Actor]) {
+      answers.push(await api.ok(PUBLISHED, {}, as ? { as } : {}));
+    }
+    expect(answers[0]!.publishedLearningTools.edges.map((e) => e.node.title)).toEqual(["A vanaf vandaag", "B lopend"]);
+    expect(answers[0]!.publishedLearningTools.totalCount).toBe(2);
+    expect(answers[0]!.publishedProfessions.edges.map((e) => e.node.title)).toEqual(["Verpleegkundige"]);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    // The editors' own list still shows them everything.
+    expect(await tools({}, CONSULTANT)).toHaveLength(4);
+    expect((await api.ok(PUBLISHED, { kind: "OFFER" }, { as: CONSULTANT })).publishedLearningTools.edges.map((e) => e.node.title)).toEqual(["A vanaf vandaag"]);
+  });
+
   it("judges today in Brussels, not in UTC", async () => {
     await createTool({ title: { nl: "Vanaf 1 juli" }, publishedFrom: "2026-07-01" });
     await createProfession({ title: { nl: "Tot 30 juni" }, publishedFrom: "2026-01-01", publishedUntil: "2026-06-30" });
