@@ -9,9 +9,13 @@
 // edit to the TypeScript takes effect on the next start; checking costs a few milliseconds.
 //
 // On a first start the embedded database's folder does not exist yet: PostgreSQL's initdb and
-// the migrations take a few seconds of one core. They run in a worker thread, into a folder of
-// their own that is renamed into place when complete, while this thread builds and loads the
-// code on the other core. The server then finds a migrated folder and only seeds it.
+// the migrations take a few seconds of one core. `npm install` prepares both ahead (the
+// postinstall script runs `node functions/start.mjs --prepare`): it builds the server and an
+// initialised, migrated, unseeded folder in the build folder, which the first start renames into
+// place. Without it (it was used by an earlier first start, or PGlite or the migrations changed
+// since), initdb and the migrations run in a worker thread, into a folder of their own that is
+// renamed into place when complete, while this thread builds and loads the code on the other
+// core. Either way the server then finds a migrated folder and seeds it with the sources.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -21,11 +25,58 @@ import { isMainThread, Worker, workerData } from "node:worker_threads";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MIGRATIONS = process.env.MIGRATIONS_DIR ?? join(ROOT, "db/migrations");
 
-if (isMainThread) await main();
-else await prepareFolder(workerData.folder);
+const OUT_DIR = resolve(ROOT, process.env.TALENT_BUILD_DIR ?? "node_modules/.cache/talent-api");
+/** The folder `npm install` prepares for a first start, and what it was made from. */
+const READY_FOLDER = join(OUT_DIR, "pgdata-ready");
+const READY_MARK = join(OUT_DIR, "pgdata-ready.json");
+
+if (!isMainThread) await prepareFolder(workerData.folder);
+else if (process.argv.includes("--prepare")) await prepareAhead();
+else await main();
+
+/**
+ * `npm install`'s part (postinstall): the server's build and a migrated folder for the first
+ * start. It never fails the install: whatever it could not prepare, the first start does itself.
+ */
+async function prepareAhead() {
+  try {
+    const bundle = join(OUT_DIR, "server.mjs");
+    const manifestFile = join(OUT_DIR, "server.inputs.json");
+    if (!readManifest(manifestFile, bundle)) await build(OUT_DIR, bundle, manifestFile);
+    const made = readyMark();
+    if (existsSync(READY_FOLDER) && readMark() === made) return;
+    rmSync(READY_FOLDER, { recursive: true, force: true });
+    rmSync(READY_MARK, { force: true });
+    const folder = join(OUT_DIR, `.pgdata-preparing-${process.pid}`);
+    try {
+      await prepareFolder(folder);
+      renameSync(folder, READY_FOLDER);
+      writeFileSync(READY_MARK, made);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  } catch (error) {
+    console.warn(`talent-api: not prepared ahead (${error?.message ?? error}); the first npm start will do it`);
+  }
+}
+
+/** What a prepared folder was made from: PGlite's version and the migrations' journal. */
+function readyMark() {
+  const pglite = JSON.parse(readFileSync(join(ROOT, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version;
+  const journal = readFileSync(join(MIGRATIONS, "meta/_journal.json"), "utf8");
+  return JSON.stringify({ pglite, journal });
+}
+
+function readMark() {
+  try {
+    return readFileSync(READY_MARK, "utf8");
+  } catch {
+    return null;
+  }
+}
 
 async function main() {
-  const outDir = resolve(ROOT, process.env.TALENT_BUILD_DIR ?? "node_modules/.cache/talent-api");
+  const outDir = OUT_DIR;
   const bundle = join(outDir, "server.mjs");
   const manifestFile = join(outDir, "server.inputs.json");
 
@@ -116,6 +167,23 @@ async function prepareEmbeddedDatabase(outDir) {
   const driver = env.DATABASE_DRIVER ?? (env.AWS_LAMBDA_FUNCTION_NAME ? "neon" : env.DATABASE_URL ? "pg" : "pglite");
   const target = resolve(ROOT, env.PGLITE_DIR ?? ".data");
   if (driver !== "pglite" || (env.PGLITE_DIR ?? "").startsWith("memory://") || existsSync(join(target, "PG_VERSION"))) return;
+
+  // The folder `npm install` prepared, if it matches this PGlite and these migrations: renamed
+  // into place (refused unless the target is missing or empty), so it serves one first start.
+  if (existsSync(READY_FOLDER)) {
+    const current = readMark() === readyMark();
+    rmSync(READY_MARK, { force: true });
+    if (current) {
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(READY_FOLDER, target);
+        return;
+      } catch {
+        // Another file system, or a folder another process created meanwhile: as if none was prepared.
+      }
+    }
+    rmSync(READY_FOLDER, { recursive: true, force: true });
+  }
 
   // Prepared next to where it goes (a rename cannot cross file systems), in the build folder
   // when that is on the same one, so that an interrupted start leaves nothing in the project.

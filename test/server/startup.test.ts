@@ -2,8 +2,8 @@
 // migrate and seed one after the other (an advisory lock), and a process that cannot prepare
 // its database exits instead of lingering with /health at 503. `npm start` itself (the built
 // server, with the embedded folder prepared beside it) gives a newcomer the full seed.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,6 +100,59 @@ describe.skipIf(onPostgres)("npm start on a fresh clone", () => {
       expect(second, second).not.toMatch(/seeded an empty database/);
     } finally {
       await reference.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)("npm start after npm install prepared it", () => {
+  it("takes the folder the install migrated, seeds it like seedDatabase, and uses it once", { timeout: 240_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-prepared-"));
+    mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
+    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    const reference = await createTestDatabase();
+    try {
+      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
+      // What the postinstall script runs.
+      const prepared = spawnSync(process.execPath, ["functions/start.mjs", "--prepare"], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+      expect(prepared.status, prepared.stderr).toBe(0);
+      expect(existsSync(join(build, "pgdata-ready", "PG_VERSION"))).toBe(true);
+      expect(existsSync(join(build, "server.mjs"))).toBe(true);
+
+      const first = await runUntilReady(env);
+      expect(first, first).toMatch(/seeded an empty database/);
+      // Renamed into place: it serves one first start.
+      expect(existsSync(join(build, "pgdata-ready"))).toBe(false);
+      await seedDatabase(reference.database, "sources");
+      const { "public.outbox_checkpoints": _relayCursor, ...expected } = await rowCounts(reference.database);
+      const started = openDatabase({ driver: "pglite", pgliteDir: env.PGLITE_DIR });
+      try {
+        const { "public.outbox_checkpoints": _startedRelayCursor, ...seeded } = await rowCounts(started);
+        expect(seeded).toEqual(expected);
+      } finally {
+        await started.close();
+      }
+    } finally {
+      await reference.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
+  it("ignores a prepared folder made for other migrations", { timeout: 240_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-stale-"));
+    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    try {
+      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
+      // A folder that is not a database, marked as made from another journal: used, it would fail the start.
+      mkdirSync(join(build, "pgdata-ready"));
+      writeFileSync(join(build, "pgdata-ready", "PG_VERSION"), "not a database");
+      writeFileSync(join(build, "pgdata-ready.json"), JSON.stringify({ pglite: "0.0.0", journal: "{}" }));
+      const first = await runUntilReady(env);
+      expect(first, first).toMatch(/seeded an empty database/);
+      expect(existsSync(join(build, "pgdata-ready"))).toBe(false);
+    } finally {
       rmSync(folder, { recursive: true, force: true });
       rmSync(build, { recursive: true, force: true });
     }
