@@ -74,46 +74,30 @@ describe("a server that cannot prepare its database", () => {
 // The PGlite run only: `npm start` without configuration always uses the embedded database.
 describe.skipIf(onPostgres)("npm start on a fresh clone", () => {
   it("builds, prepares the folder, seeds it like seedDatabase, and restarts on it without seeding again", { timeout: 240_000 }, async () => {
-    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-"));
-    mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
-    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    const { build, env, remove } = freshStart("clone");
     const reference = await createTestDatabase();
     try {
-      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
       const first = await runUntilReady(env);
       expect(first, first).toMatch(/seeded an empty database/);
       expect(readdirSync(build).filter((name) => name.startsWith(".pgdata-preparing-"))).toEqual([]);
       expect(existsSync(join(build, "server.mjs"))).toBe(true);
 
-      await seedDatabase(reference.database, "sources");
-      // A running server's outbox relay records where it has read up to; seeding does not.
-      const { "public.outbox_checkpoints": _relayCursor, ...expected } = await rowCounts(reference.database);
-      const started = openDatabase({ driver: "pglite", pgliteDir: env.PGLITE_DIR });
-      try {
-        const { "public.outbox_checkpoints": _startedRelayCursor, ...seeded } = await rowCounts(started);
-        expect(seeded).toEqual(expected);
-      } finally {
-        await started.close();
-      }
+      await expectSeededLikeSources(env.PGLITE_DIR, reference.database);
 
       const second = await runUntilReady(env);
       expect(second, second).not.toMatch(/seeded an empty database/);
     } finally {
       await reference.close();
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(build, { recursive: true, force: true });
+      remove();
     }
   });
 });
 
 describe.skipIf(onPostgres)("npm start after npm install prepared it", () => {
   it("takes the folder the install migrated, seeds it like seedDatabase, and uses it once", { timeout: 240_000 }, async () => {
-    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-prepared-"));
-    mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
-    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    const { build, env, remove } = freshStart("prepared");
     const reference = await createTestDatabase();
     try {
-      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
       // What the postinstall script runs.
       const prepared = spawnSync(process.execPath, ["functions/start.mjs", "--prepare"], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
       expect(prepared.status, prepared.stderr).toBe(0);
@@ -124,27 +108,16 @@ describe.skipIf(onPostgres)("npm start after npm install prepared it", () => {
       expect(first, first).toMatch(/seeded an empty database/);
       // Renamed into place: it serves one first start.
       expect(existsSync(join(build, "pgdata-ready"))).toBe(false);
-      await seedDatabase(reference.database, "sources");
-      const { "public.outbox_checkpoints": _relayCursor, ...expected } = await rowCounts(reference.database);
-      const started = openDatabase({ driver: "pglite", pgliteDir: env.PGLITE_DIR });
-      try {
-        const { "public.outbox_checkpoints": _startedRelayCursor, ...seeded } = await rowCounts(started);
-        expect(seeded).toEqual(expected);
-      } finally {
-        await started.close();
-      }
+      await expectSeededLikeSources(env.PGLITE_DIR, reference.database);
     } finally {
       await reference.close();
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(build, { recursive: true, force: true });
+      remove();
     }
   });
 
   it("ignores a prepared folder made for other migrations", { timeout: 240_000 }, async () => {
-    const folder = mkdtempSync(join(tmpdir(), "talent-npm-start-stale-"));
-    const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+    const { build, env, remove } = freshStart("stale");
     try {
-      const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
       // A folder that is not a database, marked as made from another journal: used, it would fail the start.
       mkdirSync(join(build, "pgdata-ready"));
       writeFileSync(join(build, "pgdata-ready", "PG_VERSION"), "not a database");
@@ -153,11 +126,40 @@ describe.skipIf(onPostgres)("npm start after npm install prepared it", () => {
       expect(first, first).toMatch(/seeded an empty database/);
       expect(existsSync(join(build, "pgdata-ready"))).toBe(false);
     } finally {
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(build, { recursive: true, force: true });
+      remove();
     }
   });
 });
+
+/** A fresh embedded folder and build folder for one start, as on a new clone; `remove` deletes both. */
+function freshStart(name: string) {
+  const folder = mkdtempSync(join(tmpdir(), `talent-npm-start-${name}-`));
+  mkdirSync(join(ROOT, "node_modules/.cache"), { recursive: true });
+  const build = mkdtempSync(join(ROOT, "node_modules/.cache/talent-start-test-"));
+  const env = { PGLITE_DIR: join(folder, "db"), TALENT_BUILD_DIR: build, MAIL_DIR: join(folder, "mail"), STORAGE_DIR: join(folder, "storage") };
+  return {
+    build,
+    env,
+    remove() {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(build, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The started server's folder holds the rows `seedDatabase(reference, "sources")` writes, table by table. */
+async function expectSeededLikeSources(pgliteDir: string, reference: Database): Promise<void> {
+  await seedDatabase(reference, "sources");
+  // A running server's outbox relay records where it has read up to; seeding does not.
+  const { "public.outbox_checkpoints": _relayCursor, ...expected } = await rowCounts(reference);
+  const started = openDatabase({ driver: "pglite", pgliteDir });
+  try {
+    const { "public.outbox_checkpoints": _startedRelayCursor, ...seeded } = await rowCounts(started);
+    expect(seeded).toEqual(expected);
+  } finally {
+    await started.close();
+  }
+}
 
 /** The number of rows of every table, and of applied migrations. */
 async function rowCounts(database: Database): Promise<Record<string, number>> {
