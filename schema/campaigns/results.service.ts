@@ -125,7 +125,7 @@ export const listCampaignResults = fn(libraryArgs, async (ctx, { first, after, f
 
 /** Query.publishedCampaignResults: the published results only, for every reader alike (what the public sees of the library). */
 export const listPublishedCampaignResults = fn(
-  libraryArgs.omit({ filter: true }).extend({ filter: libraryArgs.shape.filter.unwrap().unwrap().pick({ theme: true, kind: true, search: true }).nullish() }),
+  libraryArgs.extend({ filter: z.object({ theme: filterFields.theme, kind: filterFields.kind, search: filterFields.search }).nullish() }),
   async (ctx, { first, after, filter }) => resultPage(ctx, { first, after }, and(eq(campaignResults.status, "PUBLISHED"), ...filterConditions(filter))),
 );
 

@@ -102,38 +102,20 @@ export const learningToolLoader = (ctx: Context) => rowsById<LearningTool>(ctx, 
 const toolTitle = sql<string>`(${learningTools.title}->>'nl')`;
 const toolKeyset: Keyset = { sortKey: toolTitle, id: learningTools.id };
 
-const toolListArgs = z.object({
-  first: z.number().int().nullish(),
-  after: z.string().nullish(),
-  filter: z
-    .object({
-      search,
-      kind: z.enum(learningToolKind.enumValues).nullish(),
-      providerId: z.string().nullish(),
-      publishedOn: isoDate.nullish(),
-    })
-    .nullish(),
-});
+const pageArgs = { first: z.number().int().nullish(), after: z.string().nullish() };
+/** What both lists of tools filter on; the editors' list also on the day. */
+const toolFilter = z.object({ search, kind: z.enum(learningToolKind.enumValues).nullish(), providerId: z.string().nullish() });
+const toolListArgs = z.object({ ...pageArgs, filter: toolFilter.extend({ publishedOn: isoDate.nullish() }).nullish() });
+const publishedToolArgs = z.object({ ...pageArgs, filter: toolFilter.nullish() });
 
 /** Query.learningTools: by Dutch title, then id. */
 export const listLearningTools = fn(toolListArgs, async (ctx, args): Promise<Connection<LearningTool>> => toolPage(ctx, args, await visibleDay(ctx, args.filter?.publishedOn)));
 
 /** Query.publishedLearningTools: today's tools for every reader, editors included, so the answer is the same for all. */
-export const listPublishedLearningTools = fn(
-  toolListArgs.omit({ filter: true }).extend({ filter: toolListArgs.shape.filter.unwrap().unwrap().omit({ publishedOn: true }).nullish() }),
-  async (ctx, args) => toolPage(ctx, args, todayInBrussels()),
-);
+export const listPublishedLearningTools = fn(publishedToolArgs, async (ctx, args) => toolPage(ctx, args, todayInBrussels()));
 
 /** A page of tools, published on `day` (every tool when null). */
-async function toolPage(
-  ctx: Context,
-  {
-    first,
-    after,
-    filter,
-  }: { first?: number | null; after?: string | null; filter?: { search?: string | null; kind?: LearningTool["kind"] | null; providerId?: string | null } | null },
-  day: string | null,
-): Promise<Connection<LearningTool>> {
+async function toolPage(ctx: Context, { first, after, filter }: z.output<typeof publishedToolArgs>, day: string | null): Promise<Connection<LearningTool>> {
   const conditions: (SQL | undefined)[] = [];
   if (filter?.search) conditions.push(titleSearch(learningTools.title, filter.search));
   if (filter?.kind) conditions.push(eq(learningTools.kind, filter.kind));
@@ -252,18 +234,9 @@ export const professionLoader = (ctx: Context) => rowsById<Profession>(ctx, prof
 const professionTitle = sql<string>`(${professions.title}->>'nl')`;
 const professionKeyset: Keyset = { sortKey: professionTitle, id: professions.id };
 
-const professionListArgs = z.object({
-  first: z.number().int().nullish(),
-  after: z.string().nullish(),
-  filter: z
-    .object({
-      search,
-      category: z.enum(professionCategory.enumValues).nullish(),
-      shortageOccupation: z.boolean().nullish(),
-      listedOn: isoDate.nullish(),
-    })
-    .nullish(),
-});
+const professionFilter = z.object({ search, category: z.enum(professionCategory.enumValues).nullish(), shortageOccupation: z.boolean().nullish() });
+const professionListArgs = z.object({ ...pageArgs, filter: professionFilter.extend({ listedOn: isoDate.nullish() }).nullish() });
+const publishedProfessionArgs = z.object({ ...pageArgs, filter: professionFilter.nullish() });
 
 /** Query.professions: by Dutch title, then id. */
 export const listProfessions = fn(
@@ -272,21 +245,10 @@ export const listProfessions = fn(
 );
 
 /** Query.publishedProfessions: today's professions for every reader, editors included. */
-export const listPublishedProfessions = fn(
-  professionListArgs.omit({ filter: true }).extend({ filter: professionListArgs.shape.filter.unwrap().unwrap().omit({ listedOn: true }).nullish() }),
-  async (ctx, args) => professionPage(ctx, args, todayInBrussels()),
-);
+export const listPublishedProfessions = fn(publishedProfessionArgs, async (ctx, args) => professionPage(ctx, args, todayInBrussels()));
 
 /** A page of professions, listed on `day` (every one when null). */
-async function professionPage(
-  ctx: Context,
-  {
-    first,
-    after,
-    filter,
-  }: { first?: number | null; after?: string | null; filter?: { search?: string | null; category?: Profession["category"] | null; shortageOccupation?: boolean | null } | null },
-  day: string | null,
-): Promise<Connection<Profession>> {
+async function professionPage(ctx: Context, { first, after, filter }: z.output<typeof publishedProfessionArgs>, day: string | null): Promise<Connection<Profession>> {
   const conditions: (SQL | undefined)[] = [];
   if (filter?.search) conditions.push(titleSearch(professions.title, filter.search));
   if (filter?.category) conditions.push(eq(professions.category, filter.category));
