@@ -573,7 +573,16 @@ describe("statements", () => {
     }
   `);
 
+  const PUBLISHED_DEEP = graphql(`
+    query PlatformPublishedDeep {
+      publishedLearningTools(first: 100) { totalCount edges { node { title provider { name } action { number title } } } }
+      publishedProfessions(first: 100) { totalCount edges { node { title titleTranslations { nl } category } } }
+    }
+  `);
+
   it("costs the same statements for 2 tools and professions as for 40, for the public and editors", async () => {
+    /** The published reads, per size: the public's view for every reader. */
+    const published: { statements: number; listed: number[] }[] = [];
     const read = async () => {
       const counts = [];
       for (const as of [undefined, CONSULTANT]) {
@@ -583,6 +592,9 @@ describe("statements", () => {
         expect(professions_.errors).toBeUndefined();
         counts.push({ tools: tools_.statements, professions: professions_.statements, listed: [tools_.data!.learningTools.totalCount, professions_.data!.professions.totalCount] });
       }
+      const published_ = await api.exec(PUBLISHED_DEEP, {}, { as: CONSULTANT });
+      expect(published_.errors).toBeUndefined();
+      published.push({ statements: published_.statements, listed: [published_.data!.publishedLearningTools.totalCount, published_.data!.publishedProfessions.totalCount] });
       return counts;
     };
     const orgs = [fx.orgs.VVSG!, fx.orgs.Unia!];
@@ -612,5 +624,12 @@ describe("statements", () => {
     expect(large.map(({ tools, professions }) => ({ tools, professions }))).toEqual(small.map(({ tools, professions }) => ({ tools, professions })));
     expect(Math.max(...large.map((c) => c.tools))).toBeLessThanOrEqual(4);
     expect(Math.max(...large.map((c) => c.professions))).toBeLessThanOrEqual(2);
+    // The published reads list what the public sees, in the same statements at both sizes.
+    expect(published.map((p) => p.listed)).toEqual([
+      [1, 1],
+      [26, 26],
+    ]);
+    expect(published[1]!.statements).toBe(published[0]!.statements);
+    expect(published[0]!.statements).toBeLessThanOrEqual(6);
   });
 });
