@@ -9,10 +9,10 @@
 // (a per-database setting, so each connection of each server gets it).
 
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { type SeedResult, seedDatabase } from "../db/seed/index.js";
+import { withAdmin } from "../test/helpers/db.js";
 
 export interface BenchDatabase {
   /** The connection string of the benchmark database. */
@@ -35,7 +35,7 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
   const url = withDatabase(serverUrl, name);
   const expected = `talent-bench scale=${scale}`;
   if (reuse) {
-    const marker = await withClient(serverUrl, async (admin) => {
+    const marker = await withAdmin(serverUrl, async (admin) => {
       const found = await admin.query<{ marker: string | null }>("select shobj_description(oid, 'pg_database') as marker from pg_database where datname = $1", [name]);
       return found.rows[0]?.marker ?? null;
     });
@@ -44,7 +44,7 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
     }
   }
 
-  await withClient(serverUrl, async (admin) => {
+  await withAdmin(serverUrl, async (admin) => {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`create database ${name}`);
     await admin.query(`alter database ${name} set jit = off`);
@@ -67,16 +67,16 @@ export async function prepareBenchDatabase(options: { serverUrl: string; name: s
   } finally {
     await database.close();
   }
-  await withClient(url, (client) => client.query("analyze"));
+  await withAdmin(url, (client) => client.query("analyze"));
   const seedMs = performance.now() - started;
   // Written last: a run interrupted while seeding leaves no marker, so BENCH_REUSE seeds again.
-  await withClient(serverUrl, (admin) => admin.query(`comment on database ${name} is ${literal(`${expected};${JSON.stringify(seeded)}`)}`));
+  await withAdmin(serverUrl, (admin) => admin.query(`comment on database ${name} is ${literal(`${expected};${JSON.stringify(seeded)}`)}`));
   return { url, reused: false, seeded, seedMs };
 }
 
 /** The PostgreSQL server's version string, for the results. */
 export async function serverVersion(url: string): Promise<string> {
-  return withClient(url, async (client) => (await client.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "unknown");
+  return withAdmin(url, async (client) => (await client.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "unknown");
 }
 
 export function withDatabase(serverUrl: string, name: string): string {
@@ -87,14 +87,4 @@ export function withDatabase(serverUrl: string, name: string): string {
 
 function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }

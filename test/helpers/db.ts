@@ -235,7 +235,8 @@ function pgliteVersion(): string {
   return "unknown";
 }
 
-async function withAdmin<T>(adminUrl: string, run: (admin: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a connection of its own to `adminUrl`, closed afterwards (also by the benchmark). */
+export async function withAdmin<T>(adminUrl: string, run: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
